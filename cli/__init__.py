@@ -1,0 +1,1 @@
+"""Headless subcommands of main.py; each module owns one subcommand."""

@@ -1,0 +1,1 @@
+"""The Qt desktop: windows, models over the core, background workers, dialogs."""

@@ -1,0 +1,1 @@
+"""The bilingual document: segmentation, project files, import and export; no Qt."""

@@ -1,0 +1,1 @@
+"""The termbase and everything that knows about terms; no Qt."""

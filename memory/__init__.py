@@ -1,0 +1,1 @@
+"""The translation memory: confirmed segments, exact and fuzzy matches, TMX; no Qt."""

@@ -1,0 +1,1 @@
+"""Offline machine translation over Argos Translate packages; no Qt."""
