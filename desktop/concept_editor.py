@@ -1,0 +1,183 @@
+"""The add / edit form for one concept: one row of forms per language, errors shown inline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glossary.store import Concept, GlossaryError, Term, TermKind
+from translation.languages import language_name
+
+STATUSES = ("approved", "proposed")
+_SPLIT = re.compile(r"\s*[;\n]\s*")  # not the comma: company names carry commas
+
+
+def split_forms(text: str) -> list[str]:
+    return [part for part in _SPLIT.split(text.strip()) if part]
+
+
+class ConceptEditor(QDialog):
+    """Edits a copy of a concept; save(concept) is called on OK and may raise GlossaryError.
+
+    When save raises, its message is shown under the form and the dialog stays open, so
+    nothing is lost and nothing half-written reaches the termbase.
+    """
+
+    def __init__(
+        self,
+        languages: Sequence[str],
+        save: Callable[[Concept], object],
+        concept: Concept | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._original = concept
+        self.languages = tuple(languages)
+        self.saved: Concept | None = None
+        self.setWindowTitle("Edit concept" if concept and concept.id else "Add concept")
+
+        forms = QGroupBox("Forms (separate several with ;)", self)
+        grid = QGridLayout(forms)
+        for column, title in enumerate(("", "Preferred", "Variants", "Never use", "Note"), 0):
+            header = QLabel(f"<b>{title}</b>")
+            grid.addWidget(header, 0, column)
+        self._rows: dict[str, tuple[QLineEdit, QLineEdit, QLineEdit, QLineEdit]] = {}
+        for row, lang in enumerate(self.languages, start=1):
+            grid.addWidget(QLabel(f"{language_name(lang)} ({lang})"), row, 0)
+            edits = tuple(QLineEdit(forms) for _ in range(4))
+            for column, edit in enumerate(edits, start=1):
+                edit.setObjectName(
+                    f"{lang}:{('preferred', 'variants', 'forbidden', 'note')[column - 1]}"
+                )
+                edit.textEdited.connect(self._clear_error)
+                grid.addWidget(edit, row, column)
+            for edit in edits:
+                edit.setMinimumWidth(140)
+            self._rows[lang] = edits  # type: ignore[assignment]
+
+        for column in range(1, 5):
+            grid.setColumnStretch(column, 1)
+
+        self.domain = QLineEdit(self)
+        self.status = QComboBox(self)
+        self.status.addItems(STATUSES)
+        self.note = QLineEdit(self)
+        details = QFormLayout()
+        details.addRow("Domain", self.domain)
+        details.addRow("Status", self.status)
+        details.addRow("Note", self.note)
+
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(forms)
+        layout.addLayout(details)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        if concept is not None:
+            self._load(concept)
+
+    # ---- filling and reading the form ------------------------------------------------------
+
+    def field(self, lang: str, part: str) -> QLineEdit:
+        """The editor of one cell: part is preferred, variants, forbidden or note."""
+        return self._rows[lang][("preferred", "variants", "forbidden", "note").index(part)]
+
+    def set_form(self, lang: str, text: str) -> None:
+        """Pre-fill the preferred form of lang (from a selection); unknown languages are ignored."""
+        if lang in self._rows:
+            self._rows[lang][0].setText(text.strip())
+
+    def _load(self, concept: Concept) -> None:
+        for lang, (preferred, variants, forbidden, note) in self._rows.items():
+            preferred.setText("; ".join(concept.forms(lang, TermKind.PREFERRED)))
+            variants.setText("; ".join(concept.forms(lang, TermKind.VARIANT)))
+            forbidden.setText("; ".join(concept.forms(lang, TermKind.FORBIDDEN)))
+            notes = [t.note for t in concept.terms if t.lang == lang and t.note]
+            note.setText("; ".join(dict.fromkeys(notes)))
+        self.domain.setText(concept.domain)
+        index = self.status.findText(concept.status)
+        if index < 0:
+            self.status.addItem(concept.status)
+            index = self.status.count() - 1
+        self.status.setCurrentIndex(index)
+        self.note.setText(concept.note)
+
+    def concept(self) -> Concept:
+        """The concept as the form describes it (id and dates kept from the original)."""
+        terms: list[Term] = []
+        for lang, (preferred, variants, forbidden, note) in self._rows.items():
+            lang_note = note.text().strip()
+            for edit, kind in (
+                (preferred, TermKind.PREFERRED),
+                (variants, TermKind.VARIANT),
+                (forbidden, TermKind.FORBIDDEN),
+            ):
+                for text in split_forms(edit.text()):
+                    # The language note rides on its first form so that it survives a save.
+                    terms.append(
+                        Term(
+                            lang,
+                            text,
+                            kind,
+                            lang_note if not any(t.lang == lang for t in terms) else "",
+                        )
+                    )
+        original = self._original or Concept()
+        return Concept(
+            id=original.id,
+            terms=terms,
+            domain=self.domain.text().strip(),
+            note=self.note.text().strip(),
+            status=self.status.currentText(),
+            created_at=original.created_at,
+            updated_at=original.updated_at,
+        )
+
+    # ---- saving ----------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _clear_error(self) -> None:
+        self.error.hide()
+
+    def accept(self) -> None:
+        concept = self.concept()
+        if not any(t.kind != TermKind.FORBIDDEN for t in concept.terms):
+            self.show_error("Give at least one preferred form or variant.")
+            return
+        try:
+            self._save(concept)
+        except GlossaryError as error:
+            self.show_error(str(error))
+            return
+        self.saved = concept
+        super().accept()
