@@ -1,0 +1,64 @@
+"""An in-memory character n-gram index that picks fuzzy-match candidates for one language pair."""
+
+from __future__ import annotations
+
+from array import array
+
+import numpy as np
+
+from memory.text import grams
+
+
+class GramIndex:
+    """Posting lists of unit ids per n-gram; candidates are ranked by the Dice coefficient of
+    their gram sets, which is cheap and tracks fuzz.ratio closely enough to pick whom to score.
+
+    Posting lists are `array('i')` so that appends are cheap and numpy reads them without a copy.
+    Ids are never removed: the store re-checks every candidate against the database.
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._postings: dict[str, array] = {}
+        self._gram_counts = array("H")  # distinct grams per unit id; 0 = not indexed
+        self.size = 0
+
+    def __contains__(self, unit_id: int) -> bool:
+        return unit_id < len(self._gram_counts) and self._gram_counts[unit_id] > 0
+
+    def add(self, unit_id: int, norm: str) -> None:
+        unit_grams = grams(norm, self.language)
+        if not unit_grams:
+            return
+        if unit_id >= len(self._gram_counts):
+            grow = max(unit_id + 1 - len(self._gram_counts), len(self._gram_counts) // 2, 1024)
+            self._gram_counts.extend(array("H", bytes(2 * grow)))
+        self._gram_counts[unit_id] = min(len(unit_grams), 0xFFFF)
+        postings = self._postings
+        for gram in unit_grams:
+            posting = postings.get(gram)
+            if posting is None:
+                postings[gram] = array("i", (unit_id,))
+            else:
+                posting.append(unit_id)
+        self.size += 1
+
+    def candidates(self, norm: str, count: int) -> list[int]:
+        """Up to `count` unit ids sharing grams with `norm`, most similar gram sets first."""
+        query = grams(norm, self.language)
+        lists = [
+            np.frombuffer(self._postings[gram], dtype=np.int32)
+            for gram in query
+            if gram in self._postings
+        ]
+        if not lists:
+            return []
+        shared = np.bincount(np.concatenate(lists))
+        ids = np.flatnonzero(shared)
+        unit_counts = np.frombuffer(self._gram_counts, dtype=np.uint16)[ids].astype(np.float32)
+        dice = 2.0 * shared[ids] / (len(query) + unit_counts)
+        if len(ids) > count:
+            best = np.argpartition(-dice, count - 1)[:count]
+            ids, dice = ids[best], dice[best]
+        order = np.argsort(-dice, kind="stable")
+        return ids[order].tolist()

@@ -1,0 +1,506 @@
+"""The translation memory: one SQLite file of units shared by all projects; exact/fuzzy lookup."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from memory.diff import EQUAL, DiffOp, diff_ops
+from memory.index import GramIndex
+from memory.languages import canonical_language
+from memory.text import fuzzy_text, key_hash, match_key
+
+STATUSES = ("confirmed", "draft")
+
+# Outcomes of storing one unit; TMX import turns them into counts.
+ADDED, UPDATED, UNCHANGED, OLDER = "added", "updated", "unchanged", "older"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_lang TEXT NOT NULL,
+    target_lang TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    source_norm TEXT NOT NULL,
+    source_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    origin TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'confirmed',
+    usage INTEGER NOT NULL DEFAULT 0,
+    index_rev INTEGER NOT NULL,
+    UNIQUE (source_lang, target_lang, source_hash)
+);
+CREATE INDEX IF NOT EXISTS units_pair_rev ON units (source_lang, target_lang, index_rev);
+CREATE INDEX IF NOT EXISTS units_rev ON units (index_rev);
+CREATE TABLE IF NOT EXISTS unit_history (
+    id INTEGER PRIMARY KEY,
+    unit_id INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    replaced_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS unit_history_unit ON unit_history (unit_id);
+"""
+_COLUMNS = (
+    "id, source_lang, target_lang, source, target, source_norm, created_at, updated_at,"
+    " origin, status, usage"
+)
+# Fuzzy candidates scored with rapidfuzz per lookup: enough to survive near-ties in gram overlap.
+_CANDIDATES = 64
+
+
+class MemoryFileError(RuntimeError):
+    """The file is not a translation memory (or cannot be opened as one)."""
+
+
+class UnitNotFoundError(LookupError):
+    """No unit with this id in the memory."""
+
+
+@dataclass(frozen=True, slots=True)
+class TMUnit:
+    id: int
+    source_lang: str
+    target_lang: str
+    source: str
+    target: str
+    source_norm: str
+    created_at: str
+    updated_at: str
+    origin: str
+    status: str
+    usage: int
+
+
+@dataclass(frozen=True, slots=True)
+class TMMatch:
+    unit: TMUnit
+    score: int  # 0-100; 100 only when the source is identical, punctuation and case included
+    diff: list[DiffOp] = field(default_factory=list)  # memory source -> current source
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingUnit:
+    """A unit to store in bulk (TMX import); timestamps are 'YYYY-MM-DDTHH:MM:SSZ' or None."""
+
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+    origin: str = ""
+    status: str = "confirmed"
+    created_at: str | None = None
+    updated_at: str | None = None
+    usage: int = 0
+
+
+def now_stamp() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _unit(row: tuple) -> TMUnit:
+    return TMUnit(*row)
+
+
+class TranslationMemory:
+    """One SQLite file (WAL, synchronous=FULL, every change committed) shared by all projects.
+
+    A connection belongs to one thread; a worker opens its own TranslationMemory on the same file.
+    Several processes may write at once: writes take the database lock up front (BEGIN IMMEDIATE)
+    so that read-then-write never races.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if self.path.is_dir():
+            raise MemoryFileError(f"{self.path} is a folder, not a translation memory file")
+        if not self.path.parent.is_dir():
+            raise MemoryFileError(f"folder {self.path.parent} does not exist")
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            self._check_schema()
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            with self._write():
+                # One statement at a time: executescript() would commit the transaction first.
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+        except sqlite3.DatabaseError as error:
+            if hasattr(self, "_db"):
+                self._db.close()
+            raise MemoryFileError(f"{self.path} is not a translation memory: {error}") from error
+        except MemoryFileError:
+            self._db.close()
+            raise
+        self._indexes: dict[tuple[str, str], tuple[GramIndex, int]] = {}
+
+    def _check_schema(self) -> None:
+        # Refuse another application's database rather than adding our tables to it.
+        tables = {
+            row[0]
+            for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        tables.discard("sqlite_sequence")
+        if tables and "units" not in tables:
+            raise MemoryFileError(
+                f"{self.path} is an SQLite database of another kind"
+                f" (tables: {', '.join(sorted(tables))}), not a translation memory"
+            )
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _write(self) -> _WriteTransaction:
+        return _WriteTransaction(self._db)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _next_rev(self) -> int:
+        return self._db.execute("SELECT COALESCE(MAX(index_rev), 0) + 1 FROM units").fetchone()[0]
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(
+        self,
+        source: str,
+        target: str,
+        source_lang: str,
+        target_lang: str,
+        origin: str = "",
+        *,
+        status: str = "confirmed",
+    ) -> TMUnit:
+        """Store a translation; an existing unit with the same source (same pair) gets the new
+        target, and its previous target goes to the history."""
+        incoming = IncomingUnit(source, target, source_lang, target_lang, origin, status)
+        with self._write():
+            unit_id = self._store(_checked(incoming), [self._next_rev()])[1]
+        return self.get(unit_id)
+
+    def add_many(self, units: Iterable[IncomingUnit]) -> list[str]:
+        """Store many units in one transaction, all or nothing; one outcome per unit
+        (ADDED, UPDATED, UNCHANGED or OLDER when the memory holds a newer target)."""
+        checked = [_checked(unit) for unit in units]
+        outcomes: list[str] = []
+        with self._write():
+            rev = [self._next_rev()]
+            for unit in checked:
+                outcomes.append(self._store(unit, rev)[0])
+        return outcomes
+
+    def _store(self, unit: IncomingUnit, rev: list[int]) -> tuple[str, int]:
+        digest = key_hash(unit.source)
+        row = self._db.execute(
+            "SELECT id, target, updated_at, origin, status FROM units"
+            " WHERE source_lang = ? AND target_lang = ? AND source_hash = ?",
+            (unit.source_lang, unit.target_lang, digest),
+        ).fetchone()
+        stamp = now_stamp()
+        updated_at = unit.updated_at or stamp
+        if row is None:
+            cursor = self._db.execute(
+                "INSERT INTO units (source_lang, target_lang, source, target, source_norm,"
+                " source_hash, created_at, updated_at, origin, status, usage, index_rev)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    unit.source_lang,
+                    unit.target_lang,
+                    match_key(unit.source),
+                    unit.target,
+                    fuzzy_text(unit.source),
+                    digest,
+                    unit.created_at or updated_at,
+                    updated_at,
+                    unit.origin,
+                    unit.status,
+                    unit.usage,
+                    rev[0],
+                ),
+            )
+            rev[0] += 1
+            return ADDED, cursor.lastrowid
+        unit_id, old_target, old_updated, old_origin, old_status = row
+        if old_target == unit.target and old_status == unit.status:
+            return UNCHANGED, unit_id
+        if unit.updated_at and unit.updated_at < old_updated:
+            return OLDER, unit_id
+        if old_target != unit.target:
+            self._db.execute(
+                "INSERT INTO unit_history (unit_id, target, origin, replaced_at)"
+                " VALUES (?, ?, ?, ?)",
+                (unit_id, old_target, old_origin, stamp),
+            )
+        self._db.execute(
+            "UPDATE units SET target = ?, updated_at = ?, origin = ?, status = ? WHERE id = ?",
+            (unit.target, updated_at, unit.origin, unit.status, unit_id),
+        )
+        return UPDATED, unit_id
+
+    # -- reading and editing ----------------------------------------------------------------
+
+    def get(self, unit_id: int) -> TMUnit:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM units WHERE id = ?", (unit_id,)).fetchone()
+        if row is None:
+            raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
+        return _unit(row)
+
+    def history(self, unit_id: int) -> list[tuple[str, str, str]]:
+        """Earlier targets of a unit, oldest first: (target, origin, replaced_at)."""
+        return self._db.execute(
+            "SELECT target, origin, replaced_at FROM unit_history WHERE unit_id = ? ORDER BY id",
+            (unit_id,),
+        ).fetchall()
+
+    def edit(
+        self,
+        unit_id: int,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        status: str | None = None,
+    ) -> TMUnit:
+        """Change a unit's source, target or status; a source another unit of the pair already
+        has is refused."""
+        with self._write():
+            unit = self.get(unit_id)
+            new = _checked(
+                IncomingUnit(
+                    unit.source if source is None else source,
+                    unit.target if target is None else target,
+                    unit.source_lang,
+                    unit.target_lang,
+                    unit.origin,
+                    unit.status if status is None else status,
+                )
+            )
+            digest = key_hash(new.source)
+            clash = self._db.execute(
+                "SELECT id FROM units WHERE source_lang = ? AND target_lang = ?"
+                " AND source_hash = ? AND id != ?",
+                (unit.source_lang, unit.target_lang, digest, unit_id),
+            ).fetchone()
+            if clash:
+                raise ValueError(f"unit #{clash[0]} already has this source; edit that one instead")
+            stamp = now_stamp()
+            if new.target != unit.target:
+                self._db.execute(
+                    "INSERT INTO unit_history (unit_id, target, origin, replaced_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (unit_id, unit.target, unit.origin, stamp),
+                )
+            source_changed = match_key(new.source) != unit.source
+            self._db.execute(
+                "UPDATE units SET source = ?, source_norm = ?, source_hash = ?, target = ?,"
+                " status = ?, updated_at = ?, index_rev = ? WHERE id = ?",
+                (
+                    match_key(new.source),
+                    fuzzy_text(new.source),
+                    digest,
+                    new.target,
+                    new.status,
+                    stamp,
+                    # A new revision tells every open index to re-read this unit's grams.
+                    self._next_rev() if source_changed else self._rev_of(unit_id),
+                    unit_id,
+                ),
+            )
+        return self.get(unit_id)
+
+    def _rev_of(self, unit_id: int) -> int:
+        return self._db.execute("SELECT index_rev FROM units WHERE id = ?", (unit_id,)).fetchone()[
+            0
+        ]
+
+    def delete(self, unit_id: int) -> None:
+        with self._write():
+            if self._db.execute("DELETE FROM units WHERE id = ?", (unit_id,)).rowcount == 0:
+                raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
+            self._db.execute("DELETE FROM unit_history WHERE unit_id = ?", (unit_id,))
+
+    def record_use(self, unit_id: int) -> None:
+        """Count one reuse of a unit (the translator inserted its target)."""
+        with self._write():
+            changed = self._db.execute(
+                "UPDATE units SET usage = usage + 1 WHERE id = ?", (unit_id,)
+            ).rowcount
+            if changed == 0:
+                raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
+
+    def count(self, source_lang: str | None = None, target_lang: str | None = None) -> int:
+        where, params = _pair_filter(source_lang, target_lang)
+        return self._db.execute(f"SELECT COUNT(*) FROM units{where}", params).fetchone()[0]
+
+    def units(
+        self, source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[TMUnit]:
+        """Every unit (of one pair, or of one source or target language), oldest id first."""
+        where, params = _pair_filter(source_lang, target_lang)
+        cursor = self._db.execute(f"SELECT {_COLUMNS} FROM units{where} ORDER BY id", params)
+        while rows := cursor.fetchmany(500):
+            yield from map(_unit, rows)
+
+    def pairs(self) -> list[tuple[str, str, int]]:
+        """(source_lang, target_lang, unit count) for every pair in the memory."""
+        return self._db.execute(
+            "SELECT source_lang, target_lang, COUNT(*) FROM units"
+            " GROUP BY source_lang, target_lang ORDER BY source_lang, target_lang"
+        ).fetchall()
+
+    # -- lookup -----------------------------------------------------------------------------
+
+    def lookup(
+        self,
+        source: str,
+        source_lang: str,
+        target_lang: str,
+        *,
+        limit: int = 5,
+        threshold: int = 70,
+    ) -> list[TMMatch]:
+        """The best matches for a segment, highest score first (ties: most recent first)."""
+        if not isinstance(source, str) or not source.strip():
+            raise ValueError("cannot look up an empty segment")
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        if not 0 <= threshold <= 100:
+            raise ValueError(f"threshold must be between 0 and 100, not {threshold}")
+        pair = (canonical_language(source_lang), canonical_language(target_lang))
+        query = fuzzy_text(source)
+        matches: list[TMMatch] = []
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM units WHERE source_lang = ? AND target_lang = ?"
+            " AND source_hash = ?",
+            (*pair, key_hash(source)),
+        ).fetchone()
+        exact_id = None
+        if row is not None:
+            exact = _unit(row)
+            exact_id = exact.id
+            matches.append(TMMatch(exact, 100, [(EQUAL, exact.source)]))
+        if len(matches) < limit:
+            ids = [
+                i for i in self._index(pair).candidates(query, _CANDIDATES + limit) if i != exact_id
+            ]
+            scored = []
+            for unit in self._fetch(ids):
+                score = fuzz.ratio(query, unit.source_norm, score_cutoff=threshold)
+                if score:
+                    # Equal after case folding but not identical: never claim an exact match.
+                    scored.append((min(round(score), 99), unit))
+            # Two stable sorts: highest score first, and the newest unit first among equals.
+            scored.sort(key=lambda item: item[1].updated_at, reverse=True)
+            scored.sort(key=lambda item: item[0], reverse=True)
+            for score, unit in scored[: limit - len(matches)]:
+                matches.append(
+                    TMMatch(unit, score, diff_ops(unit.source, match_key(source), pair[0]))
+                )
+        return matches[:limit]
+
+    def prepare(self, source_lang: str, target_lang: str) -> int:
+        """Build (or bring up to date) the fuzzy index of a pair now; returns its unit count."""
+        pair = (canonical_language(source_lang), canonical_language(target_lang))
+        return self._index(pair).size
+
+    def _fetch(self, ids: list[int]) -> list[TMUnit]:
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM units WHERE id IN ({marks})", ids)
+        return [_unit(row) for row in rows]
+
+    def _index(self, pair: tuple[str, str]) -> GramIndex:
+        """The pair's gram index, updated with every unit added or re-sourced since last time
+        (by this connection or any other process)."""
+        index, last_rev = self._indexes.get(pair) or (GramIndex(pair[0]), 0)
+        rows = self._db.execute(
+            "SELECT id, source_norm, index_rev FROM units"
+            " WHERE source_lang = ? AND target_lang = ? AND index_rev > ? ORDER BY index_rev",
+            (*pair, last_rev),
+        ).fetchall()
+        if rows and last_rev and any(unit_id in index for unit_id, _, _ in rows):
+            # A unit's source was edited: its old grams would linger, so start afresh.
+            self._indexes.pop(pair, None)
+            return self._index_from_scratch(pair)
+        for unit_id, norm, rev in rows:
+            index.add(unit_id, norm)
+            last_rev = rev
+        self._indexes[pair] = (index, last_rev)
+        return index
+
+    def _index_from_scratch(self, pair: tuple[str, str]) -> GramIndex:
+        index, last_rev = GramIndex(pair[0]), 0
+        for unit_id, norm, rev in self._db.execute(
+            "SELECT id, source_norm, index_rev FROM units"
+            " WHERE source_lang = ? AND target_lang = ? ORDER BY index_rev",
+            pair,
+        ):
+            index.add(unit_id, norm)
+            last_rev = rev
+        self._indexes[pair] = (index, last_rev)
+        return index
+
+
+class _WriteTransaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error, so a failed write changes nothing."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is None:
+            self._db.execute("COMMIT")
+        else:
+            self._db.execute("ROLLBACK")
+
+
+def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str, tuple]:
+    clauses, params = [], []
+    if source_lang:
+        clauses.append("source_lang = ?")
+        params.append(canonical_language(source_lang))
+    if target_lang:
+        clauses.append("target_lang = ?")
+        params.append(canonical_language(target_lang))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+
+
+def _checked(unit: IncomingUnit) -> IncomingUnit:
+    """The unit with canonical language codes; ValueError naming what is wrong otherwise."""
+    if not isinstance(unit.source, str) or not unit.source.strip():
+        raise ValueError("a memory unit needs a non-empty source")
+    if not isinstance(unit.target, str) or not unit.target.strip():
+        raise ValueError(f"a memory unit needs a non-empty target (source: {unit.source[:40]!r})")
+    if unit.status not in STATUSES:
+        raise ValueError(f"unknown status {unit.status!r}; use one of {', '.join(STATUSES)}")
+    source_lang = canonical_language(unit.source_lang)
+    target_lang = canonical_language(unit.target_lang)
+    if source_lang == target_lang:
+        raise ValueError(f"source and target language are both {source_lang}")
+    return IncomingUnit(
+        unit.source,
+        unit.target,
+        source_lang,
+        target_lang,
+        unit.origin or "",
+        unit.status,
+        unit.created_at,
+        unit.updated_at,
+        max(int(unit.usage or 0), 0),
+    )
