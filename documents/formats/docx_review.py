@@ -1,0 +1,194 @@
+"""Bilingual review DOCX: a table of #, source, target, status and comment, one row a segment."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell, _Row
+
+from documents.formats.base import STATUS_LABELS, ExportDocument, tool_version
+from documents.formats.docx_common import (
+    east_asian_font,
+    prepare_document,
+    set_run_lang,
+    style_run,
+)
+from translation.languages import language_name
+
+# The importer finds the table by this caption and maps rows back by the hidden id runs.
+TABLE_CAPTION = "hanbit-desk-review"
+DOCUMENT_IDENTIFIER = "hanbit-desk-review/1"
+ID_PATTERN = re.compile(r"\[hd:([^\]]*)\]")
+COLUMNS = ("#", "source", "target", "status", "comment")
+WIDTHS = (Cm(1.3), Cm(9.3), Cm(9.3), Cm(2.3), Cm(4.3))
+SOURCE_FILL = "E7E6E6"
+HEADER_FILL = "D5DCE4"
+
+
+def id_marker(segment_id: int) -> str:
+    return f"[hd:{segment_id}]"
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _top_border(row: _Row) -> None:
+    """A heavy line above the first segment of a source paragraph."""
+    for cell in row.cells:
+        borders = OxmlElement("w:tcBorders")
+        top = OxmlElement("w:top")
+        for key, value in (("val", "single"), ("sz", "18"), ("space", "0"), ("color", "44546A")):
+            top.set(qn(f"w:{key}"), value)
+        borders.append(top)
+        tc_pr = cell._tc.get_or_add_tcPr()
+        width = tc_pr.find(qn("w:tcW"))
+        # tcBorders must follow tcW in CT_TcPr's sequence or Word calls the file damaged.
+        if width is not None:
+            width.addnext(borders)
+        else:
+            tc_pr.insert(0, borders)
+
+
+def _row_flags(row: _Row, *, header: bool = False) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        flag = OxmlElement("w:tblHeader")  # repeated at the top of every page
+        tr_pr.append(flag)
+
+
+def _write(cell: _Cell, text: str, lang: str, document: ExportDocument, **style) -> None:
+    east = east_asian_font(document.source_lang, document.target_lang)
+    for index, line in enumerate(text.split("\n") if text else [""]):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        if not line:
+            continue
+        run = paragraph.add_run(line)
+        style_run(run, lang, east)
+        if style.get("bold"):
+            run.bold = True
+        if style.get("color"):
+            run.font.color.rgb = style["color"]
+        if style.get("size"):
+            run.font.size = style["size"]
+        set_run_lang(run, lang, east)
+
+
+def _lock(cell: _Cell) -> None:
+    """Wrap the source runs in a content control locked against editing (Word honours it)."""
+    for paragraph in cell.paragraphs:
+        runs = paragraph._p.findall(qn("w:r"))
+        if not runs:
+            continue
+        sdt = OxmlElement("w:sdt")
+        properties = OxmlElement("w:sdtPr")
+        for tag, value in (("w:alias", "Source (read-only)"), ("w:tag", "hd-source")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            properties.append(element)
+        lock = OxmlElement("w:lock")
+        lock.set(qn("w:val"), "sdtContentLocked")
+        properties.append(lock)
+        sdt.append(properties)
+        content = OxmlElement("w:sdtContent")
+        sdt.append(content)
+        runs[0].addprevious(sdt)
+        for run in runs:
+            content.append(run)
+
+
+def _number_cell(cell: _Cell, number: int, segment_id: int, new_paragraph: bool) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    visible = paragraph.add_run(f"¶{number}" if new_paragraph else str(number))
+    visible.font.size = Pt(8)
+    visible.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    hidden = paragraph.add_run(id_marker(segment_id))
+    hidden.font.hidden = True
+    hidden.font.size = Pt(6)
+
+
+def _caption(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), TABLE_CAPTION)
+    tbl_pr.append(caption)  # tblCaption is the last element of CT_TblPr
+
+
+def render(document: ExportDocument) -> bytes:
+    docx = Document()
+    prepare_document(docx, document.source_lang, document.target_lang)
+    section = docx.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    normal = docx.styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(2)
+
+    properties = docx.core_properties
+    properties.title = document.name or "Bilingual review"
+    properties.subject = "Hanbit Desk bilingual review"
+    properties.identifier = DOCUMENT_IDENTIFIER
+    properties.keywords = f"{document.source_lang}>{document.target_lang}"
+    properties.comments = f"Hanbit Desk {tool_version()}"
+
+    src, tgt = document.source_lang, document.target_lang
+    heading = docx.add_paragraph()
+    _heading = heading.add_run(document.name or "Bilingual review")
+    _heading.bold = True
+    _heading.font.size = Pt(14)
+    style_run(_heading, src, east_asian_font(src, tgt))
+    docx.add_paragraph(
+        f"{language_name(src)} → {language_name(tgt)}. Edit the Target and Comment columns "
+        "(and Status: New, Draft, Translated or Reviewed). The grey Source column is read-only. "
+        "Do not add, delete or reorder rows: the file is imported back row by row."
+    )
+
+    table = docx.add_table(rows=1, cols=len(COLUMNS))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _caption(table)
+    header = table.rows[0]
+    _row_flags(header, header=True)
+    titles = ("#", f"Source ({src}) — read-only", f"Target ({tgt})", "Status", "Comment")
+    for cell, title, width in zip(header.cells, titles, WIDTHS, strict=True):
+        cell.width = width
+        _write(cell, title, "en", document, bold=True)
+        _shade(cell, HEADER_FILL)
+
+    for index, group in enumerate(document.paragraphs()):
+        for position, segment in enumerate(group):
+            row = table.add_row()
+            _row_flags(row)
+            cells = row.cells
+            for cell, width in zip(cells, WIDTHS, strict=True):
+                cell.width = width
+            new_paragraph = position == 0 and index > 0
+            _number_cell(cells[0], segment.number, segment.id, new_paragraph)
+            _write(cells[1], segment.source, src, document)
+            _shade(cells[1], SOURCE_FILL)
+            _lock(cells[1])
+            _write(cells[2], segment.target, tgt, document)
+            _write(cells[3], STATUS_LABELS[segment.status], "en", document, size=Pt(8))
+            _write(cells[4], segment.comment, "en", document)
+            if new_paragraph:
+                _top_border(row)
+    buffer = io.BytesIO()
+    docx.save(buffer)
+    return buffer.getvalue()
