@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+
+import sqlite_utils
+
+FORMAT = "hanbit-termbase"
+SCHEMA_VERSION = 1
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_CHUNK = 500  # stays under SQLite's bound-parameter limit
 
 
 class TermKind(StrEnum):
@@ -34,6 +47,7 @@ class Concept:
     status: str = "approved"  # approved | proposed
     created_at: str = ""
     updated_at: str = ""
+    origin: str = ""  # key of the curated concept this came from; "" for the user's own
 
     def preferred(self, lang: str) -> str | None:
         """The approved form in lang, or None."""
@@ -47,37 +61,436 @@ class Concept:
         wanted = set(kinds) or {TermKind.PREFERRED, TermKind.VARIANT}
         return [t.text for t in self.terms if t.lang == lang and t.kind in wanted]
 
+    def languages(self) -> list[str]:
+        """Languages with at least one term, in first-seen order."""
+        return list(dict.fromkeys(t.lang for t in self.terms))
+
+    def label(self) -> str:
+        """A short human name: the first preferred form (English first), for messages."""
+        for lang in ("en", *self.languages()):
+            if form := self.preferred(lang):
+                return form
+        return self.terms[0].text if self.terms else f"#{self.id}"
+
+
+def term_key(text: str) -> str:
+    """How two forms are compared for duplicates: NFC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def clean_concept(concept: Concept) -> Concept:
+    """A copy with every text NFC-normalised and trimmed, or GlossaryError saying what is wrong.
+
+    Rules: at least one preferred or variant term; no empty form; known kinds and status;
+    a valid language code; one preferred form per language; no form twice in a language.
+    """
+    if concept.status not in ("approved", "proposed"):
+        raise GlossaryError(f"status must be 'approved' or 'proposed', not {concept.status!r}")
+    terms: list[Term] = []
+    seen: dict[tuple[str, str], Term] = {}
+    preferred: set[str] = set()
+    for number, term in enumerate(concept.terms, 1):
+        text = " ".join(unicodedata.normalize("NFC", term.text or "").split())
+        if not text:
+            raise GlossaryError(f"term {number} ({term.lang or 'no language'}) is empty")
+        if not term.lang or not _LANG.match(term.lang):
+            raise GlossaryError(f"term {text!r} has no valid language code: {term.lang!r}")
+        try:
+            kind = TermKind(term.kind)
+        except ValueError:
+            raise GlossaryError(
+                f"term {text!r} has unknown kind {term.kind!r} (preferred, variant, forbidden)"
+            ) from None
+        key = (term.lang, term_key(text))
+        if key in seen:
+            raise GlossaryError(f"{term.lang} form {text!r} appears twice in the concept")
+        if kind == TermKind.PREFERRED:
+            if term.lang in preferred:
+                raise GlossaryError(
+                    f"two preferred {term.lang} forms: {concept.preferred(term.lang)!r} and "
+                    f"{text!r}; make one a variant"
+                )
+            preferred.add(term.lang)
+        cleaned = Term(term.lang, text, kind, (term.note or "").strip())
+        seen[key] = cleaned
+        terms.append(cleaned)
+    if not any(t.kind != TermKind.FORBIDDEN for t in terms):
+        raise GlossaryError("a concept needs at least one preferred or variant term")
+    return Concept(
+        id=concept.id,
+        terms=terms,
+        domain=(concept.domain or "").strip(),
+        note=(concept.note or "").strip(),
+        status=concept.status,
+        created_at=concept.created_at,
+        updated_at=concept.updated_at,
+        origin=concept.origin or "",
+    )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _search_text(concept: Concept) -> str:
+    # Both Chinese scripts go into the index so 支付宝 finds a concept that stores 支付寶.
+    from glossary.chinese import script_variants
+
+    parts: list[str] = []
+    for term in concept.terms:
+        parts.extend(script_variants(term.text) if term.lang.startswith("zh") else [term.text])
+        if term.note:
+            parts.append(term.note)
+    return "\n".join(dict.fromkeys(parts))
+
 
 class Termbase:
     """One SQLite termbase file; opening creates the schema when the file is new."""
 
     def __init__(self, path: Path) -> None:
-        raise NotImplementedError
+        self.path = Path(path)
+        self._depth = 0
+        try:
+            self._conn = sqlite3.connect(str(self.path), isolation_level=None)
+        except sqlite3.Error as error:
+            raise GlossaryError(f"cannot open termbase {self.path}: {error}") from None
+        self.db = sqlite_utils.Database(self._conn)
+        try:
+            self._open()
+        except sqlite3.DatabaseError as error:
+            self._conn.close()
+            raise GlossaryError(f"{self.path} is not a usable termbase: {error}") from None
+        except GlossaryError:
+            self._conn.close()
+            raise
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        tables = set(self.db.table_names())
+        if not tables:
+            self._create_schema()
+            return
+        if "meta" not in tables:
+            raise GlossaryError(
+                f"{self.path} is an SQLite file of another application, not a termbase"
+            )
+        meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("format") != FORMAT:
+            raise GlossaryError(f"{self.path} is not a termbase (format {meta.get('format')!r})")
+        if int(meta.get("schema", 0)) > SCHEMA_VERSION:
+            raise GlossaryError(
+                f"{self.path} was written by a newer Hanbit Desk (schema {meta['schema']}); "
+                "update the desk to open it"
+            )
+        missing = {"concepts", "terms", "curated"} - tables
+        if missing:
+            raise GlossaryError(f"{self.path} is damaged: missing tables {sorted(missing)}")
+        check = self._conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise GlossaryError(f"{self.path} is damaged: {check}")
+        self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def _create_schema(self) -> None:
+        self.db.enable_wal()
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        with self.transaction(bump=False):
+            self.db["meta"].create({"key": str, "value": str}, pk="key")
+            self._conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("format", FORMAT), ("schema", str(SCHEMA_VERSION)), ("revision", "0")],
+            )
+            self.db["concepts"].create(
+                {
+                    "id": int,
+                    "domain": str,
+                    "note": str,
+                    "status": str,
+                    "origin": str,
+                    "created_at": str,
+                    "updated_at": str,
+                    "search_text": str,
+                },
+                pk="id",
+                not_null={"domain", "note", "status", "origin", "search_text"},
+                defaults={"domain": "", "note": "", "origin": "", "search_text": ""},
+            )
+            self.db["terms"].create(
+                {
+                    "id": int,
+                    "concept_id": int,
+                    "position": int,
+                    "lang": str,
+                    "text": str,
+                    "key": str,
+                    "kind": str,
+                    "note": str,
+                },
+                pk="id",
+                foreign_keys=[("concept_id", "concepts", "id")],
+                not_null={"concept_id", "lang", "text", "key", "kind"},
+            )
+            self.db["terms"].create_index(["lang", "key"])
+            self.db["terms"].create_index(["concept_id"])
+            self.db["concepts"].create_index(["origin"])
+            # What the curated loader last wrote for each curated concept, and which the user
+            # deleted: a concept whose content differs from applied_hash was edited by the user.
+            self.db["curated"].create(
+                {"origin": str, "applied_hash": str, "deleted": int}, pk="origin"
+            )
+            # Trigram FTS finds substrings in hangul and hanzi, which have no spaces to split on.
+            self.db["concepts"].enable_fts(
+                ["search_text", "note", "domain"], create_triggers=True, tokenize="trigram"
+            )
+
+    @contextmanager
+    def transaction(self, bump: bool = True) -> Iterator[None]:
+        """All writes inside commit together or not at all; nested calls join the outer one."""
+        outer = self._depth == 0
+        if outer:
+            self._conn.execute("BEGIN IMMEDIATE")
+        self._depth += 1
+        try:
+            yield
+            if outer and bump:
+                self._conn.execute(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
+                )
+        except BaseException:
+            if outer:
+                self._conn.execute("ROLLBACK")
+            raise
+        else:
+            if outer:
+                self._conn.execute("COMMIT")
+        finally:
+            self._depth -= 1
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Termbase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------
 
     def concepts(self) -> list[Concept]:
-        raise NotImplementedError
+        return self.concepts_by_ids(self.concept_ids())
 
     def concept(self, concept_id: int) -> Concept:
-        raise NotImplementedError
+        found = self.concepts_by_ids([concept_id])
+        if not found:
+            raise GlossaryError(f"no concept #{concept_id} in the termbase")
+        return found[0]
 
-    def add_concept(self, concept: Concept) -> int:
-        raise NotImplementedError
+    def concept_ids(self, query: str = "") -> list[int]:
+        """Ids of every concept (or of those matching query), in creation order."""
+        where, params = self._where(query)
+        sql = f"SELECT id FROM concepts {where} ORDER BY id"
+        return [row[0] for row in self._conn.execute(sql, params)]
 
-    def update_concept(self, concept: Concept) -> None:
-        raise NotImplementedError
+    def count(self, query: str = "") -> int:
+        where, params = self._where(query)
+        return self._conn.execute(f"SELECT count(*) FROM concepts {where}", params).fetchone()[0]
 
-    def delete_concept(self, concept_id: int) -> Concept:
-        """Delete and return the concept (so the window can undo with restore_concept)."""
-        raise NotImplementedError
-
-    def restore_concept(self, concept: Concept) -> int:
-        raise NotImplementedError
+    def concepts_by_ids(self, ids: Iterable[int]) -> list[Concept]:
+        """The concepts with these ids in the order given; ids no longer present are skipped."""
+        ids = list(ids)
+        found: dict[int, Concept] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in self._conn.execute(
+                "SELECT id, domain, note, status, origin, created_at, updated_at FROM concepts"
+                f" WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = Concept(
+                    id=row[0],
+                    domain=row[1],
+                    note=row[2],
+                    status=row[3],
+                    origin=row[4],
+                    created_at=row[5],
+                    updated_at=row[6],
+                )
+            for concept_id, lang, text, kind, note in self._conn.execute(
+                "SELECT concept_id, lang, text, kind, note FROM terms"
+                f" WHERE concept_id IN ({marks}) ORDER BY concept_id, position",
+                chunk,
+            ):
+                found[concept_id].terms.append(Term(lang, text, TermKind(kind), note))
+        return [found[i] for i in ids if i in found]
 
     def search(self, query: str) -> list[Concept]:
         """Full-text search over every form, note and domain."""
-        raise NotImplementedError
+        return self.concepts_by_ids(self.concept_ids(query)) if query.strip() else []
+
+    def _where(self, query: str) -> tuple[str, list[str]]:
+        clauses: list[str] = []
+        params: list[str] = []
+        for word in query.split():
+            if len(word) >= 3:
+                clauses.append(
+                    "id IN (SELECT rowid FROM concepts_fts WHERE concepts_fts MATCH ?)"
+                )
+                params.append('"' + word.replace('"', '""') + '"')
+            else:
+                # Trigrams need three characters; two-syllable names (마윈) fall back to LIKE.
+                like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                clauses.append(
+                    "(search_text LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\'"
+                    " OR domain LIKE ? ESCAPE '\\')"
+                )
+                params.extend([like + "%"] * 3)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def find_form(self, lang: str, text: str) -> list[int]:
+        """Ids of concepts holding text as a preferred or variant form in lang."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT concept_id FROM terms WHERE lang = ? AND key = ? AND kind != ?",
+            (lang, term_key(text), TermKind.FORBIDDEN.value),
+        )
+        return [row[0] for row in rows]
 
     @property
     def revision(self) -> int:
         """Grows on every change, so callers can rebuild a TermMatcher only when needed."""
-        raise NotImplementedError
+        row = self._conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+        return int(row[0])
+
+    # -- writing -------------------------------------------------------------------------
+
+    def check(self, concept: Concept) -> Concept:
+        """The cleaned concept, or GlossaryError if it cannot be stored as it is."""
+        cleaned = clean_concept(concept)
+        for term in cleaned.terms:
+            if term.kind == TermKind.FORBIDDEN:
+                continue
+            others = [i for i in self.find_form(term.lang, term.text) if i != cleaned.id]
+            if others:
+                owner = self.concept(others[0])
+                raise GlossaryError(
+                    f"{term.lang} form {term.text!r} already belongs to concept #{owner.id}"
+                    f" ({owner.label()})"
+                )
+        return cleaned
+
+    def add_concept(self, concept: Concept) -> int:
+        cleaned = self.check(Concept(**{**concept.__dict__, "id": None}))
+        with self.transaction():
+            return self._insert(cleaned)
+
+    def update_concept(self, concept: Concept) -> None:
+        if concept.id is None or not self._exists(concept.id):
+            raise GlossaryError(f"no concept #{concept.id} to update")
+        cleaned = self.check(concept)
+        with self.transaction():
+            self._write(cleaned)
+
+    def delete_concept(self, concept_id: int) -> Concept:
+        """Delete and return the concept (so the window can undo with restore_concept)."""
+        concept = self.concept(concept_id)
+        with self.transaction():
+            self._conn.execute("DELETE FROM terms WHERE concept_id = ?", (concept_id,))
+            self._conn.execute("DELETE FROM concepts WHERE id = ?", (concept_id,))
+            if concept.origin:
+                self._conn.execute(
+                    "UPDATE curated SET deleted = 1 WHERE origin = ?", (concept.origin,)
+                )
+        return concept
+
+    def restore_concept(self, concept: Concept) -> int:
+        if concept.id is not None and self._exists(concept.id):
+            raise GlossaryError(f"concept #{concept.id} still exists; nothing to restore")
+        cleaned = self.check(concept)
+        with self.transaction():
+            concept_id = self._insert(cleaned, keep_id=True)
+            if cleaned.origin:
+                self._conn.execute(
+                    "UPDATE curated SET deleted = 0 WHERE origin = ?", (cleaned.origin,)
+                )
+        return concept_id
+
+    def _exists(self, concept_id: int) -> bool:
+        row = self._conn.execute("SELECT 1 FROM concepts WHERE id = ?", (concept_id,))
+        return row.fetchone() is not None
+
+    def _insert(self, concept: Concept, keep_id: bool = False) -> int:
+        now = _now()
+        cursor = self._conn.execute(
+            "INSERT INTO concepts (id, domain, note, status, origin, created_at, updated_at,"
+            " search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                concept.id if keep_id else None,
+                concept.domain,
+                concept.note,
+                concept.status,
+                concept.origin,
+                concept.created_at if keep_id and concept.created_at else now,
+                concept.updated_at if keep_id and concept.updated_at else now,
+                _search_text(concept),
+            ),
+        )
+        concept_id = int(cursor.lastrowid)
+        self._insert_terms(concept_id, concept.terms)
+        return concept_id
+
+    def _write(self, concept: Concept) -> None:
+        self._conn.execute(
+            "UPDATE concepts SET domain = ?, note = ?, status = ?, origin = ?, updated_at = ?,"
+            " search_text = ? WHERE id = ?",
+            (
+                concept.domain,
+                concept.note,
+                concept.status,
+                concept.origin,
+                _now(),
+                _search_text(concept),
+                concept.id,
+            ),
+        )
+        self._conn.execute("DELETE FROM terms WHERE concept_id = ?", (concept.id,))
+        self._insert_terms(int(concept.id), concept.terms)
+
+    def _insert_terms(self, concept_id: int, terms: list[Term]) -> None:
+        self._conn.executemany(
+            "INSERT INTO terms (concept_id, position, lang, text, key, kind, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (concept_id, n, t.lang, t.text, term_key(t.text), t.kind.value, t.note)
+                for n, t in enumerate(terms)
+            ],
+        )
+
+    # -- curated bookkeeping (used by glossary.curated) ----------------------------------
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def curated_state(self) -> dict[str, tuple[str, bool]]:
+        """origin -> (hash of what the curated loader last wrote, deleted by the user)."""
+        rows = self._conn.execute("SELECT origin, applied_hash, deleted FROM curated")
+        return {origin: (applied, bool(deleted)) for origin, applied, deleted in rows}
+
+    def concept_by_origin(self, origin: str) -> Concept | None:
+        row = self._conn.execute("SELECT id FROM concepts WHERE origin = ?", (origin,)).fetchone()
+        return self.concept(row[0]) if row else None
+
+    def record_curated(self, origin: str, applied_hash: str) -> None:
+        self._conn.execute(
+            "INSERT INTO curated (origin, applied_hash, deleted) VALUES (?, ?, 0)"
+            " ON CONFLICT(origin) DO UPDATE SET applied_hash = excluded.applied_hash",
+            (origin, applied_hash),
+        )
