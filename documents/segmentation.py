@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -13,6 +14,177 @@ class SourceSegment:
     paragraph: int
 
 
+# Languages written without spaces between sentences: a terminal mark ends a sentence by itself.
+_UNSPACED = {"zh", "ja", "yue", "lzh", "wuu"}
+
+_BRACKETS = {
+    "(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "{": "}", "《": "》", "〈": "〉",
+    "「": "」", "『": "』", "“": "”", "‘": "’", "«": "»",
+}  # fmt: skip
+_CLOSING = {close: open_ for open_, close in _BRACKETS.items()}
+_STRAIGHT = {'"', "'"}
+
+_CLOSERS = "\"'”’」』)\\]）】》〉»〕"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_KANA = "\u3040-\u30ff"
+_HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
+
+# Spaced languages (en, ko, ...): a terminal run, its closing quotes/brackets, then a space or the
+# end. The second branch catches Korean "했다.그러나", a common typo where the space is missing.
+_SPACED_END = re.compile(
+    rf"(?:\.{{3,}}|…+|[.!?！？]+)[{_CLOSERS}]*(?=\s|$)"
+    rf"|(?<=[다요까죠])\.(?=[{_HANGUL}])"
+)
+# Unspaced languages (zh, ja): full-width terminals end a sentence wherever they stand; ASCII
+# ones only before a space, the end or a CJK character, so 3.8729 and www.baidu.com stay whole.
+_UNSPACED_END = re.compile(
+    rf"(?:[。！？；]+|[…⋯]+|\.{{3,}})[{_CLOSERS}]*"
+    rf"|[.!?]+[{_CLOSERS}]*(?=\s|$|[{_HAN}{_KANA}])"
+)
+
+# A photo or source credit ("[사진=바이두]", "(图片来源：新华社)") belongs to the sentence
+# before it.
+_CREDIT = re.compile(
+    r"^[\[(（【]\s*(?:사진|자료|그래픽|영상|출처|제공|photo|image|graphic|source|credit|图|圖|图片"
+    r"|圖片|来源|來源|资料|資料)[^\])）】]*[\])）】]$",
+    re.IGNORECASE,
+)
+
+# Abbreviations after which a period never ends a sentence (compared lower-case, without the dot).
+_NEVER_FINAL = frozenset(
+    "mr mrs ms messrs mme dr prof st mt ft gen sen rep gov lt col capt cmdr sgt rev hon pres "
+    "supt adm maj brig vs v cf approx fig figs vol op ed eds pp p e.g i.e viz al".split()
+)
+# Period-ending words that are abbreviations before a number ("No. 5", "Nov. 19").
+_BEFORE_NUMBER = frozenset(
+    "no nos art sec ch ref jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Abbreviations that often end a sentence too ("moved to the U.S. The ..."): split only when
+# the next word is one that typically starts a sentence.
+_MAYBE_FINAL = frozenset("inc co corp ltd plc llc bros jr sr etc a.m p.m".split())
+_STARTERS = frozenset(
+    "The A An It Its He She They We I You This That These Those There Here But And Or So Yet "
+    "In On At As For If When While After Before However Meanwhile Still Also Since Because "
+    "Although His Her Their Our My Your Some Many Most Last Next Then Now Today Yesterday".split()
+)
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, U.K, e.g
+
+# Chinese: 「……」他说 continues the sentence after a quotation.
+_ZH_SPEECH = re.compile(
+    r"^[^\s，。！？；“”「」]{0,6}?(?:说|說|表示|称|稱|问道|問道|道|指出|强调|強調)[，。：:]"
+)
+
+_WORD = re.compile(rf"[{_HAN}{_KANA}]|[^\W_{_HAN}{_KANA}]+(?:[.,'’\-][^\W_{_HAN}{_KANA}]+)*")
+
+
+def _base_lang(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def _protected_depth(text: str) -> list[int]:
+    """For each split position p, how many quote or bracket pairs enclose it (p splits text[:p])."""
+    stack: list[tuple[str, int]] = []
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+
+    def close(opener: str, index: int) -> bool:
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == opener:
+                spans.append((stack[k][1], index))
+                del stack[k:]  # anything opened inside and never closed was not a pair
+                return True
+        return False
+
+    for i, char in enumerate(text):
+        if char in _BRACKETS and char not in "‘":
+            stack.append((char, i))
+        elif char in _CLOSING and char not in "’":
+            close(_CLOSING[char], i)
+        elif char in _STRAIGHT or char in "‘’":
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if char != '"' and before.isalnum() and after.isalnum():
+                continue  # an apostrophe: don't, it's, 90's
+            opener = "‘" if char in "‘’" else char
+            can_close = not before.isspace() and char != "‘"
+            if can_close and close(opener, i):
+                continue
+            if not after.isspace() and char != "’":
+                stack.append((opener, i))
+    diff = [0] * (n + 2)
+    for start, end in spans:
+        diff[start + 1] += 1
+        diff[end + 1] -= 1
+    depth = []
+    running = 0
+    for value in diff:
+        running += value
+        depth.append(running)
+    return depth
+
+
+def _token_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lstrip("\"'“‘([（【「『")
+
+
+def _next_word(text: str, start: int) -> str:
+    match = re.match(r"\s*[\"'“‘(\[]*([^\s]*)", text[start:])
+    return match.group(1) if match else ""
+
+
+def _is_latin_letter(char: str) -> bool:
+    return char.isalpha() and char.isascii()
+
+
+def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> bool:
+    """Whether the terminal run text[start:end] ends a sentence in a spaced language."""
+    rest = text[end:].lstrip()
+    if not rest:
+        return True
+    following = rest[0]
+    if following in ",，、:：;；":
+        return False
+    run = text[start:end].rstrip(_CLOSERS)
+    before = text[start - 1] if start else ""
+    hangul_before = bool(before) and re.match(f"[{_HANGUL}]", before) is not None
+    if following.islower() and not hangul_before:
+        return False  # '"Really?" he asked', 'e.g. this', 'approx. five'
+    if run.startswith("…") or run.startswith(".."):
+        # Korean headlines use "..." as a pause; it ends a sentence only after a final ending.
+        return not hangul_before or before in "다요까죠네라"
+    if run != ".":
+        return True
+    token = _token_before(text, start)
+    if not token or not any(_is_latin_letter(c) for c in token):
+        if token.isdigit() and not text[: start - len(token)].strip():
+            return False  # "1. Introduction": a list number, not a sentence
+        return True
+    lower = token.lower()
+    if lower in _NEVER_FINAL:
+        return False
+    if len(token) == 1 and token.isalpha():
+        return False  # an initial: John F. Kennedy
+    if lower in _BEFORE_NUMBER:
+        return not following.isdigit()
+    if lower in _MAYBE_FINAL or (_DOTTED.match(token) and lower not in _NEVER_FINAL):
+        return _next_word(text, end) in _STARTERS or not _is_latin_letter(following)
+    return True
+
+
+def _ends_sentence_unspaced(text: str, end: int) -> bool:
+    rest = text[end:].lstrip()
+    if not rest:
+        return True
+    if rest[0] in ",，、:：;；)）" + _CLOSERS:
+        return False
+    if text[end - 1] in "”」』\"'’" and _ZH_SPEECH.match(rest):
+        return False  # “走吧！”他说。 is one sentence
+    return True
+
+
 def split_sentences(text: str, lang: str) -> list[str]:
     """Split one paragraph into sentences (lang: ko, zh-Hans, zh-Hant, en, ...).
 
@@ -20,9 +192,53 @@ def split_sentences(text: str, lang: str) -> list[str]:
     the paragraph up to whitespace; no sentence is empty; figures (3조8729억, 3.8729, 1,500),
     abbreviations (Mr., U.S.), quotes and parentheses never cause a split inside them.
     """
-    raise NotImplementedError
+    if not isinstance(text, str):
+        raise TypeError(f"split_sentences needs a str, not {type(text).__name__}")
+    if not text.strip():
+        return []
+    unspaced = _base_lang(lang) in _UNSPACED
+    depth = _protected_depth(text)
+    pattern = _UNSPACED_END if unspaced else _SPACED_END
+    cuts = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if depth[end]:
+            continue  # inside quotes or parentheses
+        if unspaced:
+            if _ends_sentence_unspaced(text, end):
+                cuts.append(end)
+        elif _ends_sentence_spaced(text, start, end, depth):
+            cuts.append(end)
+    sentences: list[str] = []
+    previous = 0
+    for cut in [*cuts, len(text)]:
+        piece = text[previous:cut].strip()
+        previous = cut
+        if not piece:
+            continue
+        if sentences and _CREDIT.match(piece):
+            sentences[-1] = f"{sentences[-1]}{'' if unspaced else ' '}{piece}"
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def segment_document(text: str, lang: str) -> list[SourceSegment]:
     """Segments of a whole document: paragraphs are non-empty lines, each split into sentences."""
-    raise NotImplementedError
+    segments: list[SourceSegment] = []
+    paragraph = 0
+    for line in text.splitlines():
+        sentences = split_sentences(line, lang)
+        if not sentences:
+            continue
+        segments.extend(SourceSegment(sentence, paragraph) for sentence in sentences)
+        paragraph += 1
+    return segments
+
+
+def count_words(text: str) -> int:
+    """Words as translators bill them: each Han or kana character, each hangul or Latin word.
+
+    Figures count once (3조8729억, 1,500, 3.8729); hyphens and apostrophes join (V-key, don't).
+    """
+    return sum(1 for _ in _WORD.finditer(text))
