@@ -1,0 +1,219 @@
+"""The words of figures: CJK units, English number words and scales, currency names."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# 만/万 = 10^4, 억/亿 = 10^8, 조/兆 = 10^12 (兆 as 10^12 only in money, see numbers.py), 경 = 10^16
+BIG_UNITS: dict[str, Decimal] = {
+    "만": Decimal(10) ** 4,
+    "万": Decimal(10) ** 4,
+    "萬": Decimal(10) ** 4,
+    "억": Decimal(10) ** 8,
+    "亿": Decimal(10) ** 8,
+    "億": Decimal(10) ** 8,
+    "조": Decimal(10) ** 12,
+    "兆": Decimal(10) ** 12,
+    "경": Decimal(10) ** 16,
+}
+SMALL_UNITS: dict[str, int] = {
+    "천": 1000,
+    "백": 100,
+    "십": 10,
+    "千": 1000,
+    "仟": 1000,
+    "百": 100,
+    "佰": 100,
+    "十": 10,
+    "拾": 10,
+}
+HAN_DIGITS: dict[str, int] = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "贰": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+# 첫 번째, 두번째, 셋째: Korean native ordinals, which carry no digit
+KO_NATIVE_ORDINALS: dict[str, int] = {
+    "첫": 1,
+    "두": 2,
+    "둘": 2,
+    "세": 3,
+    "셋": 3,
+    "네": 4,
+    "넷": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+}
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_TEENS = "fifteen sixteen seventeen eighteen nineteen"
+EN_WORDS: dict[str, int] = {word: i for i, word in enumerate(f"{_ONES} {_TEENS}".split())}
+EN_WORDS.update(
+    {
+        w: 10 * (i + 2)
+        for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    }
+)
+EN_WORDS.update({"dozen": 12, "hundred": 100, "thousand": 1000})
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+EN_ORDINAL_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORDINALS.split())}
+EN_ORDINAL_WORDS.update(
+    {
+        w: 10 * (i + 2)
+        for i, w in enumerate(
+            "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split()
+        )
+    }
+)
+EN_SCALES: dict[str, Decimal] = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(10) ** 3,
+    "k": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "millions": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "m": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "billions": Decimal(10) ** 9,
+    "bln": Decimal(10) ** 9,
+    "bn": Decimal(10) ** 9,
+    "b": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "trillions": Decimal(10) ** 12,
+    "trn": Decimal(10) ** 12,
+    "tn": Decimal(10) ** 12,
+}
+# "m", "b" and "k" read as scales only straight after a currency-marked number ($15m):
+# "15 m" alone is fifteen metres
+EN_SCALE_WORDS = tuple(sorted((k for k in EN_SCALES if len(k) > 1), key=len, reverse=True))
+
+EN_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    (
+        "January Jan",
+        "February Feb",
+        "March Mar",
+        "April Apr",
+        "May",
+        "June Jun",
+        "July Jul",
+        "August Aug",
+        "September Sept Sep",
+        "October Oct",
+        "November Nov",
+        "December Dec",
+    )
+):
+    for _name in _names.split():
+        EN_MONTHS[_name] = _i + 1
+
+# Written after the number: 10조원, 1500만 달러, 38729亿元, 15 million dollars
+CURRENCY_WORDS: dict[str, str] = {
+    "원": "KRW",
+    "원화": "KRW",
+    "won": "KRW",
+    "KRW": "KRW",
+    "韩元": "KRW",
+    "韓元": "KRW",
+    "韩币": "KRW",
+    "달러": "USD",
+    "미국 달러": "USD",
+    "美元": "USD",
+    "美金": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "USD": "USD",
+    "위안": "CNY",
+    "위안화": "CNY",
+    "元": "CNY",
+    "人民币": "CNY",
+    "人民幣": "CNY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "엔": "JPY",
+    "엔화": "JPY",
+    "日元": "JPY",
+    "日圆": "JPY",
+    "日圓": "JPY",
+    "yen": "JPY",
+    "JPY": "JPY",
+    "유로": "EUR",
+    "欧元": "EUR",
+    "歐元": "EUR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "EUR": "EUR",
+    "파운드": "GBP",
+    "英镑": "GBP",
+    "英鎊": "GBP",
+    "pounds": "GBP",
+    "GBP": "GBP",
+    "홍콩달러": "HKD",
+    "港元": "HKD",
+    "港币": "HKD",
+    "港幣": "HKD",
+    "HKD": "HKD",
+    "대만달러": "TWD",
+    "新台币": "TWD",
+    "新台幣": "TWD",
+    "台币": "TWD",
+    "台幣": "TWD",
+    "TWD": "TWD",
+}
+# Written before the number: $15m, US$ 15 million, ₩10조, RMB 3.87 trillion
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "USD",
+    "US$": "USD",
+    "USD": "USD",
+    "₩": "KRW",
+    "KRW": "KRW",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+    "HK$": "HKD",
+    "NT$": "TWD",
+    "RMB": "CNY",
+    "CNY": "CNY",
+    "JPY": "JPY",
+    "￥": "CNY",
+}
+
+
+# Patterns shared by the digit and the spelled-number readers
+EN_SCALE_RE = re.compile(r"\s?(" + "|".join(EN_SCALE_WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
+PERCENT_RE = re.compile(r"\s?(%|％|퍼센트|프로|percent|per\s?cent|pct)(?![A-Za-z])", re.IGNORECASE)
+CURRENCY_AFTER_RE = re.compile(
+    r"\s?(" + "|".join(sorted(map(re.escape, CURRENCY_WORDS), key=len, reverse=True)) + r")",
+)
+
+
+def currency_word_ends(text: str, end: int, word: str) -> bool:
+    """An English currency word must end there (won, not wonder); Korean ones end anywhere."""
+    if not word[-1:].isascii() or not word[-1:].isalpha():
+        return True
+    return end >= len(text) or not text[end].isalpha()
