@@ -1,0 +1,328 @@
+"""Bring a reviewed bilingual DOCX back: plan the changes, report any damage, then apply."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from documents.formats.base import STATUS_LABELS
+from documents.formats.docx_common import cell_text, same_text
+from documents.formats.docx_review import COLUMNS, ID_PATTERN, TABLE_CAPTION
+from documents.project import Segment, Status
+
+if TYPE_CHECKING:
+    from documents.project import Project
+
+ORIGIN = "review-import"
+# Labels the status column accepts (what the exporter wrote, or the plain status names).
+_STATUS_WORDS = {label.lower(): status for status, label in STATUS_LABELS.items()} | {
+    status.value: status for status in Status
+}
+
+
+class ReviewImportError(Exception):
+    """A review that cannot be applied; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class ReviewProblem:
+    kind: str  # not-docx, not-our-table, columns, row-added, row-deleted, id-altered,
+    #            id-duplicated, source-edited, bad-status, wrong-languages
+    message: str
+    row: int | None = None  # 1-based table row (the header is row 1), when it is about a row
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    segment_id: int
+    number: int
+    old: str
+    new: str
+    status: Status  # the status the segment gets with the new target
+
+
+@dataclass(frozen=True)
+class CommentChange:
+    segment_id: int
+    number: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    segment_id: int
+    number: int
+    old: Status
+    new: Status
+
+
+@dataclass
+class ReviewPlan:
+    path: Path
+    targets: list[TargetChange] = field(default_factory=list)
+    comments: list[CommentChange] = field(default_factory=list)
+    statuses: list[StatusChange] = field(default_factory=list)  # status-only changes
+    problems: list[ReviewProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def changes(self) -> int:
+        return len(self.targets) + len(self.comments) + len(self.statuses)
+
+    def summary(self) -> str:
+        if self.problems:
+            lines = [f"{self.path.name}: {len(self.problems)} problem(s), nothing will be applied:"]
+            return "\n".join(lines + [f"  - {p.message}" for p in self.problems])
+        return (
+            f"{self.path.name}: {len(self.targets)} target(s), {len(self.comments)} comment(s) "
+            f"and {len(self.statuses)} status(es) changed"
+        )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _review_tables(document) -> list:
+    """Our table(s): by caption, else any table carrying hidden segment ids (split tables too)."""
+    from docx.oxml.ns import qn
+
+    found = []
+    for table in document.tables:
+        caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+        if caption is not None and caption.get(qn("w:val")) == TABLE_CAPTION:
+            found.append(table)
+        elif any(ID_PATTERN.search(cell_text(tr.tc_lst[0])) for tr in table._tbl.tr_lst[:50]):
+            found.append(table)
+    return found
+
+
+def _open(path: Path, plan: ReviewPlan):
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
+    try:
+        return Document(str(path))
+    except FileNotFoundError:
+        plan.problems.append(ReviewProblem("not-docx", f"{path} does not exist"))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as e:
+        plan.problems.append(
+            ReviewProblem("not-docx", f"{path.name} is not a readable Word document (.docx): {e}")
+        )
+    return None
+
+
+def plan_review_import(project: Project, docx: Path) -> ReviewPlan:
+    """Compare a reviewed DOCX with the project; the plan lists changes and every problem."""
+    path = Path(docx)
+    plan = ReviewPlan(path)
+    document = _open(path, plan)
+    if document is None:
+        return plan
+    pair = document.core_properties.keywords or ""
+    expected = f"{project.source_lang}>{project.target_lang}"
+    if ">" in pair and pair != expected:
+        plan.problems.append(
+            ReviewProblem(
+                "wrong-languages",
+                f"{path.name} is a {pair} review but the project is {expected}",
+            )
+        )
+    tables = _review_tables(document)
+    if not tables:
+        plan.problems.append(
+            ReviewProblem(
+                "not-our-table",
+                f"{path.name} has no Hanbit Desk review table (export one with the .docx format)",
+            )
+        )
+        return plan
+    segments = {s.id: s for s in project.segments()}
+    seen: dict[int, int] = {}  # segment id -> row
+    row_number = 0
+    last_number = 0
+    for table in tables:
+        for tr in table._tbl.tr_lst:
+            row_number += 1
+            cells = tr.tc_lst
+            first = cell_text(cells[0]) if cells else ""
+            ids = ID_PATTERN.findall(first)
+            if not ids and first.strip() == COLUMNS[0]:
+                continue  # a header row (repeated when the reviewer split the table)
+            where = f"row {row_number} (after segment {last_number})"
+            if len(cells) != len(COLUMNS):
+                plan.problems.append(
+                    ReviewProblem(
+                        "columns",
+                        f"{where} has {len(cells)} cells instead of {len(COLUMNS)} "
+                        "(#, source, target, status, comment): columns were added, deleted "
+                        "or merged",
+                        row_number,
+                    )
+                )
+                continue
+            if not ids:
+                kind = "row-added" if "[hd" not in first else "id-altered"
+                text = (
+                    "has no segment id: rows cannot be added"
+                    if kind == "row-added"
+                    else (f"has a damaged segment id ({_short(first)!r})")
+                )
+                plan.problems.append(ReviewProblem(kind, f"{where} {text}", row_number))
+                continue
+            if len(ids) > 1 or not ids[0].isdigit():
+                plan.problems.append(
+                    ReviewProblem(
+                        "id-altered",
+                        f"{where} has a damaged segment id ({_short(first)!r}): "
+                        "the hidden id was edited",
+                        row_number,
+                    )
+                )
+                continue
+            segment_id = int(ids[0])
+            segment = segments.get(segment_id)
+            if segment is None:
+                plan.problems.append(
+                    ReviewProblem(
+                        "id-altered",
+                        f"{where} carries segment id {segment_id}, which this project does not "
+                        "have: the hidden id was edited, or the file belongs to another project",
+                        row_number,
+                    )
+                )
+                continue
+            if segment_id in seen:
+                plan.problems.append(
+                    ReviewProblem(
+                        "id-duplicated",
+                        f"segment {segment.number} appears twice, in rows {seen[segment_id]} and "
+                        f"{row_number}: a row was copied",
+                        row_number,
+                    )
+                )
+                continue
+            seen[segment_id] = row_number
+            last_number = segment.number
+            _compare(plan, segment, [cell_text(tc) for tc in cells], row_number)
+    for segment_id, segment in segments.items():
+        if segment_id not in seen:
+            plan.problems.append(
+                ReviewProblem(
+                    "row-deleted",
+                    f"segment {segment.number} has no row: it was deleted "
+                    f"(source: {_short(segment.source)!r})",
+                )
+            )
+    return plan
+
+
+def _compare(plan: ReviewPlan, segment: Segment, texts: list[str], row: int) -> None:
+    _, source, target, status_text, comment = texts
+    if not same_text(source, segment.source):
+        plan.problems.append(
+            ReviewProblem(
+                "source-edited",
+                f"segment {segment.number} (row {row}): the source was edited "
+                f"({_short(segment.source)!r} became {_short(source)!r}); the source is read-only",
+                row,
+            )
+        )
+        return
+    word = status_text.strip().lower()
+    status = _STATUS_WORDS.get(word)
+    if status is None:
+        allowed = ", ".join(STATUS_LABELS.values())
+        plan.problems.append(
+            ReviewProblem(
+                "bad-status",
+                f"segment {segment.number} (row {row}): status {status_text.strip()!r} is not "
+                f"one of {allowed}",
+                row,
+            )
+        )
+        return
+    new_target = target.strip()
+    target_changed = not same_text(new_target, segment.target)
+    status_changed = status is not segment.status
+    if target_changed:
+        # A reviewer's edit is reviewed text, unless the reviewer chose a status for it.
+        chosen = status if status_changed else (Status.REVIEWED if new_target else Status.NEW)
+        if not new_target:
+            chosen = Status.NEW
+        plan.targets.append(
+            TargetChange(segment.id, segment.number, segment.target, new_target, chosen)
+        )
+    elif status_changed:
+        if status is not Status.NEW and not segment.target.strip():
+            plan.problems.append(
+                ReviewProblem(
+                    "bad-status",
+                    f"segment {segment.number} (row {row}): status {STATUS_LABELS[status]} "
+                    "needs a target, and the target is empty",
+                    row,
+                )
+            )
+            return
+        plan.statuses.append(StatusChange(segment.id, segment.number, segment.status, status))
+    new_comment = comment.strip()
+    if not same_text(new_comment, segment.comment):
+        plan.comments.append(
+            CommentChange(segment.id, segment.number, segment.comment, new_comment)
+        )
+
+
+def _stale(plan: ReviewPlan, current: dict[int, Segment]) -> list[int]:
+    """Segments whose target, comment or status is no longer what the plan was made against."""
+    numbers = []
+    for change in plan.targets:
+        segment = current.get(change.segment_id)
+        if segment is None or segment.target != change.old:
+            numbers.append(change.number)
+    for change in plan.comments:
+        segment = current.get(change.segment_id)
+        if segment is None or segment.comment != change.old:
+            numbers.append(change.number)
+    for change in plan.statuses:
+        segment = current.get(change.segment_id)
+        if segment is None or segment.status is not change.old:
+            numbers.append(change.number)
+    return numbers
+
+
+def apply_review_import(project: Project, plan: ReviewPlan) -> int:
+    """Apply a clean plan (history origin "review-import"); returns the segments changed.
+
+    Refuses, changing nothing, when the plan has problems or the project changed since.
+    """
+    if plan.problems:
+        raise ReviewImportError(plan.summary())
+    stale = _stale(plan, {s.id: s for s in project.segments()})
+    if stale:
+        numbers = ", ".join(str(n) for n in sorted(set(stale)))
+        raise ReviewImportError(
+            f"The project changed since {plan.path.name} was checked (segments {numbers}); "
+            "check the review again before applying it"
+        )
+    changed: set[int] = set()
+    for change in plan.targets:
+        project.set_target(change.segment_id, change.new, status=change.status, origin=ORIGIN)
+        changed.add(change.segment_id)
+    for change in plan.statuses:
+        project.set_status(change.segment_id, change.new)
+        changed.add(change.segment_id)
+    for change in plan.comments:
+        project.set_comment(change.segment_id, change.new)
+        changed.add(change.segment_id)
+    return len(changed)
