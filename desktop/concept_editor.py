@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -149,15 +150,15 @@ class ConceptEditor(QDialog):
                             lang_note if not any(t.lang == lang for t in terms) else "",
                         )
                     )
-        original = self._original or Concept()
-        return Concept(
-            id=original.id,
+        # Keep what the form does not show: other languages' terms, id, dates, curated origin.
+        if self._original is not None:
+            terms += [t for t in self._original.terms if t.lang not in self._rows]
+        return replace(
+            self._original or Concept(),
             terms=terms,
             domain=self.domain.text().strip(),
             note=self.note.text().strip(),
             status=self.status.currentText(),
-            created_at=original.created_at,
-            updated_at=original.updated_at,
         )
 
     # ---- saving ----------------------------------------------------------------------------
