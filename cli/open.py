@@ -1,0 +1,76 @@
+"""`main.py open [FILE]`: the desk's window on a project, a new article, or the bundled sample."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "open",
+        help="open the translation window (the default command)",
+        description=(
+            "Open the window. No FILE: the bundled sample article. A .hanbit FILE: that project. "
+            "A .txt/.md/.html/.docx FILE: a new project from it, saved in the data folder."
+        ),
+    )
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    parser.add_argument("--packages", type=Path, metavar="DIR", help="Argos packages folder")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
+    parser.add_argument(
+        "--source", default="ko", metavar="LANG", help="source language of a new project"
+    )
+    parser.add_argument(
+        "--target", default="en", metavar="LANG", help="target language of a new project"
+    )
+    parser.set_defaults(func=run)
+
+
+def resolve_project(args: argparse.Namespace, data: Path) -> Path:
+    """The project file to open, creating it first for an article or the sample."""
+    from desktop.sample import PROJECT_SUFFIX, project_from_source, sample_project
+
+    file: Path | None = args.file
+    if file is None:
+        return sample_project(data, target_lang=args.target)
+    if file.suffix.lower() == PROJECT_SUFFIX:
+        return file
+    return project_from_source(file, data, source_lang=args.source, target_lang=args.target)
+
+
+def run(args: argparse.Namespace) -> int:
+    import paths
+    from documents.project import ProjectError
+
+    data = paths.data_dir(args.data_dir)
+    try:
+        project_path = resolve_project(args, data)
+    except (ProjectError, OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+
+    from desktop.app import make_application
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
+
+    app = make_application()
+    settings = Settings()
+    # --packages, then ARGOS_PACKAGES_DIR, then the folder chosen in the window, then Argos's own.
+    packages = (
+        args.packages
+        or os.environ.get("ARGOS_PACKAGES_DIR")
+        or settings.packages_dir()
+        or paths.packages_dir()
+    )
+    try:
+        window = MainWindow(
+            project_path, data_dir=data, packages_dir=Path(packages), settings=settings
+        )
+    except ProjectError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    window.show()
+    return app.exec()

@@ -1,0 +1,475 @@
+"""The translator's desk: the segment grid with toolbar, no-package banner and status bar."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.find_bar import FindBar
+from desktop.notice import NoticeBanner, no_package_message
+from desktop.pair_selector import PairSelector
+from desktop.sample import PROJECT_SUFFIX
+from desktop.segment_model import COL_TARGET, STATUS_LABELS, SegmentModel, StatusFilterModel
+from desktop.segment_view import SegmentView
+from desktop.settings import Settings
+from desktop.status_summary import StatusSummary
+from desktop.tasks import TaskRunner, task_runner
+from desktop.translate_worker import TranslateAllWorker
+from documents.project import Project, ProjectError, Status
+from translation.engine import Engine, Route
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """One open project. Panels (glossary, QA, TM) dock around the grid; see add_panel()."""
+
+    project_opened = Signal(object)  # the Project
+    translation_finished = Signal(bool)  # completed (False: cancelled or failed)
+
+    def __init__(
+        self,
+        project_path: Path,
+        *,
+        data_dir: Path,
+        packages_dir: Path,
+        settings: Settings | None = None,
+        engine: Engine | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir, self.packages_dir = data_dir, packages_dir
+        self.settings = settings or Settings()
+        self.runner = runner or task_runner()
+        self.engine = engine or Engine(packages_dir, self.settings.engine_options())
+        self.project: Project | None = None
+        self.model: SegmentModel | None = None
+        self.worker: TranslateAllWorker | None = None
+        self.proxy = StatusFilterModel(self)
+        self.view = SegmentView(self)
+        self.banner = NoticeBanner(self)
+        self.find_bar = FindBar(self)
+        self.find_bar.current_row = self._current_source_row
+        self.find_bar.go_to_row.connect(self.go_to_source_row)
+        self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.summary = StatusSummary(self.statusBar(), self)
+        self.summary.cancel_button.clicked.connect(self.cancel_translation)
+        # Batches change many statuses at once; the figures are recounted once per event loop turn.
+        self._summary_timer = QTimer(self, singleShot=True, interval=0)
+        self._summary_timer.timeout.connect(self._update_summary)
+        self.pair_selector = PairSelector(self)
+        self._build_actions()
+        self._build_toolbar()
+        if (font := self.settings.editor_font()) and QFont().fromString(font):
+            chosen = QFont()
+            chosen.fromString(font)
+            self.view.setFont(chosen)
+        self.view.current_segment_changed.connect(self._remember_current)
+        self.resize(1400, 900)
+        if (geometry := self.settings.geometry()) is not None:
+            self.restoreGeometry(geometry)
+        if (state := self.settings.window_state()) is not None:
+            self.restoreState(state)
+        self.open_project(project_path)
+
+    # actions ------------------------------------------------------------------------------
+    def _action(self, menu, text: str, shortcut=None, slot=None, checkable=False) -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        action.setCheckable(checkable)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = self.file_menu = bar.addMenu(self.tr("&File"))
+        self.act_new = self._action(
+            file, "&New Project from File…", QKeySequence.StandardKey.New, self._new_from_file
+        )
+        self.act_open = self._action(
+            file, "&Open Project…", QKeySequence.StandardKey.Open, self._open_dialog
+        )
+        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
+        file.addSeparator()
+        self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+
+        edit = self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.act_undo = self._action(edit, "&Undo Segment Change", "Ctrl+Z", self.undo_segment)
+        self.act_redo = self._action(edit, "&Redo Segment Change", "Ctrl+Y", self.redo_segment)
+        edit.addSeparator()
+        self.act_find = self._action(edit, "&Find…", "Ctrl+F", lambda: self.find_bar.open(False))
+        self.act_replace = self._action(
+            edit, "R&eplace in Targets…", "Ctrl+H", lambda: self.find_bar.open(True)
+        )
+
+        seg = self.segment_menu = bar.addMenu(self.tr("&Segment"))
+        self.act_confirm = self._action(
+            seg, "&Confirm and Go to Next Unconfirmed", "Ctrl+Return", self.confirm_and_next
+        )
+        self.act_confirm.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        self.act_previous = self._action(seg, "&Previous Segment", "Ctrl+Up", lambda: self.move(-1))
+        self.act_next = self._action(seg, "&Next Segment", "Ctrl+Down", lambda: self.move(1))
+        seg.addSeparator()
+        self.act_copy_mt = self._action(seg, "Copy &MT into Target", "Ctrl+M", self.copy_mt)
+        self.act_copy_source = self._action(
+            seg, "Copy &Source into Target", "Ctrl+Shift+S", self.copy_source
+        )
+        seg.addSeparator()
+        self.act_split = self._action(seg, "Sp&lit Segment…", "Ctrl+Shift+T", self.split_segment)
+        self.act_join = self._action(
+            seg, "&Join with Next Segment", "Ctrl+Shift+J", self.join_segments
+        )
+
+        mt = self.translate_menu = bar.addMenu(self.tr("&Translate"))
+        self.act_translate_all = self._action(
+            mt, "Translate &All Empty Segments", "Ctrl+Shift+A", self.translate_all
+        )
+        self.act_cancel = self._action(mt, "&Cancel Translation", None, self.cancel_translation)
+        self.act_cancel.setEnabled(False)
+
+        packages = self.packages_menu = bar.addMenu(self.tr("&Packages"))
+        # The package manager (panels engineer) connects these two; until then they say so.
+        self.act_install_package = self._action(packages, "&Install from File…")
+        self.act_download_packages = self._action(packages, "&Download…")
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.panels_menu = self.view_menu.addMenu(self.tr("&Panels"))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addWidget(self.pair_selector)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_translate_all)
+        toolbar.addAction(self.act_cancel)
+        toolbar.addSeparator()
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("All segments"), None)
+        for status in Status:
+            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status)
+        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        toolbar.addWidget(self.status_filter)
+        self.addToolBar(toolbar)
+
+    def add_panel(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+        """Dock a panel beside the grid and list it in View ▸ Panels."""
+        self.addDockWidget(area, dock)
+        self.panels_menu.addAction(dock.toggleViewAction())
+
+    # project ------------------------------------------------------------------------------
+    def open_project(self, path: Path) -> None:
+        project = Project.open(Path(path))
+        if self.project is not None:
+            self.cancel_translation(wait=True)
+            self.project.close()
+        self.project = project
+        self.model = SegmentModel(project, self)
+        self.model.statuses_changed.connect(self._summary_timer.start)
+        self.proxy.setSourceModel(self.model)
+        self.view.setModel(self.proxy)
+        self.find_bar.model = self.model
+        self.setWindowTitle(f"{project.name or project.path.stem} — Hanbit Desk")
+        self.settings.add_recent_project(project.path)
+        self._fill_recent_menu()
+        self.refresh_routes()
+        self._update_summary()
+        self._restore_current()
+        self.project_opened.emit(project)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_projects():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda checked=False, p=path: self._open_checked(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _open_checked(self, path: Path) -> None:
+        try:
+            self.open_project(path)
+        except ProjectError as error:
+            QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
+
+    def _open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open project"),
+            str(self.data_dir),
+            f"Hanbit projects (*{PROJECT_SUFFIX})",
+        )
+        if name:
+            self._open_checked(Path(name))
+
+    def _new_from_file(self) -> None:
+        from desktop.pair_selector import PairDialog
+        from desktop.sample import project_from_source
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("New project from file"), "", "Articles (*.txt *.md *.html *.htm *.docx)"
+        )
+        if not name:
+            return
+        dialog = PairDialog(self.routes(), parent=self)
+        if not dialog.exec() or not (pair := dialog.pair()):
+            return
+        try:
+            path = project_from_source(
+                Path(name), self.data_dir, source_lang=pair[0], target_lang=pair[1]
+            )
+        except (ProjectError, OSError, ValueError) as error:
+            QMessageBox.warning(self, self.tr("Cannot make a project"), str(error))
+            return
+        self._open_checked(path)
+
+    def _restore_current(self) -> None:
+        value = self.project.get_meta("current_segment") if self.project else None
+        row = self.model.row_of(int(value)) if value and value.isdigit() else -1
+        self.go_to_source_row(max(row, 0))
+
+    def _remember_current(self, segment_id: int) -> None:
+        if self.project is not None and segment_id >= 0 and not self.project.read_only:
+            self.project.set_meta("current_segment", str(segment_id))
+
+    # routes -------------------------------------------------------------------------------
+    def routes(self) -> list[Route]:
+        try:
+            return self.engine.routes()
+        except Exception:  # a broken packages folder must not keep the window from opening
+            log.exception("cannot list translation routes")
+            return []
+
+    def route(self) -> Route | None:
+        if self.project is None:
+            return None
+        return self.pair_selector.route_for(self.project.source_lang, self.project.target_lang)
+
+    def refresh_routes(self) -> None:
+        """Re-read installed packages (after an install) and update the pair, banner and actions."""
+        self.pair_selector.set_routes(self.routes())
+        if self.project is None:
+            return
+        source, target = self.project.source_lang, self.project.target_lang
+        self.pair_selector.set_project_pair(source, target)
+        route = self.route()
+        if route is None:
+            self.banner.show_message(no_package_message(source, target))
+            self.summary.route.setText(self.tr("no MT package"))
+        else:
+            self.banner.hide()
+            self.summary.route.setText(self.pair_selector.route_info.text())
+        self.act_translate_all.setEnabled(route is not None and not self.project.read_only)
+
+    # grid navigation ----------------------------------------------------------------------
+    def _current_source_row(self) -> int:
+        return self.proxy.mapToSource(self.view.currentIndex()).row()
+
+    def current_segment_id(self) -> int:
+        return self.view.current_segment_id()
+
+    def go_to_source_row(self, row: int, edit: bool = False) -> None:
+        if self.model is None or not 0 <= row < self.model.rowCount():
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
+        if not index.isValid():  # hidden by the status filter: show everything again
+            self.status_filter.setCurrentIndex(0)
+            index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
+        self.view.go_to_row(index.row(), edit=edit)
+
+    def move(self, step: int) -> None:
+        self.view.commit_editor()
+        row = self.view.currentIndex().row() + step
+        if 0 <= row < self.proxy.rowCount():
+            self.view.go_to_row(row, edit=True)
+
+    def _filter_changed(self) -> None:
+        status = self.status_filter.currentData()
+        current = self.current_segment_id()
+        self.proxy.set_statuses({status} if status else set())
+        if self.model is not None and current >= 0:
+            index = self.proxy.mapFromSource(
+                self.model.index(self.model.row_of(current), COL_TARGET)
+            )
+            if index.isValid():
+                self.view.go_to_row(index.row())
+
+    # editing ------------------------------------------------------------------------------
+    def _editable_current(self) -> int:
+        """The current segment id after storing any open editor; -1 when none or read-only."""
+        self.view.commit_editor()
+        segment_id = self.current_segment_id()
+        if self.project is None or self.project.read_only:
+            return -1
+        return segment_id
+
+    def confirm_and_next(self) -> None:
+        segment_id = self._editable_current()
+        if segment_id < 0 or self.model is None:
+            return
+        segment = self.model.segment(segment_id)
+        if segment.target.strip() and Status(segment.status) not in (
+            Status.TRANSLATED,
+            Status.REVIEWED,
+        ):
+            self.model.set_status(segment_id, Status.TRANSLATED)
+        row = self.model.next_unconfirmed_row(self.model.row_of(segment_id))
+        if row >= 0:
+            self.go_to_source_row(row, edit=True)
+        else:
+            self.statusBar().showMessage(self.tr("Every segment is confirmed."), 5000)
+
+    def _copy_into_target(self, text_of) -> None:
+        segment_id = self._editable_current()
+        if segment_id < 0 or self.model is None:
+            return
+        segment = self.model.segment(segment_id)
+        text = text_of(segment)
+        if text and text != segment.target:
+            self.model.change(segment_id, text, Status.DRAFT)
+
+    def copy_mt(self) -> None:
+        self._copy_into_target(lambda s: s.mt)
+
+    def copy_source(self) -> None:
+        self._copy_into_target(lambda s: s.source)
+
+    def undo_segment(self) -> None:
+        segment_id = self._editable_current()
+        if segment_id >= 0 and self.model is not None and not self.model.undo(segment_id):
+            self.statusBar().showMessage(self.tr("Nothing to undo in this segment."), 3000)
+
+    def redo_segment(self) -> None:
+        segment_id = self._editable_current()
+        if segment_id >= 0 and self.model is not None and not self.model.redo(segment_id):
+            self.statusBar().showMessage(self.tr("Nothing to redo in this segment."), 3000)
+
+    def split_segment(self) -> None:
+        from desktop.split_dialog import SplitDialog
+
+        segment_id = self._editable_current()
+        if segment_id < 0 or self.model is None:
+            return
+        dialog = SplitDialog(self.model.segment(segment_id).source, parent=self)
+        if dialog.exec():
+            self._structure_change(
+                lambda: self.project.split_segment(segment_id, dialog.position()), segment_id
+            )
+
+    def join_segments(self) -> None:
+        segment_id = self._editable_current()
+        if segment_id >= 0:
+            self._structure_change(lambda: self.project.join_segments(segment_id), segment_id)
+
+    def _structure_change(self, change, segment_id: int) -> None:
+        try:
+            change()
+        except (ProjectError, ValueError) as error:
+            QMessageBox.warning(self, self.tr("Cannot change segments"), str(error))
+            return
+        self.model.reload()
+        self.go_to_source_row(max(self.model.row_of(segment_id), 0))
+
+    def _update_summary(self) -> None:
+        if self.model is not None and self.project is not None:
+            self.summary.update_counts(self.model.counts(), self.model.source_words)
+
+    # Translate all ------------------------------------------------------------------------
+    def translate_all(self) -> bool:
+        """Fill every empty target with an MT draft in the background; False if nothing started."""
+        if self.worker is not None or self.project is None or self.model is None:
+            return False
+        route = self.route()
+        if route is None:
+            self.refresh_routes()
+            return False
+        self.view.commit_editor()
+        todo = [(s.id, s.source) for s in self.model.segments() if not s.target.strip()]
+        if not todo:
+            self.statusBar().showMessage(self.tr("Every segment already has a target."), 5000)
+            return False
+        from desktop.glossary_source import matcher_factory
+
+        worker = TranslateAllWorker(
+            self.engine,
+            todo,
+            self.project.source_lang,
+            self.project.target_lang,
+            matcher=matcher_factory(
+                self.data_dir, self.project.source_lang, self.project.target_lang
+            ),
+        )
+        worker.sig_batch.connect(self._store_batch)
+        worker.sig_progress.connect(self.summary.set_progress)
+        worker.sig_finished.connect(self._translation_finished)
+        self.worker = worker
+        self.summary.set_progress(0, len(todo))
+        self.summary.show_progress(True)
+        self.act_translate_all.setEnabled(False)
+        self.act_cancel.setEnabled(True)
+        worker.start()
+        return True
+
+    def _store_batch(self, batch: list) -> None:
+        # Runs on the main thread: the window's connection writes what the worker translated.
+        if self.model is None:
+            return
+        for segment_id, text, info in batch:
+            if self.model.row_of(segment_id) >= 0:
+                self.model.store_mt(segment_id, text, info)
+
+    def cancel_translation(self, wait: bool = False) -> None:
+        if self.worker is None:
+            return
+        self.worker.cancel()
+        self.summary.cancel_button.setEnabled(False)
+        self.act_cancel.setEnabled(False)
+        if wait:
+            self.worker.stop()
+
+    def _translation_finished(self, completed: bool, error: str) -> None:
+        self.worker = None
+        self.summary.show_progress(False)
+        self.act_cancel.setEnabled(False)
+        self.act_translate_all.setEnabled(self.route() is not None)
+        if error:
+            QMessageBox.warning(self, self.tr("Translation failed"), error)
+        elif not completed:
+            self.statusBar().showMessage(self.tr("Translation cancelled."), 5000)
+        self.translation_finished.emit(completed)
+
+    # closing ------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.view.commit_editor()
+        if self.worker is not None:
+            worker = self.worker
+            self.cancel_translation(wait=True)
+            worker.sig_batch.disconnect(self._store_batch)
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        super().closeEvent(event)
+
+    def selected_index(self) -> QModelIndex:
+        return self.proxy.mapToSource(self.view.currentIndex())

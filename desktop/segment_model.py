@@ -1,0 +1,292 @@
+"""The segment grid's model: segment ids, a lazy row cache over the project, per-segment undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from documents.project import Project, Segment, Status
+from documents.segmentation import count_words
+
+COL_NUMBER, COL_SOURCE, COL_TARGET, COL_STATUS = range(4)
+COLUMN_TITLES = ("#", "Source", "Target", "Status")
+
+SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+MT_ROLE = Qt.ItemDataRole.UserRole + 3
+SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 4
+TERM_FAILED_ROLE = Qt.ItemDataRole.UserRole + 5
+
+STATUS_LABELS = {
+    Status.NEW: "new",
+    Status.DRAFT: "draft (MT)",
+    Status.TRANSLATED: "translated",
+    Status.REVIEWED: "reviewed",
+}
+# Colours double as the status icons' fill (segment_view draws them): grey, amber, green, blue.
+STATUS_COLORS = {
+    Status.NEW: QColor("#9e9e9e"),
+    Status.DRAFT: QColor("#f0a020"),
+    Status.TRANSLATED: QColor("#3a9a48"),
+    Status.REVIEWED: QColor("#2f6fd0"),
+}
+CONFIRMED = (Status.TRANSLATED, Status.REVIEWED)
+
+
+def failed_terms(info: dict[str, Any]) -> list[dict[str, Any]]:
+    """Term outcomes of an enforcement record that did not make it into the MT."""
+    return [t for t in info.get("terms", []) if isinstance(t, dict) and not t.get("ok", True)]
+
+
+def enforcement_tooltip(segment: Segment) -> str:
+    """A plain description of how the glossary was applied to this segment's MT."""
+    info = segment.mt_info or {}
+    lines = []
+    for term in info.get("terms", []):
+        if not isinstance(term, dict):
+            continue
+        mark = "✓" if term.get("ok", True) else "✗"
+        lines.append(
+            f"{mark} {term.get('source', '')} → {term.get('target', '')} ({term.get('method', '')})"
+        )
+    for word in info.get("forbidden_found", []):
+        lines.append(f"✗ forbidden: {word}")
+    if not lines:
+        return ""
+    return "Glossary in the MT:\n" + "\n".join(lines)
+
+
+@dataclass
+class _Stacks:
+    undo: list[tuple[str, Status]] = field(default_factory=list)
+    redo: list[tuple[str, Status]] = field(default_factory=list)
+
+
+class SegmentModel(QAbstractTableModel):
+    """Rows are segment ids in document order; Segment objects are fetched on first display."""
+
+    segment_changed = Signal(int)  # segment id, after any stored change
+    statuses_changed = Signal()
+
+    def __init__(self, project: Project, parent=None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self._ids: list[int] = []
+        self._rows: dict[int, int] = {}
+        self._cache: dict[int, Segment] = {}
+        self._stacks: dict[int, _Stacks] = {}
+        self.source_words = 0
+        self.reload()
+
+    # structure ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the segment list (after a split or join, or another writer)."""
+        self.beginResetModel()
+        segments = self.project.segments()
+        self._ids = [s.id for s in segments]
+        self._rows = {sid: row for row, sid in enumerate(self._ids)}
+        self._cache = {s.id: s for s in segments}
+        # Sources change only by split or join, which reload: count their words once here.
+        self.source_words = sum(count_words(s.source) for s in segments)
+        self.endResetModel()
+        self.statuses_changed.emit()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMN_TITLES[section])
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == COL_TARGET and not self.project.read_only:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    # access -------------------------------------------------------------------------------
+    def segment_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, segment_id: int) -> int:
+        return self._rows.get(segment_id, -1)
+
+    def segment_at(self, row: int) -> Segment:
+        sid = self._ids[row]
+        segment = self._cache.get(sid)
+        if segment is None:
+            segment = self._cache[sid] = self.project.segment(sid)
+        return segment
+
+    def segment(self, segment_id: int) -> Segment:
+        return self.segment_at(self._rows[segment_id])
+
+    def segments(self) -> list[Segment]:
+        return [self.segment_at(row) for row in range(len(self._ids))]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        segment = self.segment_at(index.row())
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == COL_NUMBER:
+                return segment.number
+            if column == COL_SOURCE:
+                return segment.source
+            if column == COL_TARGET:
+                return segment.target
+            if column == COL_STATUS:
+                return self.tr(STATUS_LABELS[Status(segment.status)])
+        elif role == SEGMENT_ID_ROLE:
+            return segment.id
+        elif role == STATUS_ROLE:
+            return Status(segment.status)
+        elif role == MT_ROLE:
+            return segment.mt
+        elif role == SEGMENT_ROLE:
+            return segment
+        elif role == TERM_FAILED_ROLE:
+            return bool(
+                failed_terms(segment.mt_info or {})
+                or (segment.mt_info or {}).get("forbidden_found")
+            )
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column in (COL_TARGET, COL_STATUS):
+                return enforcement_tooltip(segment) or None
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    # changes ------------------------------------------------------------------------------
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != COL_TARGET:
+            return False
+        segment = self.segment_at(index.row())
+        text = str(value)
+        if text == segment.target:
+            return False
+        status = Status.DRAFT if text.strip() else Status.NEW
+        self.change(segment.id, text, status)
+        return True
+
+    def change(self, segment_id: int, target: str, status: Status, origin: str = "user") -> Segment:
+        """Store a target and status now, remembering the previous state for undo."""
+        before = self.segment(segment_id)
+        stacks = self._stacks.setdefault(segment_id, _Stacks())
+        stacks.undo.append((before.target, Status(before.status)))
+        stacks.redo.clear()
+        return self._store(segment_id, target, status, origin)
+
+    def set_status(self, segment_id: int, status: Status) -> Segment:
+        before = self.segment(segment_id)
+        return self.change(segment_id, before.target, status)
+
+    def _store(self, segment_id: int, target: str, status: Status, origin: str) -> Segment:
+        segment = self.project.set_target(segment_id, target, status=status, origin=origin)
+        self._refresh(segment)
+        return segment
+
+    def store_mt(self, segment_id: int, mt: str, info: dict[str, Any]) -> Segment:
+        """Store an MT draft; it fills an empty target as a draft, never a translator's target."""
+        segment = self.project.set_mt(segment_id, mt, info, fill_target=True)
+        self._refresh(segment)
+        return segment
+
+    def _refresh(self, segment: Segment) -> None:
+        self._cache[segment.id] = segment
+        row = self._rows.get(segment.id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
+        self.segment_changed.emit(segment.id)
+        self.statuses_changed.emit()
+
+    def can_undo(self, segment_id: int) -> bool:
+        stacks = self._stacks.get(segment_id)
+        return bool(stacks and stacks.undo) or self._history_previous(segment_id) is not None
+
+    def undo(self, segment_id: int) -> bool:
+        """Go back one committed change of this segment: this session's, else its stored history."""
+        stacks = self._stacks.setdefault(segment_id, _Stacks())
+        current = self.segment(segment_id)
+        previous = stacks.undo.pop() if stacks.undo else self._history_previous(segment_id)
+        if previous is None:
+            return False
+        stacks.redo.append((current.target, Status(current.status)))
+        self._store(segment_id, previous[0], previous[1], "user")
+        return True
+
+    def redo(self, segment_id: int) -> bool:
+        stacks = self._stacks.get(segment_id)
+        if not stacks or not stacks.redo:
+            return False
+        current = self.segment(segment_id)
+        stacks.undo.append((current.target, Status(current.status)))
+        target, status = stacks.redo.pop()
+        self._store(segment_id, target, status, "user")
+        return True
+
+    def _history_previous(self, segment_id: int) -> tuple[str, Status] | None:
+        """The state before the latest stored change (segments edited in an earlier session)."""
+        history = self.project.history(segment_id)
+        current = self.segment(segment_id)
+        for entry in reversed(history[:-1]):
+            if (entry.target, entry.status) != (current.target, current.status):
+                return entry.target, Status(entry.status)
+        if history and (history[0].target or history[0].status != Status.NEW):
+            if (current.target, current.status) != ("", Status.NEW):
+                return "", Status.NEW
+        return None
+
+    # figures ------------------------------------------------------------------------------
+    def counts(self) -> dict[Status, int]:
+        result = dict.fromkeys(Status, 0)
+        for segment in self.segments():
+            result[Status(segment.status)] += 1
+        return result
+
+    def next_unconfirmed_row(self, after: int) -> int:
+        """The first row after `after` (wrapping) whose segment is not confirmed; -1 if none."""
+        total = len(self._ids)
+        for step in range(1, total + 1):
+            row = (after + step) % total
+            if Status(self.segment_at(row).status) not in CONFIRMED:
+                return row
+        return -1
+
+
+class StatusFilterModel(QSortFilterProxyModel):
+    """Shows only segments with the chosen statuses (all when none chosen)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._statuses: frozenset[Status] = frozenset()
+
+    def set_statuses(self, statuses: set[Status] | frozenset[Status]) -> None:
+        self.beginFilterChange()
+        self._statuses = frozenset(statuses)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def statuses(self) -> frozenset[Status]:
+        return self._statuses
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self._statuses:
+            return True
+        model = self.sourceModel()
+        status = model.data(model.index(source_row, COL_STATUS, source_parent), STATUS_ROLE)
+        return status in self._statuses

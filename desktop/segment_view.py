@@ -1,0 +1,279 @@
+"""The segment grid: wrapped source and target, in-place target editor, status icons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop.segment_model import (
+    COL_NUMBER,
+    COL_SOURCE,
+    COL_STATUS,
+    COL_TARGET,
+    SEGMENT_ID_ROLE,
+    STATUS_COLORS,
+    STATUS_ROLE,
+    TERM_FAILED_ROLE,
+)
+
+# Keys the window's actions own even while a target is being edited (confirm, navigate, copy).
+WINDOW_KEYS = {
+    (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier),
+}
+
+
+class TargetEditor(QPlainTextEdit):
+    """Multi-line target editor: Enter commits, Shift+Enter inserts a line break, Esc cancels."""
+
+    commit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if (Qt.Key(event.key()), modifiers) in WINDOW_KEYS or (
+                modifiers & Qt.KeyboardModifier.ControlModifier
+                and event.key() in (Qt.Key.Key_M, Qt.Key.Key_S, Qt.Key.Key_F, Qt.Key.Key_H)
+            ):
+                event.ignore()  # not ours: let the window's shortcut fire
+                return False
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.commit_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class TargetDelegate(QStyledItemDelegate):
+    """Edits targets in place; knows the open editor so that actions can commit it first."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.editor: TargetEditor | None = None
+
+    def createEditor(self, parent, option, index):
+        editor = TargetEditor(parent)
+        editor.setFont(option.font)
+        editor.commit_requested.connect(lambda: self.finish(editor))
+        editor.destroyed.connect(lambda: self._forget(editor))
+        self.editor = editor
+        return editor
+
+    def _forget(self, editor) -> None:
+        if self.editor is editor:
+            self.editor = None
+
+    def setEditorData(self, editor: TargetEditor, index) -> None:
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        if editor.toPlainText() != text:
+            editor.setPlainText(text)
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(self, editor: TargetEditor, model, index) -> None:
+        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor, option, index) -> None:
+        rect = QRect(option.rect)
+        rect.setHeight(max(rect.height(), editor.sizeHint().height() // 2))
+        editor.setGeometry(rect)
+
+    def finish(self, editor: TargetEditor | None = None) -> bool:
+        """Commit and close the open editor; False when none was open."""
+        editor = editor or self.editor
+        if editor is None:
+            return False
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.editor = None
+        return True
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A coloured status dot with the status name; a red mark when a glossary term failed."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        status = index.data(STATUS_ROLE)
+        rect = option.rect.adjusted(6, 0, -4, 0)
+        size = 10
+        dot = QRect(rect.left(), rect.top() + 8, size, size)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(STATUS_COLORS.get(status, QColor("gray")))
+        painter.drawEllipse(dot)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
+        text_rect = QRect(dot.right() + 6, rect.top() + 3, rect.width() - size - 6, rect.height())
+        painter.drawText(
+            text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text
+        )
+        if index.data(TERM_FAILED_ROLE):
+            painter.setPen(QPen(QColor("#d03030"), 2))
+            painter.drawText(
+                QRect(rect.left(), dot.bottom() + 4, rect.width(), 18),
+                int(Qt.AlignmentFlag.AlignLeft),
+                "⚠ " + self.tr("term"),
+            )
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 20, hint.height() + (18 if index.data(TERM_FAILED_ROLE) else 0))
+
+
+class SegmentView(QTableView):
+    """The grid. Rows are sized to their wrapped text lazily, only where they are seen."""
+
+    current_segment_changed = Signal(int)  # segment id, -1 when none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.target_delegate = TargetDelegate(self)
+        self.setItemDelegateForColumn(COL_TARGET, self.target_delegate)
+        self.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self))
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().hide()
+        # Fixed + our own sizing of visible rows: ResizeToContents measures all 5,000 rows.
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._sized: set[int] = set()
+        self._sizing = QTimer(self, singleShot=True, interval=0)
+        self._sizing.timeout.connect(self._size_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(self._sizing.start)
+        self.horizontalHeader().sectionResized.connect(self._column_resized)
+        self.setStyleSheet(
+            "QTableView::item:selected { background: palette(highlight); }"
+            "QTableView { selection-color: palette(highlighted-text); }"
+        )
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(COL_NUMBER, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(COL_NUMBER, self.fontMetrics().horizontalAdvance("00000") + 12)
+        self.setColumnWidth(COL_STATUS, self.fontMetrics().horizontalAdvance("draft (MT)") + 40)
+        self.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        model.dataChanged.connect(self._rows_changed)
+        model.modelReset.connect(self._forget_sizes)
+        model.layoutChanged.connect(self._forget_sizes)
+        model.rowsInserted.connect(self._forget_sizes)
+        model.rowsRemoved.connect(self._forget_sizes)
+        self._forget_sizes()
+
+    # row sizing ---------------------------------------------------------------------------
+    def _forget_sizes(self, *args) -> None:
+        self._sized.clear()
+        self._sizing.start()
+
+    def _column_resized(self, *args) -> None:
+        self._forget_sizes()
+
+    def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, roles=()) -> None:
+        for row in range(top.row(), bottom.row() + 1):
+            self._sized.discard(row)
+        self._sizing.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._sizing.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._sizing.start()
+
+    def size_rows(self, first: int, last: int) -> None:
+        for row in range(max(first, 0), min(last, self.model().rowCount() - 1) + 1):
+            if row not in self._sized:
+                self._sized.add(row)
+                self.resizeRowToContents(row)
+
+    def _size_visible_rows(self) -> None:
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        # Sizing rows moves the ones below; repeat until the visible range stops changing.
+        for _ in range(4):
+            first = self.rowAt(0)
+            last = self.rowAt(self.viewport().height() - 1)
+            first = 0 if first < 0 else first
+            last = model.rowCount() - 1 if last < 0 else last
+            before = len(self._sized)
+            self.size_rows(first - 2, last + 2)
+            if len(self._sized) == before:
+                break
+
+    # current segment ----------------------------------------------------------------------
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.current_segment_changed.emit(self.segment_id_at(current.row()))
+
+    def segment_id_at(self, row: int) -> int:
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return -1
+        return int(model.index(row, 0).data(SEGMENT_ID_ROLE))
+
+    def current_segment_id(self) -> int:
+        return self.segment_id_at(self.currentIndex().row())
+
+    def go_to_row(self, row: int, edit: bool = False) -> None:
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return
+        index = model.index(row, COL_TARGET)
+        self.size_rows(row, row)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if edit and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.edit(index)
+
+    def commit_editor(self) -> bool:
+        """Store what is being typed (before confirm, navigation or a copy replaces it)."""
+        return self.target_delegate.finish()
+
+    def editing(self) -> bool:
+        return self.target_delegate.editor is not None

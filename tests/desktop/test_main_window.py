@@ -1,0 +1,215 @@
+"""The translator's desk window: the grid over a project, editing, keyboard workflow, banner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop.main_window import MainWindow
+from desktop.segment_model import COL_NUMBER, COL_SOURCE, COL_STATUS, COL_TARGET
+from desktop.settings import Settings
+from documents.project import Project, Status
+
+
+def open_window(qtbot, project: Path, packages: Path, data: Path, **kwargs) -> MainWindow:
+    window = MainWindow(
+        project, data_dir=data, packages_dir=packages, settings=Settings(), **kwargs
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    # Shortcuts only fire in the active window; offscreen activates on request.
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def stored(path: Path) -> list:
+    """The segments as a second connection sees them: what is on disk."""
+    project = Project.open(path, read_only=True)
+    try:
+        return project.segments()
+    finally:
+        project.close()
+
+
+def press(qtbot, window: MainWindow, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    # The open target editor, else whatever has focus in the window, else the grid.
+    target = window.view.target_delegate.editor or QApplication.focusWidget() or window.view
+    qtbot.keyClick(target, key, modifier)
+
+
+def test_window_shows_every_segment_with_read_only_source(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    segments = stored(article_project)
+    model = window.view.model()
+    assert model.rowCount() == len(segments) > 10
+    for row, segment in enumerate(segments):
+        assert model.index(row, COL_SOURCE).data() == segment.source
+        assert model.index(row, COL_NUMBER).data() == segment.number
+        assert model.index(row, COL_STATUS).data() == "new"
+    assert not model.index(0, COL_SOURCE).flags() & Qt.ItemFlag.ItemIsEditable
+    assert model.index(0, COL_TARGET).flags() & Qt.ItemFlag.ItemIsEditable
+    assert "0/" in window.summary.counts.text() and "words" in window.summary.counts.text()
+
+
+def test_no_package_banner_when_packages_folder_is_empty(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    assert window.banner.isVisible()
+    assert "No Korean → English translation package is installed" in window.banner.text()
+    assert not window.act_translate_all.isEnabled()
+    assert window.translate_all() is False
+    # Manual translation still works.
+    window.view.go_to_row(0, edit=True)
+    qtbot.keyClicks(window.view.target_delegate.editor, "by hand")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert stored(article_project)[0].target == "by hand"
+
+
+def test_no_banner_and_pivot_listed_with_packages(
+    qtbot, article_project, tiny_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
+    assert not window.banner.isVisible()
+    assert window.act_translate_all.isEnabled()
+    window.pair_selector.set_routes(window.routes())
+    assert "ko → zh-Hans via en" in window.pair_selector.labels()
+    assert "ko → en" in window.pair_selector.labels()
+
+
+def test_editing_a_target_cell_stores_it_at_once(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.view.go_to_row(2, edit=True)
+    editor = window.view.target_delegate.editor
+    assert editor is not None
+    qtbot.keyClicks(editor, "first line")
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "second line")
+    press(qtbot, window, Qt.Key.Key_Return)
+    segment = stored(article_project)[2]
+    assert segment.target == "first line\nsecond line"
+    assert segment.status == Status.DRAFT
+    assert window.view.model().index(2, COL_TARGET).data() == "first line\nsecond line"
+
+
+def test_ctrl_enter_confirms_and_jumps_to_next_unconfirmed(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    project = Project.open(article_project)
+    second = project.segments()[1]
+    project.set_target(second.id, "already done", status=Status.TRANSLATED)
+    project.close()
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.view.go_to_row(0, edit=True)
+    qtbot.keyClicks(window.view.target_delegate.editor, "my translation")
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    segments = stored(article_project)
+    assert (segments[0].target, segments[0].status) == ("my translation", Status.TRANSLATED)
+    assert window.view.currentIndex().row() == 2  # row 1 was confirmed already
+    assert window.view.target_delegate.editor is not None  # ready to type
+    press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.currentIndex().row() == 1
+    press(qtbot, window, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.currentIndex().row() == 2
+
+
+def test_ctrl_m_copies_mt_and_undo_redo_per_segment(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    project = Project.open(article_project)
+    third = project.segments()[2]
+    project.set_mt(third.id, "machine draft", {}, fill_target=False)
+    project.close()
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.view.go_to_row(2)
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert stored(article_project)[2].target == "machine draft"
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_S,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert stored(article_project)[2].target == third.source
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(article_project)[2].target == "machine draft"
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (stored(article_project)[2].target, stored(article_project)[2].status) == (
+        "",
+        Status.NEW,
+    )
+    press(qtbot, window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored(article_project)[2].target == "machine draft"
+
+
+def test_reopening_restores_the_current_segment(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.view.go_to_row(7)
+    chosen = window.current_segment_id()
+    window.close()
+    again = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    assert again.view.currentIndex().row() == 7
+    assert again.current_segment_id() == chosen
+    assert Settings().recent_projects()[0] == article_project.resolve()
+
+
+def test_status_filter_shows_only_that_status(qtbot, article_project, empty_packages_dir, data_dir):
+    project = Project.open(article_project)
+    ids = [s.id for s in project.segments()]
+    project.set_target(ids[3], "done", status=Status.TRANSLATED)
+    project.set_target(ids[5], "done too", status=Status.TRANSLATED)
+    project.close()
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.status_filter.setCurrentIndex(window.status_filter.findData(Status.TRANSLATED))
+    model = window.view.model()
+    assert [model.index(r, COL_TARGET).data() for r in range(model.rowCount())] == [
+        "done",
+        "done too",
+    ]
+    window.status_filter.setCurrentIndex(0)
+    assert model.rowCount() == len(ids)
+
+
+def test_find_and_replace_in_targets(qtbot, article_project, empty_packages_dir, data_dir):
+    project = Project.open(article_project)
+    segments = project.segments()
+    project.set_target(segments[4].id, "Ali Pay opens in Sydney")
+    project.set_target(segments[9].id, "ali pay again")
+    project.close()
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    window.find_bar.find_edit.setText("ali pay")
+    window.find_bar.find_next()
+    assert window.view.currentIndex().row() == 4
+    window.find_bar.find_next()
+    assert window.view.currentIndex().row() == 9
+    press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    window.find_bar.replace_edit.setText("Alipay")
+    assert window.find_bar.replace_all() == 2
+    after = stored(article_project)
+    assert (after[4].target, after[9].target) == ("Alipay opens in Sydney", "Alipay again")
+    assert segments[4].source == after[4].source  # sources never change
+
+
+def test_rows_grow_with_wrapped_text_only_where_needed(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    model = window.view.model()
+    lengths = [len(model.index(r, COL_SOURCE).data()) for r in range(model.rowCount())]
+    longest, shortest = lengths.index(max(lengths)), lengths.index(min(lengths))
+    window.view.go_to_row(longest)
+    window.view.go_to_row(shortest)
+    qtbot.waitUntil(lambda: window.view.rowHeight(longest) > window.view.rowHeight(shortest))
