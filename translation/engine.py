@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from translation.packages import Package
+from translation.languages import language_name, to_argos
+from translation.packages import Package, PackageError, installed_packages
+from translation.tokenizers import Tokenizer, load_tokenizer
+
+log = logging.getLogger(__name__)
+
+PIVOT = "en"  # Argos publishes nearly every language to and from English
 
 
 class NoRouteError(Exception):
@@ -27,6 +36,12 @@ class Route:
     def pivot(self) -> bool:
         return len(self.packages) > 1
 
+    @property
+    def label(self) -> str:
+        """How a pair selector shows it: "ko → zh-Hans (via en)" for a pivot."""
+        text = f"{self.source} → {self.target}"
+        return f"{text} (via {self.packages[0].to_code})" if self.pivot else text
+
 
 @dataclass(frozen=True)
 class EngineOptions:
@@ -37,23 +52,118 @@ class EngineOptions:
     inter_threads: int = 1
     intra_threads: int = 0  # 0: CTranslate2's default
     max_decoding_length: int = 256
+    idle_unload_s: float = 600.0  # free a model's memory after this long unused; 0: never
+
+
+@dataclass
+class _Model:
+    translator: object  # ctranslate2.Translator
+    tokenizer: Tokenizer
+    key: tuple[Path, int]
+    last_used: float
+    in_use: int = 0
+
+
+@dataclass
+class _Job:
+    """One translate() call: the models it holds for its whole duration."""
+
+    models: list[_Model] = field(default_factory=list)
 
 
 class Engine:
     """Routes pairs to installed packages and translates lists of segments.
 
     Models load lazily on first use and are cached per package.
+
+    Threads: every public method may be called from any thread. The desktop calls
+    translate() on a worker while the window calls routes(); both only read the package
+    list and take a short lock around the model cache. A model in use by a translate() call
+    is never unloaded under it (unload() and the idle timer skip or merely forget it; the
+    call keeps its own reference). CTranslate2 translators are themselves thread-safe, so
+    overlapping translate() calls are correct, though they share the same CPU threads.
     """
 
-    def __init__(self, packages_dir: Path, options: EngineOptions | None = None) -> None:
-        raise NotImplementedError
+    def __init__(
+        self,
+        packages_dir: Path,
+        options: EngineOptions | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.packages_dir = packages_dir
+        self.options = options or EngineOptions()
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._models: dict[Path, _Model] = {}
+        self._packages: list[Package] = []
+        self._scanned: int | None = None  # packages_dir mtime at the last scan
+        self._timer: threading.Timer | None = None
+        self._device: str | None = None
+
+    # --- packages and routes -------------------------------------------------------------
+
+    def packages(self) -> list[Package]:
+        """Installed packages, rescanned whenever packages_dir changed (install, remove)."""
+        try:
+            stamp = self.packages_dir.stat().st_mtime_ns
+        except OSError:
+            stamp = -1
+        with self._lock:
+            if stamp != self._scanned:
+                self._packages = installed_packages(self.packages_dir)
+                self._scanned = stamp
+            return list(self._packages)
+
+    def refresh(self) -> None:
+        """Forget the package list (a package changed in place) and unused models."""
+        with self._lock:
+            self._scanned = None
+        self.unload()
 
     def routes(self) -> list[Route]:
         """Every pair that can be translated: direct packages, then pivots through English."""
-        raise NotImplementedError
+        direct = self._direct()
+        routes = [Route(s, t, (p,)) for (s, t), p in sorted(direct.items())]
+        for (source, middle), first in sorted(direct.items()):
+            if middle != PIVOT:
+                continue
+            for (start, target), second in sorted(direct.items()):
+                if start == PIVOT and target != source and (source, target) not in direct:
+                    routes.append(Route(source, target, (first, second)))
+        return routes
 
     def route(self, source: str, target: str) -> Route:
-        raise NotImplementedError
+        if source == target:
+            raise NoRouteError(f"Source and target are both {language_name(source)} ({source}).")
+        for candidate in self.routes():
+            if (candidate.source, candidate.target) == (source, target):
+                return candidate
+        raise NoRouteError(self._no_route_message(source, target))
+
+    def _direct(self) -> dict[tuple[str, str], Package]:
+        """The newest package per pair."""
+        best: dict[tuple[str, str], Package] = {}
+        for package in self.packages():
+            current = best.get(package.pair)
+            if current is None or _version_key(package.version) > _version_key(current.version):
+                best[package.pair] = package
+        return best
+
+    def _no_route_message(self, source: str, target: str) -> str:
+        direct = self._direct()
+        if PIVOT in (source, target):
+            missing = [(source, target)]
+        else:
+            missing = [p for p in ((source, PIVOT), (PIVOT, target)) if p not in direct]
+        downloads = " and ".join(f"{s}→{t}" for s, t in missing)
+        return (
+            f"No {language_name(source)} → {language_name(target)} ({source}→{target}) "
+            f"translation is installed in {self.packages_dir}: install a .argosmodel file "
+            f"with Packages ▸ Install from file, or download {downloads} when online."
+        )
+
+    # --- translation ---------------------------------------------------------------------
 
     def translate(
         self,
@@ -68,8 +178,202 @@ class Engine:
         """Translate texts (each one sentence) in batched calls.
 
         forbidden: target-language strings the decoder must not produce (tokenized with the
-        last hop's target tokenizer and passed as CTranslate2 suppress_sequences).
+        last hop's target tokenizer and passed as CTranslate2 suppress_sequences). Blocking
+        works on whole pieces: a forbidden string that the tokenizer merges with its
+        neighbours (支付宝在 as one piece) can slip through, so callers verify the output.
         on_batch(indexes, translations) is called after each finished batch of the last hop.
         Raises Cancelled when cancel() turns True, NoRouteError when the pair has no route.
         """
-        raise NotImplementedError
+        route = self.route(source, target)
+        results = [""] * len(texts)
+        if not any(text.strip() for text in texts):
+            return results  # nothing to load a model for
+        job = self._acquire(route)
+        try:
+            first, last = job.models[0], job.models[-1]
+            suppress = [
+                v for text in forbidden if text.strip() for v in last.tokenizer.variants(text)
+            ]
+            tokens = {i: first.tokenizer.encode(t) for i, t in enumerate(texts) if t.strip()}
+            # Longest first: similar lengths share a batch, so little padding is decoded.
+            order = sorted(tokens, key=lambda i: len(tokens[i]), reverse=True)
+            size = max(1, self.options.max_batch_size)
+            for start in range(0, len(order), size):
+                indexes = order[start : start + size]
+                batch = [tokens[i] for i in indexes]
+                outputs: list[str] = []
+                for hop, (package, model) in enumerate(
+                    zip(route.packages, job.models, strict=True)
+                ):
+                    if cancel is not None and cancel():
+                        raise Cancelled()
+                    if hop > 0:
+                        batch = [model.tokenizer.encode(text) for text in outputs]
+                    is_last = hop == len(job.models) - 1
+                    outputs = self._run(package, model, batch, suppress if is_last else [])
+                for index, output in zip(indexes, outputs, strict=True):
+                    results[index] = output
+                if on_batch is not None:
+                    on_batch(list(indexes), list(outputs))
+        finally:
+            self._release(job)
+        return results
+
+    def _run(
+        self, package: Package, model: _Model, batch: list[list[str]], suppress: list[list[str]]
+    ) -> list[str]:
+        prefix = package.target_prefix
+        longest = max((len(tokens) for tokens in batch), default=0)
+        results = model.translator.translate_batch(
+            batch,
+            target_prefix=[[prefix]] * len(batch) if prefix else None,
+            beam_size=self.options.beam_size,
+            max_batch_size=self.options.max_batch_size,
+            # A long sentence must not come back silently cut: allow for its length.
+            max_decoding_length=max(self.options.max_decoding_length, longest * 2 + 10),
+            suppress_sequences=suppress or None,
+            replace_unknowns=True,
+        )
+        outputs = []
+        for result in results:
+            pieces = list(result.hypotheses[0])
+            if prefix and pieces[:1] == [prefix]:
+                pieces = pieces[1:]
+            outputs.append(model.tokenizer.decode(pieces))
+        model.last_used = self._clock()
+        return outputs
+
+    # --- the model cache -----------------------------------------------------------------
+
+    @property
+    def device(self) -> str:
+        """The device translations run on: "cuda" or "cpu"."""
+        if self._device is None:
+            import ctranslate2
+
+            wanted = self.options.device
+            if wanted == "auto":
+                wanted = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+            self._device = wanted
+        return self._device
+
+    def compute_type(self) -> str:
+        """The CTranslate2 compute type: int8 on CPU, int8_float16 on CUDA, when supported."""
+        import ctranslate2
+
+        if self.options.compute_type != "auto":
+            return self.options.compute_type
+        supported = ctranslate2.get_supported_compute_types(self.device)
+        for wanted in (
+            ("int8", "int8_float32") if self.device == "cpu" else ("int8_float16", "float16")
+        ):
+            if wanted in supported:
+                return wanted
+        return "default"
+
+    def loaded_packages(self) -> list[Path]:
+        """Folders of the packages whose model is in memory now."""
+        with self._lock:
+            return sorted(self._models)
+
+    def _acquire(self, route: Route) -> _Job:
+        job = _Job()
+        try:
+            for package in route.packages:
+                job.models.append(self._model(package))
+        except BaseException:
+            self._release(job)
+            raise
+        return job
+
+    def _release(self, job: _Job) -> None:
+        with self._lock:
+            for model in job.models:
+                model.in_use -= 1
+                model.last_used = self._clock()
+        self._schedule_idle_unload()
+
+    def _model(self, package: Package) -> _Model:
+        key = (package.path, _stamp(package))
+        with self._lock:
+            model = self._models.get(package.path)
+            if model is None or model.key != key:
+                model = self._load(package, key)
+                self._models[package.path] = model
+            model.in_use += 1
+            model.last_used = self._clock()
+            return model
+
+    def _load(self, package: Package, key: tuple[Path, int]) -> _Model:
+        import ctranslate2
+
+        try:
+            tokenizer = load_tokenizer(
+                package.tokenizer_path, to_argos(package.from_code), to_argos(package.to_code)
+            )
+            translator = ctranslate2.Translator(
+                str(package.model_path),
+                device=self.device,
+                compute_type=self.compute_type(),
+                inter_threads=self.options.inter_threads,
+                intra_threads=self.options.intra_threads,
+            )
+        except (RuntimeError, ValueError, OSError) as error:
+            raise PackageError(f"{package.path}: the model cannot be loaded ({error})") from error
+        log.info("loaded %s on %s", package.path.name, self.device)
+        return _Model(translator, tokenizer, key, self._clock())
+
+    def unload(self) -> None:
+        """Free every model now; one still translating finishes and is then dropped."""
+        with self._lock:
+            self._models.clear()
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+
+    def unload_idle(self) -> list[Path]:
+        """Free the models unused for idle_unload_s; return their package folders."""
+        limit = self.options.idle_unload_s
+        if limit <= 0:
+            return []
+        now = self._clock()
+        with self._lock:
+            idle = [
+                path
+                for path, model in self._models.items()
+                if model.in_use == 0 and now - model.last_used >= limit
+            ]
+            for path in idle:
+                del self._models[path]
+            self._timer = None
+        self._schedule_idle_unload()
+        return idle
+
+    def _schedule_idle_unload(self) -> None:
+        if self.options.idle_unload_s <= 0:
+            return
+        with self._lock:
+            if self._timer is not None or not self._models:
+                return
+            self._timer = threading.Timer(self.options.idle_unload_s, self.unload_idle)
+            self._timer.daemon = True  # never keeps the desk from quitting
+            self._timer.start()
+
+    def close(self) -> None:
+        self.unload()
+
+
+def _stamp(package: Package) -> int:
+    """Changes when a package is replaced in place, so the cached model is reloaded."""
+    try:
+        return (package.model_path / "model.bin").stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    parts = []
+    for part in version.replace("-", ".").split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)

@@ -1,0 +1,189 @@
+"""The engine over the tiny copy packages: routes, batching, pivots, blocking, model cache."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from support.tiny_package import SEED_ARTICLE, build_copy_package
+
+from translation.engine import Cancelled, Engine, EngineOptions, NoRouteError
+from translation.packages import install_package_file
+
+SENTENCES = [
+    "알리바바 알리페이가 호주에 6번째 글로벌 지사를 설립할 예정이다.",
+    "Alipay signed a partnership with Paybang.",
+    "支付宝在澳洲設立分公司。",
+    "짧다.",
+    "3조8729억 위안, 1500만 달러.",
+]
+
+
+def _article_lines() -> list[str]:
+    lines = [line.strip() for line in SEED_ARTICLE.read_text(encoding="utf-8").splitlines()]
+    return [line for line in lines if line]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_routes_list_direct_pairs_then_pivots(tiny_packages_dir: Path):
+    routes = Engine(tiny_packages_dir).routes()
+    assert [(r.source, r.target, r.pivot) for r in routes] == [
+        ("en", "zh-Hans", False),
+        ("ko", "en", False),
+        ("ko", "zh-Hans", True),
+    ]
+    assert routes[2].label == "ko → zh-Hans (via en)"
+
+
+def test_no_route_says_what_to_do(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir)
+    with pytest.raises(NoRouteError, match="Install from file, or download zh-Hans→en when"):
+        engine.route("zh-Hans", "en")
+    # Through English only the missing hop is worth downloading.
+    with pytest.raises(NoRouteError, match=r"\(ko→zh-Hant\).*download en→zh-Hant when online"):
+        engine.translate(["안녕"], "ko", "zh-Hant")
+
+
+def test_article_comes_back_through_the_copy_model(tiny_packages_dir: Path):
+    lines = _article_lines()
+    assert Engine(tiny_packages_dir).translate(lines, "ko", "en") == lines
+
+
+def test_pivot_runs_both_packages(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir)
+    assert engine.translate(SENTENCES, "ko", "zh-Hans") == SENTENCES
+    assert [p.name for p in engine.loaded_packages()] == [
+        "translate-en_zh-1_0",
+        "translate-ko_en-1_0",
+    ]
+
+
+def test_batches_report_original_indexes(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir, EngineOptions(max_batch_size=2))
+    seen: dict[int, str] = {}
+    calls = []
+
+    def on_batch(indexes: list[int], translations: list[str]) -> None:
+        calls.append(len(indexes))
+        for index, translation in zip(indexes, translations, strict=True):
+            assert index not in seen
+            seen[index] = translation
+
+    texts = [*SENTENCES, "", "   "]
+    result = engine.translate(texts, "ko", "en", on_batch=on_batch)
+    assert result == [*SENTENCES, "", ""]
+    assert calls == [2, 2, 1]  # blank segments never reach the model
+    assert seen == dict(enumerate(SENTENCES))
+
+
+def test_cancel_stops_between_batches(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir, EngineOptions(max_batch_size=2))
+    batches = []
+    with pytest.raises(Cancelled):
+        engine.translate(
+            SENTENCES,
+            "ko",
+            "zh-Hans",
+            on_batch=lambda indexes, _: batches.append(indexes),
+            cancel=lambda: len(batches) >= 1,
+        )
+    assert len(batches) == 1
+
+
+def test_forbidden_strings_are_never_produced(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir)
+    source = "Ant Financial said Ali Pay and Alipay are one service."
+    plain, blocked = (
+        engine.translate([source], "ko", "en")[0],
+        engine.translate([source], "ko", "en", forbidden=["Ali Pay"])[0],
+    )
+    assert plain == source
+    assert "Ali Pay" not in blocked
+    assert blocked.startswith("Ant Financial said")  # only the forbidden span changes
+
+
+def test_target_prefix_is_forced_and_stripped(tmp_path: Path, tiny_sentencepiece: Path):
+    # A multilingual model is told its target language by a first token; the copy model
+    # shows it: the forced prefix replaces the first copied piece and never reaches the user.
+    build_copy_package(
+        tmp_path, "en", "ko", sentencepiece_model=tiny_sentencepiece, target_prefix="▁Ali"
+    )
+    engine = Engine(tmp_path)
+    assert engine.translate(["Alibaba opened an office."], "en", "ko") == ["baba opened an office."]
+
+
+def test_idle_models_are_unloaded_and_reload(tiny_packages_dir: Path):
+    clock = FakeClock()
+    engine = Engine(tiny_packages_dir, EngineOptions(idle_unload_s=60), clock=clock)
+    engine.translate(SENTENCES[:1], "ko", "en")
+    clock.now += 30
+    assert engine.unload_idle() == []
+    clock.now += 31
+    assert [p.name for p in engine.unload_idle()] == ["translate-ko_en-1_0"]
+    assert engine.loaded_packages() == []
+    assert engine.translate(SENTENCES[:1], "ko", "en") == SENTENCES[:1]
+    engine.close()
+
+
+def test_model_in_use_is_not_unloaded(tiny_packages_dir: Path):
+    clock = FakeClock()
+    engine = Engine(
+        tiny_packages_dir, EngineOptions(idle_unload_s=60, max_batch_size=1), clock=clock
+    )
+    unloaded = []
+
+    def on_batch(indexes, translations):
+        clock.now += 120
+        unloaded.extend(engine.unload_idle())
+
+    assert engine.translate(SENTENCES, "ko", "en", on_batch=on_batch) == SENTENCES
+    assert unloaded == []
+    engine.close()
+
+
+def test_explicit_unload(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir)
+    engine.translate(SENTENCES[:1], "ko", "en")
+    assert engine.loaded_packages() != []
+    engine.unload()
+    assert engine.loaded_packages() == []
+
+
+def test_cpu_gets_int8(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir, EngineOptions(device="cpu"))
+    assert (engine.device, engine.compute_type()) == ("cpu", "int8")
+
+
+def test_newly_installed_package_is_routed(tiny_packages_copy: Path, tiny_argosmodel: Path):
+    engine = Engine(tiny_packages_copy)
+    with pytest.raises(NoRouteError):
+        engine.route("zh-Hans", "en")
+    install_package_file(tiny_argosmodel, tiny_packages_copy)
+    assert engine.route("zh-Hans", "en").packages[0].path.name == "translate-zh_en-1_0"
+    assert engine.translate(SENTENCES, "zh-Hans", "en") == SENTENCES
+
+
+def test_worker_thread_and_window_thread_together(tiny_packages_dir: Path):
+    engine = Engine(tiny_packages_dir, EngineOptions(max_batch_size=1))
+    results: dict[str, list[str]] = {}
+    workers = [
+        threading.Thread(
+            target=lambda pair=pair: results.__setitem__(pair, engine.translate(SENTENCES, *pair))
+        )
+        for pair in (("ko", "en"), ("ko", "zh-Hans"))
+    ]
+    for worker in workers:
+        worker.start()
+    for _ in range(20):
+        assert len(engine.routes()) == 3  # the window keeps asking while workers translate
+    for worker in workers:
+        worker.join()
+    assert results == {("ko", "en"): SENTENCES, ("ko", "zh-Hans"): SENTENCES}
