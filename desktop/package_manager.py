@@ -1,0 +1,309 @@
+"""The language package manager: installed pairs and pivots, install, download, remove, settings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import run_task
+from translation.languages import language_name
+from translation.packages import (
+    Package,
+    PackageError,
+    install_package_file,
+    installed_packages,
+    remove_package,
+)
+
+DEVICES = ("auto", "cpu", "cuda")
+KEY_BEAM, KEY_THREADS, KEY_DEVICE = "engine/beam_size", "engine/threads", "engine/device"
+PACKAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+COL_PAIR, COL_VERSION, COL_SIZE, COL_FOLDER = range(4)
+
+
+def pair_label(source: str, target: str) -> str:
+    return f"{language_name(source)} → {language_name(target)}"
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def pivot_pairs(packages: list[Package]) -> list[tuple[str, str]]:
+    """Pairs reachable through English only (X→en then en→Y) with no direct package."""
+    direct = {(p.from_code, p.to_code) for p in packages}
+    into = {p.from_code for p in packages if p.to_code == "en"}
+    out_of = {p.to_code for p in packages if p.from_code == "en"}
+    return sorted((s, t) for s in into for t in out_of if s != t and (s, t) not in direct)
+
+
+def _ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class PackageManager(QDialog):
+    """Installed packages of one folder; sig_packages_changed tells the desk to reload routes."""
+
+    sig_packages_changed = Signal()
+
+    def __init__(
+        self,
+        packages_dir: Path,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Language packages")
+        self.packages_dir = Path(packages_dir)
+        self.settings = settings or QSettings()
+        # Replaced by tests; a real user answers a dialog.
+        self.confirm: Callable[[QWidget, str, str], bool] = _ask_yes_no
+        self._busy = False
+        self.packages: list[Package] = []
+
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Pair", "Version", "Size", "Folder"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        for column in (COL_PAIR, COL_VERSION, COL_SIZE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+
+        self.install_button = QPushButton("Install from file…", self)
+        self.download_button = QPushButton("Download…", self)
+        self.update_button = QPushButton("Update", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.install_button.clicked.connect(self._choose_file)
+        self.download_button.clicked.connect(self.open_download)
+        self.update_button.clicked.connect(self.open_update)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.update_button.setToolTip("Look for newer versions of the installed packages")
+
+        self.threads = QSpinBox(self)
+        self.threads.setRange(0, max(os.cpu_count() or 1, 1) * 2)
+        self.threads.setSpecialValueText("automatic")
+        self.beam = QSpinBox(self)
+        self.beam.setRange(1, 8)
+        self.beam.setToolTip("1 is fastest; 2–4 gives slightly better translations")
+        self.device = QComboBox(self)
+        self.device.addItems(DEVICES)
+        self._load_settings()
+        self.threads.valueChanged.connect(self.save_settings)
+        self.beam.valueChanged.connect(self.save_settings)
+        self.device.currentTextChanged.connect(self.save_settings)
+        engine = QGroupBox("Translation engine", self)
+        form = QFormLayout(engine)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("CPU threads", self.threads)
+        form.addRow("Beam size", self.beam)
+        form.addRow("Device", self.device)
+
+        buttons = QHBoxLayout()
+        for button in (
+            self.install_button,
+            self.download_button,
+            self.update_button,
+            self.remove_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        folder = QLabel(f"Folder: {self.packages_dir}", self)
+        folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(folder)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        layout.addWidget(engine)
+        layout.addWidget(close)
+        self.resize(760, 480)
+        self.reload()
+
+    # ---- the list --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.tree.clear()
+        packages = installed_packages(self.packages_dir) if self.packages_dir.exists() else []
+        self.packages = sorted(packages, key=lambda p: (p.from_code, p.to_code))
+        for package in self.packages:
+            item = QTreeWidgetItem(
+                [
+                    pair_label(package.from_code, package.to_code),
+                    package.version,
+                    human_size(package.size_bytes),
+                    str(package.path),
+                ]
+            )
+            item.setData(COL_PAIR, PACKAGE_ROLE, package)
+            item.setToolTip(COL_PAIR, package.name)
+            item.setToolTip(COL_FOLDER, str(package.path))
+            item.setTextAlignment(COL_SIZE, Qt.AlignmentFlag.AlignRight)
+            self.tree.addTopLevelItem(item)
+        for source, target in pivot_pairs(self.packages):
+            item = QTreeWidgetItem([f"{pair_label(source, target)} (pivot through English)"])
+            item.setForeground(COL_PAIR, Qt.GlobalColor.darkGray)
+            item.setToolTip(COL_PAIR, "Translated in two steps with the two packages above")
+            self.tree.addTopLevelItem(item)
+        if not self.packages:
+            item = QTreeWidgetItem(["No language packages installed yet"])
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(item)
+        self._update_buttons()
+
+    def selected_package(self) -> Package | None:
+        items = self.tree.selectedItems()
+        return items[0].data(COL_PAIR, PACKAGE_ROLE) if items else None
+
+    def pair_rows(self) -> list[str]:
+        """The pair column as shown, one entry per row."""
+        return [
+            self.tree.topLevelItem(i).text(COL_PAIR) for i in range(self.tree.topLevelItemCount())
+        ]
+
+    # ---- install / remove ------------------------------------------------------------------
+
+    def _choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Install a language package", "", "Argos Translate packages (*.argosmodel)"
+        )
+        if name:
+            self.install_file(Path(name))
+
+    def install_file(self, archive: Path) -> None:
+        """Validate and install an .argosmodel off the UI thread; the outcome shows inline."""
+        self._set_busy(True, f"Installing {archive.name}…")
+        run_task(
+            lambda: install_package_file(archive, self.packages_dir),
+            self._installed,
+            lambda error: self._failed("Could not install", error, archive.name),
+        )
+
+    def _installed(self, package: Package) -> None:
+        self._set_busy(False)
+        self.reload()
+        self.show_message(
+            f"Installed {pair_label(package.from_code, package.to_code)} {package.version}."
+        )
+        self.sig_packages_changed.emit()
+
+    def remove_selected(self) -> None:
+        package = self.selected_package()
+        if package is None:
+            return
+        label = pair_label(package.from_code, package.to_code)
+        if not self.confirm(self, "Remove package", f"Remove {label} ({package.version})?"):
+            return
+        try:
+            remove_package(self.packages_dir, package.from_code, package.to_code)
+        except (PackageError, OSError) as error:
+            self.show_message(f"Could not remove {label}: {error}", error=True)
+            return
+        self.reload()
+        self.show_message(f"Removed {label}.")
+        self.sig_packages_changed.emit()
+
+    # ---- download / update -----------------------------------------------------------------
+
+    def open_download(self) -> QDialog:
+        from desktop.package_download import DownloadDialog
+
+        dialog = DownloadDialog(self.packages_dir, self.packages, parent=self)
+        dialog.sig_installed.connect(self._downloaded)
+        dialog.open()
+        return dialog
+
+    def open_update(self) -> QDialog:
+        from desktop.package_download import DownloadDialog
+
+        dialog = DownloadDialog(self.packages_dir, self.packages, updates_only=True, parent=self)
+        dialog.sig_installed.connect(self._downloaded)
+        dialog.open()
+        return dialog
+
+    def _downloaded(self, package: Package) -> None:
+        self.reload()
+        self.show_message(
+            f"Installed {pair_label(package.from_code, package.to_code)} {package.version}."
+        )
+        self.sig_packages_changed.emit()
+
+    # ---- settings --------------------------------------------------------------------------
+
+    def _load_settings(self) -> None:
+        self.threads.setValue(int(self.settings.value(KEY_THREADS, 0)))
+        self.beam.setValue(int(self.settings.value(KEY_BEAM, 2)))
+        device = str(self.settings.value(KEY_DEVICE, "auto"))
+        self.device.setCurrentIndex(max(0, self.device.findText(device)))
+
+    def save_settings(self, *_args) -> None:
+        self.settings.setValue(KEY_THREADS, self.threads.value())
+        self.settings.setValue(KEY_BEAM, self.beam.value())
+        self.settings.setValue(KEY_DEVICE, self.device.currentText())
+
+    # ---- messages --------------------------------------------------------------------------
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.message.setText(text)
+        self.message.show()
+
+    def _failed(self, what: str, error: BaseException, name: str = "") -> None:
+        self._set_busy(False)
+        text = str(error) or type(error).__name__
+        # PackageError messages already name the file; others get it added.
+        prefix = what if not name or name in text else f"{what} {name}"
+        self.show_message(f"{prefix}: {text}", error=True)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        if busy:
+            self.message.setStyleSheet("")
+            self.message.setText(text)
+            self.message.show()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = not self._busy
+        self.install_button.setEnabled(idle)
+        self.download_button.setEnabled(idle)
+        self.update_button.setEnabled(idle and bool(self.packages))
+        self.remove_button.setEnabled(idle and self.selected_package() is not None)

@@ -1,0 +1,254 @@
+"""The QA dock: the document's issues by segment, filter by severity, jump, mark false alarms."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.qa_worker import CheckFn, FoundIssue, QARunner
+from documents.project import Segment
+
+META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
+COLUMNS = ("#", "Severity", "Check", "Message")
+COL_NUMBER, COL_SEVERITY, COL_CHECK, COL_MESSAGE = range(4)
+ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
+# Most severe first; names follow translate-toolkit's check severities.
+SEVERITIES = ("critical", "functional", "cosmetic")
+_ICONS = {
+    "critical": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "functional": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "cosmetic": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def severity_name(issue: FoundIssue) -> str:
+    value = getattr(issue.issue, "severity", "")
+    return str(getattr(value, "value", value) or getattr(value, "name", "")).lower()
+
+
+class QAIssueModel(QAbstractTableModel):
+    """Issues in document order; the live check replaces one segment's rows at a time."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._issues: list[FoundIssue] = []
+
+    def set_issues(self, issues: list[FoundIssue]) -> None:
+        self.beginResetModel()
+        self._issues = sorted(issues, key=lambda i: i.number)
+        self.endResetModel()
+
+    def replace_segment(self, segment_id: int, issues: list[FoundIssue]) -> None:
+        kept = [i for i in self._issues if i.segment_id != segment_id]
+        self.set_issues(kept + issues)
+
+    def issues(self) -> list[FoundIssue]:
+        return list(self._issues)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        return 0 if parent.isValid() else len(self._issues)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        issue = self._issues[index.row()]
+        column = index.column()
+        if role == ISSUE_ROLE:
+            return issue
+        if role == SEVERITY_ROLE:
+            return severity_name(issue)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (issue.number, severity_name(issue), issue.check, issue.message)[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_SEVERITY:
+            pixmap = _ICONS.get(severity_name(issue))
+            return QApplication.style().standardIcon(pixmap) if pixmap is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_MESSAGE:
+            return issue.message
+        return None
+
+
+class _SeverityFilter(QSortFilterProxyModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.severity = ""  # "" shows every severity
+
+    def set_severity(self, severity: str) -> None:
+        self.beginFilterChange()  # Qt 6.10's replacement for invalidateFilter()
+        self.severity = severity
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802 - Qt's name
+        if not self.severity:
+            return True
+        index = self.sourceModel().index(row, 0, parent)
+        return self.sourceModel().data(index, SEVERITY_ROLE) == self.severity
+
+
+class QAPanel(QWidget):
+    """Checks a project's segments; the desk wires sig_goto_segment to the grid and calls
+    segment_changed(segment) while the translator edits a target."""
+
+    sig_goto_segment = Signal(int)  # segment row id
+    sig_updated = Signal()  # the list on screen changed (after a run or a live check)
+
+    def __init__(self, check: CheckFn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = None
+        self._dismissed: set[str] = set()
+        self._found: list[FoundIssue] = []
+        self.runner = QARunner(check, self)
+        self.runner.sig_document_checked.connect(self._document_checked)
+        self.runner.sig_segment_checked.connect(self._segment_checked)
+        self.runner.sig_failed.connect(lambda message: self._set_status(f"QA failed: {message}"))
+
+        self.model = QAIssueModel(self)
+        self.proxy = _SeverityFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in (COL_NUMBER, COL_SEVERITY, COL_CHECK):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+
+        self.severity = QComboBox(self)
+        self.severity.addItem("All severities", "")
+        for name in SEVERITIES:
+            self.severity.addItem(name.capitalize(), name)
+        self.severity.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_severity(self.severity.currentData())
+        )
+        self.run_button = QPushButton("Check document", self)
+        self.run_button.clicked.connect(self.run_all)
+        self.dismiss_button = QPushButton("Mark as false alarm", self)
+        self.dismiss_button.setToolTip("Hide this issue for good in this project")
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.status = QLabel(self)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.severity)
+        bar.addWidget(self.run_button)
+        bar.addWidget(self.dismiss_button)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    # ---- what the desk calls ---------------------------------------------------------------
+
+    def set_project(self, project) -> None:
+        """Show a documents.project.Project (its dismissed issues come with it) and check it."""
+        self.runner.cancel()
+        self.project = project
+        self._dismissed = set()
+        if project is not None:
+            stored = project.get_meta(META_DISMISSED)
+            self._dismissed = set(json.loads(stored)) if stored else set()
+        self._found = []
+        self.model.set_issues([])
+        if project is not None:
+            self.run_all()
+
+    def set_check(self, check: CheckFn) -> None:
+        """A new check function (the glossary or the pair changed); re-runs the document."""
+        self.runner.check = check
+        if self.project is not None:
+            self.run_all()
+
+    def run_all(self) -> None:
+        if self.project is None:
+            return
+        self._set_status("Checking…")
+        self.runner.check_document(self.project.segments())
+
+    def segment_changed(self, segment: Segment) -> None:
+        """The translator changed a target: re-check that segment after a pause in typing."""
+        self.runner.schedule_segment(segment)
+
+    def issues(self) -> list[FoundIssue]:
+        """The issues listed (false alarms excluded), before the severity filter."""
+        return self.model.issues()
+
+    def visible_issues(self) -> list[FoundIssue]:
+        return [self.proxy.index(row, 0).data(ISSUE_ROLE) for row in range(self.proxy.rowCount())]
+
+    def dismiss_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        for issue in [index.data(ISSUE_ROLE) for index in rows]:
+            self.dismiss(issue)
+
+    def dismiss(self, issue: FoundIssue) -> None:
+        """Mark an issue as a false alarm: hidden now, after a re-run and after reopening."""
+        self._dismissed.add(issue.key)
+        if self.project is not None:
+            self.project.set_meta(META_DISMISSED, json.dumps(sorted(self._dismissed)))
+        self._show()
+
+    # ---- internals -------------------------------------------------------------------------
+
+    def _document_checked(self, found: list[FoundIssue]) -> None:
+        self._found = found
+        self._show()
+
+    def _segment_checked(self, segment_id: int, found: list[FoundIssue]) -> None:
+        self._found = [i for i in self._found if i.segment_id != segment_id] + found
+        self._show()
+
+    def _show(self) -> None:
+        shown = [i for i in self._found if i.key not in self._dismissed]
+        self.model.set_issues(shown)
+        hidden = len(self._found) - len(shown)
+        text = f"{len(shown)} issue{'s' if len(shown) != 1 else ''}"
+        if hidden:
+            text += f" ({hidden} false alarm{'s' if hidden != 1 else ''} hidden)"
+        self._set_status(text)
+        self.sig_updated.emit()
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        issue = index.data(ISSUE_ROLE)
+        if issue is not None:
+            self.sig_goto_segment.emit(issue.segment_id)

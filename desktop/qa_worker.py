@@ -1,0 +1,146 @@
+"""QA off the UI thread: the whole document on demand, the current segment while typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.tasks import run_task
+from documents.project import Segment
+
+LIVE_DELAY_MS = 400  # a pause in typing, not every keystroke
+
+# check(segment) -> QA issues of glossary.qa (severity, check, message, key); pure, thread-safe.
+CheckFn = Callable[[Segment], Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class FoundIssue:
+    """A QA issue with the segment it belongs to and the key that dismisses it for good."""
+
+    segment_id: int
+    number: int
+    issue: Any  # glossary.qa.QAIssue
+    key: str
+
+    @property
+    def severity(self) -> str:
+        return str(getattr(self.issue, "severity", ""))
+
+    @property
+    def check(self) -> str:
+        return str(getattr(self.issue, "check", ""))
+
+    @property
+    def message(self) -> str:
+        return str(getattr(self.issue, "message", ""))
+
+
+def segment_check(
+    source_lang: str, target_lang: str, matcher: Any = None, forbidden: Any = ()
+) -> CheckFn:
+    """The check the panel runs: glossary.qa.check_segment bound to a pair and a glossary.
+
+    matcher and forbidden are plain data built on the UI thread; the check only reads them.
+    """
+    from glossary.qa import check_segment
+
+    def check(segment: Segment) -> list[Any]:
+        return check_segment(
+            segment.source,
+            segment.target,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            matcher=matcher,
+            forbidden=forbidden,
+        )
+
+    return check
+
+
+def issue_key(segment_id: int, issue: Any) -> str:
+    """Stable across runs and restarts: the segment's row id plus the issue's own key."""
+    own = getattr(issue, "key", None)
+    if callable(own):
+        own = own()
+    if not own:  # an issue without a key: its check and message identify it
+        own = f"{getattr(issue, 'check', '')}:{getattr(issue, 'message', '')}"
+    return f"{segment_id}:{own}"
+
+
+def check_segments(
+    segments: Iterable[Segment], check: CheckFn, cancelled: Callable[[], bool] = lambda: False
+) -> list[FoundIssue]:
+    """Every issue of the segments in document order (stops early when cancelled)."""
+    found: list[FoundIssue] = []
+    for segment in segments:
+        if cancelled():
+            break
+        for issue in check(segment):
+            found.append(
+                FoundIssue(segment.id, segment.number, issue, issue_key(segment.id, issue))
+            )
+    return found
+
+
+class QARunner(QObject):
+    """Runs checks through desktop.tasks.run_task; a newer request makes older answers void."""
+
+    sig_document_checked = Signal(object)  # list[FoundIssue]
+    sig_segment_checked = Signal(int, object)  # segment id, list[FoundIssue]
+    sig_failed = Signal(str)
+
+    def __init__(self, check: CheckFn, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.check = check
+        self._document_run = 0
+        self._segment_runs: dict[int, int] = {}
+        self._pending: Segment | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LIVE_DELAY_MS)
+        self._timer.timeout.connect(self.check_pending_now)
+
+    def check_document(self, segments: Sequence[Segment]) -> None:
+        self._document_run += 1
+        run = self._document_run
+        segments = list(segments)  # plain data: the worker never touches the project
+
+        def stale() -> bool:
+            return run != self._document_run
+
+        def done(found: list[FoundIssue]) -> None:
+            if not stale():
+                self.sig_document_checked.emit(found)
+
+        run_task(lambda: check_segments(segments, self.check, stale), done, self._failed)
+
+    def schedule_segment(self, segment: Segment) -> None:
+        """Re-check one segment once the translator pauses (restarts the delay)."""
+        self._pending = segment
+        self._timer.start()
+
+    def check_pending_now(self) -> None:
+        self._timer.stop()
+        segment, self._pending = self._pending, None
+        if segment is None:
+            return
+        run = self._segment_runs.get(segment.id, 0) + 1
+        self._segment_runs[segment.id] = run
+
+        def done(found: list[FoundIssue]) -> None:
+            if self._segment_runs.get(segment.id) == run:
+                self.sig_segment_checked.emit(segment.id, found)
+
+        run_task(lambda: check_segments([segment], self.check), done, self._failed)
+
+    def cancel(self) -> None:
+        self._document_run += 1
+        self._timer.stop()
+        self._pending = None
+
+    def _failed(self, error: BaseException) -> None:
+        self.sig_failed.emit(str(error) or type(error).__name__)

@@ -1,0 +1,116 @@
+"""The glossary dock and term highlighting: terms of a Korean segment, insertion, tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+
+from desktop.glossary_panel import GlossaryPanel
+from desktop.term_highlight import TermHighlighter, TermLookup, utf16_offset
+from glossary.store import Concept, Term, Termbase, TermKind
+
+# Particles glued to the terms: 알리바바의 (of), 알리페이가 (subject), 호주에 (to).
+SEGMENT = "알리바바의 알리페이가 호주에 진출했다."
+
+
+@pytest.fixture
+def termbase(tmp_path: Path) -> Termbase:
+    base = Termbase(tmp_path / "glossary.db")
+    base.add_concept(
+        Concept(
+            terms=[
+                Term("ko", "알리페이"),
+                Term("en", "Alipay"),
+                Term("en", "Ali Pay", TermKind.FORBIDDEN),
+            ],
+            note="Alibaba's payment service",
+        )
+    )
+    base.add_concept(Concept(terms=[Term("ko", "호주"), Term("en", "Australia")]))
+    base.add_concept(Concept(terms=[Term("ko", "알리바바"), Term("en", "Alibaba")]))
+    yield base
+    base.close()
+
+
+@pytest.fixture
+def lookup(termbase: Termbase) -> TermLookup:
+    return TermLookup(termbase, "ko", "en")
+
+
+@pytest.fixture
+def panel(qtbot, lookup: TermLookup) -> GlossaryPanel:
+    widget = GlossaryPanel(lookup)
+    qtbot.addWidget(widget)
+    widget.set_source(SEGMENT)
+    return widget
+
+
+def test_lists_the_terms_of_a_segment_with_particles_in_order(panel):
+    assert [panel.row_texts(row)[1:3] for row in range(panel.row_count())] == [
+        ["알리바바 (+의)", "Alibaba"],
+        ["알리페이 (+가)", "Alipay"],
+        ["호주 (+에)", "Australia"],
+    ]
+    alipay = panel.row_texts(1)
+    assert alipay[0] == "Ctrl+2"
+    assert alipay[3] == "Ali Pay"
+    assert panel.tree.topLevelItem(1).font(3).strikeOut()
+    assert alipay[4] == "Alibaba's payment service"
+
+
+def test_ctrl_2_inserts_the_second_term(qtbot, panel):
+    inserted = []
+    panel.sig_insert_text.connect(inserted.append)
+    with qtbot.waitActive(panel):
+        panel.show()
+        panel.activateWindow()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)  # no 9th
+    assert inserted == ["Alipay"]
+
+
+def test_a_click_inserts_that_term(qtbot, panel):
+    panel.show()
+    qtbot.waitExposed(panel)
+    item = panel.tree.topLevelItem(2)
+    rect = panel.tree.visualItemRect(item)
+    with qtbot.waitSignal(panel.sig_insert_text) as blocker:
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["Australia"]
+
+
+def test_a_segment_without_terms_says_so(panel):
+    panel.set_source("전혀 관계없는 문장이다.")
+    assert panel.row_count() == 0
+    assert panel.insert_term(1) is False
+
+
+def test_glossary_change_refreshes_the_panel(panel, termbase, lookup):
+    termbase.add_concept(Concept(terms=[Term("ko", "진출"), Term("en", "entry")]))
+    assert lookup.refresh() is True
+    assert [panel.row_texts(row)[2] for row in range(panel.row_count())][-1] == "entry"
+
+
+def test_highlighter_marks_terms_and_the_tooltip_shows_the_entry(lookup):
+    document = QTextDocument()
+    TermHighlighter(document, lookup)
+    document.setPlainText(SEGMENT)
+    block = document.firstBlock()
+    marked = [
+        SEGMENT[r.start : r.start + r.length]
+        for r in block.layout().formats()
+        if r.format.background().color().alpha()
+    ]
+    assert marked == ["알리바바", "알리페이", "호주"]
+    match = lookup.match_at(SEGMENT, SEGMENT.index("페이"))
+    tooltip = lookup.tooltip(match)
+    assert "Alipay" in tooltip and "<s>Ali Pay</s>" in tooltip
+    assert "payment service" in tooltip
+
+
+def test_positions_count_utf16_units_for_rare_hanja():
+    text = "𠀋 알리페이"  # a CJK Extension B character takes two UTF-16 units in Qt
+    assert utf16_offset(text, 2) == 3

@@ -1,0 +1,82 @@
+"""The package manager: installed pairs and pivots, install from file, corrupt files, remove."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.package_manager import PackageManager
+from desktop.tasks import task_runner
+from translation.packages import installed_packages
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def manager(qtbot, tiny_packages_copy: Path, settings: QSettings) -> PackageManager:
+    dialog = PackageManager(tiny_packages_copy, settings)
+    qtbot.addWidget(dialog)
+    yield dialog
+    task_runner().wait()
+
+
+def test_lists_installed_pairs_and_the_pivot_through_english(manager):
+    rows = manager.pair_rows()
+    assert rows[:2] == ["English → Chinese (Simplified)", "Korean → English"]
+    assert "Korean → Chinese (Simplified) (pivot through English)" in rows
+    assert manager.tree.topLevelItem(0).text(3).startswith(str(manager.packages_dir))
+
+
+def test_installs_the_tiny_argosmodel(qtbot, manager, tiny_argosmodel, tiny_packages_copy):
+    with qtbot.waitSignal(manager.sig_packages_changed, timeout=30000):
+        manager.install_file(tiny_argosmodel)
+    assert "Chinese (Simplified) → English" in manager.pair_rows()
+    assert "Installed Chinese (Simplified) → English" in manager.message.text()
+    assert ("zh-Hans", "en") in {
+        (p.from_code, p.to_code) for p in installed_packages(tiny_packages_copy)
+    }
+
+
+def test_a_corrupt_file_gets_a_clear_error_and_installs_nothing(
+    qtbot, manager, tmp_path, tiny_packages_copy
+):
+    broken = tmp_path / "broken.argosmodel"
+    broken.write_bytes(b"PK\x03\x04 this is not really a zip archive")
+    before = manager.pair_rows()
+    manager.install_file(broken)
+    qtbot.waitUntil(lambda: "Could not install" in manager.message.text(), timeout=30000)
+    assert "broken.argosmodel: not a zip archive" in manager.message.text()
+    assert manager.pair_rows() == before
+    assert manager.install_button.isEnabled()
+    assert len(installed_packages(tiny_packages_copy)) == 2
+
+
+def test_remove_asks_first_and_removes_on_yes(qtbot, manager, tiny_packages_copy):
+    asked = []
+    manager.confirm = lambda _parent, _title, text: asked.append(text) or False
+    manager.tree.setCurrentItem(manager.tree.topLevelItem(1))  # Korean → English
+    manager.remove_selected()
+    assert asked == ["Remove Korean → English (1.0)?"]
+    assert len(installed_packages(tiny_packages_copy)) == 2
+
+    manager.confirm = lambda *_args: True
+    with qtbot.waitSignal(manager.sig_packages_changed):
+        manager.remove_selected()
+    assert [(p.from_code, p.to_code) for p in installed_packages(tiny_packages_copy)] == [
+        ("en", "zh-Hans")
+    ]
+    assert not any("pivot" in row for row in manager.pair_rows())
+
+
+def test_engine_settings_use_the_keys_the_desk_reads(manager, settings):
+    manager.beam.setValue(4)
+    manager.threads.setValue(3)
+    manager.device.setCurrentText("cpu")
+    assert settings.value("engine/beam_size", type=int) == 4
+    assert settings.value("engine/threads", type=int) == 3
+    assert settings.value("engine/device") == "cpu"
