@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glossary.store import Concept
+import ahocorasick
+
+from glossary.chinese import fold_to_simplified, to_simplified, to_traditional
+from glossary.korean import is_particle_tail, is_syllable
+from glossary.store import Concept, TermKind
 
 
 @dataclass(frozen=True)
@@ -23,12 +28,210 @@ class TermMatch:
         return self.targets[0] if self.targets else ""
 
 
+# One-for-one character folds, so positions in the folded text are positions in the segment:
+# full-width ASCII (ＶＩＰ, （）) to ASCII, curly apostrophes to ', hyphens and every kind of
+# space to a plain space (V-key = V key, A-shares = A shares).
+_FOLD = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_FOLD.update({ord(c): "'" for c in "\u2019\u2018\u02bc\u2032\uff07"})
+_FOLD.update({ord(c): " " for c in "-\u2010\u2011\u2012\u2013\u00a0\u3000\t\n\r\u200b"})
+
+_HANJA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# 알리페이(支付寶 즈푸바오), 마윈(馬雲), 마이(螞蟻)미소금융: hanja in parentheses right after
+# hangul, optionally followed by a reading; the gloss is part of the term it follows.
+_GLOSS = re.compile(
+    rf"(?<=[\uac00-\ud7a3]) ?\([{_HANJA}·・]+(?: [\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z ]*)?\)"
+)
+_EXTRA_SPACE = re.compile(r"(?<= ) +")
+_ENGLISH_TAILS = ("'s", "s'", "es", "s")
+
+
+def _is_ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _fold(text: str) -> str:
+    folded = text.translate(_FOLD)
+    lower = folded.lower()
+    if len(lower) != len(folded):  # a few characters (İ) lower-case to two; keep those as they are
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    return fold_to_simplified(lower)
+
+
+def normalize(text: str, strip_glosses: bool = False) -> tuple[str, list[int], dict[int, int]]:
+    """The text as matched, the segment position of each of its characters, and the glosses
+    (segment start -> end) that were dropped."""
+    folded = _fold(text)
+    drops: list[tuple[int, int]] = []
+    glosses: dict[int, int] = {}
+    if strip_glosses:
+        for found in _GLOSS.finditer(folded):
+            drops.append(found.span())
+            glosses[found.start()] = found.end()
+    drops.extend(m.span() for m in _EXTRA_SPACE.finditer(folded))
+    if not drops:
+        return folded, list(range(len(folded))), glosses
+    drops.sort()
+    pieces: list[str] = []
+    positions: list[int] = []
+    cursor = 0
+    for start, end in drops:
+        if start < cursor:  # a space run inside a dropped gloss
+            cursor = max(cursor, end)
+            continue
+        pieces.append(folded[cursor:start])
+        positions.extend(range(cursor, start))
+        cursor = end
+    pieces.append(folded[cursor:])
+    positions.extend(range(cursor, len(folded)))
+    return "".join(pieces), positions, glosses
+
+
+@dataclass(frozen=True)
+class _Entry:
+    concept_id: int
+    form: str
+    rank: int  # 0 preferred, 1 variant: decides between concepts sharing a form
+    order: int
+    targets: tuple[str, ...]
+
+
+def _targets(concept: Concept, lang: str) -> tuple[str, ...]:
+    forms = concept.forms(lang, TermKind.PREFERRED) + concept.forms(lang, TermKind.VARIANT)
+    if not forms and lang.startswith("zh"):
+        # A concept entered in one Chinese script still serves the other one.
+        convert = to_traditional if lang in ("zh-Hant", "zh-TW", "zh-HK") else to_simplified
+        other = [t for t in concept.terms if t.lang.startswith("zh") and t.lang != lang]
+        ordered = [t for t in other if t.kind == TermKind.PREFERRED] + [
+            t for t in other if t.kind == TermKind.VARIANT
+        ]
+        forms = [convert(t.text) for t in ordered]
+    return tuple(dict.fromkeys(forms))
+
+
 class TermMatcher:
     """Built once per (glossary revision, pair); find() is one pass whatever the glossary size."""
 
     def __init__(self, concepts: Iterable[Concept], source_lang: str, target_lang: str) -> None:
-        raise NotImplementedError
+        self.source_lang = source_lang
+        self.target_lang = target_lang
+        if source_lang == "ko":
+            self._script = "ko"
+        elif source_lang in ("zh", "zt") or source_lang.startswith("zh"):
+            self._script = "zh"
+        else:
+            self._script = "latin"
+        best: dict[str, _Entry] = {}
+        for order, concept in enumerate(concepts):
+            if concept.id is None:
+                continue
+            targets = _targets(concept, target_lang)
+            for term in concept.terms:
+                if term.kind == TermKind.FORBIDDEN or not self._is_source(term.lang):
+                    continue
+                entry = _Entry(
+                    concept.id, term.text, int(term.kind != TermKind.PREFERRED), order, targets
+                )
+                for key in self._keys(term.text):
+                    held = best.get(key)
+                    if held is None or (entry.rank, entry.order) < (held.rank, held.order):
+                        best[key] = entry
+        self._automaton: ahocorasick.Automaton | None = None
+        if best:
+            automaton = ahocorasick.Automaton()
+            for key, entry in best.items():
+                automaton.add_word(key, (len(key), entry))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def _is_source(self, lang: str) -> bool:
+        if self._script == "zh":
+            return lang in ("zh", "zt") or lang.startswith("zh")
+        return lang == self.source_lang
+
+    def _keys(self, form: str) -> list[str]:
+        key = normalize(form, strip_glosses=self._script == "ko")[0].strip()
+        if not key:
+            return []
+        keys = [key]
+        if self._script == "ko" and " " in key:
+            keys.append(key.replace(" ", ""))  # Korean spacing varies: 결제서비스 / 결제 서비스
+        return keys
 
     def find(self, text: str) -> list[TermMatch]:
         """Leftmost-longest, non-overlapping matches in text order."""
-        raise NotImplementedError
+        if self._automaton is None or not text:
+            return []
+        norm, positions, glosses = normalize(text, strip_glosses=self._script == "ko")
+        accept = {"ko": self._accept_korean, "zh": self._accept_chinese}.get(
+            self._script, self._accept_latin
+        )
+        candidates = []
+        for last, (length, entry) in self._automaton.iter(norm):
+            start, end = last - length + 1, last + 1
+            tail = accept(norm, start, end)
+            if tail is not None:
+                candidates.append((start, end, tail, entry))
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+        matches: list[TermMatch] = []
+        taken = 0
+        for start, end, tail, entry in candidates:
+            if start < taken:
+                continue
+            taken = end + tail
+            span_start = positions[start]
+            span_end = positions[end - 1] + 1
+            span_end = glosses.get(span_end, span_end)  # 마윈(馬雲): the gloss belongs to the name
+            particle_end = positions[end + tail - 1] + 1 if tail else span_end
+            matches.append(
+                TermMatch(
+                    start=span_start,
+                    end=span_end,
+                    text=text[span_start:span_end],
+                    concept_id=entry.concept_id,
+                    term=entry.form,
+                    targets=entry.targets,
+                    particle=text[span_end:particle_end],
+                )
+            )
+        return matches
+
+    # Each rule returns None to refuse a candidate, else the length of its attached tail.
+
+    @staticmethod
+    def _accept_korean(norm: str, start: int, end: int) -> int | None:
+        before = norm[start - 1] if start else " "
+        first, last = norm[start], norm[end - 1]
+        if before.isalpha() or (_is_ascii_alnum(first) and before.isalnum()):
+            return None  # 알리 inside 알리바바's neighbour, 페이 inside 페이스북's
+        after = end
+        while after < len(norm) and is_syllable(norm[after]):
+            after += 1
+        rest = norm[end:after]
+        if rest and not is_particle_tail(last, rest):
+            return None
+        if after < len(norm) and norm[after].isalnum():
+            return None  # 애플TV, 아이폰6s: the eojeol goes on with something else
+        return len(rest)
+
+    @staticmethod
+    def _accept_chinese(norm: str, start: int, end: int) -> int | None:
+        # No word boundaries in Chinese; only Latin names (V-Key, iPhone 6) need whole words.
+        if _is_ascii_alnum(norm[start]) and start and _is_ascii_alnum(norm[start - 1]):
+            return None
+        if _is_ascii_alnum(norm[end - 1]) and end < len(norm) and _is_ascii_alnum(norm[end]):
+            return None
+        return 0
+
+    @staticmethod
+    def _accept_latin(norm: str, start: int, end: int) -> int | None:
+        if start and norm[start - 1].isalnum():
+            return None
+
+        def boundary(at: int) -> bool:
+            return at >= len(norm) or not norm[at].isalnum()
+
+        if norm[end - 1].isalpha():  # Alipay's, iPhones, A-shares; not iPhone 6s
+            for tail in _ENGLISH_TAILS:
+                if norm.startswith(tail, end) and boundary(end + len(tail)):
+                    return len(tail)
+        return 0 if boundary(end) else None

@@ -334,9 +334,7 @@ class Termbase:
         params: list[str] = []
         for word in query.split():
             if len(word) >= 3:
-                clauses.append(
-                    "id IN (SELECT rowid FROM concepts_fts WHERE concepts_fts MATCH ?)"
-                )
+                clauses.append("id IN (SELECT rowid FROM concepts_fts WHERE concepts_fts MATCH ?)")
                 params.append('"' + word.replace('"', '""') + '"')
             else:
                 # Trigrams need three characters; two-syllable names (마윈) fall back to LIKE.
@@ -388,6 +386,10 @@ class Termbase:
         if concept.id is None or not self._exists(concept.id):
             raise GlossaryError(f"no concept #{concept.id} to update")
         cleaned = self.check(concept)
+        if not cleaned.origin:
+            # The curated origin is bookkeeping, not something an editor form carries along.
+            row = self._conn.execute("SELECT origin FROM concepts WHERE id = ?", (concept.id,))
+            cleaned.origin = row.fetchone()[0]
         with self.transaction():
             self._write(cleaned)
 
