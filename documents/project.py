@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import re
+import sqlite3
+import weakref
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+
+from documents import project_file
+from documents.project_file import ProjectError, ProjectLockedError
+from documents.project_lock import LockHeld, ProjectLock, acquire
+from documents.segmentation import SourceSegment, count_words, segment_document
 
 
 class Status(StrEnum):
@@ -15,8 +27,7 @@ class Status(StrEnum):
     REVIEWED = "reviewed"  # confirmed by a reviewer
 
 
-class ProjectError(Exception):
-    """A project file that cannot be created, opened or changed; the message says why."""
+_RANK = {Status.NEW: 0, Status.DRAFT: 1, Status.TRANSLATED: 2, Status.REVIEWED: 3}
 
 
 @dataclass
@@ -40,6 +51,75 @@ class HistoryEntry:
     origin: str  # "user", "mt", "tm", "review-import", "xliff-import", ...
 
 
+@dataclass(frozen=True)
+class StatusCount:
+    segments: int
+    words: int  # source words: hangul and Latin words, one per Han character
+
+
+# What an importer may hand to create_from_segments: a sentence of a document, a segment of
+# another project, or (source, target, status) with an optional paragraph as a fourth item.
+ImportedSegment = (
+    SourceSegment | Segment | tuple[str, str, Status | str] | tuple[str, str, Status | str, int]
+)
+
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+_UNSPACED = {"zh", "ja", "yue", "lzh", "wuu"}  # languages that join sentences without a space
+_COLUMNS = "id, position, paragraph, source, target, status, mt, comment, mt_info"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _status(value: Status | str) -> Status:
+    try:
+        return Status(value)
+    except ValueError:
+        known = ", ".join(s.value for s in Status)
+        raise ProjectError(f"Unknown segment status {value!r}; use one of {known}") from None
+
+
+def _separator(lang: str) -> str:
+    return "" if lang.split("-")[0].lower() in _UNSPACED else " "
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise ProjectError(f"The {what} must be text, not {type(value).__name__}")
+    return value
+
+
+def _imported_rows(segments: Sequence[ImportedSegment]) -> list[dict[str, Any]]:
+    rows = []
+    for index, item in enumerate(segments):
+        if isinstance(item, SourceSegment):
+            row = {"source": item.text, "paragraph": item.paragraph}
+        elif isinstance(item, Segment):
+            row = {
+                "source": item.source, "paragraph": item.paragraph, "target": item.target,
+                "status": item.status, "mt": item.mt, "comment": item.comment,
+                "mt_info": item.mt_info,
+            }  # fmt: skip
+        elif isinstance(item, tuple) and len(item) in (3, 4):
+            paragraph = item[3] if len(item) == 4 else index
+            row = {"source": item[0], "target": item[1], "status": item[2], "paragraph": paragraph}
+        else:
+            raise ProjectError(
+                f"Segment {index + 1} is neither a SourceSegment, a Segment nor "
+                f"(source, target, status[, paragraph]): {item!r:.80}"
+            )
+        source = _text(row["source"], f"source of segment {index + 1}")
+        if not source.strip():
+            raise ProjectError(f"Segment {index + 1} has an empty source")
+        row["target"] = _text(row.get("target", ""), f"target of segment {index + 1}")
+        row["status"] = _status(row.get("status", Status.NEW))
+        if not isinstance(row["paragraph"], int) or row["paragraph"] < 0:
+            raise ProjectError(f"Segment {index + 1} has no valid paragraph number")
+        rows.append(row)
+    return rows
+
+
 class Project:
     """Open with Project.create(...) or Project.open(...); every change is committed at once.
 
@@ -53,6 +133,21 @@ class Project:
     name: str
     read_only: bool
 
+    def __init__(
+        self, path: Path, db: sqlite3.Connection, read_only: bool, lock: ProjectLock | None
+    ) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._db: sqlite3.Connection | None = db
+        self._lock = lock
+        self._closer = weakref.finalize(self, project_file.close_quietly, db, lock)
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        self.source_lang = meta.get("source_lang", "")
+        self.target_lang = meta.get("target_lang", "")
+        self.name = meta.get("name", "")
+
+    # --- creating and opening ----------------------------------------------------------------
+
     @classmethod
     def create(
         cls,
@@ -65,45 +160,370 @@ class Project:
         origin: str = "",
     ) -> Project:
         """Segment source_text and write a new project at path (refuses to overwrite)."""
-        raise NotImplementedError
+        _text(source_text, "source text")
+        segments = segment_document(source_text, source_lang)
+        if not segments:
+            raise ProjectError("The source text has no sentences to translate")
+        return cls.create_from_segments(
+            path, segments, source_lang=source_lang, target_lang=target_lang, name=name,
+            origin=origin, source_text=source_text,
+        )  # fmt: skip
+
+    @classmethod
+    def create_from_segments(
+        cls,
+        path: Path,
+        segments: Sequence[ImportedSegment],
+        *,
+        source_lang: str,
+        target_lang: str,
+        name: str = "",
+        origin: str = "",
+        source_text: str | None = None,
+        history_origin: str | None = None,
+    ) -> Project:
+        """A new project from segments an importer (XLIFF, TMX, ...) already has.
+
+        Targets that come with the segments get a history entry with history_origin (default:
+        origin, e.g. "xliff-import", else "import"); the source text, when not given, is the
+        segments' sources, one paragraph per line.
+        """
+        path = Path(path)
+        for what, lang in (("source", source_lang), ("target", target_lang)):
+            if not isinstance(lang, str) or not _LANG.match(lang):
+                raise ProjectError(f"The {what} language {lang!r} is not a language code like ko")
+        rows = _imported_rows(segments)
+        if not rows:
+            raise ProjectError("A project needs at least one segment")
+        if source_text is None:
+            paragraphs: dict[int, list[str]] = {}
+            for row in rows:
+                paragraphs.setdefault(row["paragraph"], []).append(row["source"])
+            sep = _separator(source_lang)
+            source_text = "\n\n".join(sep.join(p) for _, p in sorted(paragraphs.items()))
+        now = _now()
+        meta = {
+            "source_lang": source_lang, "target_lang": target_lang, "name": _text(name, "name"),
+            "origin": _text(origin, "origin"), "created": now, "source_text": source_text,
+        }  # fmt: skip
+        for position, row in enumerate(rows, start=1):
+            row["position"] = position
+            row["source_words"] = count_words(row["source"])
+        project_file.write_new(path, meta, rows, now, history_origin or origin or "import")
+        return cls.open(path)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Project:
-        """Open an existing project; ProjectError for a missing, damaged or foreign file."""
-        raise NotImplementedError
+        """Open an existing project; ProjectError for a missing, damaged or foreign file.
+
+        For writing, ProjectLockedError when another process has it open for writing; the
+        caller may then offer read_only=True, which never changes the file.
+        """
+        path = Path(path)
+        lock = None
+        if not read_only:
+            if not path.is_file():
+                project_file.check(path)  # the precise "missing" message
+            try:
+                lock = acquire(path)
+            except LockHeld as error:
+                raise ProjectLockedError(
+                    f"{path.name} is open for writing in {error}; open it read-only to look at it"
+                ) from None
+            except OSError as error:
+                raise ProjectError(
+                    f"Cannot lock {path} for writing ({error.strerror}); open it read-only"
+                ) from None
+        try:
+            project_file.check(path)
+            db = project_file.connect(path, read_only)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        return cls(path, db, read_only, lock)
+
+    def close(self) -> None:
+        self._db = None
+        self._lock = None
+        self._closer()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise ProjectError(f"The project {self.path.name} is closed")
+        return self._db
+
+    @staticmethod
+    def _segment(row: tuple) -> Segment:
+        sid, position, paragraph, source, target, status, mt, comment, info = row
+        return Segment(
+            id=sid, number=position, paragraph=paragraph, source=source, target=target,
+            status=Status(status), mt=mt, comment=comment, mt_info=json.loads(info),
+        )  # fmt: skip
 
     def segments(self) -> list[Segment]:
-        raise NotImplementedError
+        rows = self._conn().execute(f"SELECT {_COLUMNS} FROM segments ORDER BY position")
+        return [self._segment(row) for row in rows]
 
     def segment(self, segment_id: int) -> Segment:
-        raise NotImplementedError
+        row = (
+            self._conn()
+            .execute(f"SELECT {_COLUMNS} FROM segments WHERE id = ?", (segment_id,))
+            .fetchone()
+        )
+        if row is None:
+            raise ProjectError(f"There is no segment {segment_id!r} in {self.path.name}")
+        return self._segment(row)
+
+    def history(self, segment_id: int) -> list[HistoryEntry]:
+        self.segment(segment_id)
+        rows = self._conn().execute(
+            "SELECT at, target, status, origin FROM history WHERE segment_id = ? ORDER BY id",
+            (segment_id,),
+        )
+        return [
+            HistoryEntry(at, target, Status(status), origin) for at, target, status, origin in rows
+        ]
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self._conn().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else row[0]
+
+    @property
+    def source_text(self) -> str:
+        return self.get_meta("source_text", "") or ""
+
+    def counts(self) -> dict[Status, StatusCount]:
+        """Segments and source words per status, every status present (zeros included)."""
+        result = {status: StatusCount(0, 0) for status in Status}
+        rows = self._conn().execute(
+            "SELECT status, COUNT(*), TOTAL(source_words) FROM segments GROUP BY status"
+        )
+        for status, segments, words in rows:
+            result[Status(status)] = StatusCount(segments, int(words))
+        return result
+
+    def find(
+        self, text: str, *, in_target: bool = False, case_sensitive: bool = False
+    ) -> list[int]:
+        """Ids of the segments whose source (or target) contains text, in document order."""
+        if not _text(text, "search text"):
+            return []
+        column = "target" if in_target else "source"
+        if case_sensitive:
+            sql = f"SELECT id FROM segments WHERE instr({column}, ?) > 0 ORDER BY position"
+            needle = text
+        else:
+            sql = f"SELECT id FROM segments WHERE instr(hb_fold({column}), ?) > 0 ORDER BY position"
+            needle = text.casefold()
+        return [row[0] for row in self._conn().execute(sql, (needle,))]
+
+    # --- changing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _change(self) -> Iterator[sqlite3.Connection]:
+        """One immediate transaction, committed (and synced) before the change method returns."""
+        if self.read_only:
+            raise ProjectError(f"{self.path.name} is open read-only; nothing was changed")
+        db = self._conn()
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise ProjectError(f"Cannot change {self.path.name}: {error}") from None
+        try:
+            yield db
+        except BaseException as error:
+            db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise ProjectError(f"Cannot change {self.path.name}: {error}") from None
+            raise
+        try:
+            db.execute("COMMIT")
+        except sqlite3.Error as error:
+            db.execute("ROLLBACK")
+            raise ProjectError(f"Cannot save {self.path.name}: {error}") from None
+
+    @staticmethod
+    def _log(db: sqlite3.Connection, sid: int, target: str, status: Status, origin: str) -> None:
+        db.execute(
+            "INSERT INTO history (segment_id, at, target, status, origin) VALUES (?, ?, ?, ?, ?)",
+            (sid, _now(), target, status.value, origin),
+        )
 
     def set_target(
         self, segment_id: int, target: str, *, status: Status | None = None, origin: str = "user"
     ) -> Segment:
         """Change a target (and status; default: DRAFT if non-empty else NEW), with history."""
-        raise NotImplementedError
+        _text(target, "target")
+        _text(origin, "origin")
+        new_status = _status(status) if status is not None else (
+            Status.DRAFT if target.strip() else Status.NEW
+        )  # fmt: skip
+        current = self.segment(segment_id)
+        if current.target == target and current.status == new_status:
+            return current
+        with self._change() as db:
+            db.execute(
+                "UPDATE segments SET target = ?, status = ?, updated_at = ? WHERE id = ?",
+                (target, new_status.value, _now(), segment_id),
+            )
+            self._log(db, segment_id, target, new_status, origin)
+        return self.segment(segment_id)
 
     def set_status(self, segment_id: int, status: Status) -> Segment:
-        raise NotImplementedError
+        new_status = _status(status)
+        current = self.segment(segment_id)
+        if current.status == new_status:
+            return current
+        with self._change() as db:
+            db.execute(
+                "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?",
+                (new_status.value, _now(), segment_id),
+            )
+            self._log(db, segment_id, current.target, new_status, "user")
+        return self.segment(segment_id)
 
     def set_mt(
-        self, segment_id: int, mt: str, info: dict[str, Any] | None = None, *, fill_target: bool = True
+        self,
+        segment_id: int,
+        mt: str,
+        info: dict[str, Any] | None = None,
+        *,
+        fill_target: bool = True,
     ) -> Segment:
         """Store an MT draft; fills an empty target as DRAFT (origin "mt") when fill_target."""
-        raise NotImplementedError
+        _text(mt, "machine translation")
+        try:
+            info_json = json.dumps(info or {}, ensure_ascii=False)
+        except (TypeError, ValueError) as error:
+            raise ProjectError(f"The MT record cannot be stored as JSON: {error}") from None
+        current = self.segment(segment_id)
+        fill = fill_target and not current.target.strip() and bool(mt.strip())
+        with self._change() as db:
+            db.execute(
+                "UPDATE segments SET mt = ?, mt_info = ?, updated_at = ? WHERE id = ?",
+                (mt, info_json, _now(), segment_id),
+            )
+            if fill:
+                db.execute(
+                    "UPDATE segments SET target = ?, status = ? WHERE id = ?",
+                    (mt, Status.DRAFT.value, segment_id),
+                )
+                self._log(db, segment_id, mt, Status.DRAFT, "mt")
+        return self.segment(segment_id)
 
     def set_comment(self, segment_id: int, comment: str) -> Segment:
-        raise NotImplementedError
-
-    def history(self, segment_id: int) -> list[HistoryEntry]:
-        raise NotImplementedError
-
-    def get_meta(self, key: str, default: str | None = None) -> str | None:
-        raise NotImplementedError
+        _text(comment, "comment")
+        self.segment(segment_id)
+        with self._change() as db:
+            db.execute(
+                "UPDATE segments SET comment = ?, updated_at = ? WHERE id = ?",
+                (comment, _now(), segment_id),
+            )
+        return self.segment(segment_id)
 
     def set_meta(self, key: str, value: str) -> None:
-        raise NotImplementedError
+        """Store a project setting (e.g. "current_segment"); the identity keys cannot change."""
+        _text(key, "setting name")
+        _text(value, f"value of {key!r}")
+        if key in project_file.FIXED_META:
+            raise ProjectError(f"The project setting {key!r} is fixed when the project is created")
+        with self._change() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        if key == "name":
+            self.name = value
 
-    def close(self) -> None:
-        raise NotImplementedError
+    def split_segment(self, segment_id: int, offset: int) -> tuple[Segment, Segment]:
+        """Split a segment's source at a character offset; the target stays with the first part.
+
+        The first part keeps its id, target and history (a confirmed target drops back to
+        DRAFT: it now covers more than its source); the second part is a new, empty segment.
+        """
+        current = self.segment(segment_id)
+        if not isinstance(offset, int) or not 0 < offset < len(current.source):
+            raise ProjectError(
+                f"Cannot split segment {current.number} at {offset!r}: the offset must lie "
+                f"inside its source (1 to {len(current.source) - 1})"
+            )
+        first, second = current.source[:offset].strip(), current.source[offset:].strip()
+        if not first or not second:
+            raise ProjectError(f"Splitting segment {current.number} there leaves an empty part")
+        status = Status.DRAFT if current.target.strip() else Status.NEW
+        now = _now()
+        with self._change() as db:
+            db.execute(
+                "UPDATE segments SET position = position + 1 WHERE position > ?",
+                (current.number,),
+            )
+            db.execute(
+                "UPDATE segments SET source = ?, source_words = ?, status = ?, mt = '', "
+                "mt_info = '{}', updated_at = ? WHERE id = ?",
+                (first, count_words(first), status.value, now, segment_id),
+            )
+            cursor = db.execute(
+                "INSERT INTO segments (position, paragraph, source, source_words, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (current.number + 1, current.paragraph, second, count_words(second), now),
+            )
+            new_id = cursor.lastrowid
+            self._log(db, segment_id, current.target, status, "split")
+            self._log(db, new_id, "", Status.NEW, "split")
+        return self.segment(segment_id), self.segment(new_id)
+
+    def join_segments(self, first_id: int, second_id: int | None = None) -> Segment:
+        """Join a segment with the next one (second_id, or simply the next) of the same paragraph.
+
+        The first id survives. Sources, targets and comments are joined; the second segment's
+        history moves to the first, so nothing the translator typed is lost.
+        """
+        first = self.segment(first_id)
+        if second_id is None:
+            row = (
+                self._conn()
+                .execute("SELECT id FROM segments WHERE position = ?", (first.number + 1,))
+                .fetchone()
+            )
+            if row is None:
+                raise ProjectError(f"Segment {first.number} is the last one: nothing to join")
+            second_id = row[0]
+        second = self.segment(second_id)
+        if second.number != first.number + 1:
+            raise ProjectError(
+                f"Segments {first.number} and {second.number} are not next to each other"
+            )
+        if first.paragraph != second.paragraph:
+            raise ProjectError(
+                f"Segments {first.number} and {second.number} are in different paragraphs"
+            )
+        source = first.source + _separator(self.source_lang) + second.source
+        targets = [t for t in (first.target, second.target) if t.strip()]
+        target = _separator(self.target_lang).join(targets)
+        status = min(first.status, second.status, key=_RANK.__getitem__)
+        if target.strip() and status == Status.NEW:
+            status = Status.DRAFT
+        elif not target.strip():
+            status = Status.NEW
+        comment = "\n".join(c for c in (first.comment, second.comment) if c.strip())
+        with self._change() as db:
+            db.execute(
+                "UPDATE segments SET source = ?, source_words = ?, target = ?, status = ?, "
+                "mt = '', mt_info = '{}', comment = ?, updated_at = ? WHERE id = ?",
+                (source, count_words(source), target, status.value, comment, _now(), first_id),
+            )
+            db.execute(
+                "UPDATE history SET segment_id = ? WHERE segment_id = ?", (first_id, second_id)
+            )
+            db.execute("DELETE FROM segments WHERE id = ?", (second_id,))
+            db.execute(
+                "UPDATE segments SET position = position - 1 WHERE position > ?", (second.number,)
+            )
+            self._log(db, first_id, target, status, "join")
+        return self.segment(first_id)
