@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translation.languages import language_name, to_argos
-from translation.packages import Package, PackageError, installed_packages
+from translation.packages import Package, PackageError, installed_packages, version_key
 from translation.tokenizers import Tokenizer, load_tokenizer
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ class Engine:
         best: dict[tuple[str, str], Package] = {}
         for package in self.packages():
             current = best.get(package.pair)
-            if current is None or _version_key(package.version) > _version_key(current.version):
+            if current is None or version_key(package.version) > version_key(current.version):
                 best[package.pair] = package
         return best
 
@@ -369,11 +369,3 @@ def _stamp(package: Package) -> int:
         return (package.model_path / "model.bin").stat().st_mtime_ns
     except OSError:
         return 0
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    parts = []
-    for part in version.replace("-", ".").split("."):
-        digits = "".join(ch for ch in part if ch.isdigit())
-        parts.append(int(digits) if digits else 0)
-    return tuple(parts)

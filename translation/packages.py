@@ -116,6 +116,11 @@ def parse_metadata(raw: bytes, where: str) -> dict:
         metadata = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         raise PackageError(f"{where}: not valid JSON ({error})") from error
+    return check_metadata(metadata, where)
+
+
+def check_metadata(metadata: object, where: str) -> dict:
+    """The metadata of a package (a metadata.json or an index entry), checked."""
     if not isinstance(metadata, dict):
         raise PackageError(f"{where}: must be a JSON object, not {type(metadata).__name__}")
     for key in ("from_code", "to_code"):
@@ -129,6 +134,15 @@ def parse_metadata(raw: bytes, where: str) -> dict:
     if metadata["from_code"] == metadata["to_code"]:
         raise PackageError(f"{where}: from_code and to_code are both {metadata['from_code']!r}")
     return metadata
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A sortable form of a package version ("1.10" after "1.9")."""
+    parts = []
+    for part in version.replace("-", ".").split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
 
 
 def _package_from_metadata(folder: Path, metadata: dict, size: int) -> Package:
