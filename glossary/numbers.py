@@ -211,13 +211,20 @@ class FigureIssue:
     @property
     def message(self) -> str:
         if self.kind == "missing":
-            return f"{self.source.text} ({self.source.describe()}) is missing from the target"
+            return f"{_said(self.source)} is missing from the target"
         if self.kind == "extra":
-            return f"{self.target.text} ({self.target.describe()}) is not in the source"
-        return (
-            f"{self.source.text} is {self.source.describe()}, "
-            f"but the target has {self.target.text} ({self.target.describe()})"
-        )
+            return f"{_said(self.target)} is not in the source"
+        return f"the source has {_said(self.source)}, the target {_said(self.target)}"
+
+
+def _said(figure: Figure) -> str:
+    """'3조8729억 위안 (3.8729 trillion CNY)'; just '50%' when the reading adds nothing."""
+    reading = figure.describe()
+    return (
+        figure.text
+        if reading.replace(" ", "") == figure.text.replace(" ", "")
+        else (f"{figure.text} ({reading})")
+    )
 
 
 def _compatible(a: Figure, b: Figure) -> bool:

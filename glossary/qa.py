@@ -1,0 +1,323 @@
+"""QA checks on bilingual segments: glossary terms, forbidden renderings, figures, form."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from glossary.figures import FigureKind
+from glossary.matching import TermMatcher
+from glossary.numbers import compare_figures
+from glossary.store import Concept, TermKind
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"  # meaning is wrong: a term, a figure
+    FUNCTIONAL = "functional"  # the segment does not do its job: empty, untranslated
+    COSMETIC = "cosmetic"  # form: brackets, quotes, spaces
+
+
+@dataclass(frozen=True)
+class QAIssue:
+    check: str
+    severity: Severity
+    message: str
+    segment: int | None = None  # index in the document, set by check_document
+    source_span: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
+    # Stable across runs and edits elsewhere in the segment (no positions), so a dismissed
+    # false alarm stays dismissed
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", f"{self.check}:{self.message}")
+
+
+# A forbidden rendering, and the approved form to use instead ("" when unknown)
+Forbidden = Sequence[str] | Mapping[str, str]
+
+
+def forbidden_renderings(concepts: Iterable[Concept], target_lang: str) -> dict[str, str]:
+    """Every forbidden target form of the concepts, mapped to the approved form to use instead."""
+    found: dict[str, str] = {}
+    for concept in concepts:
+        approved = concept.preferred(target_lang) or ""
+        for form in concept.forms(target_lang, TermKind.FORBIDDEN):
+            found.setdefault(form, approved)
+    return found
+
+
+def _is_latin(text: str) -> bool:
+    return any("a" <= c.lower() <= "z" for c in text)
+
+
+def form_pattern(form: str, *, ignore_case: bool) -> re.Pattern[str]:
+    """A term form as a pattern: whole words for Latin script (Alipay, not AlipayHK), any
+    spacing between words; CJK forms match anywhere (no spaces between words there)."""
+    body = r"\s+".join(re.escape(word) for word in form.split())
+    if re.match(r"[A-Za-z0-9]", form):
+        body = r"(?<![A-Za-z0-9])" + body
+    if re.search(r"[A-Za-z0-9]$", form):
+        body += r"(?![A-Za-z0-9])"
+    return re.compile(body, re.IGNORECASE if ignore_case and _is_latin(form) else 0)
+
+
+def find_form(text: str, form: str, *, ignore_case: bool = False) -> list[tuple[int, int]]:
+    return [m.span() for m in form_pattern(form, ignore_case=ignore_case).finditer(text)]
+
+
+def check_segment(
+    source: str,
+    target: str,
+    *,
+    source_lang: str,
+    target_lang: str,
+    matcher: TermMatcher | None = None,
+    forbidden: Forbidden = (),
+) -> list[QAIssue]:
+    """Every issue of one segment, most severe first; an empty target only reports that."""
+    if not target.strip():
+        if not source.strip():
+            return []
+        return [QAIssue("empty", Severity.FUNCTIONAL, "The target is empty", key="empty")]
+    issues: list[QAIssue] = []
+    approved_spans: list[tuple[int, int]] = []
+    if matcher is not None:
+        term_issues, approved_spans = _term_issues(source, target, matcher)
+        issues += term_issues
+    issues += _forbidden_issues(target, forbidden, approved_spans)
+    issues += _figure_issues(source, source_lang, target, target_lang)
+    issues += _untranslated_issues(source, source_lang, target, target_lang)
+    issues += _bracket_issues(source, target)
+    issues += _space_issues(source, target)
+    order = list(Severity)
+    return sorted(issues, key=lambda issue: order.index(issue.severity))
+
+
+def check_document(
+    pairs: Iterable[tuple[str, str]],
+    *,
+    source_lang: str,
+    target_lang: str,
+    matcher: TermMatcher | None = None,
+    forbidden: Forbidden = (),
+) -> list[tuple[int, QAIssue]]:
+    """check_segment over (source, target) pairs; the index is 0-based and set on each issue."""
+    found: list[tuple[int, QAIssue]] = []
+    for index, (source, target) in enumerate(pairs):
+        for issue in check_segment(
+            source,
+            target,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            matcher=matcher,
+            forbidden=forbidden,
+        ):
+            found.append((index, replace(issue, segment=index)))
+    return found
+
+
+def _term_issues(
+    source: str, target: str, matcher: TermMatcher
+) -> tuple[list[QAIssue], list[tuple[int, int]]]:
+    issues: list[QAIssue] = []
+    spans: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for match in matcher.find(source):
+        if not match.targets or match.concept_id in seen:
+            continue
+        seen.add(match.concept_id)
+        found = [span for form in match.targets for span in find_form(target, form)]
+        spans += found
+        if found:
+            continue
+        loose = [
+            span for form in match.targets for span in find_form(target, form, ignore_case=True)
+        ]
+        if loose:
+            spans += loose
+            start, end = loose[0]
+            issues.append(
+                QAIssue(
+                    "term-case",
+                    Severity.COSMETIC,
+                    f"{match.text}: the glossary writes {match.target!r}, the target "
+                    f"{target[start:end]!r}",
+                    source_span=(match.start, match.end),
+                    target_span=loose[0],
+                    key=f"term-case:{match.concept_id}:{target[start:end]}",
+                )
+            )
+            continue
+        issues.append(
+            QAIssue(
+                "term-missing",
+                Severity.CRITICAL,
+                f"{match.text}: the glossary's {' / '.join(match.targets)!s} is not in the target",
+                source_span=(match.start, match.end),
+                key=f"term-missing:{match.concept_id}",
+            )
+        )
+    return issues, spans
+
+
+def _forbidden_issues(
+    target: str, forbidden: Forbidden, approved_spans: list[tuple[int, int]]
+) -> list[QAIssue]:
+    mapping = dict(forbidden) if isinstance(forbidden, Mapping) else dict.fromkeys(forbidden, "")
+    issues = []
+    for form, approved in mapping.items():
+        for start, end in find_form(target, form, ignore_case=True):
+            # a forbidden short form inside an approved long one is the approved one
+            if any(a <= start and end <= b for a, b in approved_spans):
+                continue
+            advice = f"; use {approved!r}" if approved else ""
+            issues.append(
+                QAIssue(
+                    "term-forbidden",
+                    Severity.CRITICAL,
+                    f"{target[start:end]!r} is a forbidden rendering{advice}",
+                    target_span=(start, end),
+                    key=f"term-forbidden:{form.casefold()}",
+                )
+            )
+            break
+    return issues
+
+
+_DATE_KINDS = (FigureKind.DAY, FigureKind.MONTH, FigureKind.YEAR, FigureKind.TIME)
+
+
+def _figure_issues(source: str, source_lang: str, target: str, target_lang: str) -> list[QAIssue]:
+    issues = []
+    for found in compare_figures(source, source_lang, target, target_lang):
+        figure = found.source or found.target
+        # A date may be rendered as "yesterday" or a weekday, and an added figure may be a
+        # conversion the translator chose to give: worth a look, not an error.
+        soft = found.kind == "extra" or (found.kind == "missing" and figure.kind in _DATE_KINDS)
+        detail = "->".join(f.text for f in (found.source, found.target) if f is not None)
+        issues.append(
+            QAIssue(
+                f"number-{found.kind}",
+                Severity.FUNCTIONAL if soft else Severity.CRITICAL,
+                found.message,
+                source_span=found.source.span if found.source else None,
+                target_span=found.target.span if found.target else None,
+                key=f"number-{found.kind}:{detail}",
+            )
+        )
+    return issues
+
+
+_SCRIPTS = {
+    "ko": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+"),
+    "zh": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]+"),
+}
+
+
+def _script(lang: str) -> re.Pattern[str] | None:
+    return _SCRIPTS.get(lang.split("-")[0]) if lang != "zt" else _SCRIPTS["zh"]
+
+
+def _untranslated_issues(
+    source: str, source_lang: str, target: str, target_lang: str
+) -> list[QAIssue]:
+    if source_lang == target_lang or not re.search(r"[^\W\d_]", source):
+        return []
+    if target.strip() == source.strip():
+        return [
+            QAIssue(
+                "untranslated", Severity.FUNCTIONAL, "The target is the source", key="untranslated"
+            )
+        ]
+    script = _script(source_lang)
+    if script is None or script is _script(target_lang):
+        return []
+    left = script.findall(target)
+    if not left:
+        return []
+    return [
+        QAIssue(
+            "untranslated",
+            Severity.FUNCTIONAL,
+            f"Source-language text left in the target: {', '.join(left)}",
+            target_span=script.search(target).span(),
+            key=f"untranslated:{'|'.join(left)}",
+        )
+    ]
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "「": "」", "『": "』", "“": "”", "‘": "’"}
+
+
+def _unbalanced(text: str) -> list[str]:
+    """Bracket and quote pairs that do not close in text: '()', '“”', ...."""
+    stack: list[str] = []
+    broken: list[str] = []
+    closers = {v: k for k, v in _PAIRS.items()}
+    for i, char in enumerate(text):
+        if char == "’" and i > 0 and text[i - 1].isalnum() and "‘" not in stack:
+            continue  # an apostrophe: Alibaba’s, investors’
+        if char in _PAIRS:
+            stack.append(char)
+        elif char in closers:
+            if stack and stack[-1] == closers[char]:
+                stack.pop()
+            elif closers[char] in stack:
+                broken.append(closers[char] + char)
+                while stack and stack.pop() != closers[char]:
+                    pass
+            else:
+                broken.append(closers[char] + char)
+    broken += [opener + _PAIRS[opener] for opener in stack]
+    if text.count('"') % 2:
+        broken.append('""')
+    return broken
+
+
+def _bracket_issues(source: str, target: str) -> list[QAIssue]:
+    # A segment cut inside a quotation is unbalanced on both sides; only the target's own
+    # imbalance is the translator's
+    if _unbalanced(source):
+        return []
+    return [
+        QAIssue(
+            "brackets",
+            Severity.COSMETIC,
+            f"Unbalanced {pair[0]} {pair[1]} in the target",
+            key=f"brackets:{pair}",
+        )
+        for pair in dict.fromkeys(_unbalanced(target))
+    ]
+
+
+def _space_issues(source: str, target: str) -> list[QAIssue]:
+    issues = []
+    double = re.search(r"\S( {2,})\S", target)
+    if double and not re.search(r"\S {2,}\S", source):
+        issues.append(
+            QAIssue(
+                "double-space",
+                Severity.COSMETIC,
+                "Double space in the target",
+                target_span=double.span(1),
+                key="double-space",
+            )
+        )
+    for where, pattern in (("leading", r"^\s*"), ("trailing", r"\s*$")):
+        source_space = re.search(pattern, source).group()
+        target_match = re.search(pattern, target)
+        if source_space != target_match.group():
+            issues.append(
+                QAIssue(
+                    "whitespace",
+                    Severity.COSMETIC,
+                    f"The {where} whitespace differs from the source's",
+                    target_span=target_match.span(),
+                    key=f"whitespace:{where}",
+                )
+            )
+    return issues

@@ -1,0 +1,291 @@
+"""Glossary enforcement around a translate function: inject, placeholders, repair, verify."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from glossary.enforce import Strategy, translate_with_glossary
+from glossary.matching import TermMatcher
+from glossary.store import Concept, Term, TermKind
+
+CONCEPTS = [
+    Concept(
+        id=1,
+        terms=[
+            Term("ko", "알리페이"),
+            Term("zh-Hant", "支付寶"),
+            Term("en", "Alipay"),
+            Term("en", "Ali Pay", TermKind.FORBIDDEN),
+            Term("en", "Zhifubao", TermKind.FORBIDDEN),
+        ],
+    ),
+    Concept(
+        id=2,
+        terms=[
+            Term("ko", "알리바바"),
+            Term("en", "Alibaba Group"),
+            Term("en", "Alibaba", TermKind.VARIANT),
+        ],
+    ),
+    Concept(
+        id=3,
+        terms=[
+            Term("ko", "위어바오"),
+            Term("en", "Yu'e Bao"),
+            Term("en", "Yuebao", TermKind.FORBIDDEN),
+        ],
+    ),
+    Concept(
+        id=4,
+        terms=[
+            Term("ko", "마이미소금융"),
+            Term("en", "Ant Financial Services Group"),
+            Term("en", "Ant Financial", TermKind.FORBIDDEN),
+        ],
+    ),
+]
+
+
+@pytest.fixture
+def matcher() -> TermMatcher:
+    return TermMatcher(CONCEPTS, "ko", "en")
+
+
+class Recorder:
+    """A translate function that rewrites its input and remembers how it was called."""
+
+    def __init__(self, rewrite=lambda text: text, batch_size: int = 2) -> None:
+        self.rewrite = rewrite
+        self.batch_size = batch_size
+        self.calls: list[dict] = []
+
+    def __call__(self, texts, *, forbidden=(), on_batch=None, cancel=None):
+        self.calls.append({"texts": list(texts), "forbidden": list(forbidden)})
+        outputs = [self.rewrite(text) for text in texts]
+        for start in range(0, len(texts), self.batch_size):
+            indexes = list(range(start, min(start + self.batch_size, len(texts))))
+            if on_batch:
+                on_batch(indexes, [outputs[i] for i in indexes])
+        return outputs
+
+
+def run(texts, translate, matcher, strategy=Strategy.INJECT, **kwargs):
+    return translate_with_glossary(
+        texts,
+        translate,
+        matcher,
+        strategy=strategy,
+        source_lang="ko",
+        target_lang="en",
+        concepts=CONCEPTS,
+        **kwargs,
+    )
+
+
+def test_inject_puts_the_approved_form_in_the_source_and_keeps_the_particle(matcher):
+    translate = Recorder()
+    [segment] = run(["알리바바 알리페이가 호주에 지사를 세운다."], translate, matcher)
+    assert translate.calls[0]["texts"] == ["Alibaba Group Alipay가 호주에 지사를 세운다."]
+    assert segment.ok
+    assert [(t.concept_id, t.method, t.ok) for t in segment.terms] == [
+        (2, "injected", True),
+        (1, "injected", True),
+    ]
+
+
+def test_hanja_gloss_is_replaced_with_the_term(matcher):
+    translate = Recorder()
+    [segment] = run(["결제서비스 '알리페이(支付寶 즈푸바오)' 해외시장"], translate, matcher)
+    assert "支付寶" not in translate.calls[0]["texts"][0]
+    assert "'Alipay'" in segment.text
+    assert segment.ok
+
+
+def test_a_term_the_model_drops_is_flagged_never_silent(matcher):
+    translate = Recorder(lambda text: text.replace("Alipay", "the service"))
+    [segment] = run(["알리페이가 호주에 간다."], translate, matcher)
+    assert not segment.ok
+    assert [(t.target, t.method, t.ok) for t in segment.terms] == [("Alipay", "failed", False)]
+    assert segment.info()["ok"] is False
+
+
+def test_each_occurrence_needs_its_own_rendering(matcher):
+    translate = Recorder(lambda text: text.replace("Alipay와 ", "", 1))
+    [segment] = run(["알리페이와 알리페이가 경쟁한다."], translate, matcher)
+    assert [t.ok for t in segment.terms] == [True, False]
+
+
+def test_forbidden_renderings_are_blocked_then_repaired(matcher):
+    translate = Recorder(lambda text: text.replace("Alipay", "Ali pay"))
+    [segment] = run(["알리페이가 간다."], translate, matcher)
+    forbidden = translate.calls[0]["forbidden"]
+    assert {"Ali Pay", "Zhifubao"} <= set(forbidden)
+    assert segment.text == "Alipay가 간다."
+    assert [(t.method, t.ok) for t in segment.terms] == [("repaired", True)]
+    assert segment.forbidden_found == []
+
+
+def test_a_forbidden_form_inside_an_approved_one_is_not_blocked(matcher):
+    translate = Recorder()
+    [segment] = run(["마이미소금융은 투자했다."], translate, matcher)
+    assert "Ant Financial" not in translate.calls[0]["forbidden"]
+    assert segment.ok and segment.forbidden_found == []
+
+
+def test_forbidden_of_a_concept_not_in_the_segment_is_reported(matcher):
+    translate = Recorder(lambda text: text + " Yuebao")
+    [segment] = run(["알리페이가 간다."], translate, matcher, forbidden=["Yuebao"])
+    assert segment.forbidden_found == ["Yuebao"]
+    assert not segment.ok
+
+
+def test_a_source_form_left_in_the_output_is_repaired(matcher):
+    translate = Recorder(lambda text: text.replace("Alipay", "알리페이"))
+    [segment] = run(["알리페이가 간다."], translate, matcher)
+    assert segment.text == "Alipay가 간다."
+    assert [(t.method, t.ok) for t in segment.terms] == [("repaired", True)]
+
+
+def test_placeholders_are_restored(matcher):
+    translate = Recorder()
+    [segment] = run(["알리페이가 위어바오를 낸다."], translate, matcher, Strategy.PLACEHOLDER)
+    prepared = translate.calls[0]["texts"][0]
+    assert "알리페이" not in prepared and "위어바오" not in prepared
+    assert segment.text == "Alipay가 Yu'e Bao를 낸다."
+    assert [t.method for t in segment.terms] == ["placeholder", "placeholder"]
+
+
+def test_a_lost_placeholder_falls_back_to_injection(matcher):
+    translate = Recorder(lambda text: re.sub(r"⦗\d+⦘", "", text))
+    reports: list[tuple[list[int], list]] = []
+    segments = run(
+        ["알리페이가 간다.", "날씨가 좋다.", "위어바오는 펀드다."],
+        translate,
+        matcher,
+        Strategy.PLACEHOLDER,
+        on_batch=lambda indexes, done: reports.append((indexes, done)),
+    )
+    # the second pass injects, and this translate function leaves plain words alone
+    assert translate.calls[1]["texts"] == ["Alipay가 간다.", "Yu'e Bao는 펀드다."]
+    assert [s.strategy for s in segments] == ["inject", "placeholder", "inject"]
+    assert all(s.ok for s in segments)
+    reported = sorted(i for indexes, _ in reports for i in indexes)
+    assert reported == [0, 1, 2]  # each segment reported once, after its final pass
+
+
+def test_none_is_plain_mt_with_verification(matcher):
+    translate = Recorder()
+    [segment] = run(["알리페이가 간다."], translate, matcher, Strategy.NONE)
+    assert translate.calls[0]["texts"] == ["알리페이가 간다."]
+    assert segment.text == "알리페이가 간다."
+    assert [(t.method, t.ok) for t in segment.terms] == [("failed", False)]
+
+
+def test_verification_is_case_sensitive_and_accepts_variants(matcher):
+    [lower] = run(["알리페이"], Recorder(lambda text: "alipay"), matcher, Strategy.NONE)
+    assert not lower.ok
+    [variant] = run(["알리바바"], Recorder(lambda text: "Alibaba"), matcher, Strategy.NONE)
+    assert variant.ok and variant.terms[0].method == "model"
+
+
+def test_on_batch_reports_every_segment_and_info_is_json(matcher):
+    reports = []
+    texts = ["알리페이", "", "위어바오", "알리바바"]
+    segments = run(texts, Recorder(), matcher, on_batch=lambda i, s: reports.append((i, s)))
+    assert sorted(i for indexes, _ in reports for i in indexes) == [0, 1, 2, 3]
+    assert len(segments) == 4 and segments[1].text == "" and segments[1].terms == []
+    info = json.loads(json.dumps(segments[0].info()))
+    assert info["terms"][0]["target"] == "Alipay" and info["strategy"] == "inject"
+
+
+def test_without_a_matcher_it_is_plain_translation():
+    segments = translate_with_glossary(
+        ["알리페이"], Recorder(), None, source_lang="ko", target_lang="en"
+    )
+    assert segments[0].text == "알리페이" and segments[0].ok
+
+
+# --- end to end: the curated glossary, the bundled article, the tiny copy package -------
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory):
+    from glossary.curated import load_curated
+    from glossary.store import Termbase
+
+    termbase = Termbase(tmp_path_factory.mktemp("termbase") / "glossary.db")
+    load_curated(termbase)
+    return termbase.concepts()
+
+
+@pytest.fixture(scope="module")
+def article_segments():
+    import paths
+    from documents.segmentation import segment_document
+
+    text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    return [segment.text for segment in segment_document(text, "ko")]
+
+
+@pytest.mark.parametrize("strategy", [Strategy.INJECT, Strategy.PLACEHOLDER])
+def test_every_term_of_the_article_comes_through_the_real_engine(
+    strategy, tiny_packages_dir, curated, article_segments
+):
+    import functools
+
+    from translation.engine import Engine
+
+    engine = Engine(tiny_packages_dir)
+    matcher = TermMatcher(curated, "ko", "en")
+    translate = functools.partial(engine.translate, source="ko", target="en")
+    segments = translate_with_glossary(
+        article_segments,
+        translate,
+        matcher,
+        strategy=strategy,
+        source_lang="ko",
+        target_lang="en",
+        concepts=curated,
+    )
+    terms = [term for segment in segments for term in segment.terms]
+    assert len(terms) > 50  # the article is full of glossary terms
+    assert [t for t in terms if not t.ok] == []
+    for segment in segments:
+        for term in segment.terms:
+            assert term.target in segment.text
+    alipay = next(s for s in segments if "Alipay가 Australia에 6번째" in s.text)
+    assert alipay.ok
+
+
+def test_a_term_broken_after_the_real_engine_is_flagged(
+    tiny_packages_dir, curated, article_segments
+):
+    from translation.engine import Engine
+
+    engine = Engine(tiny_packages_dir)
+
+    def broken(index: int, text: str) -> str:
+        return text.replace("Alipay", "Pay", 1) if index == 4 else text
+
+    def breaking(texts, *, on_batch=None, **kwargs):
+        """The engine, then a fault in segment 4, seen by on_batch and in the result alike."""
+
+        def hook(indexes, outputs):
+            on_batch(indexes, [broken(i, o) for i, o in zip(indexes, outputs, strict=True)])
+
+        outputs = engine.translate(texts, "ko", "en", on_batch=hook if on_batch else None, **kwargs)
+        return [broken(i, text) for i, text in enumerate(outputs)]
+
+    segments = translate_with_glossary(
+        article_segments,
+        breaking,
+        TermMatcher(curated, "ko", "en"),
+        source_lang="ko",
+        target_lang="en",
+        concepts=curated,
+    )
+    assert [i for i, segment in enumerate(segments) if not segment.ok] == [4]
+    assert [t.target for t in segments[4].terms if not t.ok] == ["Alipay"]
