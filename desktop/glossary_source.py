@@ -1,50 +1,48 @@
-"""The termbase behind Translate all: opened on the worker's thread, curated terms loaded once."""
+"""The termbase behind Translate all: opened on the caller's thread, curated terms merged in."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.matching import TermMatcher
+from glossary.store import Concept
 from paths import glossary_path
 
-log = logging.getLogger(__name__)
+
+@dataclass
+class MTGlossary:
+    """What translate_with_glossary needs: the matcher and the concepts it was built from."""
+
+    matcher: TermMatcher | None = None
+    concepts: list[Concept] = field(default_factory=list)
 
 
-def ensure_curated(path: Path) -> None:
-    """Load the curated glossary into a new, empty termbase (a user's own edits are kept)."""
+def merge_curated(path: Path) -> None:
+    """Merge the bundled curated glossary (cheap once merged; a translator's edits are kept)."""
     from glossary.curated import load_curated
     from glossary.store import Termbase
 
-    termbase = Termbase(path)
-    try:
-        if not termbase.concepts():
-            load_curated(termbase)
-    finally:
-        close = getattr(termbase, "close", None)
-        if close:
-            close()
+    with Termbase(path) as termbase:
+        load_curated(termbase)
 
 
-def build_matcher(path: Path, source_lang: str, target_lang: str) -> TermMatcher | None:
-    """A matcher over the termbase at path; None (plain MT) when it has no usable terms."""
+def load_mt_glossary(path: Path, source_lang: str, target_lang: str) -> MTGlossary:
+    """The termbase at path as a matcher for the pair; an empty one gives plain MT."""
     from glossary.store import Termbase
 
-    ensure_curated(path)
-    termbase = Termbase(path)
-    try:
+    merge_curated(path)
+    with Termbase(path) as termbase:
         concepts = termbase.concepts()
-    finally:
-        close = getattr(termbase, "close", None)
-        if close:
-            close()
-    return TermMatcher(concepts, source_lang, target_lang) if concepts else None
+    if not concepts:
+        return MTGlossary()
+    return MTGlossary(TermMatcher(concepts, source_lang, target_lang), concepts)
 
 
-def matcher_factory(
+def mt_glossary_factory(
     data_dir: Path, source_lang: str, target_lang: str
-) -> Callable[[], TermMatcher | None]:
-    """A callable for the worker: each run sees the glossary as the translator left it."""
+) -> Callable[[], MTGlossary]:
+    """A callable for the worker's thread: each run sees the glossary as the translator left it."""
     path = glossary_path(data=data_dir)
-    return lambda: build_matcher(path, source_lang, target_lang)
+    return lambda: load_mt_glossary(path, source_lang, target_lang)

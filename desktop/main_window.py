@@ -26,7 +26,7 @@ from desktop.segment_view import SegmentView
 from desktop.settings import Settings
 from desktop.status_summary import StatusSummary
 from desktop.tasks import TaskRunner, task_runner
-from desktop.translate_worker import TranslateAllWorker
+from desktop.translate_worker import TranslateAll
 from documents.project import Project, ProjectError, Status
 from translation.engine import Engine, Route
 
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
 
     project_opened = Signal(object)  # the Project
     translation_finished = Signal(bool)  # completed (False: cancelled or failed)
+    glossary_ready = Signal()  # the curated glossary is merged into the termbase
 
     def __init__(
         self,
@@ -56,7 +57,9 @@ class MainWindow(QMainWindow):
         self.engine = engine or Engine(packages_dir, self.settings.engine_options())
         self.project: Project | None = None
         self.model: SegmentModel | None = None
-        self.worker: TranslateAllWorker | None = None
+        self.translator = TranslateAll(self.engine, data_dir, self)
+        self.translator.progress.connect(lambda done, total: self.summary.set_progress(done, total))
+        self.translator.finished.connect(self._translation_finished)
         self.proxy = StatusFilterModel(self)
         self.view = SegmentView(self)
         self.banner = NoticeBanner(self)
@@ -73,7 +76,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.summary = StatusSummary(self.statusBar(), self)
-        self.summary.cancel_button.clicked.connect(self.cancel_translation)
+        self.summary.cancel_button.clicked.connect(lambda: self.cancel_translation())
         # Batches change many statuses at once; the figures are recounted once per event loop turn.
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._update_summary)
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state)
         self.open_project(project_path)
+        self._merge_curated_glossary()
 
     # actions ------------------------------------------------------------------------------
     def _action(self, menu, text: str, shortcut=None, slot=None, checkable=False) -> QAction:
@@ -252,6 +256,20 @@ class MainWindow(QMainWindow):
         if self.project is not None and segment_id >= 0 and not self.project.read_only:
             self.project.set_meta("current_segment", str(segment_id))
 
+    def _merge_curated_glossary(self) -> None:
+        from desktop.glossary_source import merge_curated
+        from paths import glossary_path
+
+        path = glossary_path(data=self.data_dir)
+        self.runner.run_task(
+            lambda: merge_curated(path),
+            lambda _: self.glossary_ready.emit(),
+            lambda error: self.statusBar().showMessage(
+                self.tr("The glossary could not be loaded: %s") % error, 10000
+            ),
+            context=self,
+        )
+
     # routes -------------------------------------------------------------------------------
     def routes(self) -> list[Route]:
         try:
@@ -397,58 +415,30 @@ class MainWindow(QMainWindow):
     # Translate all ------------------------------------------------------------------------
     def translate_all(self) -> bool:
         """Fill every empty target with an MT draft in the background; False if nothing started."""
-        if self.worker is not None or self.project is None or self.model is None:
+        if self.translator.running() or self.project is None or self.model is None:
             return False
-        route = self.route()
-        if route is None:
+        if self.route() is None:
             self.refresh_routes()
             return False
         self.view.commit_editor()
-        todo = [(s.id, s.source) for s in self.model.segments() if not s.target.strip()]
-        if not todo:
+        source, target = self.project.source_lang, self.project.target_lang
+        count = self.translator.start(self.model, source, target)
+        if not count:
             self.statusBar().showMessage(self.tr("Every segment already has a target."), 5000)
             return False
-        from desktop.glossary_source import matcher_factory
-
-        worker = TranslateAllWorker(
-            self.engine,
-            todo,
-            self.project.source_lang,
-            self.project.target_lang,
-            matcher=matcher_factory(
-                self.data_dir, self.project.source_lang, self.project.target_lang
-            ),
-        )
-        worker.sig_batch.connect(self._store_batch)
-        worker.sig_progress.connect(self.summary.set_progress)
-        worker.sig_finished.connect(self._translation_finished)
-        self.worker = worker
-        self.summary.set_progress(0, len(todo))
+        self.summary.set_progress(0, count)
         self.summary.show_progress(True)
         self.act_translate_all.setEnabled(False)
         self.act_cancel.setEnabled(True)
-        worker.start()
         return True
 
-    def _store_batch(self, batch: list) -> None:
-        # Runs on the main thread: the window's connection writes what the worker translated.
-        if self.model is None:
-            return
-        for segment_id, text, info in batch:
-            if self.model.row_of(segment_id) >= 0:
-                self.model.store_mt(segment_id, text, info)
-
     def cancel_translation(self, wait: bool = False) -> None:
-        if self.worker is None:
-            return
-        self.worker.cancel()
-        self.summary.cancel_button.setEnabled(False)
-        self.act_cancel.setEnabled(False)
-        if wait:
-            self.worker.stop()
+        if self.translator.running():
+            self.summary.cancel_button.setEnabled(False)
+            self.act_cancel.setEnabled(False)
+            self.translator.cancel(wait=wait)
 
     def _translation_finished(self, completed: bool, error: str) -> None:
-        self.worker = None
         self.summary.show_progress(False)
         self.act_cancel.setEnabled(False)
         self.act_translate_all.setEnabled(self.route() is not None)
@@ -461,10 +451,7 @@ class MainWindow(QMainWindow):
     # closing ------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.commit_editor()
-        if self.worker is not None:
-            worker = self.worker
-            self.cancel_translation(wait=True)
-            worker.sig_batch.disconnect(self._store_batch)
+        self.cancel_translation(wait=True)
         self.settings.save_window(self.saveGeometry(), self.saveState())
         if self.project is not None:
             self.project.close()

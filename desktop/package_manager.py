@@ -87,6 +87,7 @@ class PackageManager(QDialog):
         # Replaced by tests; a real user answers a dialog.
         self.confirm: Callable[[QWidget, str, str], bool] = _ask_yes_no
         self._busy = False
+        self.index_url: str | None = None  # None: the Argos index; tests give a local file
         self.packages: list[Package] = []
 
         self.tree = QTreeWidget(self)
@@ -246,7 +247,9 @@ class PackageManager(QDialog):
     def open_download(self) -> QDialog:
         from desktop.package_download import DownloadDialog
 
-        dialog = DownloadDialog(self.packages_dir, self.packages, parent=self)
+        dialog = DownloadDialog(
+            self.packages_dir, self.packages, **self._index_option(), parent=self
+        )
         dialog.sig_installed.connect(self._downloaded)
         dialog.open()
         return dialog
@@ -254,10 +257,15 @@ class PackageManager(QDialog):
     def open_update(self) -> QDialog:
         from desktop.package_download import DownloadDialog
 
-        dialog = DownloadDialog(self.packages_dir, self.packages, updates_only=True, parent=self)
+        dialog = DownloadDialog(
+            self.packages_dir, self.packages, updates_only=True, **self._index_option(), parent=self
+        )
         dialog.sig_installed.connect(self._downloaded)
         dialog.open()
         return dialog
+
+    def _index_option(self) -> dict:
+        return {"index_url": self.index_url} if self.index_url else {}
 
     def _downloaded(self, package: Package) -> None:
         self.reload()

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -15,7 +16,7 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     """Lives on the main thread; a queued signal carries a task's outcome back to it."""
 
-    finished = Signal(object, object, object)  # callback, result, error
+    finished = Signal(object, object, object, object)  # callback, result, error, context
 
 
 class _Task(QRunnable):
@@ -25,17 +26,19 @@ class _Task(QRunnable):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         relay: _Relay,
+        context: QObject | None,
     ) -> None:
         super().__init__()
         self._func, self._on_done, self._on_error, self._relay = func, on_done, on_error, relay
+        self._context = context
 
     def run(self) -> None:
         try:
             result = self._func()
         except BaseException as error:  # noqa: BLE001 - any failure must reach the main thread
-            self._relay.finished.emit(self._on_error, None, error)
+            self._relay.finished.emit(self._on_error, None, error, self._context)
         else:
-            self._relay.finished.emit(self._on_done, result, None)
+            self._relay.finished.emit(self._on_done, result, None, self._context)
 
 
 class TaskRunner(QObject):
@@ -53,19 +56,25 @@ class TaskRunner(QObject):
         func: Callable[[], Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        context: QObject | None = None,
     ) -> None:
+        """context: a QObject (the window) whose deletion cancels delivery, as with connect()."""
         if self.inline:
             try:
                 result = func()
             except Exception as error:  # noqa: BLE001 - delivered like the threaded path does
-                self._deliver(on_error, None, error)
+                self._deliver(on_error, None, error, context)
             else:
-                self._deliver(on_done, result, None)
+                self._deliver(on_done, result, None, context)
             return
-        self.pool.start(_Task(func, on_done, on_error, self._relay))
+        self.pool.start(_Task(func, on_done, on_error, self._relay, context))
 
-    @Slot(object, object, object)
-    def _deliver(self, callback: Callable | None, result: Any, error: BaseException | None) -> None:
+    @Slot(object, object, object, object)
+    def _deliver(
+        self, callback: Callable | None, result: Any, error: BaseException | None, context: Any
+    ) -> None:
+        if context is not None and not shiboken6.isValid(context):
+            return  # the window that asked is gone; nobody to tell
         if error is not None:
             if callback is None:
                 log.error("background task failed", exc_info=error)
@@ -93,9 +102,10 @@ def run_task(
     func: Callable[[], Any],
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    context: QObject | None = None,
 ) -> None:
     """Run func in the background; on_done(result) or on_error(exception) on the main thread."""
-    task_runner().run_task(func, on_done, on_error)
+    task_runner().run_task(func, on_done, on_error, context)
 
 
 class CancellableWorker(QObject):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 
+from desktop.glossary_source import MTGlossary
+from desktop.segment_model import SegmentModel
 from desktop.tasks import CancellableWorker
 from glossary.enforce import EnforcedSegment, translate_with_glossary
-from glossary.matching import TermMatcher
 from translation.engine import Cancelled, Engine
 
 
@@ -28,7 +30,7 @@ class TranslateAllWorker(CancellableWorker):
         segments: Sequence[tuple[int, str]],
         source_lang: str,
         target_lang: str,
-        matcher: TermMatcher | Callable[[], TermMatcher | None] | None = None,
+        glossary: MTGlossary | Callable[[], MTGlossary] | None = None,
         forbidden: Sequence[str] = (),
     ) -> None:
         super().__init__()
@@ -36,7 +38,7 @@ class TranslateAllWorker(CancellableWorker):
         self.segment_ids = [sid for sid, _ in segments]
         self.texts = [text for _, text in segments]
         self.source_lang, self.target_lang = source_lang, target_lang
-        self.matcher = matcher
+        self.glossary = glossary
         self.forbidden = list(forbidden)
         self.done = 0
 
@@ -53,7 +55,8 @@ class TranslateAllWorker(CancellableWorker):
             return
         self.sig_progress.emit(0, len(self.texts))
         # A factory runs here, on the worker's thread, so its termbase connection stays there.
-        matcher = self.matcher() if callable(self.matcher) else self.matcher
+        glossary = self.glossary() if callable(self.glossary) else self.glossary
+        glossary = glossary or MTGlossary()
         translate = functools.partial(
             self.engine.translate, source=self.source_lang, target=self.target_lang
         )
@@ -61,7 +64,8 @@ class TranslateAllWorker(CancellableWorker):
             translate_with_glossary(
                 self.texts,
                 translate,
-                matcher,
+                glossary.matcher,
+                concepts=glossary.concepts,
                 source_lang=self.source_lang,
                 target_lang=self.target_lang,
                 forbidden=self.forbidden,
@@ -70,3 +74,73 @@ class TranslateAllWorker(CancellableWorker):
             )
         except Cancelled:
             self.cancel()  # a cancel seen by the engine ends the run as cancelled, not failed
+
+
+class TranslateAll(QObject):
+    """Runs one TranslateAllWorker at a time over a model and stores its batches as they come.
+
+    Lives on the main thread: the model's project connection writes what the worker translated,
+    so the grid fills progressively and the worker never touches the database or widgets.
+    """
+
+    progress = Signal(int, int)  # done, total
+    finished = Signal(bool, str)  # completed, error message
+
+    def __init__(self, engine: Engine, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine, self.data_dir = engine, data_dir
+        self.worker: TranslateAllWorker | None = None
+        self._model: SegmentModel | None = None
+
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def start(self, model: SegmentModel, source_lang: str, target_lang: str) -> int:
+        """Start on every segment with an empty target; the number queued (0: nothing started)."""
+        if self.worker is not None:
+            return 0
+        todo = [(s.id, s.source) for s in model.segments() if not s.target.strip()]
+        if not todo:
+            return 0
+        from desktop.glossary_source import mt_glossary_factory
+
+        worker = TranslateAllWorker(
+            self.engine,
+            todo,
+            source_lang,
+            target_lang,
+            glossary=mt_glossary_factory(self.data_dir, source_lang, target_lang),
+        )
+        worker.sig_batch.connect(self._store_batch)
+        worker.sig_progress.connect(self.progress)
+        worker.sig_finished.connect(self._finished)
+        self.worker, self._model = worker, model
+        worker.start()
+        return len(todo)
+
+    def _store_batch(self, batch: list) -> None:
+        model = self._model
+        if model is None:
+            return
+        for segment_id, text, info in batch:
+            if model.row_of(segment_id) >= 0:  # a join may have removed it meanwhile
+                model.store_mt(segment_id, text, info)
+
+    def cancel(self, wait: bool = False) -> None:
+        """Stop after the batch being decoded; wait: block until the thread is done (closing)."""
+        worker = self.worker
+        if worker is None:
+            return
+        worker.cancel()
+        if wait:
+            worker.sig_batch.disconnect(self._store_batch)
+            worker.stop()
+            self._finished(False, "")
+
+    def _finished(self, completed: bool, error: str) -> None:
+        worker = self.worker
+        if worker is None:
+            return
+        worker.stop()  # its work is over; join the thread before the QThread can be deleted
+        self.worker, self._model = None, None
+        self.finished.emit(completed, error)

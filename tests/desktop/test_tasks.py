@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QWidget
 
 from desktop.tasks import CancellableWorker, TaskRunner
 
@@ -90,3 +92,13 @@ def test_worker_failure_is_reported_not_lost(qtbot):
         worker.start()
     assert finished.args == [False, "model folder is missing"]
     worker.stop()
+
+
+def test_no_delivery_to_a_deleted_context(qtbot):
+    runner = TaskRunner()
+    runner.inline = True
+    widget = QWidget()
+    seen = []
+    shiboken6.delete(widget)  # the window closed before its task finished
+    runner.run_task(lambda: 1, seen.append, context=widget)
+    assert seen == []
