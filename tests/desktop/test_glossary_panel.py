@@ -5,11 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolTip,
+)
 
 from desktop.glossary_panel import GlossaryPanel
-from desktop.term_highlight import TermHighlighter, TermLookup, utf16_offset
+from desktop.term_highlight import (
+    TermHighlightDelegate,
+    TermHighlighter,
+    TermLookup,
+    utf16_offset,
+)
 from glossary.store import Concept, Term, Termbase, TermKind
 
 # Particles glued to the terms: 알리바바의 (of), 알리페이가 (subject), 호주에 (to).
@@ -89,22 +101,27 @@ def test_a_segment_without_terms_says_so(panel):
 
 
 def test_glossary_change_refreshes_the_panel(panel, termbase, lookup):
-    termbase.add_concept(Concept(terms=[Term("ko", "진출"), Term("en", "entry")]))
+    assert lookup.refresh() is False  # nothing changed: the cached matches stay
+    termbase.delete_concept(termbase.find_form("ko", "호주")[0])
     assert lookup.refresh() is True
-    assert [panel.row_texts(row)[2] for row in range(panel.row_count())][-1] == "entry"
+    assert [panel.row_texts(row)[2] for row in range(panel.row_count())] == ["Alibaba", "Alipay"]
 
 
-def test_highlighter_marks_terms_and_the_tooltip_shows_the_entry(lookup):
-    document = QTextDocument()
-    TermHighlighter(document, lookup)
-    document.setPlainText(SEGMENT)
-    block = document.firstBlock()
-    marked = [
-        SEGMENT[r.start : r.start + r.length]
-        for r in block.layout().formats()
-        if r.format.background().color().alpha()
-    ]
-    assert marked == ["알리바바", "알리페이", "호주"]
+def test_highlighter_marks_terms_and_the_tooltip_shows_the_entry(qtbot, lookup):
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    highlighter = TermHighlighter(editor.document(), lookup)
+    editor.setPlainText(SEGMENT)
+
+    def marked() -> list[str]:
+        return [
+            SEGMENT[r.start : r.start + r.length]
+            for r in editor.document().firstBlock().layout().formats()
+            if r.format.background().color().alpha()
+        ]
+
+    qtbot.waitUntil(lambda: marked() == ["알리바바", "알리페이", "호주"])
+    assert highlighter.match_at_position(SEGMENT, SEGMENT.index("호주")).target == "Australia"
     match = lookup.match_at(SEGMENT, SEGMENT.index("페이"))
     tooltip = lookup.tooltip(match)
     assert "Alipay" in tooltip and "<s>Ali Pay</s>" in tooltip
@@ -114,3 +131,22 @@ def test_highlighter_marks_terms_and_the_tooltip_shows_the_entry(lookup):
 def test_positions_count_utf16_units_for_rare_hanja():
     text = "𠀋 알리페이"  # a CJK Extension B character takes two UTF-16 units in Qt
     assert utf16_offset(text, 2) == 3
+
+
+def test_grid_delegate_tooltip_shows_the_entry_under_the_mouse(qtbot, lookup):
+    table = QTableWidget(1, 1)
+    qtbot.addWidget(table)
+    table.setItem(0, 0, QTableWidgetItem(SEGMENT))
+    table.setItemDelegateForColumn(0, TermHighlightDelegate(lookup, table))
+    table.setColumnWidth(0, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    rect = table.visualRect(table.model().index(0, 0))
+    metrics = table.fontMetrics()
+    # A point inside 호주 (after "알리바바의 알리페이가 " and a 2-pixel document margin).
+    x = rect.left() + 2 + metrics.horizontalAdvance("알리바바의 알리페이가 ") + 4
+    pos = QPoint(x, rect.center().y())
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, table.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(table.viewport(), event)
+    assert "Australia" in QToolTip.text()
+    QToolTip.hideText()

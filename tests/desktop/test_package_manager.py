@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,67 @@ def test_engine_settings_use_the_keys_the_desk_reads(manager, settings):
     assert settings.value("engine/beam_size", type=int) == 4
     assert settings.value("engine/threads", type=int) == 3
     assert settings.value("engine/device") == "cpu"
+
+
+def _index_file(tmp_path: Path, entries: list[dict]) -> str:
+    path = tmp_path / "index.json"
+    path.write_text(json.dumps(entries), encoding="utf-8")
+    return str(path)
+
+
+def _entry(source: str, target: str, version: str, link: str) -> dict:
+    return {
+        "type": "translate",
+        "from_code": source,
+        "to_code": target,
+        "package_version": version,
+        "links": [link],
+    }
+
+
+def test_download_lists_the_index_and_installs_with_progress(
+    qtbot, manager, tmp_path, tiny_argosmodel, tiny_packages_copy
+):
+    link = tiny_argosmodel.resolve().as_uri()
+    manager.index_url = _index_file(
+        tmp_path, [_entry("zh", "en", "0.9", link), _entry("zh", "en", "1.0", link)]
+    )
+    dialog = manager.open_download()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=10000)
+    item = dialog.tree.topLevelItem(0)
+    assert [item.text(0), item.text(1)] == ["Chinese (Simplified) → English", "1.0"]
+
+    dialog.tree.setCurrentItem(item)
+    with qtbot.waitSignal(manager.sig_packages_changed, timeout=30000):
+        dialog.download_selected()
+    assert "Chinese (Simplified) → English" in manager.pair_rows()
+    assert ("zh-Hans", "en") in {p.pair for p in installed_packages(tiny_packages_copy)}
+    assert "Installed" in dialog.status.text()
+
+
+def test_update_offers_only_newer_versions_of_installed_pairs(qtbot, manager, tmp_path):
+    link = (tmp_path / "never-downloaded.argosmodel").as_uri()
+    manager.index_url = _index_file(
+        tmp_path,
+        [
+            _entry("ko", "en", "1.1", link),  # newer than the installed 1.0
+            _entry("en", "zh", "1.0", link),  # the same version: nothing to update
+            _entry("zh", "en", "2.0", link),  # not installed: a download, not an update
+        ],
+    )
+    dialog = manager.open_update()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "update" in dialog.status.text(), timeout=10000)
+    rows = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
+    assert rows == ["Korean → English"]
+    assert dialog.status.text() == "1 update available."
+
+
+def test_download_offline_says_so_quickly(qtbot, manager):
+    manager.index_url = "http://127.0.0.1:9/index.json"  # nothing listens on the discard port
+    dialog = manager.open_download()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "Could not load" in dialog.status.text(), timeout=15000)
+    assert "no network" in dialog.status.text()
+    assert not dialog.download_button.isEnabled()
