@@ -50,11 +50,14 @@ def east_asian_font(source_lang: str, target_lang: str) -> LanguageFont:
 
 def style_run(run: Run, lang: str, default_east: LanguageFont) -> None:
     """Fonts and language of a run: the eastAsia font is what renders hangul and hanzi."""
-    east = font_for(lang) or default_east
-    run.font.name = LATIN_FONT
+    own = font_for(lang)
+    east = own or default_east
+    # In CJK text the digits and Latin letters take the CJK face too: mixing in a Latin face
+    # leaves a visible gap in figures (10조 looked like "10 조") and uneven line heights.
+    run.font.name = own.font if own else LATIN_FONT
     fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), east.font)
-    fonts.set(qn("w:cs"), LATIN_FONT)
+    fonts.set(qn("w:cs"), run.font.name)
 
 
 def set_run_lang(run: Run, lang: str, default_east: LanguageFont) -> None:

@@ -164,6 +164,8 @@ def render(document: ExportDocument) -> bytes:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _caption(table)
+    for column, width in zip(table.columns, WIDTHS, strict=True):
+        column.width = width  # the grid is what LibreOffice lays out by; cell widths are for Word
     header = table.rows[0]
     _row_flags(header, header=True)
     titles = ("#", f"Source ({src}) — read-only", f"Target ({tgt})", "Status", "Comment")
