@@ -6,7 +6,8 @@ from functools import lru_cache
 
 # Bound nouns and suffixes that news Korean glues to names before any particle:
 # 알리페이측 (Alipay's side), 마윈씨, 중국산, 중국계, 결제서비스간, 시드니행. Deliberately absent:
-# 인 (중국인 is "a Chinese", not "China") and 판 (중국판 is a compound, "China's version of").
+# 판 (중국판 is a compound, "China's version of"). The copula 인 (자회사인) is an ending, but
+# after a place it makes a demonym (중국인, "a Chinese"): the matcher refuses that case.
 SUFFIXES = frozenset("측 들 씨 식 계 산 발 행 간".split())
 
 # Case and auxiliary particles; they stack (에서+는, 까지+도, 만+을), so a tail is a sequence.
@@ -24,7 +25,7 @@ ENDINGS = frozenset(
     """
     이다 다 이었다 였다 이고 이었고 였고 이었던 였던 이었으며 였으며 이었는데 였는데
     이라 이라는 라는 이라고 라고 이라며 라며 이란 란 이지만 지만 입니다 이죠 죠 인데
-    이면 이므로 므로 인지 이자 이어서 여서 이기 이냐 이라서 라서
+    인 이면 이므로 므로 인지 이자 이어서 여서 이기 이냐 이라서 라서
     """.split()
 )
 

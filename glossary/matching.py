@@ -93,6 +93,7 @@ class _Entry:
     rank: int  # 0 preferred, 1 variant: decides between concepts sharing a form
     order: int
     targets: tuple[str, ...]
+    place: bool = False  # 중국인 is "a Chinese", not "China" + copula
 
 
 def _targets(concept: Concept, lang: str) -> tuple[str, ...]:
@@ -129,7 +130,12 @@ class TermMatcher:
                 if term.kind == TermKind.FORBIDDEN or not self._is_source(term.lang):
                     continue
                 entry = _Entry(
-                    concept.id, term.text, int(term.kind != TermKind.PREFERRED), order, targets
+                    concept.id,
+                    term.text,
+                    int(term.kind != TermKind.PREFERRED),
+                    order,
+                    targets,
+                    concept.domain == "place",
                 )
                 for key in self._keys(term.text):
                     held = best.get(key)
@@ -169,6 +175,8 @@ class TermMatcher:
         for last, (length, entry) in self._automaton.iter(norm):
             start, end = last - length + 1, last + 1
             tail = accept(norm, start, end)
+            if tail and entry.place and norm.startswith("인", end):
+                continue
             if tail is not None:
                 candidates.append((start, end, tail, entry))
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
