@@ -112,10 +112,18 @@ def _open(path: Path, plan: ReviewPlan):
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    if not path.is_file():
+        plan.problems.append(ReviewProblem("not-docx", f"{path} does not exist"))
+        return None
+    if not zipfile.is_zipfile(path):
+        plan.problems.append(
+            ReviewProblem(
+                "not-docx", f"{path.name} is not a readable Word document (.docx): not a zip file"
+            )
+        )
+        return None
     try:
         return Document(str(path))
-    except FileNotFoundError:
-        plan.problems.append(ReviewProblem("not-docx", f"{path} does not exist"))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as e:
         plan.problems.append(
             ReviewProblem("not-docx", f"{path.name} is not a readable Word document (.docx): {e}")
