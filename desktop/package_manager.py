@@ -93,6 +93,7 @@ class PackageManager(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Pair", "Version", "Size", "Folder"])
         self.tree.setRootIsDecorated(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a path's end says the most
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
         for column in (COL_PAIR, COL_VERSION, COL_SIZE):

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.qa_worker import CheckFn, FoundIssue, QARunner
 from documents.project import Segment
 
+EMPTY_CHECK = "empty"  # glossary.qa's check name for a segment not translated yet
 META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
 COLUMNS = ("#", "Severity", "Check", "Message")
 COL_NUMBER, COL_SEVERITY, COL_CHECK, COL_MESSAGE = range(4)
@@ -162,10 +164,16 @@ class QAPanel(QWidget):
         self.dismiss_button = QPushButton("Mark as false alarm", self)
         self.dismiss_button.setToolTip("Hide this issue for good in this project")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.show_empty = QCheckBox("Empty targets", self)
+        # While a document is being translated, one "empty" row per untouched segment
+        # would bury the issues that matter; they are one click away.
+        self.show_empty.setToolTip("Also list segments whose target is still empty")
+        self.show_empty.toggled.connect(lambda _on: self._show())
         self.status = QLabel(self)
 
         bar = QHBoxLayout()
         bar.addWidget(self.severity)
+        bar.addWidget(self.show_empty)
         bar.addWidget(self.run_button)
         bar.addWidget(self.dismiss_button)
         bar.addStretch(1)
@@ -236,12 +244,19 @@ class QAPanel(QWidget):
         self._show()
 
     def _show(self) -> None:
-        shown = [i for i in self._found if i.key not in self._dismissed]
+        real = [i for i in self._found if i.key not in self._dismissed]
+        hidden = len(self._found) - len(real)
+        empty = [i for i in real if i.check == EMPTY_CHECK]
+        shown = real if self.show_empty.isChecked() else [i for i in real if i not in empty]
         self.model.set_issues(shown)
-        hidden = len(self._found) - len(shown)
         text = f"{len(shown)} issue{'s' if len(shown) != 1 else ''}"
+        notes = []
         if hidden:
-            text += f" ({hidden} false alarm{'s' if hidden != 1 else ''} hidden)"
+            notes.append(f"{hidden} false alarm{'s' if hidden != 1 else ''} hidden")
+        if empty and not self.show_empty.isChecked():
+            notes.append(f"{len(empty)} empty")
+        if notes:
+            text += f" ({', '.join(notes)})"
         self._set_status(text)
         self.sig_updated.emit()
 

@@ -72,6 +72,9 @@ def test_click_on_an_issue_jumps_to_its_segment(qtbot, panel, project):
 def test_filter_by_severity(qtbot, panel, project):
     project.set_target(project.segments()[1].id, "")  # an empty target: a functional issue
     _open(qtbot, panel, project)
+    assert "empty" not in {i.check for i in panel.issues()}  # hidden while translating
+    assert "1 empty" in panel.status.text()
+    panel.show_empty.setChecked(True)
     severities = {i.severity for i in panel.issues()}
     assert {"critical", "functional"} <= severities
     panel.severity.setCurrentIndex(panel.severity.findData("functional"))

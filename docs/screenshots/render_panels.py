@@ -1,0 +1,139 @@
+"""Render the panels and dialogs of the desk to docs/screenshots/ (offscreen, real core data).
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/render_panels.py
+It builds the tiny test packages (so it imports test helpers, which pull in torch).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QFont  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+
+
+def wait_for(signal, ms: int = 10000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def save(widget: QWidget, name: str) -> None:
+    widget.show()
+    QApplication.processEvents()
+    widget.grab().save(str(OUT / name))
+    print("wrote", OUT / name)
+
+
+def main() -> None:
+    app = QApplication(sys.argv)
+    app.setFont(QFont("Noto Sans CJK KR", 10))
+    from support.tiny_package import build_copy_package, train_sentencepiece
+
+    import paths
+    from desktop.glossary_manager import GlossaryManager
+    from desktop.glossary_panel import GlossaryPanel
+    from desktop.package_manager import PackageManager
+    from desktop.qa_panel import QAPanel
+    from desktop.qa_worker import segment_check
+    from desktop.tasks import task_runner
+    from desktop.term_highlight import TermLookup
+    from desktop.tm_panel import TMPanel
+    from documents.project import Project, Segment
+    from glossary.curated import load_curated
+    from glossary.matching import TermMatcher
+    from glossary.qa import forbidden_renderings
+    from glossary.store import Termbase
+    from memory.store import TranslationMemory
+
+    task_runner().inline = True  # deterministic pictures: checks finish before the grab
+    work = Path(tempfile.mkdtemp(prefix="hanbit-shots-"))
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    termbase = Termbase(work / "glossary.db")
+    load_curated(termbase)
+
+    manager = GlossaryManager(termbase, "ko", "en")
+    manager.resize(1100, 520)
+    manager.table.selectRow(1)
+    save(manager, "glossary-manager.png")
+
+    lookup = TermLookup(termbase, "ko", "en")
+    panel = GlossaryPanel(lookup)
+    project = Project.create(
+        work / "article.hanbit",
+        source_text=paths.SAMPLE_ARTICLE.read_text(encoding="utf-8"),
+        source_lang="ko",
+        target_lang="en",
+    )
+    segments = project.segments()
+    panel.set_source(segments[4].source)
+    panel.resize(640, 220)
+    save(panel, "glossary-panel.png")
+
+    targets = {
+        5: "Alibaba's Ali Pay will open its sixth overseas branch in Australia. [Photo=Baidu]",
+        9: "Alibaba now has 6 overseas branches: the US, Singapore, Korea, the UK, Luxembourg "
+        "and Australia, the paper said.",
+        12: "Ant Financial also invested $1.5 million in V-Key, a Singapore mobile security "
+        "company, in a Series B round.",
+    }
+    for segment in segments:
+        if segment.number in targets:
+            project.set_target(segment.id, targets[segment.number])
+    concepts = termbase.concepts()
+    matcher = TermMatcher(concepts, "ko", "en")
+    qa = QAPanel(segment_check("ko", "en", matcher, forbidden_renderings(concepts, "en")))
+    qa.set_project(project)
+    qa.resize(760, 300)
+    save(qa, "qa-panel.png")
+
+    memory_path = work / "memory.db"
+    with TranslationMemory(memory_path) as memory:
+        memory.add(
+            "알리바바 알리페이가 미국에 5번째 글로벌 지사를 설립할 예정이다.",
+            "Alibaba's Alipay will open its fifth global branch in the United States.",
+            "ko",
+            "en",
+            origin="alipay-us-2014",
+        )
+        memory.add(
+            "알리바바 알리페이가 호주에 6번째 글로벌 지사를 설립했다.",
+            "Alibaba's Alipay has opened its sixth global branch in Australia.",
+            "ko",
+            "en",
+            origin="alipay-au-2014",
+        )
+    tm = TMPanel(memory_path, "ko", "en", settings=settings)
+    tm.resize(760, 240)
+    tm.show()
+    source = "알리바바 알리페이가 호주에 6번째 글로벌 지사를 설립할 예정이다."
+    tm.segment_changed(Segment(99, 5, 0, source))
+    wait_for(tm.sig_matches_shown)
+    save(tm, "tm-panel.png")
+    tm.shutdown()
+
+    packages = work / "packages"
+    packages.mkdir()
+    model = train_sentencepiece(work / "sentencepiece.model")
+    build_copy_package(packages, "ko", "en", sentencepiece_model=model)
+    build_copy_package(packages, "en", "zh", sentencepiece_model=model)
+    dialog = PackageManager(packages, settings)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(1))
+    dialog.show_message("Installed Korean → English 1.0.")
+    save(dialog, "package-manager.png")
+    project.close()
+    termbase.close()
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
