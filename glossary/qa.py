@@ -156,12 +156,18 @@ def _term_issues(
             QAIssue(
                 "term-missing",
                 Severity.CRITICAL,
-                f"{match.text}: the glossary's {' / '.join(match.targets)!s} is not in the target",
+                f"{match.text}: {_either(match.targets)} is not in the target",
                 source_span=(match.start, match.end),
                 key=f"term-missing:{match.concept_id}",
             )
         )
     return issues, spans
+
+
+def _either(forms: Sequence[str]) -> str:
+    """'Jack Ma' (or 'Ma Yun'): the approved form first, the accepted ones after it."""
+    rest = " or ".join(repr(f) for f in forms[1:])
+    return f"{forms[0]!r} (or {rest})" if rest else repr(forms[0])
 
 
 def _forbidden_issues(
@@ -225,7 +231,10 @@ def _script(lang: str) -> re.Pattern[str] | None:
 def _untranslated_issues(
     source: str, source_lang: str, target: str, target_lang: str
 ) -> list[QAIssue]:
-    if source_lang == target_lang or not re.search(r"[^\W\d_]", source):
+    script = _script(source_lang)
+    # only text in the source's own script needs translating: V-Key or 2014 stay as they are
+    own = script.search(source) if script else re.search(r"[^\W\d_]", source)
+    if source_lang == target_lang or not own:
         return []
     if target.strip() == source.strip():
         return [
@@ -233,7 +242,6 @@ def _untranslated_issues(
                 "untranslated", Severity.FUNCTIONAL, "The target is the source", key="untranslated"
             )
         ]
-    script = _script(source_lang)
     if script is None or script is _script(target_lang):
         return []
     left = script.findall(target)

@@ -1,0 +1,132 @@
+"""`main.py qa FILE.tsv --from ko --to en`: QA of a bilingual source<TAB>target file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "qa",
+        help="check a bilingual TSV file: glossary terms, forbidden renderings, figures, form",
+        description=(
+            "Check each source<TAB>target line of FILE (UTF-8; blank lines and lines starting "
+            "with # are skipped). Prints line, severity, check and message for each issue. "
+            "Exit status: 0 when nothing is critical, 1 when something is, 2 when FILE cannot "
+            "be read."
+        ),
+    )
+    parser.add_argument("file", type=Path, metavar="FILE", help="source<TAB>target lines")
+    parser.add_argument("--from", dest="source_lang", required=True, metavar="LANG")
+    parser.add_argument("--to", dest="target_lang", required=True, metavar="LANG")
+    parser.add_argument(
+        "--glossary",
+        type=Path,
+        metavar="PATH",
+        help="a termbase (.db) or a curated glossary (.json); default: the desk's termbase "
+        "when it exists, else the bundled curated glossary",
+    )
+    parser.add_argument("--no-glossary", action="store_true", help="skip the term checks")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
+    parser.add_argument("--json", action="store_true", help="print the issues as JSON")
+    parser.set_defaults(func=run)
+
+
+class InputError(Exception):
+    """A file or glossary the command cannot use; the message says why."""
+
+
+def read_pairs(path: Path) -> list[tuple[int, str, str]]:
+    """(line number, source, target) of each source<TAB>target line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path} does not exist") from None
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path} is not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
+    pairs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if "\t" not in line:
+            raise InputError(f"{path}:{number}: no TAB between source and target")
+        source, target = line.split("\t", 1)
+        pairs.append((number, source, target))
+    return pairs
+
+
+def load_concepts(args: argparse.Namespace) -> list:
+    """The concepts to check against: --glossary, else the desk's termbase, else the curated."""
+    if args.no_glossary:
+        return []
+    import paths
+    from glossary.curated import read_curated
+    from glossary.store import GlossaryError, Termbase
+
+    path = args.glossary
+    if path is None:
+        desk = paths.glossary_path(None, paths.data_dir(args.data_dir))
+        path = desk if desk.exists() else paths.CURATED_GLOSSARY
+    if not path.exists():
+        raise InputError(f"glossary {path} does not exist")
+    try:
+        if path.suffix.lower() == ".json":
+            _version, concepts = read_curated(path)
+            for number, concept in enumerate(concepts, start=1):
+                concept.id = number  # in-memory ids: stable for a given file
+            return concepts
+        with Termbase(path) as termbase:
+            return termbase.concepts()
+    except GlossaryError as error:
+        raise InputError(f"glossary {path}: {error}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from glossary.matching import TermMatcher
+    from glossary.qa import Severity, check_segment, forbidden_renderings
+
+    try:
+        pairs = read_pairs(args.file)
+        concepts = load_concepts(args)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    matcher = TermMatcher(concepts, args.source_lang, args.target_lang) if concepts else None
+    forbidden = forbidden_renderings(concepts, args.target_lang)
+    found = []
+    for number, source, target in pairs:
+        for issue in check_segment(
+            source,
+            target,
+            source_lang=args.source_lang,
+            target_lang=args.target_lang,
+            matcher=matcher,
+            forbidden=forbidden,
+        ):
+            found.append((number, issue))
+    if args.json:
+        rows = [
+            {
+                "line": number,
+                "severity": issue.severity.value,
+                "check": issue.check,
+                "message": issue.message,
+                "key": issue.key,
+                "source_span": issue.source_span,
+                "target_span": issue.target_span,
+            }
+            for number, issue in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for number, issue in found:
+            print(f"{args.file}:{number}: {issue.severity.value} {issue.check}: {issue.message}")
+        counts = {s: sum(1 for _, i in found if i.severity == s) for s in Severity}
+        summary = ", ".join(f"{n} {s.value}" for s, n in counts.items())
+        print(f"{len(pairs)} segments checked: {summary}")
+    return 1 if any(issue.severity == Severity.CRITICAL for _, issue in found) else 0
