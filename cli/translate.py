@@ -1,0 +1,170 @@
+"""`main.py translate FILE --from ko --to en`: segment an article and machine-translate it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "translate",
+        help="segment a text file and print each segment with its machine translation",
+        description=(
+            "Segment FILE into sentences and translate them with the installed Argos packages "
+            "(directly or through English), enforcing the glossary unless --no-glossary."
+        ),
+    )
+    parser.add_argument(
+        "file", type=Path, metavar="FILE", help="the article: .txt, .md, .html or .docx"
+    )
+    parser.add_argument(
+        "--encoding", metavar="CODEC", help="the text's encoding when the guess is wrong"
+    )
+    parser.add_argument(
+        "--from", dest="source", required=True, metavar="LANG", help="ko, zh-Hans, …"
+    )
+    parser.add_argument("--to", dest="target", required=True, metavar="LANG", help="en, zh-Hans, …")
+    parser.add_argument("--packages", type=Path, metavar="DIR", help="Argos packages folder")
+    parser.add_argument("--glossary", type=Path, metavar="PATH", help="the termbase to enforce")
+    parser.add_argument("--no-glossary", action="store_true", help="plain MT, no term enforcement")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
+    parser.add_argument(
+        "--format", dest="fmt", choices=("tsv", "json"), default="tsv", help="output format"
+    )
+    parser.set_defaults(func=run)
+
+
+def _language(code: str, known: set[str]) -> str:
+    """The desk code for code (Argos codes like zh are accepted); ValueError when unknown."""
+    from translation.languages import from_argos
+
+    desk = from_argos(code)
+    if desk not in known:
+        raise ValueError(f"unknown language {code!r}: use one of {', '.join(sorted(known))}")
+    return desk
+
+
+def _read_text(path: Path, encoding: str | None) -> str:
+    """The article's text; ValueError with the reason when it cannot be read.
+
+    documents.sources guesses encodings and reads HTML and DOCX; a checkout from before it
+    existed reads UTF-8 text only.
+    """
+    try:
+        from documents import sources
+    except ImportError:
+        sources = None
+    unreadable: tuple[type[Exception], ...] = (OSError, UnicodeError, LookupError)
+    if sources is not None:
+        unreadable += (sources.SourceError,)
+    try:
+        if sources is None:
+            return path.read_text(encoding=encoding or "utf-8-sig")
+        text, info = sources.read_source(path, encoding=encoding)
+    except unreadable as error:
+        raise ValueError(f"cannot read {path}: {error}") from error
+    for warning in info.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return text
+
+
+def _glossary(args: argparse.Namespace, source: str, target: str):
+    """(matcher, concepts) from the termbase; (None, []) when the default one does not exist."""
+    import paths
+
+    data = paths.data_dir(args.data_dir) if args.data_dir else None  # made only when needed
+    path = paths.glossary_path(args.glossary, data)
+    if not path.exists():
+        if args.glossary:
+            raise FileNotFoundError(f"glossary {path} does not exist")
+        return None, []
+    from glossary.matching import TermMatcher
+    from glossary.store import Termbase
+
+    concepts = Termbase(path).concepts()
+    return TermMatcher(concepts, source, target), concepts
+
+
+def _error(message: str, code: int) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    import functools
+
+    import paths
+    from documents.segmentation import segment_document
+    from translation.engine import Engine, NoRouteError
+    from translation.languages import LANGUAGE_NAMES
+    from translation.packages import PackageError
+
+    packages_dir = paths.packages_dir(args.packages)
+    engine = Engine(packages_dir)
+    known = set(LANGUAGE_NAMES) | {code for r in engine.routes() for code in (r.source, r.target)}
+    try:
+        source = _language(args.source, known)
+        target = _language(args.target, known)
+    except ValueError as error:
+        return _error(str(error), 2)
+    if not args.file.is_file():
+        return _error(f"{args.file}: no such file", 2)
+    try:
+        text = _read_text(args.file, args.encoding)
+    except ValueError as error:
+        return _error(str(error), 1)
+    segments = segment_document(text, source)
+    try:
+        engine.route(source, target)
+        if args.no_glossary:
+            targets = engine.translate([s.text for s in segments], source, target)
+            records: list[dict | None] = [None] * len(segments)
+        else:
+            from glossary.enforce import translate_with_glossary
+
+            matcher, concepts = _glossary(args, source, target)
+            enforced = translate_with_glossary(
+                [s.text for s in segments],
+                functools.partial(engine.translate, source=source, target=target),
+                matcher,
+                source_lang=source,
+                target_lang=target,
+                concepts=concepts,
+            )
+            targets = [segment.text for segment in enforced]
+            records = [segment.info() for segment in enforced]
+    except NoRouteError as error:
+        return _error(str(error), 1)
+    except (PackageError, FileNotFoundError) as error:
+        return _error(str(error), 1)
+    finally:
+        engine.close()
+    _print(args.fmt, segments, targets, records)
+    return 0
+
+
+def _print(fmt: str, segments, targets: list[str], records: list[dict | None]) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        rows = []
+        for number, (segment, target, record) in enumerate(
+            zip(segments, targets, records, strict=True), 1
+        ):
+            row = {
+                "segment": number,
+                "paragraph": segment.paragraph,
+                "source": segment.text,
+                "target": target,
+            }
+            if record is not None:
+                row["glossary"] = record
+            rows.append(row)
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for number, (segment, target) in enumerate(zip(segments, targets, strict=True), 1):
+        cells = (str(number), segment.text, target)
+        out.write("\t".join(" ".join(cell.split("\t")) for cell in cells) + "\n")
