@@ -305,23 +305,49 @@ class Engine:
             return model
 
     def _load(self, package: Package, key: tuple[Path, int]) -> _Model:
-        import ctranslate2
-
         try:
             tokenizer = load_tokenizer(
                 package.tokenizer_path, to_argos(package.from_code), to_argos(package.to_code)
             )
-            translator = ctranslate2.Translator(
-                str(package.model_path),
-                device=self.device,
-                compute_type=self.compute_type(),
-                inter_threads=self.options.inter_threads,
-                intra_threads=self.options.intra_threads,
-            )
         except (RuntimeError, ValueError, OSError) as error:
-            raise PackageError(f"{package.path}: the model cannot be loaded ({error})") from error
+            raise PackageError(
+                f"{package.path}: the tokenizer cannot be loaded ({error})"
+            ) from error
+        try:
+            translator = self._translator(package, tokenizer)
+        except (RuntimeError, ValueError, OSError) as error:
+            if not (self.device == "cuda" and self.options.device == "auto"):
+                raise PackageError(
+                    f"{package.path}: the model cannot be loaded ({error})"
+                ) from error
+            # A GPU without the CUDA libraries CTranslate2 was built for (libcublas.so.12)
+            # is common; "auto" then means the CPU rather than no translation at all.
+            log.warning("CUDA unusable (%s); translating on the CPU", error)
+            self._device = "cpu"
+            try:
+                translator = self._translator(package, tokenizer)
+            except (RuntimeError, ValueError, OSError) as cpu_error:
+                raise PackageError(
+                    f"{package.path}: the model cannot be loaded ({cpu_error})"
+                ) from cpu_error
         log.info("loaded %s on %s", package.path.name, self.device)
         return _Model(translator, tokenizer, key, self._clock())
+
+    def _translator(self, package: Package, tokenizer: Tokenizer):
+        """A CTranslate2 translator that has decoded one token, so a broken device shows now."""
+        import ctranslate2
+
+        translator = ctranslate2.Translator(
+            str(package.model_path),
+            device=self.device,
+            compute_type=self.compute_type(),
+            inter_threads=self.options.inter_threads,
+            intra_threads=self.options.intra_threads,
+        )
+        # CUDA libraries load lazily: without this a missing libcublas would surface in the
+        # middle of the translator's first batch instead of here.
+        translator.translate_batch([tokenizer.encode("a") or ["<unk>"]], max_decoding_length=2)
+        return translator
 
     def unload(self) -> None:
         """Free every model now; one still translating finishes and is then dropped."""

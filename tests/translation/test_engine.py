@@ -9,7 +9,7 @@ import pytest
 from support.tiny_package import SEED_ARTICLE, build_copy_package
 
 from translation.engine import Cancelled, Engine, EngineOptions, NoRouteError
-from translation.packages import install_package_file
+from translation.packages import PackageError, install_package_file
 
 SENTENCES = [
     "알리바바 알리페이가 호주에 6번째 글로벌 지사를 설립할 예정이다.",
@@ -187,3 +187,25 @@ def test_worker_thread_and_window_thread_together(tiny_packages_dir: Path):
     for worker in workers:
         worker.join()
     assert results == {("ko", "en"): SENTENCES, ("ko", "zh-Hans"): SENTENCES}
+
+
+def test_auto_falls_back_to_cpu_when_cuda_libraries_are_missing(tiny_packages_dir, monkeypatch):
+    import ctranslate2
+
+    real = ctranslate2.Translator
+
+    def translator(path, device="cpu", **kwargs):
+        if device == "cuda":
+            raise RuntimeError("Library libcublas.so.12 is not found or cannot be loaded")
+        return real(path, device=device, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
+    monkeypatch.setattr(ctranslate2, "Translator", translator)
+    engine = Engine(tiny_packages_dir)
+    assert engine.device == "cuda"
+    assert engine.translate(SENTENCES, "ko", "en") == SENTENCES
+    assert engine.device == "cpu"
+
+    forced = Engine(tiny_packages_dir, EngineOptions(device="cuda"))
+    with pytest.raises(PackageError, match="libcublas.so.12"):
+        forced.translate(SENTENCES, "ko", "en")
