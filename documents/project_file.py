@@ -55,8 +55,21 @@ class ProjectLockedError(ProjectError):
     """The project is open for writing in another process; it can still be opened read-only."""
 
 
-def _ro_uri(path: Path) -> str:
-    return path.resolve().as_uri() + "?mode=ro"
+def _ro_connect(path: Path, **options: Any) -> sqlite3.Connection:
+    """A read-only connection; in a folder we cannot write (a CD, a shared drive) SQLite
+    cannot make the WAL index, so the file is then read as immutable."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, **options)
+    try:
+        db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+        db = sqlite3.connect(uri + "&immutable=1", uri=True, **options)
+    except sqlite3.DatabaseError:
+        pass  # garbage or damage: the caller's first query reports it precisely
+    return db
 
 
 def _check_header(path: Path) -> None:
@@ -90,7 +103,7 @@ def check(path: Path) -> None:
     """Raise ProjectError unless path is an intact project this version can read; reads only."""
     _check_header(path)
     try:
-        db = sqlite3.connect(_ro_uri(path), uri=True)
+        db = _ro_connect(path)
     except sqlite3.Error as error:
         raise ProjectError(f"Cannot read {path.name}: {error}") from None
     try:
@@ -134,7 +147,7 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
     """A connection in autocommit mode (changes run in explicit transactions), durable commits."""
     try:
         if read_only:
-            db = sqlite3.connect(_ro_uri(path), uri=True, isolation_level=None, timeout=10)
+            db = _ro_connect(path, isolation_level=None, timeout=10)
             db.execute("PRAGMA query_only = ON")
         else:
             db = sqlite3.connect(path, isolation_level=None, timeout=10)
