@@ -479,7 +479,7 @@ print("done", flush=True)
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 def test_every_returned_edit_survives_sigkill(tmp_path):
     path = tmp_path / "burst.hanbit"
-    rows = [(f"{i}번째 문장이다.", "", "new", i) for i in range(3000)]
+    rows = [(f"{i}번째 문장이다.", "", "new", i) for i in range(10000)]
     Project.create_from_segments(path, rows, source_lang="ko", target_lang="en").close()
     child = subprocess.Popen(
         [sys.executable, "-c", _CHILD, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True
@@ -491,6 +491,7 @@ def test_every_returned_edit_survives_sigkill(tmp_path):
             if len(completed) == 40:
                 os.kill(child.pid, signal.SIGKILL)  # mid-burst: the child is still editing
                 break
+        completed.extend(line.strip() for line in child.stdout)  # printed before it died
     finally:
         child.kill()
         child.wait(timeout=60)
