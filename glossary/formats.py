@@ -1,0 +1,194 @@
+"""Glossary import and export (TBX, CSV/TSV): plan first, then apply all-or-nothing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from glossary.store import Concept, GlossaryError, Term, Termbase, TermKind, term_key
+from glossary.table import read_table, write_table
+from glossary.tbx import read_tbx, write_tbx
+
+FORMATS = ("tbx", "csv", "tsv")
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do; nothing is written until apply_import."""
+
+    added: list[Concept] = field(default_factory=list)
+    changed: list[Concept] = field(default_factory=list)  # merged concepts, with their ids
+    rejected: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
+    unchanged: int = 0
+    revision: int = -1  # the termbase revision the plan was made against
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} new, {len(self.changed)} changed, {self.unchanged} unchanged, "
+            f"{len(self.rejected)} rejected"
+        )
+
+
+def detect_format(path: Path) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".tbx", ".xml", ".tbxm"):
+        return "tbx"
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".tsv", ".tab", ".txt", ".utf8"):
+        return "tsv"
+    raise GlossaryError(f"{path}: unknown glossary format {suffix!r} (use .tbx, .csv or .tsv)")
+
+
+def read_concepts(
+    path: Path, langs: Sequence[str] | None = None, fmt: str | None = None
+) -> list[tuple[int, Concept]]:
+    """(line, concept) pairs of a glossary file, as written (not validated)."""
+    fmt = fmt or detect_format(path)
+    if fmt == "tbx":
+        return read_tbx(Path(path))
+    return read_table(Path(path), langs)
+
+
+def plan_import(
+    termbase: Termbase,
+    path: Path,
+    langs: Sequence[str] | None = None,
+    fmt: str | None = None,
+) -> ImportPlan:
+    """Match each concept of the file to the termbase by its forms: new concepts are added,
+    known ones merged (new forms appended, kinds, notes, domain updated), bad ones rejected
+    with their line and reason. A file that cannot be read at all raises GlossaryError."""
+    plan = ImportPlan(revision=termbase.revision)
+    claimed: dict[tuple[str, str], int] = {}  # form -> line, to catch duplicates in the file
+    touched: dict[int, int] = {}  # existing concept id -> line that changes it
+    for line, imported in read_concepts(path, langs, fmt):
+        try:
+            imported = _strip(imported)
+            forms = {
+                (t.lang, term_key(t.text)) for t in imported.terms if t.kind != TermKind.FORBIDDEN
+            }
+            for form in forms:
+                if form in claimed:
+                    text = _text_of(imported, form)
+                    raise GlossaryError(f"{form[0]} form {text!r} is also on line {claimed[form]}")
+            ids = sorted({i for lang, key in forms for i in termbase.find_form(lang, key)})
+            if len(ids) > 1:
+                raise GlossaryError(
+                    f"its forms belong to several concepts: {', '.join(f'#{i}' for i in ids)}"
+                )
+            if ids:
+                if ids[0] in touched:
+                    raise GlossaryError(
+                        f"concept #{ids[0]} is already changed by line {touched[ids[0]]}"
+                    )
+                existing = termbase.concept(ids[0])
+                merged = termbase.check(merge(existing, imported))
+                if _content(merged) == _content(existing):
+                    plan.unchanged += 1
+                else:
+                    plan.changed.append(merged)
+                    touched[ids[0]] = line
+            else:
+                plan.added.append(termbase.check(imported))
+            claimed.update(dict.fromkeys(forms, line))
+        except GlossaryError as error:
+            plan.rejected.append((line, str(error)))
+    return plan
+
+
+def _strip(concept: Concept) -> Concept:
+    """The imported concept without an id (ids of another termbase mean nothing here)."""
+    return Concept(
+        terms=[Term(t.lang, t.text, t.kind, t.note) for t in concept.terms],
+        domain=concept.domain,
+        note=concept.note,
+        status=concept.status or "approved",
+    )
+
+
+def _text_of(concept: Concept, form: tuple[str, str]) -> str:
+    return next(t.text for t in concept.terms if (t.lang, term_key(t.text)) == form)
+
+
+def _content(concept: Concept) -> tuple:
+    terms = tuple((t.lang, t.text, t.kind, t.note) for t in concept.terms)
+    return terms, concept.domain, concept.note, concept.status
+
+
+def merge(existing: Concept, imported: Concept) -> Concept:
+    """existing with imported's forms added or updated; nothing of existing is dropped."""
+    terms = [Term(t.lang, t.text, t.kind, t.note) for t in existing.terms]
+    index = {(t.lang, term_key(t.text)): t for t in terms}
+    for new in imported.terms:
+        if new.kind == TermKind.PREFERRED:
+            # The imported preferred form wins; the old one stays as a variant.
+            for old in terms:
+                if old.lang == new.lang and old.kind == TermKind.PREFERRED:
+                    if term_key(old.text) != term_key(new.text):
+                        old.kind = TermKind.VARIANT
+        held = index.get((new.lang, term_key(new.text)))
+        if held:
+            held.kind = TermKind(new.kind)
+            held.note = new.note or held.note
+        else:
+            added = Term(new.lang, new.text, new.kind, new.note)
+            terms.append(added)
+            index[(new.lang, term_key(new.text))] = added
+    return Concept(
+        id=existing.id,
+        terms=terms,
+        domain=imported.domain or existing.domain,
+        note=imported.note or existing.note,
+        status=existing.status if imported.status == "approved" else imported.status,
+        created_at=existing.created_at,
+        updated_at=existing.updated_at,
+        origin=existing.origin,
+    )
+
+
+def apply_import(termbase: Termbase, plan: ImportPlan) -> None:
+    """Write the plan in one transaction: all of it, or (on any error) nothing."""
+    if plan.revision != termbase.revision:
+        raise GlossaryError("the glossary changed since this import was planned; plan it again")
+    try:
+        with termbase.transaction():
+            for concept in plan.added:
+                termbase.add_concept(concept)
+            for concept in plan.changed:
+                termbase.update_concept(concept)
+    except GlossaryError as error:
+        raise GlossaryError(f"nothing was imported: {error}") from None
+
+
+def export_glossary(
+    source: Termbase | Iterable[Concept],
+    path: Path,
+    langs: Sequence[str] | None = None,
+    fmt: str | None = None,
+    two_column: bool = False,
+) -> int:
+    """Write every concept to path (format from the suffix unless fmt); returns the count.
+
+    The file is written next to path and moved into place, so a failed export leaves any
+    previous file intact.
+    """
+    concepts = source.concepts() if isinstance(source, Termbase) else list(source)
+    path = Path(path)
+    fmt = fmt or detect_format(path)
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        if fmt == "tbx":
+            write_tbx(concepts, temporary, source_lang=langs[0] if langs else "en")
+            count = len(concepts)
+        else:
+            suffix_path = temporary.with_suffix(".csv" if fmt == "csv" else ".tsv")
+            count = write_table(concepts, suffix_path, langs, two_column)
+            os.replace(suffix_path, temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise GlossaryError(f"cannot write {path}: {error.strerror or error}") from None
+    return count

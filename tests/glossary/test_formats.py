@@ -1,0 +1,241 @@
+"""TBX and CSV/TSV: round trips, safe XML, import plans applied all-or-nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary.curated import load_curated
+from glossary.formats import ImportPlan, apply_import, export_glossary, plan_import
+from glossary.store import Concept, GlossaryError, Term, Termbase, TermKind
+from paths import CURATED_GLOSSARY
+
+
+@pytest.fixture
+def termbase(tmp_path: Path) -> Termbase:
+    with Termbase(tmp_path / "glossary.db") as opened:
+        yield opened
+
+
+@pytest.fixture
+def curated(tmp_path: Path) -> Termbase:
+    with Termbase(tmp_path / "curated.db") as opened:
+        load_curated(opened, CURATED_GLOSSARY)
+        yield opened
+
+
+def content(concept: Concept) -> tuple:
+    terms = sorted((t.lang, t.text, str(t.kind), t.note) for t in concept.terms)
+    return terms, concept.domain, concept.note, concept.status
+
+
+@pytest.mark.parametrize("name", ["glossary.tbx", "glossary.csv", "glossary.tsv"])
+def test_round_trip_of_the_curated_glossary(curated, termbase, tmp_path, name) -> None:
+    # One concept with a non-default status and a multi-line note, so every field travels.
+    concept = curated.concepts()[0]
+    concept.status, concept.note = "proposed", 'first line\nsecond line, with "quotes"'
+    curated.update_concept(concept)
+    path = tmp_path / name
+    assert export_glossary(curated, path) == curated.count()
+    plan = plan_import(termbase, path)
+    assert (len(plan.added), plan.changed, plan.rejected) == (curated.count(), [], [])
+    apply_import(termbase, plan)
+    assert sorted(map(content, termbase.concepts())) == sorted(map(content, curated.concepts()))
+    again = plan_import(termbase, path)
+    assert (again.added, again.changed, again.unchanged) == ([], [], curated.count())
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE tbx [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+]>
+<tbx><text><body><conceptEntry id="c1"><langSec xml:lang="en">
+<termSec><term>&lol4;</term></termSec></langSec></conceptEntry></body></text></tbx>
+"""
+
+EXTERNAL_ENTITY = """<?xml version="1.0"?>
+<!DOCTYPE tbx [ <!ENTITY secret SYSTEM "file://{secret}"> ]>
+<tbx><text><body><conceptEntry id="c1"><langSec xml:lang="en">
+<termSec><term>&secret;</term></termSec></langSec></conceptEntry></body></text></tbx>
+"""
+
+
+def test_a_billion_laughs_file_is_refused(termbase, tmp_path) -> None:
+    path = tmp_path / "laughs.tbx"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    with pytest.raises(GlossaryError, match="declares XML entities"):
+        plan_import(termbase, path)
+
+
+def test_an_external_entity_is_never_read(termbase, tmp_path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET", encoding="utf-8")
+    path = tmp_path / "xxe.tbx"
+    path.write_text(EXTERNAL_ENTITY.format(secret=secret), encoding="utf-8")
+    with pytest.raises(GlossaryError, match="declares XML entities") as raised:
+        plan_import(termbase, path)
+    assert "TOP-SECRET" not in str(raised.value)
+    assert termbase.count() == 0
+
+
+TBX_2008 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+<martif type="TBX-Basic" xml:lang="en"><martifHeader/><text><body>
+<termEntry id="t1">
+  <descrip type="subjectField">company</descrip>
+  <langSet xml:lang="en">
+    <tig><term>Ant Financial</term>
+      <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <ntig><termGrp><term>Ant Financial Services Group</term>
+      <termNote type="normativeAuthorization">admittedTerm</termNote></termGrp></ntig>
+    <tig><term>Ant Group Old</term>
+      <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+  </langSet>
+  <langSet xml:lang="zh-Hans"><tig><term>蚂蚁金服</term></tig><tig><term>蚂蚁</term></tig></langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+
+def test_tbx_2008_files_from_other_tools(termbase, tmp_path) -> None:
+    path = tmp_path / "old.tbx"
+    path.write_text(TBX_2008, encoding="utf-8")
+    apply_import(termbase, plan_import(termbase, path))
+    concept = termbase.concepts()[0]
+    assert concept.domain == "company"
+    assert concept.forms("en", TermKind.PREFERRED) == ["Ant Financial"]
+    assert concept.forms("en", TermKind.VARIANT) == ["Ant Financial Services Group"]
+    assert concept.forms("en", TermKind.FORBIDDEN) == ["Ant Group Old"]
+    # Without a status, the first form of a language is its preferred one.
+    assert (concept.preferred("zh-Hans"), concept.forms("zh-Hans", TermKind.VARIANT)) == (
+        "蚂蚁金服",
+        ["蚂蚁"],
+    )
+
+
+def test_a_file_that_is_not_tbx_says_so(termbase, tmp_path) -> None:
+    path = tmp_path / "x.tbx"
+    path.write_text("<html><body/></html>", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="not a TBX file"):
+        plan_import(termbase, path)
+    path.write_text("<tbx><unclosed></tbx>", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="not readable XML"):
+        plan_import(termbase, path)
+
+
+def test_a_plan_reports_new_changed_and_rejected_rows_by_line(termbase, tmp_path) -> None:
+    termbase.add_concept(Concept(terms=[Term("ko", "알리페이"), Term("en", "Alipay")], note="kept"))
+    termbase.add_concept(Concept(terms=[Term("ko", "바이두"), Term("en", "Baidu")]))
+    termbase.add_concept(Concept(terms=[Term("ko", "애플"), Term("en", "Apple")]))
+    path = tmp_path / "import.csv"
+    path.write_text(
+        "ko,en,en:variant,domain\n"
+        "알리페이,Alipay,Zhifubao,product\n"  # line 2: known, gains a variant and a domain
+        "마윈,Jack Ma,,person\n"  # line 3: new
+        "마윈,Ma Yun,,person\n"  # line 4: 마윈 again
+        ",,,company\n"  # line 5: no form at all
+        "바이두,Apple,,company\n"  # line 6: forms of two concepts
+        "아이폰6,iPhone 6,iPhone6 | iPhone6,product\n",  # line 7: same variant twice
+        encoding="utf-8",
+    )
+    revision = termbase.revision
+    plan = plan_import(termbase, path)
+    assert termbase.revision == revision and termbase.count() == 3  # planning writes nothing
+    assert [c.preferred("en") for c in plan.added] == ["Jack Ma"]
+    (changed,) = plan.changed
+    assert (changed.preferred("ko"), changed.forms("en", TermKind.VARIANT)) == (
+        "알리페이",
+        ["Zhifubao"],
+    )
+    assert (changed.domain, changed.note) == ("product", "kept")
+    assert [line for line, _ in plan.rejected] == [4, 5, 6, 7]
+    reasons = dict(plan.rejected)
+    assert "also on line 3" in reasons[4]
+    assert "at least one preferred or variant" in reasons[5]
+    assert "several concepts" in reasons[6]
+    assert "appears twice" in reasons[7]
+    apply_import(termbase, plan)
+    assert termbase.count() == 4
+    assert termbase.concept(changed.id).forms("en", TermKind.VARIANT) == ["Zhifubao"]
+
+
+def test_apply_is_all_or_nothing(termbase) -> None:
+    plan = ImportPlan(
+        added=[
+            Concept(terms=[Term("en", "Baidu")]),
+            Concept(terms=[Term("en", "Alibaba")]),
+            Concept(terms=[Term("en", "baidu")]),  # clashes with the first once it is written
+        ],
+        revision=termbase.revision,
+    )
+    with pytest.raises(GlossaryError, match="nothing was imported"):
+        apply_import(termbase, plan)
+    assert termbase.count() == 0
+
+
+def test_a_plan_made_before_a_change_is_refused(termbase, tmp_path) -> None:
+    path = tmp_path / "g.tsv"
+    path.write_text("ko\ten\n알리페이\tAlipay\n", encoding="utf-8")
+    plan = plan_import(termbase, path)
+    termbase.add_concept(Concept(terms=[Term("en", "Alipay")]))
+    with pytest.raises(GlossaryError, match="changed since"):
+        apply_import(termbase, plan)
+    assert termbase.count() == 1
+
+
+def test_omegat_two_column_files(termbase, tmp_path) -> None:
+    path = tmp_path / "glossary.txt"
+    path.write_text("알리페이\tAlipay\tpayment service\n마윈\tJack Ma\n", encoding="utf-8")
+    apply_import(termbase, plan_import(termbase, path, langs=("ko", "en")))
+    alipay, jack_ma = termbase.concepts()
+    assert (alipay.preferred("ko"), alipay.preferred("en"), alipay.note) == (
+        "알리페이",
+        "Alipay",
+        "payment service",
+    )
+    assert jack_ma.preferred("en") == "Jack Ma"
+    out = tmp_path / "out.txt"
+    export_glossary(termbase, out, langs=("ko", "en"), two_column=True)
+    assert out.read_text("utf-8") == "알리페이\tAlipay\tpayment service\n마윈\tJack Ma\t\n"
+
+
+def test_a_headerless_file_without_languages_explains_what_to_do(termbase, tmp_path) -> None:
+    path = tmp_path / "glossary.txt"
+    path.write_text("알리페이\tAlipay\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="column '알리페이' is neither a language code"):
+        plan_import(termbase, path)
+
+
+def test_korean_excel_csv_in_cp949_is_read(termbase, tmp_path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(
+        "ko,en,note\n알리페이,Alipay,결제 서비스\n위어바오,Yu'e Bao,펀드\n".encode("cp949")
+    )
+    apply_import(termbase, plan_import(termbase, path))
+    assert [(c.preferred("ko"), c.note) for c in termbase.concepts()] == [
+        ("알리페이", "결제 서비스"),
+        ("위어바오", "펀드"),
+    ]
+
+
+def test_semicolon_csv_and_unknown_suffix(termbase, tmp_path) -> None:
+    path = tmp_path / "semi.csv"
+    path.write_text("ko;en\n알리페이;Alipay\n", encoding="utf-8")
+    assert [c.preferred("en") for c in plan_import(termbase, path).added] == ["Alipay"]
+    with pytest.raises(GlossaryError, match="unknown glossary format"):
+        plan_import(termbase, tmp_path / "glossary.docx")
+
+
+def test_a_failed_export_leaves_the_previous_file(curated, tmp_path) -> None:
+    target = tmp_path / "out" / "glossary.tbx"
+    with pytest.raises(GlossaryError, match="cannot write"):
+        export_glossary(curated, target)  # the folder does not exist
+    target.parent.mkdir()
+    target.write_text("previous", encoding="utf-8")
+    export_glossary(curated, target)
+    assert target.read_text("utf-8").startswith("<?xml")
+    assert not list(target.parent.glob(".*part"))
