@@ -206,7 +206,8 @@ def plan_review_import(project: Project, docx: Path) -> ReviewPlan:
                     ReviewProblem(
                         "id-altered",
                         f"{where} carries segment id {segment_id}, which this project does not "
-                        "have: the hidden id was edited, or the file belongs to another project",
+                        "have: the hidden id was edited, the segment was joined in the desk "
+                        "after the export, or the file belongs to another project",
                         row_number,
                     )
                 )
@@ -229,8 +230,9 @@ def plan_review_import(project: Project, docx: Path) -> ReviewPlan:
             plan.problems.append(
                 ReviewProblem(
                     "row-deleted",
-                    f"segment {segment.number} has no row: it was deleted "
-                    f"(source: {_short(segment.source)!r})",
+                    f"segment {segment.number} has no row: it was deleted from the table, or "
+                    f"split or joined in the desk after the export (source: "
+                    f"{_short(segment.source)!r})",
                 )
             )
     return plan

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell, _Row
 
-from documents.formats.base import STATUS_LABELS, ExportDocument, tool_version
+from documents.formats.base import STATUS_LABELS, ExportDocument, tool_version, xml_text
 from documents.formats.docx_common import (
     east_asian_font,
     prepare_document,
@@ -71,7 +71,7 @@ def _row_flags(row: _Row, *, header: bool = False) -> None:
 
 def _write(cell: _Cell, text: str, lang: str, document: ExportDocument, **style) -> None:
     east = east_asian_font(document.source_lang, document.target_lang)
-    for index, line in enumerate(text.split("\n") if text else [""]):
+    for index, line in enumerate(xml_text(text).split("\n") if text else [""]):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
         if not line:

@@ -6,7 +6,7 @@ import io
 
 from docx import Document
 
-from documents.formats.base import ExportDocument
+from documents.formats.base import ExportDocument, xml_text
 from documents.formats.docx_common import (
     east_asian_font,
     prepare_document,
@@ -22,7 +22,7 @@ def render(document: ExportDocument) -> bytes:
     docx.core_properties.language = document.target_lang
     east = east_asian_font(document.source_lang, document.target_lang)
     for text in document.target_paragraphs():
-        run = docx.add_paragraph().add_run(text)
+        run = docx.add_paragraph().add_run(xml_text(text))
         style_run(run, document.target_lang, east)
         set_run_lang(run, document.target_lang, east)
     buffer = io.BytesIO()

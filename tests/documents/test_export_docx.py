@@ -131,3 +131,31 @@ def test_libreoffice_renders_hangul_and_the_target(review_docx, project, tmp_pat
     assert reviewed.target in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "CJK" in fonts  # hangul came from a CJK face, not from boxes of a Latin one
+
+
+def test_a_chinese_source_gets_a_chinese_face_and_language(tmp_path):
+    from documents.project import Project
+
+    with Project.create(
+        tmp_path / "zh.hanbit",
+        source_text="支付宝将在澳大利亚设立分公司。蚂蚁金服宣布了这一消息。",
+        source_lang="zh-Hans",
+        target_lang="en",
+    ) as project:
+        out = tmp_path / "zh.docx"
+        export_project(project, out)
+    _, table = _table(out)
+    source = table.rows[1].cells[1]._tc
+    assert source.find(f".//{qn('w:rFonts')}").get(qn("w:eastAsia")) == "Noto Sans CJK SC"
+    assert source.find(f".//{qn('w:lang')}").get(qn("w:eastAsia")) == "zh-CN"
+
+
+def test_characters_xml_cannot_carry_do_not_break_the_export(tmp_path, project):
+    segment = project.segments()[0]
+    project.set_comment(segment.id, "pasted from Word\x0bwith a vertical tab")
+    out = tmp_path / "ctl.docx"
+    export_project(project, out)
+    _, table = _table(out)
+    assert cell_text(table.rows[1].cells[4]._tc) == "pasted from Wordwith a vertical tab"
+    for name in ("ctl.xlf", "ctl.tmx"):
+        export_project(project, tmp_path / name)

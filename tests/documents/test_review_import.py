@@ -86,7 +86,12 @@ def test_reviewer_edits_come_back_with_history(tmp_path, project, exported):
     assert untouched and all(s.target == project.segment(s.id).target for s in untouched)
 
 
-def test_an_untouched_review_changes_nothing(project, exported):
+def test_an_untouched_review_changes_nothing(tmp_path, project):
+    first, second = project.segments()[:2]
+    project.set_comment(first.id, "pasted from Word\x0bwith a vertical tab")
+    project.set_target(second.id, "Tab\tinside and  double  spaces", status=Status.TRANSLATED)
+    exported = tmp_path / "untouched.docx"
+    export_project(project, exported)
     plan = plan_review_import(project, exported)
     assert plan.ok and plan.changes == 0
 
