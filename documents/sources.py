@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 FORMATS = {
@@ -34,7 +35,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SPACED_CJK = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 
 
-class SourceError(Exception):
+class SourceError(ValueError):
     """A source file that cannot be read as text; the message says why and nothing is guessed."""
 
 
@@ -60,6 +61,13 @@ class SourceInfo:
         if self.alternatives:
             text += "; also " + ", ".join(a.upper() for a in self.alternatives)
         return text + ")"
+
+
+class SourceText(NamedTuple):
+    """What read_source gives: unpack it as (text, info) or read .text and .info."""
+
+    text: str
+    info: SourceInfo
 
 
 @dataclass(frozen=True)
@@ -198,7 +206,7 @@ def _decode_html(data: bytes, name: str, encoding: str | None) -> _Decoded:
 
 def read_source(
     path: Path, *, encoding: str | None = None, max_bytes: int = MAX_SOURCE_BYTES
-) -> tuple[str, SourceInfo]:
+) -> SourceText:
     """The text of a source file and how it was read; SourceError for anything unreadable.
 
     Text files come back as they are (line endings made \\n); Markdown, HTML and Word give
@@ -249,8 +257,8 @@ def read_source(
     return _finish(text, info)
 
 
-def _finish(text: str, info: SourceInfo) -> tuple[str, SourceInfo]:
+def _finish(text: str, info: SourceInfo) -> SourceText:
     text = unicodedata.normalize("NFC", text)  # decomposed hangul (macOS) would not match terms
     if not text.strip():
         raise SourceError(f"{info.path.name} has no text to translate")
-    return text, info
+    return SourceText(text, info)

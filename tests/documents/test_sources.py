@@ -256,5 +256,6 @@ def test_not_a_docx_is_refused(tmp_path, data):
 def test_the_sample_article_reads_and_segments_the_same(tmp_path):
     text, info = read_source(paths.SAMPLE_ARTICLE)
     assert text == ARTICLE and info.encoding == "utf-8"
+    assert read_source(paths.SAMPLE_ARTICLE).text == ARTICLE
     md = _write(tmp_path / "article.md", ARTICLE.encode())
     assert segment_document(read_source(md)[0], "ko") == segment_document(ARTICLE, "ko")
