@@ -104,7 +104,7 @@ def translate_with_glossary(
     strategy = Strategy(strategy)
     by_id = _concepts_by_id(concepts, matcher)
     plans = [_prepare(text, matcher.find(text) if matcher else [], strategy) for text in texts]
-    repairs = _Repairs(by_id, source_lang, target_lang, forbidden, plans)
+    repairs = _Repairs(by_id, matcher, target_lang, forbidden, plans)
     results: list[EnforcedSegment | None] = [None] * len(texts)
     retry: list[int] = []
 
@@ -194,13 +194,13 @@ class _Repairs:
     def __init__(
         self,
         by_id: dict[int, Concept],
-        source_lang: str,
+        matcher: TermMatcher | None,
         target_lang: str,
         forbidden: Sequence[str],
         plans: Sequence[_Plan],
     ) -> None:
         self.by_id = by_id
-        self.source_lang = source_lang
+        self.matcher = matcher
         self.target_lang = target_lang
         self.forbidden: dict[str, str] = dict.fromkeys(forbidden, "")
         approved: set[str] = set()
@@ -220,14 +220,21 @@ class _Repairs:
         concept = self.by_id.get(match.concept_id)
         return concept.forms(self.target_lang, TermKind.FORBIDDEN) if concept else []
 
-    def source_forms(self, match: TermMatch) -> list[str]:
-        forms = [match.text, match.term]
-        concept = self.by_id.get(match.concept_id)
-        if concept:
-            forms += concept.forms(self.source_lang)
-        # a term written the same in both languages (Paybang) is no leftover
-        targets = {t.casefold() for t in match.targets}
-        return [f for f in dict.fromkeys(forms) if f and f.casefold() not in targets]
+    def leftovers(self, text: str, plan: _Plan) -> tuple[str, set[int]]:
+        """Source-language terms of the segment the model copied through, replaced.
+
+        The matcher finds them, so its word boundaries hold: 중국 in 중국인 stays.
+        """
+        if self.matcher is None:
+            return text, set()
+        targets = {m.concept_id: m.target for m in plan.matches}
+        touched: set[int] = set()
+        for match in reversed(self.matcher.find(text)):
+            target = targets.get(match.concept_id)
+            if target and match.text not in match.targets:
+                text = text[: match.start] + target + text[match.end :]
+                touched.add(match.concept_id)
+        return text, touched
 
 
 def _replace_forms(text: str, replacements: dict[str, tuple[str, int]]) -> tuple[str, set[int]]:
@@ -277,9 +284,9 @@ def _finish(
         for match in plan.matches:
             for form in repairs.concept_forbidden(match):
                 wrong.setdefault(form, (match.target, match.concept_id))
-            for form in repairs.source_forms(match):
-                wrong.setdefault(form, (match.target, match.concept_id))
         text, repaired = _replace_forms(text, wrong)
+        text, copied = repairs.leftovers(text, plan)
+        repaired |= copied
     return EnforcedSegment(
         text=text,
         terms=_verify(plan, text, restored, repaired),

@@ -46,6 +46,16 @@ CONCEPTS = [
             Term("en", "Ant Financial", TermKind.FORBIDDEN),
         ],
     ),
+    Concept(id=5, terms=[Term("ko", "중국"), Term("en", "China")]),
+    Concept(
+        id=6,
+        terms=[
+            Term("ko", "머니마켓펀드"),
+            Term("ko", "MMF", TermKind.VARIANT),
+            Term("en", "money market fund"),
+            Term("en", "MMF", TermKind.VARIANT),
+        ],
+    ),
 ]
 
 
@@ -147,6 +157,21 @@ def test_a_source_form_left_in_the_output_is_repaired(matcher):
     [segment] = run(["알리페이가 간다."], translate, matcher)
     assert segment.text == "Alipay가 간다."
     assert [(t.method, t.ok) for t in segment.terms] == [("repaired", True)]
+
+
+def test_leftover_repair_keeps_the_matchers_word_boundaries(matcher):
+    # 중국인 (a Chinese person) is no occurrence of 중국 (China): it must not become China인
+    translate = Recorder(lambda text: text.replace("China", "중국"))
+    [segment] = run(["중국인들이 중국 쇼핑몰을 쓴다."], translate, matcher)
+    assert segment.text == "중국인들이 China 쇼핑몰을 쓴다."
+    assert [(t.method, t.ok) for t in segment.terms] == [("repaired", True)]
+
+
+def test_a_source_term_already_in_target_form_is_left_alone(matcher):
+    translate = Recorder()
+    [segment] = run(["머니마켓펀드(MMF) 상품"], translate, matcher)
+    assert translate.calls[0]["texts"] == ["money market fund(MMF) 상품"]
+    assert segment.ok and len(segment.terms) == 2
 
 
 def test_placeholders_are_restored(matcher):
