@@ -120,6 +120,10 @@ def _unit_20(parent: etree._Element, segment: Segment, document: ExportDocument)
             term.text = xml_text(match.text)
             for target in match.targets:
                 etree.SubElement(entry, f"{{{GLOSSARY20_NS}}}translation").text = xml_text(target)
+            if not match.targets:
+                # A glossEntry needs a translation or a definition; say why there is none.
+                definition = etree.SubElement(entry, f"{{{GLOSSARY20_NS}}}definition")
+                definition.text = "glossary term without a target-language form"
     if segment.comment:
         notes = etree.SubElement(unit, _q2("notes"))
         etree.SubElement(notes, _q2("note"), category="comment").text = xml_text(segment.comment)

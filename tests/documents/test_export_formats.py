@@ -125,6 +125,22 @@ def test_xliff20_is_read_back_by_translate_toolkit(tmp_path, project):
     assert states.count("reviewed") == sum(s.status is Status.REVIEWED for s in segments)
 
 
+def test_xliff20_glossary_module_lists_term_translations(tmp_path, project):
+    out = tmp_path / "terms.xlf"
+    export_project(project, out, "xliff2", matcher=glossary_matcher())
+    gls = "{urn:oasis:names:tc:xliff:glossary:2.0}"
+    root = etree.parse(str(out)).getroot()
+    first = next(s for s in project.segments() if "알리페이" in s.source)
+    unit = root.find(f".//{{*}}unit[@id='u{first.id}']")
+    entries = {
+        (e.findtext(f"{gls}term"), e.findtext(f"{gls}translation"))
+        for e in unit.iter(f"{gls}glossEntry")
+    }
+    assert ("알리페이", "Alipay") in entries
+    # The glossary module comes before the core elements of the unit, as XLIFF 2.0 wants.
+    assert etree.QName(unit[0]).localname == "glossary"
+
+
 def test_tmx_validates_against_the_dtd_and_holds_confirmed_segments(tmp_path, project):
     from translate.storage.tmx import tmxfile
 
