@@ -206,7 +206,12 @@ CURRENCY_PREFIXES: dict[str, str] = {
 
 # Patterns shared by the digit and the spelled-number readers
 EN_SCALE_RE = re.compile(r"\s?(" + "|".join(EN_SCALE_WORDS) + r")(?![A-Za-z])", re.IGNORECASE)
-PERCENT_RE = re.compile(r"\s?(%|％|퍼센트|프로|percent|per\s?cent|pct)(?![A-Za-z])", re.IGNORECASE)
+# percentage points are percents too: 3.5%포인트, 3.5%p, 3.5 percentage points
+PERCENT_RE = re.compile(
+    r"\s?(%(?:\s?포인트|p(?![A-Za-z]))?|％|퍼센트(?:\s?포인트)?|프로|percentage\s?points?|"
+    r"percent(?:age)?|per\s?cent|pct)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 CURRENCY_AFTER_RE = re.compile(
     r"\s?(" + "|".join(sorted(map(re.escape, CURRENCY_WORDS), key=len, reverse=True)) + r")",
 )

@@ -167,9 +167,9 @@ def han_numerals(text: str) -> list[Figure]:
             kind = FigureKind.ORDINAL
         elif prefix == "百分之":
             kind = FigureKind.PERCENT
-        elif after in "月" and 1 <= value <= 12:
+        elif after == "月" and 1 <= value <= 12:
             kind, end = FigureKind.MONTH, end + 1
-        elif after in "日号號" and 1 <= value <= 31:
+        elif after and after in "日号號" and 1 <= value <= 31:
             kind, end = FigureKind.DAY, end + 1
         currency = ""
         money = CURRENCY_AFTER_RE.match(text, end)

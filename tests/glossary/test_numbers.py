@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.numbers import FigureKind, compare_figures, extract_figures, parse_han_number
 
@@ -53,6 +55,8 @@ def test_amounts_are_read_with_their_units_and_currency(text, lang, value, curre
         ("약 50%", "ko", FigureKind.PERCENT, 50),
         ("50퍼센트", "ko", FigureKind.PERCENT, 50),
         ("50 per cent", "en", FigureKind.PERCENT, 50),
+        ("3.5%포인트", "ko", FigureKind.PERCENT, 3.5),
+        ("3.5 percentage points", "en", FigureKind.PERCENT, 3.5),
         ("百分之五十", "zh-Hans", FigureKind.PERCENT, 50),
         ("6번째 지사", "ko", FigureKind.ORDINAL, 6),
         ("두번째 투자", "ko", FigureKind.ORDINAL, 2),
@@ -71,7 +75,7 @@ def test_amounts_are_read_with_their_units_and_currency(text, lang, value, curre
 )
 def test_kinds_percent_ordinal_date_time(text, lang, kind, value):
     figure = one(text, lang)
-    assert (figure.kind, figure.value) == (kind, Decimal(value))
+    assert (figure.kind, figure.value) == (kind, Decimal(str(value)))
 
 
 def test_spans_point_at_the_figure_in_the_text():
@@ -158,3 +162,16 @@ def test_chinese_to_english():
     assert issues("第六家海外分公司", "its fifth overseas office", "zh-Hans") == [
         ("mismatch", "第六", "fifth")
     ]
+
+
+ALPHABET = "0123456789,.:%$₩ 조억만천백십万亿兆千百十一二三六第月日년월일번째원달러위안元 -abmnkth"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=40), lang=st.sampled_from(["ko", "zh-Hans", "en"]))
+def test_any_text_gives_figures_whose_spans_are_their_text(text, lang):
+    figures = extract_figures(text, lang)
+    for figure in figures:
+        assert text[figure.start : figure.end] == figure.text
+    assert [f.start for f in figures] == sorted(f.start for f in figures)
+    assert compare_figures(text, lang, text, lang) == []  # a text always agrees with itself
