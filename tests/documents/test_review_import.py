@@ -271,3 +271,31 @@ def test_a_review_saved_by_libreoffice_still_maps_back(tmp_path, project, export
     assert [(c.number, c.new) for c in plan.targets] == [
         (draft.number, "Edited after LibreOffice.")
     ]
+
+
+def test_tracked_changes_read_as_accepted(project, exported):
+    """Reviewers often leave Track Changes on: insertions count, deletions do not."""
+    from docx.oxml import parse_xml
+
+    draft = _by_status(project, Status.DRAFT)[0]
+    document = docx.Document(str(exported))
+    paragraph = _row(document, draft).cells[2].paragraphs[0]._p
+    for run in paragraph.findall(qn("w:r")):
+        paragraph.remove(run)
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph.append(
+        parse_xml(
+            f'<w:del {namespace} w:id="1" w:author="Reviewer" w:date="2024-01-01T00:00:00Z">'
+            f"<w:r><w:delText>{draft.target}</w:delText></w:r></w:del>"
+        )
+    )
+    paragraph.append(
+        parse_xml(
+            f'<w:ins {namespace} w:id="2" w:author="Reviewer" w:date="2024-01-01T00:00:00Z">'
+            "<w:r><w:t>Alipay opens in Sydney.</w:t></w:r></w:ins>"
+        )
+    )
+    document.save(str(exported))
+    plan = plan_review_import(project, exported)
+    assert plan.ok, plan.summary()
+    assert [(c.number, c.new) for c in plan.targets] == [(draft.number, "Alipay opens in Sydney.")]
