@@ -314,3 +314,23 @@ def test_a_term_broken_after_the_real_engine_is_flagged(
     )
     assert [i for i, segment in enumerate(segments) if not segment.ok] == [4]
     assert [t.target for t in segments[4].terms if not t.ok] == ["Alipay"]
+
+
+def test_a_pivot_pair_needs_no_special_case(tiny_packages_dir, curated):
+    import functools
+
+    from translation.engine import Engine
+
+    engine = Engine(tiny_packages_dir)
+    assert engine.route("ko", "zh-Hans").pivot
+    translate = functools.partial(engine.translate, source="ko", target="zh-Hans")
+    [segment] = translate_with_glossary(
+        ["알리페이가 위어바오(餘額寶)를 내놓았다."],
+        translate,
+        TermMatcher(curated, "ko", "zh-Hans"),
+        source_lang="ko",
+        target_lang="zh-Hans",
+        concepts=curated,
+    )
+    assert segment.ok
+    assert segment.text.startswith("支付宝가 余额宝를")
