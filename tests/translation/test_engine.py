@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import sentencepiece as spm
 from support.tiny_package import SEED_ARTICLE, build_copy_package
 
 from translation.engine import Cancelled, Engine, EngineOptions, NoRouteError
@@ -112,12 +113,16 @@ def test_forbidden_strings_are_never_produced(tiny_packages_dir: Path):
 
 def test_target_prefix_is_forced_and_stripped(tmp_path: Path, tiny_sentencepiece: Path):
     # A multilingual model is told its target language by a first token; the copy model
-    # shows it: the forced prefix replaces the first copied piece and never reaches the user.
+    # shows it: the forced prefix takes the first copied position and never reaches the user.
+    processor = spm.SentencePieceProcessor(model_file=str(tiny_sentencepiece))
+    text = "Alibaba opened an office."
+    first, *rest = processor.encode(text, out_type=str)
     build_copy_package(
-        tmp_path, "en", "ko", sentencepiece_model=tiny_sentencepiece, target_prefix="▁Ali"
+        tmp_path, "en", "ko", sentencepiece_model=tiny_sentencepiece, target_prefix=first
     )
-    engine = Engine(tmp_path)
-    assert engine.translate(["Alibaba opened an office."], "en", "ko") == ["baba opened an office."]
+    (translation,) = Engine(tmp_path).translate([text], "en", "ko")
+    assert translation == processor.decode(rest)
+    assert text.endswith(translation) and len(translation) < len(text)
 
 
 def test_idle_models_are_unloaded_and_reload(tiny_packages_dir: Path):
