@@ -183,7 +183,8 @@ def plan_review_import(project: Project, docx: Path) -> ReviewPlan:
             if not ids:
                 kind = "row-added" if "[hd" not in first else "id-altered"
                 text = (
-                    "has no segment id: rows cannot be added"
+                    "has no segment id: rows cannot be added "
+                    "(or its hidden id in the # column was deleted)"
                     if kind == "row-added"
                     else (f"has a damaged segment id ({_short(first)!r})")
                 )

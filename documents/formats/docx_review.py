@@ -156,7 +156,7 @@ def render(document: ExportDocument) -> bytes:
     docx.add_paragraph(
         f"{language_name(src)} → {language_name(tgt)}. Edit the Target and Comment columns "
         "(and Status: New, Draft, Translated or Reviewed). The grey Source column is read-only. "
-        "Do not add, delete or reorder rows: the file is imported back row by row."
+        "Do not add or delete rows or change the # column: each row is matched back to its segment."
     )
 
     table = docx.add_table(rows=1, cols=len(COLUMNS))
