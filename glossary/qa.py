@@ -244,15 +244,18 @@ def _untranslated_issues(
         ]
     if script is None or script is _script(target_lang):
         return []
-    left = script.findall(target)
-    if not left:
+    # a gloss in parentheses is deliberate: 알리페이(支付寶) in a Korean target
+    glosses = [m.span() for m in re.finditer(r"[(（][^()（）]*[)）]", target)]
+    found = [m for m in script.finditer(target) if not any(a <= m.start() < b for a, b in glosses)]
+    if not found:
         return []
+    left = [m.group() for m in found]
     return [
         QAIssue(
             "untranslated",
             Severity.FUNCTIONAL,
             f"Source-language text left in the target: {', '.join(left)}",
-            target_span=script.search(target).span(),
+            target_span=found[0].span(),
             key=f"untranslated:{'|'.join(left)}",
         )
     ]

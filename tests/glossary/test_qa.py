@@ -117,6 +117,14 @@ def test_empty_and_untranslated(matcher):
     left = check(GOOD.replace("mobile payment", "모바일 결제"), matcher)
     assert checks(left) == [("untranslated", Severity.FUNCTIONAL)]
     assert "모바일" in left[0].message
+    # a hanja gloss in a Korean target is deliberate
+    gloss = check_segment(
+        "支付宝推出余额宝。",
+        "알리페이(支付寶)가 위어바오를 내놓았다.",
+        source_lang="zh-Hans",
+        target_lang="ko",
+    )
+    assert gloss == []
     # a segment that is only a name or a figure is the same in both languages
     assert check_segment("V-Key", "V-Key", source_lang="ko", target_lang="en") == []
 
