@@ -16,6 +16,9 @@ from translation.tokenizers import Tokenizer, load_tokenizer
 log = logging.getLogger(__name__)
 
 PIVOT = "en"  # Argos publishes nearly every language to and from English
+# Set once CUDA failed to run a model in this process: trying again costs every new Engine
+# seconds (13 s on an H100 whose CUDA 13 lacked the libcublas.so.12 CTranslate2 wants).
+_cuda_unusable: str | None = None
 
 
 class NoRouteError(Exception):
@@ -253,7 +256,8 @@ class Engine:
 
             wanted = self.options.device
             if wanted == "auto":
-                wanted = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+                usable = _cuda_unusable is None and ctranslate2.get_cuda_device_count() > 0
+                wanted = "cuda" if usable else "cpu"
             self._device = wanted
         return self._device
 
@@ -323,6 +327,8 @@ class Engine:
             # A GPU without the CUDA libraries CTranslate2 was built for (libcublas.so.12)
             # is common; "auto" then means the CPU rather than no translation at all.
             log.warning("CUDA unusable (%s); translating on the CPU", error)
+            global _cuda_unusable
+            _cuda_unusable = str(error)
             self._device = "cpu"
             try:
                 translator = self._translator(package, tokenizer)
