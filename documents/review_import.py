@@ -326,14 +326,32 @@ def apply_review_import(project: Project, plan: ReviewPlan) -> int:
             f"The project changed since {plan.path.name} was checked (segments {numbers}); "
             "check the review again before applying it"
         )
-    changed: set[int] = set()
-    for change in plan.targets:
-        project.set_target(change.segment_id, change.new, status=change.status, origin=ORIGIN)
-        changed.add(change.segment_id)
-    for change in plan.statuses:
-        project.set_status(change.segment_id, change.new)
-        changed.add(change.segment_id)
-    for change in plan.comments:
-        project.set_comment(change.segment_id, change.new)
-        changed.add(change.segment_id)
-    return len(changed)
+    # The project commits each change on its own, so a failure half-way (disk full, a lock)
+    # is undone by writing the earlier values back: the review lands whole or not at all.
+    before = {s.id: s for s in project.segments()}
+    changed: list[int] = []
+    try:
+        for change in plan.targets:
+            changed.append(change.segment_id)
+            project.set_target(change.segment_id, change.new, status=change.status, origin=ORIGIN)
+        for change in plan.statuses:
+            changed.append(change.segment_id)
+            project.set_status(change.segment_id, change.new)
+        for change in plan.comments:
+            changed.append(change.segment_id)
+            project.set_comment(change.segment_id, change.new)
+    except Exception as error:
+        _restore(project, [before[i] for i in dict.fromkeys(reversed(changed))])
+        raise ReviewImportError(
+            f"Applying {plan.path.name} failed ({error}); the changes already made were undone"
+        ) from error
+    return len(set(changed))
+
+
+def _restore(project: Project, segments: list[Segment]) -> None:
+    for old in segments:
+        current = project.segment(old.id)
+        if (current.target, current.status) != (old.target, old.status):
+            project.set_target(old.id, old.target, status=old.status, origin=f"{ORIGIN}-undone")
+        if current.comment != old.comment:
+            project.set_comment(old.id, old.comment)

@@ -14,7 +14,7 @@ from export_sample import make_project
 
 from documents.export import export_project
 from documents.formats.docx_common import cell_text
-from documents.project import Status
+from documents.project import ProjectError, Status
 from documents.review_import import ReviewImportError, apply_review_import, plan_review_import
 
 
@@ -299,3 +299,23 @@ def test_tracked_changes_read_as_accepted(project, exported):
     plan = plan_review_import(project, exported)
     assert plan.ok, plan.summary()
     assert [(c.number, c.new) for c in plan.targets] == [(draft.number, "Alipay opens in Sydney.")]
+
+
+def test_a_failure_half_way_undoes_what_was_applied(project, exported, monkeypatch):
+    draft = _by_status(project, Status.DRAFT)[0]
+    commented = _by_status(project, Status.REVIEWED)[0]
+    document = docx.Document(str(exported))
+    _row(document, draft).cells[2].text = "Applied first, then undone."
+    _row(document, commented).cells[4].text = "This comment hits a full disk."
+    document.save(str(exported))
+    plan = plan_review_import(project, exported)
+    assert plan.ok
+    before = _snapshot(project)
+
+    def disk_full(segment_id, comment):
+        raise ProjectError("Cannot save alipay.hanbit: database or disk is full")
+
+    monkeypatch.setattr(project, "set_comment", disk_full)
+    with pytest.raises(ReviewImportError, match="disk is full.*undone"):
+        apply_review_import(project, plan)
+    assert _snapshot(project) == before
