@@ -47,6 +47,8 @@ def read_concepts(
 ) -> list[tuple[int, Concept]]:
     """(line, concept) pairs of a glossary file, as written (not validated)."""
     fmt = fmt or detect_format(path)
+    if not Path(path).is_file():
+        raise GlossaryError(f"{path} does not exist")
     if fmt == "tbx":
         return read_tbx(Path(path))
     return read_table(Path(path), langs)

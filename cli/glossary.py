@@ -1,0 +1,235 @@
+"""`main.py glossary import|export|list|search|candidates`: the termbase from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--glossary",
+        type=Path,
+        metavar="PATH",
+        help="the termbase file (default: HANBIT_GLOSSARY, else glossary.db in the data folder); "
+        "a new one starts with the curated glossary",
+    )
+    common.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
+    return common
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    common = _common()
+    parser = subparsers.add_parser(
+        "glossary",
+        help="import, export, list and search the glossary; find term candidates",
+        description="Work on the termbase. Exit status: 0 done, 1 some rows rejected, "
+        "2 a file or the termbase cannot be used.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    importing = actions.add_parser(
+        "import", parents=[common], help="import TBX, CSV or TSV (plan shown first)"
+    )
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument("--dry-run", action="store_true", help="show the plan, change nothing")
+    importing.add_argument(
+        "--langs", nargs=2, metavar=("SOURCE", "TARGET"),
+        help="languages of a header-less two-column (OmegaT) file",
+    )  # fmt: skip
+    importing.add_argument(
+        "--strict", action="store_true", help="import nothing when any row is rejected"
+    )
+
+    exporting = actions.add_parser(
+        "export", parents=[common], help="export to .tbx, .csv or .tsv (by the suffix)"
+    )
+    exporting.add_argument("file", type=Path, metavar="FILE")
+    exporting.add_argument(
+        "--langs", nargs="+", metavar="LANG", help="languages to write, in this order"
+    )
+    exporting.add_argument(
+        "--two-column", action="store_true",
+        help="OmegaT style source<TAB>target<TAB>comment (needs --langs SOURCE TARGET)",
+    )  # fmt: skip
+
+    listing = actions.add_parser("list", parents=[common], help="print every concept")
+    listing.add_argument("--json", action="store_true")
+    searching = actions.add_parser("search", parents=[common], help="full-text search")
+    searching.add_argument("query", metavar="QUERY")
+    searching.add_argument("--json", action="store_true")
+
+    candidates = actions.add_parser(
+        "candidates", parents=[common], help="names in a document that the glossary lacks"
+    )
+    candidates.add_argument("file", type=Path, metavar="FILE", help="UTF-8 source text")
+    candidates.add_argument("--from", dest="source_lang", required=True, metavar="LANG")
+    candidates.add_argument("--json", action="store_true")
+    parser.set_defaults(func=run)
+
+
+def open_termbase(args: argparse.Namespace):
+    """The termbase of --glossary (or the desk's), with the curated glossary merged in."""
+    import paths
+    from glossary.curated import load_curated
+    from glossary.store import Termbase
+
+    data = paths.data_dir(args.data_dir) if getattr(args, "data_dir", None) else None
+    path = paths.glossary_path(args.glossary, data)
+    if path.suffix.lower() == ".json":
+        from glossary.store import GlossaryError
+
+        raise GlossaryError(f"{path} is a curated glossary file; give a termbase (.db)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    termbase = Termbase(path)
+    try:
+        report = load_curated(termbase)
+    except Exception:
+        termbase.close()
+        raise
+    for key, reason in report.skipped:
+        print(f"curated concept {key} not added: {reason}", file=sys.stderr)
+    return termbase
+
+
+def read_text(path: Path) -> str:
+    from glossary.store import GlossaryError
+
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise GlossaryError(f"{path} does not exist") from None
+    except UnicodeDecodeError as error:
+        raise GlossaryError(f"{path} is not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise GlossaryError(f"cannot read {path}: {error.strerror}") from None
+
+
+def describe(concept) -> str:
+    """One line per concept: id, domain, then each language's forms (variants in brackets)."""
+    from glossary.store import TermKind
+
+    parts = []
+    for lang in concept.languages():
+        preferred = concept.preferred(lang) or ""
+        variants = concept.forms(lang, TermKind.VARIANT)
+        forbidden = concept.forms(lang, TermKind.FORBIDDEN)
+        text = f"{lang}: {preferred}"
+        if variants:
+            text += f" [{', '.join(variants)}]"
+        if forbidden:
+            text += f" (not: {', '.join(forbidden)})"
+        parts.append(text)
+    return f"#{concept.id}\t{concept.domain or '-'}\t" + " | ".join(parts)
+
+
+def as_json(concept) -> dict:
+    return {
+        "id": concept.id,
+        "domain": concept.domain,
+        "note": concept.note,
+        "status": concept.status,
+        "terms": [
+            {"lang": t.lang, "text": t.text, "kind": str(t.kind), "note": t.note}
+            for t in concept.terms
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    from glossary.store import GlossaryError
+
+    try:
+        return _ACTIONS[args.action](args)
+    except GlossaryError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def _import(args: argparse.Namespace) -> int:
+    from glossary.formats import apply_import, plan_import
+
+    with open_termbase(args) as termbase:
+        plan = plan_import(termbase, args.file, langs=args.langs)
+        for line, reason in plan.rejected:
+            print(f"{args.file}:{line}: rejected: {reason}")
+        print(plan.summary())
+        if args.dry_run:
+            print("dry run: nothing changed")
+        elif args.strict and plan.rejected:
+            print("--strict: nothing imported because rows were rejected")
+        elif plan.added or plan.changed:
+            apply_import(termbase, plan)
+            print(f"imported into {termbase.path}")
+    return 1 if plan.rejected else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from glossary.formats import export_glossary
+
+    with open_termbase(args) as termbase:
+        count = export_glossary(termbase, args.file, langs=args.langs, two_column=args.two_column)
+    print(f"{count} concepts written to {args.file}")
+    return 0
+
+
+def _print_concepts(concepts: list, as_json_output: bool) -> None:
+    if as_json_output:
+        print(json.dumps([as_json(c) for c in concepts], ensure_ascii=False, indent=1))
+    else:
+        for concept in concepts:
+            print(describe(concept))
+
+
+def _list(args: argparse.Namespace) -> int:
+    with open_termbase(args) as termbase:
+        _print_concepts(termbase.concepts(), args.json)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    with open_termbase(args) as termbase:
+        found = termbase.search(args.query)
+    _print_concepts(found, args.json)
+    if not found and not args.json:
+        print(f"nothing matches {args.query!r}", file=sys.stderr)
+    return 0
+
+
+def _candidates(args: argparse.Namespace) -> int:
+    from documents.segmentation import segment_document
+    from glossary.candidates import find_candidates
+
+    segments = [s.text for s in segment_document(read_text(args.file), args.source_lang)]
+    with open_termbase(args) as termbase:
+        found = find_candidates(segments, termbase.concepts(), args.source_lang)
+    if args.json:
+        records = [
+            {
+                "forms": c.forms,
+                "variants": c.variants,
+                "kind": c.kind,
+                "frequency": c.frequency,
+                "segment": c.segment + 1,
+                "example": c.example,
+            }
+            for c in found
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    for c in found:
+        forms = "  ".join(f"{lang}={text}" for lang, text in c.forms.items())
+        print(f"{c.frequency}x\t{c.kind}\t{forms}\t(segment {c.segment + 1})")
+    return 0
+
+
+_ACTIONS = {
+    "import": _import,
+    "export": _export,
+    "list": _list,
+    "search": _search,
+    "candidates": _candidates,
+}
