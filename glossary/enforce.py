@@ -171,9 +171,19 @@ def _prepare(text: str, matches: Sequence[TermMatch], strategy: Strategy) -> _Pl
     plan = _Plan(text, usable, text, strategy)
     if strategy == Strategy.NONE or not usable:
         return plan
-    pieces, cursor = [], 0
+    # Chinese writes no spaces: 澳大利亚悉尼 must become "Australia Sydney", not one word, so a
+    # space goes between a Latin form and a Latin neighbour (judged on the text as it will
+    # read once placeholders are restored).
+    pieces: list[str] = []
+    reads = ""  # the text so far with target forms in place of placeholders
+    cursor = 0
     for index, match in enumerate(usable):
-        pieces.append(text[cursor : match.start])
+        before = text[cursor : match.start]
+        form = match.text if match.text in match.targets else match.target
+        if _latin_edge(reads[-1:] if not before else before[-1]) and _latin_edge(form[0]):
+            before += " "
+        pieces.append(before)
+        reads += before + form
         if match.text in match.targets:
             pieces.append(match.text)  # already the target form (MMF, Paybang): keep it
         elif strategy == Strategy.PLACEHOLDER:
@@ -183,9 +193,16 @@ def _prepare(text: str, matches: Sequence[TermMatch], strategy: Strategy) -> _Pl
         else:
             pieces.append(match.target)
         cursor = match.end  # the particle after the span stays: 알리페이가 -> Alipay가
+        if _latin_edge(form[-1]) and _latin_edge(text[cursor : cursor + 1]):
+            pieces.append(" ")
+            reads += " "
     pieces.append(text[cursor:])
     plan.prepared = "".join(pieces)
     return plan
+
+
+def _latin_edge(char: str) -> bool:
+    return bool(char) and char.isascii() and char.isalnum()
 
 
 class _Repairs:

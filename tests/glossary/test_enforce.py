@@ -334,3 +334,20 @@ def test_a_pivot_pair_needs_no_special_case(tiny_packages_dir, curated):
     )
     assert segment.ok
     assert segment.text.startswith("支付宝가 余额宝를")
+
+
+@pytest.mark.parametrize("strategy", [Strategy.INJECT, Strategy.PLACEHOLDER])
+def test_latin_terms_injected_into_chinese_do_not_run_together(strategy, curated):
+    [segment] = translate_with_glossary(
+        ["阿里巴巴在澳大利亚悉尼设立支付宝分公司。经济参考报19日报道。"],
+        Recorder(),
+        TermMatcher(curated, "zh-Hans", "en"),
+        strategy=strategy,
+        source_lang="zh-Hans",
+        target_lang="en",
+        concepts=curated,
+    )
+    assert segment.text == (
+        "Alibaba在Australia Sydney设立Alipay分公司。Economic Information Daily 19日报道。"
+    )
+    assert segment.ok
