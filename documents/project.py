@@ -3,121 +3,38 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from documents import project_file
 from documents.project_file import ProjectError, ProjectLockedError
 from documents.project_lock import LockHeld, ProjectLock, acquire
-from documents.segmentation import SourceSegment, count_words, segment_document
-
-
-class Status(StrEnum):
-    NEW = "new"  # nothing in the target yet
-    DRAFT = "draft"  # target filled by MT or a TM match, not confirmed
-    TRANSLATED = "translated"  # confirmed by the translator
-    REVIEWED = "reviewed"  # confirmed by a reviewer
-
-
-_RANK = {Status.NEW: 0, Status.DRAFT: 1, Status.TRANSLATED: 2, Status.REVIEWED: 3}
-
-
-@dataclass
-class Segment:
-    id: int  # stable row id; survives splits and joins of other segments
-    number: int  # 1-based position in document order
-    paragraph: int  # 0-based paragraph of the source document
-    source: str
-    target: str = ""
-    status: Status = Status.NEW
-    mt: str = ""  # the latest machine translation draft
-    comment: str = ""
-    mt_info: dict[str, Any] = field(default_factory=dict)  # enforcement record of the MT
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: str  # ISO 8601 UTC
-    target: str
-    status: Status
-    origin: str  # "user", "mt", "tm", "review-import", "xliff-import", ...
-
-
-@dataclass(frozen=True)
-class StatusCount:
-    segments: int
-    words: int  # source words: hangul and Latin words, one per Han character
-
-
-# What an importer may hand to create_from_segments: a sentence of a document, a segment of
-# another project, or (source, target, status) with an optional paragraph as a fourth item.
-ImportedSegment = (
-    SourceSegment | Segment | tuple[str, str, Status | str] | tuple[str, str, Status | str, int]
+from documents.project_model import (
+    COLUMNS,
+    LANG,
+    RANK,
+    HistoryEntry,
+    ImportedSegment,
+    Segment,
+    Status,
+    StatusCount,
+    imported_rows,
+    now,
+    require_text,
+    separator,
+    to_status,
 )
+from documents.segmentation import count_words, segment_document
 
-_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-_UNSPACED = {"zh", "ja", "yue", "lzh", "wuu"}  # languages that join sentences without a space
-_COLUMNS = "id, position, paragraph, source, target, status, mt, comment, mt_info"
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _status(value: Status | str) -> Status:
-    try:
-        return Status(value)
-    except ValueError:
-        known = ", ".join(s.value for s in Status)
-        raise ProjectError(f"Unknown segment status {value!r}; use one of {known}") from None
-
-
-def _separator(lang: str) -> str:
-    return "" if lang.split("-")[0].lower() in _UNSPACED else " "
-
-
-def _text(value: object, what: str) -> str:
-    if not isinstance(value, str):
-        raise ProjectError(f"The {what} must be text, not {type(value).__name__}")
-    return value
-
-
-def _imported_rows(segments: Sequence[ImportedSegment]) -> list[dict[str, Any]]:
-    rows = []
-    for index, item in enumerate(segments):
-        if isinstance(item, SourceSegment):
-            row = {"source": item.text, "paragraph": item.paragraph}
-        elif isinstance(item, Segment):
-            row = {
-                "source": item.source, "paragraph": item.paragraph, "target": item.target,
-                "status": item.status, "mt": item.mt, "comment": item.comment,
-                "mt_info": item.mt_info,
-            }  # fmt: skip
-        elif isinstance(item, tuple) and len(item) in (3, 4):
-            paragraph = item[3] if len(item) == 4 else index
-            row = {"source": item[0], "target": item[1], "status": item[2], "paragraph": paragraph}
-        else:
-            raise ProjectError(
-                f"Segment {index + 1} is neither a SourceSegment, a Segment nor "
-                f"(source, target, status[, paragraph]): {item!r:.80}"
-            )
-        source = _text(row["source"], f"source of segment {index + 1}")
-        if not source.strip():
-            raise ProjectError(f"Segment {index + 1} has an empty source")
-        row["target"] = _text(row.get("target", ""), f"target of segment {index + 1}")
-        row["status"] = _status(row.get("status", Status.NEW))
-        if not isinstance(row["paragraph"], int) or row["paragraph"] < 0:
-            raise ProjectError(f"Segment {index + 1} has no valid paragraph number")
-        rows.append(row)
-    return rows
+# The contract: everything a caller needs comes from documents.project.
+__all__ = [
+    "HistoryEntry", "ImportedSegment", "Project", "ProjectError", "ProjectLockedError",
+    "Segment", "Status", "StatusCount",
+]  # fmt: skip
 
 
 class Project:
@@ -160,7 +77,7 @@ class Project:
         origin: str = "",
     ) -> Project:
         """Segment source_text and write a new project at path (refuses to overwrite)."""
-        _text(source_text, "source text")
+        require_text(source_text, "source text")
         segments = segment_document(source_text, source_lang)
         if not segments:
             raise ProjectError("The source text has no sentences to translate")
@@ -190,26 +107,27 @@ class Project:
         """
         path = Path(path)
         for what, lang in (("source", source_lang), ("target", target_lang)):
-            if not isinstance(lang, str) or not _LANG.match(lang):
+            if not isinstance(lang, str) or not LANG.match(lang):
                 raise ProjectError(f"The {what} language {lang!r} is not a language code like ko")
-        rows = _imported_rows(segments)
+        rows = imported_rows(segments)
         if not rows:
             raise ProjectError("A project needs at least one segment")
         if source_text is None:
             paragraphs: dict[int, list[str]] = {}
             for row in rows:
                 paragraphs.setdefault(row["paragraph"], []).append(row["source"])
-            sep = _separator(source_lang)
+            sep = separator(source_lang)
             source_text = "\n\n".join(sep.join(p) for _, p in sorted(paragraphs.items()))
-        now = _now()
+        stamp = now()
         meta = {
-            "source_lang": source_lang, "target_lang": target_lang, "name": _text(name, "name"),
-            "origin": _text(origin, "origin"), "created": now, "source_text": source_text,
+            "source_lang": source_lang, "target_lang": target_lang,
+            "name": require_text(name, "name"), "origin": require_text(origin, "origin"),
+            "created": stamp, "source_text": source_text,
         }  # fmt: skip
         for position, row in enumerate(rows, start=1):
             row["position"] = position
             row["source_words"] = count_words(row["source"])
-        project_file.write_new(path, meta, rows, now, history_origin or origin or "import")
+        project_file.write_new(path, meta, rows, stamp, history_origin or origin or "import")
         return cls.open(path)
 
     @classmethod
@@ -270,13 +188,13 @@ class Project:
         )  # fmt: skip
 
     def segments(self) -> list[Segment]:
-        rows = self._conn().execute(f"SELECT {_COLUMNS} FROM segments ORDER BY position")
+        rows = self._conn().execute(f"SELECT {COLUMNS} FROM segments ORDER BY position")
         return [self._segment(row) for row in rows]
 
     def segment(self, segment_id: int) -> Segment:
         row = (
             self._conn()
-            .execute(f"SELECT {_COLUMNS} FROM segments WHERE id = ?", (segment_id,))
+            .execute(f"SELECT {COLUMNS} FROM segments WHERE id = ?", (segment_id,))
             .fetchone()
         )
         if row is None:
@@ -315,7 +233,7 @@ class Project:
         self, text: str, *, in_target: bool = False, case_sensitive: bool = False
     ) -> list[int]:
         """Ids of the segments whose source (or target) contains text, in document order."""
-        if not _text(text, "search text"):
+        if not require_text(text, "search text"):
             return []
         column = "target" if in_target else "source"
         if case_sensitive:
@@ -355,16 +273,16 @@ class Project:
     def _log(db: sqlite3.Connection, sid: int, target: str, status: Status, origin: str) -> None:
         db.execute(
             "INSERT INTO history (segment_id, at, target, status, origin) VALUES (?, ?, ?, ?, ?)",
-            (sid, _now(), target, status.value, origin),
+            (sid, now(), target, status.value, origin),
         )
 
     def set_target(
         self, segment_id: int, target: str, *, status: Status | None = None, origin: str = "user"
     ) -> Segment:
         """Change a target (and status; default: DRAFT if non-empty else NEW), with history."""
-        _text(target, "target")
-        _text(origin, "origin")
-        new_status = _status(status) if status is not None else (
+        require_text(target, "target")
+        require_text(origin, "origin")
+        new_status = to_status(status) if status is not None else (
             Status.DRAFT if target.strip() else Status.NEW
         )  # fmt: skip
         current = self.segment(segment_id)
@@ -373,20 +291,20 @@ class Project:
         with self._change() as db:
             db.execute(
                 "UPDATE segments SET target = ?, status = ?, updated_at = ? WHERE id = ?",
-                (target, new_status.value, _now(), segment_id),
+                (target, new_status.value, now(), segment_id),
             )
             self._log(db, segment_id, target, new_status, origin)
         return self.segment(segment_id)
 
     def set_status(self, segment_id: int, status: Status) -> Segment:
-        new_status = _status(status)
+        new_status = to_status(status)
         current = self.segment(segment_id)
         if current.status == new_status:
             return current
         with self._change() as db:
             db.execute(
                 "UPDATE segments SET status = ?, updated_at = ? WHERE id = ?",
-                (new_status.value, _now(), segment_id),
+                (new_status.value, now(), segment_id),
             )
             self._log(db, segment_id, current.target, new_status, "user")
         return self.segment(segment_id)
@@ -400,7 +318,7 @@ class Project:
         fill_target: bool = True,
     ) -> Segment:
         """Store an MT draft; fills an empty target as DRAFT (origin "mt") when fill_target."""
-        _text(mt, "machine translation")
+        require_text(mt, "machine translation")
         try:
             info_json = json.dumps(info or {}, ensure_ascii=False)
         except (TypeError, ValueError) as error:
@@ -410,7 +328,7 @@ class Project:
         with self._change() as db:
             db.execute(
                 "UPDATE segments SET mt = ?, mt_info = ?, updated_at = ? WHERE id = ?",
-                (mt, info_json, _now(), segment_id),
+                (mt, info_json, now(), segment_id),
             )
             if fill:
                 db.execute(
@@ -421,19 +339,19 @@ class Project:
         return self.segment(segment_id)
 
     def set_comment(self, segment_id: int, comment: str) -> Segment:
-        _text(comment, "comment")
+        require_text(comment, "comment")
         self.segment(segment_id)
         with self._change() as db:
             db.execute(
                 "UPDATE segments SET comment = ?, updated_at = ? WHERE id = ?",
-                (comment, _now(), segment_id),
+                (comment, now(), segment_id),
             )
         return self.segment(segment_id)
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a project setting (e.g. "current_segment"); the identity keys cannot change."""
-        _text(key, "setting name")
-        _text(value, f"value of {key!r}")
+        require_text(key, "setting name")
+        require_text(value, f"value of {key!r}")
         if key in project_file.FIXED_META:
             raise ProjectError(f"The project setting {key!r} is fixed when the project is created")
         with self._change() as db:
@@ -457,7 +375,7 @@ class Project:
         if not first or not second:
             raise ProjectError(f"Splitting segment {current.number} there leaves an empty part")
         status = Status.DRAFT if current.target.strip() else Status.NEW
-        now = _now()
+        stamp = now()
         with self._change() as db:
             db.execute(
                 "UPDATE segments SET position = position + 1 WHERE position > ?",
@@ -466,12 +384,12 @@ class Project:
             db.execute(
                 "UPDATE segments SET source = ?, source_words = ?, status = ?, mt = '', "
                 "mt_info = '{}', updated_at = ? WHERE id = ?",
-                (first, count_words(first), status.value, now, segment_id),
+                (first, count_words(first), status.value, stamp, segment_id),
             )
             cursor = db.execute(
                 "INSERT INTO segments (position, paragraph, source, source_words, updated_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (current.number + 1, current.paragraph, second, count_words(second), now),
+                (current.number + 1, current.paragraph, second, count_words(second), stamp),
             )
             new_id = cursor.lastrowid
             self._log(db, segment_id, current.target, status, "split")
@@ -503,10 +421,10 @@ class Project:
             raise ProjectError(
                 f"Segments {first.number} and {second.number} are in different paragraphs"
             )
-        source = first.source + _separator(self.source_lang) + second.source
+        source = first.source + separator(self.source_lang) + second.source
         targets = [t for t in (first.target, second.target) if t.strip()]
-        target = _separator(self.target_lang).join(targets)
-        status = min(first.status, second.status, key=_RANK.__getitem__)
+        target = separator(self.target_lang).join(targets)
+        status = min(first.status, second.status, key=RANK.__getitem__)
         if target.strip() and status == Status.NEW:
             status = Status.DRAFT
         elif not target.strip():
@@ -516,7 +434,7 @@ class Project:
             db.execute(
                 "UPDATE segments SET source = ?, source_words = ?, target = ?, status = ?, "
                 "mt = '', mt_info = '{}', comment = ?, updated_at = ? WHERE id = ?",
-                (source, count_words(source), target, status.value, comment, _now(), first_id),
+                (source, count_words(source), target, status.value, comment, now(), first_id),
             )
             db.execute(
                 "UPDATE history SET segment_id = ? WHERE segment_id = ?", (first_id, second_id)

@@ -15,7 +15,7 @@ class SourceSegment:
 
 
 # Languages written without spaces between sentences: a terminal mark ends a sentence by itself.
-_UNSPACED = {"zh", "ja", "yue", "lzh", "wuu"}
+UNSPACED_LANGS = frozenset({"zh", "ja", "yue", "lzh", "wuu"})
 
 _BRACKETS = {
     "(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "{": "}", "《": "》", "〈": "〉",
@@ -196,7 +196,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
         raise TypeError(f"split_sentences needs a str, not {type(text).__name__}")
     if not text.strip():
         return []
-    unspaced = _base_lang(lang) in _UNSPACED
+    unspaced = _base_lang(lang) in UNSPACED_LANGS
     depth = _protected_depth(text)
     pattern = _UNSPACED_END if unspaced else _SPACED_END
     cuts = []
