@@ -95,17 +95,26 @@ class TermLookup(QObject):
         if found is not None:
             self._matches.move_to_end(text)
             return found
+        found = self.matcher().find(text)
+        self._matches[text] = found
+        if len(self._matches) > _CACHE_SIZE:
+            self._matches.popitem(last=False)
+        return found
+
+    def matcher(self) -> TermMatcher | None:
+        """The matcher for the current glossary revision (built on first use); None without
+        a termbase. Read-only once built, so QA on a worker thread may share it."""
+        if self._termbase is None:
+            return None
+        if self._termbase.revision != self._revision:
+            self._drop()
         if self._matcher is None:
             # Read the revision before the concepts: a change in between only costs a rebuild.
             self._revision = self._termbase.revision
             self._matcher = TermMatcher(
                 self._termbase.concepts(), self.source_lang, self.target_lang
             )
-        found = self._matcher.find(text)
-        self._matches[text] = found
-        if len(self._matches) > _CACHE_SIZE:
-            self._matches.popitem(last=False)
-        return found
+        return self._matcher
 
     def concept(self, concept_id: int) -> Concept | None:
         """The concept behind a match (cached until the glossary changes); None if deleted."""

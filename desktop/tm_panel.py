@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, QSettings, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.tasks import TaskRunner
 from memory.diff import DELETE, EQUAL, INSERT, DiffOp
 from memory.store import TMMatch, TranslationMemory
 
@@ -60,29 +62,19 @@ def diff_html(ops: list[DiffOp]) -> str:
     return "".join(parts)
 
 
-class _Lookup(QObject):
-    """Owns the panel's TranslationMemory on its own thread: one connection, one index."""
-
-    sig_matches = Signal(int, object)  # request number, list[TMMatch]
-    sig_error = Signal(int, str)
+class _MemoryOnThread:
+    """The panel's TranslationMemory, opened and used only on the panel's one pool thread:
+    one connection and one fuzzy index, kept between lookups."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__()
         self._path = path
         self._memory: TranslationMemory | None = None
 
-    @Slot(int, str, str, str)
-    def lookup(self, request: int, source: str, source_lang: str, target_lang: str) -> None:
-        try:
-            if self._memory is None:
-                self._memory = TranslationMemory(self._path)
-            found = self._memory.lookup(source, source_lang, target_lang, limit=MAX_MATCHES)
-        except Exception as error:  # noqa: BLE001 - shown in the panel, never lost
-            self.sig_error.emit(request, str(error) or type(error).__name__)
-        else:
-            self.sig_matches.emit(request, found)
+    def lookup(self, source: str, source_lang: str, target_lang: str) -> list[TMMatch]:
+        if self._memory is None:
+            self._memory = TranslationMemory(self._path)
+        return self._memory.lookup(source, source_lang, target_lang, limit=MAX_MATCHES)
 
-    @Slot(int)
     def record_use(self, unit_id: int) -> None:
         try:
             if self._memory is not None:
@@ -90,7 +82,6 @@ class _Lookup(QObject):
         except LookupError:
             pass  # deleted meanwhile: nothing to count
 
-    @Slot()
     def close(self) -> None:
         if self._memory is not None:
             self._memory.close()
@@ -143,8 +134,6 @@ class TMPanel(QWidget):
 
     sig_insert_text = Signal(str)
     sig_fill_target = Signal(int, str)
-    sig_lookup = Signal(int, str, str, str)  # to the lookup thread
-    sig_record_use = Signal(int)
     sig_matches_shown = Signal()  # after each lookup's result is on screen
 
     def __init__(
@@ -194,15 +183,12 @@ class TMPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda n=n: self.insert_match(n))
 
-        self._thread = QThread(self)
-        self._worker = _Lookup(Path(memory_path))
-        self._worker.moveToThread(self._thread)
-        self.sig_lookup.connect(self._worker.lookup)
-        self.sig_record_use.connect(self._worker.record_use)
-        self._worker.sig_matches.connect(self._show)
-        self._worker.sig_error.connect(self._show_error)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._thread.start()
+        # One thread that never expires: SQLite wants the connection on the thread that made it.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)
+        self._runner = TaskRunner(self._pool, self)
+        self._memory = _MemoryOnThread(Path(memory_path))
         self._show_text("No segment selected.")
 
     # ---- what the desk calls ---------------------------------------------------------------
@@ -217,7 +203,14 @@ class TMPanel(QWidget):
             self._show_text("No segment selected.")
             return
         self._show_text("Looking up…")
-        self.sig_lookup.emit(self._request, segment.source, self.source_lang, self.target_lang)
+        request, source = self._request, segment.source
+        pair = (self.source_lang, self.target_lang)
+        self._runner.run_task(
+            lambda: self._memory.lookup(source, *pair),
+            partial(self._show, request),
+            lambda error: self._show_error(request, str(error) or type(error).__name__),
+            context=self,
+        )
 
     def set_pair(self, source_lang: str, target_lang: str) -> None:
         self.source_lang, self.target_lang = source_lang, target_lang
@@ -232,19 +225,14 @@ class TMPanel(QWidget):
             return False
         match = self._matches[n - 1]
         self.sig_insert_text.emit(match.unit.target)
-        self.sig_record_use.emit(match.unit.id)
+        self._runner.run_task(partial(self._memory.record_use, match.unit.id), context=self)
         return True
 
     def shutdown(self) -> None:
-        """Close the memory and stop the lookup thread (the window calls this on close)."""
-        if self._thread.isRunning():
-            self._request += 1  # late results are dropped
-            # The connection belongs to the lookup thread: close it there, after any lookup.
-            QMetaObject.invokeMethod(
-                self._worker, "close", Qt.ConnectionType.BlockingQueuedConnection
-            )
-            self._thread.quit()
-            self._thread.wait()
+        """Close the memory on its thread and wait (deleting the pool waits for it too)."""
+        self._request += 1  # late results are dropped
+        self._runner.run_task(self._memory.close)
+        self._pool.waitForDone()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.shutdown()
@@ -255,7 +243,6 @@ class TMPanel(QWidget):
     def _show_text(self, text: str) -> None:
         self.status.setText(text)
 
-    @Slot(int, object)
     def _show(self, request: int, matches: list[TMMatch]) -> None:
         if request != self._request:
             return  # the translator moved on; an older answer must not overwrite this one
@@ -288,7 +275,6 @@ class TMPanel(QWidget):
         self._maybe_fill()
         self.sig_matches_shown.emit()
 
-    @Slot(int, str)
     def _show_error(self, request: int, message: str) -> None:
         if request == self._request:
             self._show_text(f"Translation memory: {message}")

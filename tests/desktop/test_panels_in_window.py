@@ -1,0 +1,78 @@
+"""The panels inside the desk window: docks, the current segment, insertion, QA jumps, TM fill."""
+
+from __future__ import annotations
+
+from desk_helpers import open_window, stored
+from PySide6.QtCore import Qt
+
+from desktop.panel_wiring import install_panels
+from desktop.tasks import task_runner
+from memory.store import TranslationMemory
+from paths import memory_path
+
+
+def _window(qtbot, article_project, packages, data_dir):
+    window = open_window(qtbot, article_project, packages, data_dir)
+    panels = getattr(window, "panels", None)
+    if panels is None:  # before the window installs them itself
+        panels = install_panels(window)
+        task_runner().wait()  # the window's curated-glossary merge
+        panels.glossary_loaded()
+    return window, panels
+
+
+def test_docks_follow_the_current_segment(qtbot, article_project, empty_packages_dir, data_dir):
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    names = {action.text() for action in window.panels_menu.actions()}
+    assert {"Glossary", "Translation Memory", "QA"} <= names
+    segments = stored(article_project)
+    row = next(i for i, s in enumerate(segments) if "알리페이가 호주에" in s.source)
+    window.go_to_source_row(row)
+    qtbot.waitUntil(lambda: panels.glossary.row_count() >= 3, timeout=10000)
+    targets = [
+        panels.glossary.row_texts(r)[2].split(" · ")[0] for r in range(panels.glossary.row_count())
+    ]
+    assert "Alipay" in targets and "Australia" in targets
+
+
+def test_ctrl_number_inserts_a_term_into_the_target_editor(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    segments = stored(article_project)
+    row = next(i for i, s in enumerate(segments) if "알리페이가 호주에" in s.source)
+    window.go_to_source_row(row, edit=True)
+    qtbot.waitUntil(lambda: panels.glossary.row_count() >= 2, timeout=10000)
+    second = panels.glossary.terms()[1].target
+    editor = window.view.target_delegate.editor
+    assert editor is not None
+    qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert editor.toPlainText() == second
+
+
+def test_qa_click_goes_to_the_segment(qtbot, article_project, empty_packages_dir, data_dir):
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    segments = stored(article_project)
+    target = next(s for s in segments if "1500만 달러" in s.source)
+    window.model.change(
+        target.id, "They invested $1.5 million.", window.model.segment(target.id).status
+    )
+    with qtbot.waitSignal(panels.qa.sig_updated, timeout=10000):
+        panels.qa.run_all()
+    issue = next(i for i in panels.qa.issues() if i.segment_id == target.id)
+    panels.qa.sig_goto_segment.emit(issue.segment_id)
+    assert window.current_segment_id() == target.id
+
+
+def test_exact_memory_match_fills_an_empty_target(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    segments = stored(article_project)
+    with TranslationMemory(memory_path(data=data_dir)) as memory:
+        memory.add(segments[3].source, "Alipay teams up with Apple Pay.", "ko", "en")
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    with qtbot.waitSignal(panels.tm.sig_matches_shown, timeout=10000):
+        window.go_to_source_row(3)
+    assert panels.tm.matches()[0].score == 100
+    qtbot.waitUntil(lambda: stored(article_project)[3].target == "Alipay teams up with Apple Pay.")
+    task_runner().wait()
