@@ -102,7 +102,7 @@ def translate_with_glossary(
     (and reported to on_batch once, after that second pass).
     """
     strategy = Strategy(strategy)
-    by_id = _concepts_by_id(concepts, matcher)
+    by_id = dict(concepts) if isinstance(concepts, Mapping) else {c.id: c for c in concepts}
     plans = [_prepare(text, matcher.find(text) if matcher else [], strategy) for text in texts]
     repairs = _Repairs(by_id, matcher, target_lang, forbidden, plans)
     results: list[EnforcedSegment | None] = [None] * len(texts)
@@ -112,13 +112,13 @@ def translate_with_glossary(
         done_indexes, done = [], []
         for index, output in zip(indexes, outputs, strict=True):
             plan = plans[index]
-            segment = _finish(plan, output, repairs)
-            if segment is None and not final:
+            segment = _finish(plan, output, repairs, lost_ok=final)
+            if segment is None:
                 retry.append(index)  # a placeholder was lost: translate again, injecting
                 continue
-            results[index] = segment or _finish(plan, output, repairs, lost_ok=True)
+            results[index] = segment
             done_indexes.append(index)
-            done.append(results[index])
+            done.append(segment)
         if on_batch and done_indexes:
             on_batch(done_indexes, done)
 
@@ -147,23 +147,7 @@ def translate_with_glossary(
             cancel=cancel,
         )
         finish(again, list(second), final=True)
-    return [segment for segment in results if segment is not None]
-
-
-def _concepts_by_id(
-    concepts: Iterable[Concept] | Mapping[int, Concept], matcher: TermMatcher | None
-) -> dict[int, Concept]:
-    if isinstance(concepts, Mapping):
-        return dict(concepts)
-    found = {c.id: c for c in concepts if c.id is not None}
-    if not found and matcher is not None:
-        # a matcher that keeps its concepts saves the caller from passing them twice
-        kept = getattr(matcher, "concepts", None)
-        if isinstance(kept, Mapping):
-            found = dict(kept)
-        elif kept:
-            found = {c.id: c for c in kept if c.id is not None}
-    return found
+    return [segment for segment in results if segment is not None]  # every one is set by now
 
 
 def _prepare(text: str, matches: Sequence[TermMatch], strategy: Strategy) -> _Plan:

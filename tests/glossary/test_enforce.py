@@ -351,3 +351,23 @@ def test_latin_terms_injected_into_chinese_do_not_run_together(strategy, curated
         "Alibaba在Australia Sydney设立Alipay分公司。Economic Information Daily 19日报道。"
     )
     assert segment.ok
+
+
+def test_cancel_reaches_the_engine(tiny_packages_dir, curated, article_segments):
+    import functools
+
+    from translation.engine import Cancelled, Engine
+
+    engine = Engine(tiny_packages_dir)
+    reports = []
+    with pytest.raises(Cancelled):
+        translate_with_glossary(
+            article_segments,
+            functools.partial(engine.translate, source="ko", target="en"),
+            TermMatcher(curated, "ko", "en"),
+            source_lang="ko",
+            target_lang="en",
+            on_batch=lambda indexes, done: reports.append(indexes),
+            cancel=lambda: True,
+        )
+    assert reports == []
