@@ -119,6 +119,7 @@ class DownloadDialog(QDialog):
             lambda: fetch_index(self.index_url, timeout=INDEX_TIMEOUT_S),
             self._show_index,
             self._index_failed,
+            context=self,
         )
 
     def _show_index(self, entries: Sequence[AvailablePackage]) -> None:

@@ -217,6 +217,7 @@ class PackageManager(QDialog):
             lambda: install_package_file(archive, self.packages_dir),
             self._installed,
             lambda error: self._failed("Could not install", error, archive.name),
+            context=self,
         )
 
     def _installed(self, package: Package) -> None:

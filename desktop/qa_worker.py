@@ -116,7 +116,7 @@ class QARunner(QObject):
             if not stale():
                 self.sig_document_checked.emit(found)
 
-        run_task(lambda: check_segments(segments, self.check, stale), done, self._failed)
+        run_task(lambda: check_segments(segments, self.check, stale), done, self._failed, self)
 
     def schedule_segment(self, segment: Segment) -> None:
         """Re-check one segment once the translator pauses (restarts the delay)."""
@@ -135,7 +135,7 @@ class QARunner(QObject):
             if self._segment_runs.get(segment.id) == run:
                 self.sig_segment_checked.emit(segment.id, found)
 
-        run_task(lambda: check_segments([segment], self.check), done, self._failed)
+        run_task(lambda: check_segments([segment], self.check), done, self._failed, self)
 
     def cancel(self) -> None:
         self._document_run += 1
