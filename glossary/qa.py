@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from glossary.figures import FigureKind
 from glossary.matching import TermMatcher
@@ -54,6 +55,7 @@ def _is_latin(text: str) -> bool:
     return any("a" <= c.lower() <= "z" for c in text)
 
 
+@lru_cache(maxsize=4096)  # a glossary's forms are checked against every segment
 def form_pattern(form: str, *, ignore_case: bool) -> re.Pattern[str]:
     """A term form as a pattern: whole words for Latin script (Alipay, not AlipayHK), any
     spacing between words; CJK forms match anywhere (no spaces between words there)."""
