@@ -248,7 +248,10 @@ class Termbase:
         """All writes inside commit together or not at all; nested calls join the outer one."""
         outer = self._depth == 0
         if outer:
-            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise GlossaryError(f"cannot write to {self.path}: {error}") from None
         self._depth += 1
         try:
             yield
@@ -256,13 +259,14 @@ class Termbase:
                 self._conn.execute(
                     "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
                 )
-        except BaseException:
-            if outer:
-                self._conn.execute("ROLLBACK")
-            raise
-        else:
             if outer:
                 self._conn.execute("COMMIT")
+        except BaseException as error:
+            if outer and self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(error, sqlite3.Error):
+                raise GlossaryError(f"cannot write to {self.path}: {error}") from None
+            raise
         finally:
             self._depth -= 1
 
@@ -285,6 +289,10 @@ class Termbase:
         if not found:
             raise GlossaryError(f"no concept #{concept_id} in the termbase")
         return found[0]
+
+    def concepts_page(self, offset: int, limit: int, query: str = "") -> list[Concept]:
+        """limit concepts from offset (in creation order), for lists that load as they scroll."""
+        return self.concepts_by_ids(self.concept_ids(query)[offset : offset + limit])
 
     def concept_ids(self, query: str = "") -> list[int]:
         """Ids of every concept (or of those matching query), in creation order."""

@@ -184,3 +184,26 @@ def test_a_damaged_termbase_is_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     with pytest.raises(GlossaryError, match="damaged|not a usable"):
         Termbase(path)
+
+
+def test_a_second_connection_sees_changes_and_revisions(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.db"
+    with Termbase(path) as window, Termbase(path) as worker:
+        before = worker.revision
+        window.add_concept(alipay())
+        assert worker.revision > before
+        assert [c.preferred("en") for c in worker.concepts_page(0, 10)] == ["Alipay"]
+
+
+def test_a_locked_termbase_reports_instead_of_crashing(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.db"
+    with Termbase(path) as termbase:
+        other = sqlite3.connect(path, timeout=0)
+        other.execute("BEGIN EXCLUSIVE")
+        termbase.db.execute("PRAGMA busy_timeout = 0")  # fail now rather than in 5 seconds
+        with pytest.raises(GlossaryError, match="cannot write"):
+            termbase.add_concept(alipay())
+        other.rollback()
+        other.close()
+        termbase.add_concept(alipay())
+        assert termbase.count() == 1
