@@ -94,8 +94,11 @@ def english_days(text: str, figures: list[Figure]) -> list[Figure]:
     return result
 
 
+_A_SCALES = ("hundred", "thousand", "million", "billion", "trillion")  # "a dozen": dozen is 12
+
+
 def english_words(text: str) -> list[Figure]:
-    """Spelled numbers: six, twenty-five, 15 → fifteen million dollars, sixth, a dozen."""
+    """Spelled numbers: six, twenty-five, fifteen million dollars, sixth, a million, a dozen."""
     found = []
     words = list(_EN_WORD.finditer(text))
     i = 0
@@ -108,6 +111,11 @@ def english_words(text: str) -> list[Figure]:
             value = EN_WORDS[word]
         elif word in EN_ORDINAL_WORDS:
             value, kind = EN_ORDINAL_WORDS[word], FigureKind.ORDINAL
+        elif word in ("a", "an") and i + 1 < len(words):
+            # "a million people" is 100만 명; "a" alone is no figure
+            following = words[i + 1].group().lower()
+            if following in _A_SCALES and words[i + 1].start() == words[i].end() + 1:
+                value = 1
         if value is None:
             i += 1
             continue

@@ -39,6 +39,8 @@ def one(text: str, lang: str):
         ("15 mln dollars", "en", "15000000", "USD"),
         ("692 trillion won", "en", "692000000000000", "KRW"),
         ("five million euros", "en", "5000000", "EUR"),
+        ("a million people", "en", "1000000", ""),
+        ("100만 명", "ko", "1000000", ""),
         ("RMB 3.87 trillion", "en", "3870000000000", "CNY"),
     ],
 )
@@ -154,6 +156,15 @@ def test_rounding_is_accepted_only_to_two_significant_digits():
     assert issues("3조8729억 위안", "4 trillion yuan") == [
         ("mismatch", "3조8729억 위안", "4 trillion yuan")
     ]
+
+
+def test_english_to_korean_and_chinese():
+    assert issues("a $15 million Series B", "1500만 달러의 시리즈B", "en", "ko") == []
+    assert issues("a $15 million Series B", "150만 달러의 시리즈B", "en", "ko") == [
+        ("mismatch", "$15 million", "150만 달러")
+    ]
+    assert issues("3.8729 trillion yuan on Nov. 19", "11月19日3.8729万亿元", "en", "zh-Hans") == []
+    assert issues("a million users", "100만 명의 사용자", "en", "ko") == []
 
 
 def test_chinese_to_english():
