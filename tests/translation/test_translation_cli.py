@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -166,12 +167,13 @@ def test_packages_install_refuses_a_bad_file(tmp_path: Path, capsys):
 
 
 def test_packages_download_offline(tmp_path: Path, capsys):
-    index = "http://127.0.0.1:9/index.json"  # the discard port: nothing listens there
-    result = main.main(
-        ["packages", "--packages", str(tmp_path), "download", "ko", "en", "--index", index]
-    )
-    assert result == 1
-    assert capsys.readouterr().err.startswith("error: no network: cannot reach 127.0.0.1:9")
+    with socket.socket() as probe:  # a loopback port nobody listens on once closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    index = f"http://127.0.0.1:{port}/index.json"
+    where = ["--packages", str(tmp_path)]
+    assert main.main(["packages", *where, "download", "ko", "en", "--index", index]) == 1
+    assert capsys.readouterr().err.startswith(f"error: no network: cannot reach 127.0.0.1:{port}")
 
 
 def test_translate_enforces_the_glossary(tmp_path: Path, tiny_packages_dir: Path, capsys):
