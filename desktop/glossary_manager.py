@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.concept_editor import ConceptEditor
 from desktop.glossary_model import LANGUAGES, ConceptTableModel
-from glossary.store import Concept, Termbase
+from glossary.store import Concept, GlossaryError, Termbase
 
 SEARCH_DELAY_MS = 250  # long enough to skip keystrokes, short enough to feel immediate
 
@@ -209,9 +209,12 @@ class GlossaryManager(QDialog):
         from desktop.glossary_import import export_glossary
 
         try:
-            export_glossary(self.termbase, self)
-        except Exception as error:  # noqa: BLE001 - a failed write is reported, not fatal
+            count = export_glossary(self.termbase, self)
+        except GlossaryError as error:
             QMessageBox.warning(self, "Export failed", str(error))
+            return
+        if count is not None:
+            self.count.setText(f"{count:,} concepts exported")
 
     # ---- internals -------------------------------------------------------------------------
 

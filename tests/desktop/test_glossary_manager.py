@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.glossary_import import ImportDialog, export_glossary
 from desktop.glossary_manager import GlossaryManager
 from desktop.glossary_model import ConceptTableModel
 from glossary.store import Concept, Term, Termbase, TermKind
@@ -145,3 +146,53 @@ def test_model_pages_through_many_concepts_lazily(tmp_path):
     assert model.index(700, en).data() == "term 700"
     assert len(model._cache) < 1500  # only the pages looked at were read
     base.close()
+
+
+def _csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "import.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_shows_the_plan_and_writes_only_on_import(qtbot, manager, termbase, tmp_path):
+    path = _csv(
+        tmp_path,
+        "ko,en,domain\n"
+        "앤트파이낸셜,Ant Financial,company\n"  # line 2: new
+        "알리페이,Alipay,payments\n"  # line 3: a known concept, new domain
+        "마윈,Alipay,person\n",  # line 4: Alipay is already claimed by line 3
+    )
+    dialog = ImportDialog(termbase, path, manager)
+    qtbot.addWidget(dialog)
+    assert dialog.section_rows("New") == [("앤트파이낸셜 · Ant Financial", "company")]
+    assert [row[0] for row in dialog.section_rows("Changed")] == ["알리페이 · 支付宝 · Alipay"]
+    ((line, reason),) = dialog.section_rows("Rejected")
+    assert line == "line 4" and "also on line 3" in reason
+    assert dialog.import_button.text() == "Import 2 concepts"
+    assert len(termbase.concept_ids()) == 3  # nothing written yet
+
+    dialog.accept()
+
+    assert len(termbase.concept_ids()) == 4
+    alipay = termbase.concept(termbase.find_form("ko", "알리페이")[0])
+    assert alipay.domain == "payments"
+    assert termbase.find_form("ko", "마윈") == []
+
+
+def test_import_refuses_a_stale_plan_and_writes_nothing(qtbot, manager, termbase, tmp_path):
+    path = _csv(tmp_path, "ko,en\n앤트파이낸셜,Ant Financial\n")
+    dialog = ImportDialog(termbase, path, manager)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    termbase.add_concept(_concept("마윈", "Jack Ma"))  # someone edits meanwhile
+    dialog.accept()
+    assert (
+        dialog.isVisible() and dialog.error.isVisible() and "plan it again" in dialog.error.text()
+    )
+    assert termbase.find_form("ko", "앤트파이낸셜") == []
+
+
+def test_export_writes_every_concept(manager, termbase, tmp_path):
+    path = tmp_path / "out.tbx"
+    assert export_glossary(termbase, manager, path) == 3
+    assert "支付宝" in path.read_text(encoding="utf-8")

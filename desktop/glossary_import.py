@@ -1,0 +1,139 @@
+"""Glossary import (the plan shown before anything is written) and export, for the manager."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glossary.formats import ImportPlan, apply_import, plan_import
+from glossary.formats import export_glossary as write_glossary
+from glossary.store import Concept, GlossaryError, Termbase
+
+FILE_FILTER = "Glossaries (*.tbx *.csv *.tsv *.txt);;TBX (*.tbx);;CSV (*.csv);;TSV (*.tsv *.txt)"
+LANGUAGES = ("ko", "zh-Hans", "zh-Hant", "en")
+
+
+def _forms(concept: Concept) -> str:
+    shown = [concept.preferred(lang) for lang in LANGUAGES]
+    return " · ".join(form for form in shown if form) or concept.label()
+
+
+class ImportDialog(QDialog):
+    """Shows what importing a file would add, change and reject; writes only on "Import"."""
+
+    def __init__(self, termbase: Termbase, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import {Path(path).name}")
+        self.termbase = termbase
+        self.path = Path(path)
+        self.plan: ImportPlan = plan_import(termbase, self.path)  # GlossaryError if unreadable
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Line / concept", "Details"])
+        self.tree.setColumnWidth(0, 260)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(720, 460)
+        self._fill()
+
+    def _fill(self) -> None:
+        plan = self.plan
+        writes = len(plan.added) + len(plan.changed)
+        text = f"{self.path.name}: {plan.summary()}."
+        if plan.rejected:
+            text += " Rejected lines are not imported; fix them in the file and import again."
+        self.summary.setText(text)
+        self.import_button.setText(f"Import {writes} concept{'s' if writes != 1 else ''}")
+        self.import_button.setEnabled(writes > 0)
+        sections = (
+            ("Rejected", [(f"line {line}", reason) for line, reason in plan.rejected]),
+            ("New", [(_forms(c), c.domain) for c in plan.added]),
+            ("Changed", [(_forms(c), f"concept #{c.id}") for c in plan.changed]),
+        )
+        for title, rows in sections:
+            if not rows:
+                continue
+            section = QTreeWidgetItem([f"{title} ({len(rows)})"])
+            if title == "Rejected":
+                section.setForeground(0, Qt.GlobalColor.darkRed)
+            for first, second in rows:
+                item = QTreeWidgetItem([first, second])
+                item.setToolTip(1, second)
+                section.addChild(item)
+            self.tree.addTopLevelItem(section)
+            section.setExpanded(True)
+
+    def section_rows(self, title: str) -> list[tuple[str, str]]:
+        """The rows listed under a section ("Rejected", "New", "Changed")."""
+        for i in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(i)
+            if section.text(0).startswith(f"{title} ("):
+                return [
+                    (section.child(j).text(0), section.child(j).text(1))
+                    for j in range(section.childCount())
+                ]
+        return []
+
+    def accept(self) -> None:
+        try:
+            apply_import(self.termbase, self.plan)
+        except GlossaryError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return
+        super().accept()
+
+    @classmethod
+    def ask(cls, termbase: Termbase, parent: QWidget) -> ImportDialog | None:
+        """Pick a file and plan its import; None when cancelled or the file is unreadable."""
+        name, _ = QFileDialog.getOpenFileName(parent, "Import a glossary", "", FILE_FILTER)
+        if not name:
+            return None
+        try:
+            return cls(termbase, Path(name), parent)
+        except GlossaryError as error:
+            QMessageBox.warning(parent, "Cannot import", str(error))
+            return None
+
+
+def export_glossary(termbase: Termbase, parent: QWidget, path: Path | None = None) -> int | None:
+    """Write the termbase to a file the user picks (format from its suffix); the count written."""
+    if path is None:
+        name, chosen = QFileDialog.getSaveFileName(
+            parent, "Export the glossary", "glossary.tbx", FILE_FILTER
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:  # the filter says which format the user meant
+            path = path.with_suffix(".csv" if "CSV" in chosen else ".tbx")
+    return write_glossary(termbase, path)
