@@ -189,6 +189,8 @@ def export_glossary(
             suffix_path = temporary.with_suffix(".csv" if fmt == "csv" else ".tsv")
             count = write_table(concepts, suffix_path, langs, two_column)
             os.replace(suffix_path, temporary)
+        with open(temporary, "rb+") as written:
+            os.fsync(written.fileno())  # on disk before it replaces the previous file
         os.replace(temporary, path)
     except OSError as error:
         temporary.unlink(missing_ok=True)
