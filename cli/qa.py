@@ -20,8 +20,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="source<TAB>target lines")
-    parser.add_argument("--from", dest="source_lang", required=True, metavar="LANG")
-    parser.add_argument("--to", dest="target_lang", required=True, metavar="LANG")
+    from translation.languages import LANGUAGE_NAMES  # a table, no heavy import
+
+    codes = ", ".join(LANGUAGE_NAMES)
+    parser.add_argument(
+        "--from",
+        dest="source_lang",
+        required=True,
+        choices=list(LANGUAGE_NAMES),
+        metavar="LANG",
+        help=f"source language: {codes}",
+    )
+    parser.add_argument(
+        "--to",
+        dest="target_lang",
+        required=True,
+        choices=list(LANGUAGE_NAMES),
+        metavar="LANG",
+        help=f"target language: {codes}",
+    )
     parser.add_argument(
         "--glossary",
         type=Path,
