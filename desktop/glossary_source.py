@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,10 @@ from pathlib import Path
 from glossary.matching import TermMatcher
 from glossary.store import Concept
 from paths import glossary_path
+
+# Background tasks (the start-up merge, each Translate all) may open a new termbase file at the
+# same moment; creating its schema twice at once fails, so glossary work here takes turns.
+_TERMBASE_LOCK = threading.Lock()
 
 
 @dataclass
@@ -24,7 +29,7 @@ def merge_curated(path: Path) -> None:
     from glossary.curated import load_curated
     from glossary.store import Termbase
 
-    with Termbase(path) as termbase:
+    with _TERMBASE_LOCK, Termbase(path) as termbase:
         load_curated(termbase)
 
 
@@ -33,7 +38,7 @@ def load_mt_glossary(path: Path, source_lang: str, target_lang: str) -> MTGlossa
     from glossary.store import Termbase
 
     merge_curated(path)
-    with Termbase(path) as termbase:
+    with _TERMBASE_LOCK, Termbase(path) as termbase:
         concepts = termbase.concepts()
     if not concepts:
         return MTGlossary()

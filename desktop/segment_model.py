@@ -168,8 +168,12 @@ class SegmentModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column in (COL_TARGET, COL_STATUS):
                 return enforcement_tooltip(segment) or None
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column == COL_NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        elif role == Qt.ItemDataRole.TextAlignmentRole:
+            # Top-aligned: a one-line target beside a three-line source starts on the same line.
+            side = (
+                Qt.AlignmentFlag.AlignRight if column == COL_NUMBER else Qt.AlignmentFlag.AlignLeft
+            )
+            return int(side | Qt.AlignmentFlag.AlignTop)
         return None
 
     # changes ------------------------------------------------------------------------------

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -47,6 +56,17 @@ class TargetEditor(QPlainTextEdit):
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def content_height(self) -> int:
+        """Pixels the wrapped text needs (QPlainTextEdit's document counts lines, not pixels)."""
+        lines = 0
+        block = self.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            lines += max(layout.lineCount() if layout else 1, 1)
+            block = block.next()
+        margins = 2 * self.document().documentMargin() + self.contentsMargins().top() * 2
+        return int(lines * self.fontMetrics().lineSpacing() + margins + 2)
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -80,8 +100,20 @@ class TargetDelegate(QStyledItemDelegate):
         editor.setFont(option.font)
         editor.commit_requested.connect(lambda: self.finish(editor))
         editor.destroyed.connect(lambda: self._forget(editor))
+        row = QPersistentModelIndex(index)
+        # Layout of the new text happens after textChanged; measure on the next turn.
+        editor.textChanged.connect(lambda: QTimer.singleShot(0, lambda: self._fit(editor, row)))
         self.editor = editor
         return editor
+
+    def _fit(self, editor: TargetEditor, index: QPersistentModelIndex) -> None:
+        """Grow the row while the translator types, so every line of the target stays visible."""
+        view = self.parent()
+        if self.editor is not editor or not index.isValid() or not isinstance(view, QTableView):
+            return
+        needed = editor.content_height()
+        if needed > view.rowHeight(index.row()):
+            view.setRowHeight(index.row(), needed)
 
     def _forget(self, editor) -> None:
         if self.editor is editor:
@@ -97,9 +129,7 @@ class TargetDelegate(QStyledItemDelegate):
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor, option, index) -> None:
-        rect = QRect(option.rect)
-        rect.setHeight(max(rect.height(), editor.sizeHint().height() // 2))
-        editor.setGeometry(rect)
+        editor.setGeometry(QRect(option.rect))
 
     def finish(self, editor: TargetEditor | None = None) -> bool:
         """Commit and close the open editor; False when none was open."""
@@ -126,7 +156,8 @@ class StatusDelegate(QStyledItemDelegate):
         status = index.data(STATUS_ROLE)
         rect = option.rect.adjusted(6, 0, -4, 0)
         size = 10
-        dot = QRect(rect.left(), rect.top() + 8, size, size)
+        line = option.fontMetrics.height()
+        dot = QRect(rect.left(), rect.top() + 1 + (line - size) // 2, size, size)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -135,7 +166,7 @@ class StatusDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(role))
-        text_rect = QRect(dot.right() + 6, rect.top() + 3, rect.width() - size - 6, rect.height())
+        text_rect = QRect(dot.right() + 6, rect.top() + 1, rect.width() - size - 6, rect.height())
         painter.drawText(
             text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text
         )

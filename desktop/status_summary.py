@@ -30,8 +30,9 @@ class StatusSummary:
         self.progress.setMaximumWidth(220)
         self.progress.setFormat("%v/%m")
         self.cancel_button = QPushButton(parent.tr("Cancel"), parent)
-        bar.addWidget(self.counts)
-        bar.addWidget(self.qa_label)
+        # Permanent widgets: a temporary message (showMessage) must not hide the figures.
+        bar.addPermanentWidget(self.counts)
+        bar.addPermanentWidget(self.qa_label)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.route)

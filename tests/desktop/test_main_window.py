@@ -59,14 +59,19 @@ def test_editing_a_target_cell_stores_it_at_once(
     window.view.go_to_row(2, edit=True)
     editor = window.view.target_delegate.editor
     assert editor is not None
+    one_line = window.view.rowHeight(2)
     qtbot.keyClicks(editor, "first line")
     press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(editor, "second line")
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(editor, "third line")
+    # The row grows while typing so that no line of the target hides under the next row.
+    qtbot.waitUntil(lambda: window.view.rowHeight(2) >= editor.content_height() > one_line)
     press(qtbot, window, Qt.Key.Key_Return)
     segment = stored(article_project)[2]
-    assert segment.target == "first line\nsecond line"
+    assert segment.target == "first line\nsecond line\nthird line"
     assert segment.status == Status.DRAFT
-    assert window.view.model().index(2, COL_TARGET).data() == "first line\nsecond line"
+    assert window.view.model().index(2, COL_TARGET).data() == segment.target
 
 
 def test_ctrl_enter_confirms_and_jumps_to_next_unconfirmed(

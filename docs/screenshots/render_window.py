@@ -1,0 +1,64 @@
+"""Renders window.png and window-no-package.png: the sample article after Translate all with the
+tiny copy package (so the "translation" is the source with glossary terms injected), and the
+same window with no package installed.
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots/render_window.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+
+def render(out: Path, with_package: bool) -> None:
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from support.tiny_package import build_copy_package, train_sentencepiece
+
+    import paths
+    from desktop.app import make_application
+    from desktop.main_window import MainWindow
+    from desktop.sample import sample_project
+    from documents.project import Status
+
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")
+    packages = tmp / "packages"
+    packages.mkdir()
+    if with_package:
+        model = train_sentencepiece(tmp / "sentencepiece.model")
+        build_copy_package(packages, "ko", "en", sentencepiece_model=model)
+    app = make_application()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+    data = paths.data_dir()
+    window = MainWindow(sample_project(data), data_dir=data, packages_dir=packages)
+    window.resize(1500, 950)
+    window.show()
+    loop = QEventLoop()
+    window.translation_finished.connect(lambda completed: loop.quit())
+    if window.translate_all():
+        loop.exec()
+    ids = window.model.segment_ids()
+    window.model.set_status(ids[0], Status.TRANSLATED) if window.model.segment(
+        ids[0]
+    ).target else None
+    window.view.go_to_row(3)
+    QTimer.singleShot(300, app.quit)
+    app.exec()
+    window.grab().save(str(out))
+    window.close()
+    print(out, window.summary.counts.text())
+
+
+if __name__ == "__main__":
+    here = Path(__file__).resolve().parent
+    render(
+        here / ("window.png" if sys.argv[1:] != ["no-package"] else "window-no-package.png"),
+        with_package=sys.argv[1:] != ["no-package"],
+    )
