@@ -97,7 +97,8 @@ class Engine:
         self.packages_dir = packages_dir
         self.options = options or EngineOptions()
         self._clock = clock
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # the package list and the model cache, held briefly
+        self._load_lock = threading.Lock()  # one model load at a time
         self._models: dict[Path, _Model] = {}
         self._packages: list[Package] = []
         self._scanned: int | None = None  # packages_dir mtime at the last scan
@@ -299,13 +300,17 @@ class Engine:
 
     def _model(self, package: Package) -> _Model:
         key = (package.path, _stamp(package))
-        with self._lock:
-            model = self._models.get(package.path)
+        # Loads take seconds for a real model: they queue on their own lock, so the window's
+        # routes() (which takes only _lock) never waits for one.
+        with self._load_lock:
+            with self._lock:
+                model = self._models.get(package.path)
             if model is None or model.key != key:
                 model = self._load(package, key)
+            with self._lock:
                 self._models[package.path] = model
-            model.in_use += 1
-            model.last_used = self._clock()
+                model.in_use += 1
+                model.last_used = self._clock()
             return model
 
     def _load(self, package: Package, key: tuple[Path, int]) -> _Model:

@@ -217,3 +217,20 @@ def test_auto_falls_back_to_cpu_when_cuda_libraries_are_missing(tiny_packages_di
     forced = Engine(tiny_packages_dir, EngineOptions(device="cuda"))
     with pytest.raises(PackageError, match="libcublas.so.12"):
         forced.translate(SENTENCES, "ko", "en")
+
+
+def test_window_is_not_blocked_while_a_model_loads(tiny_packages_dir: Path, monkeypatch):
+    import ctranslate2
+
+    real = ctranslate2.Translator
+    engine = Engine(tiny_packages_dir)
+    answered = threading.Event()
+
+    def slow_translator(*args, **kwargs):
+        # While the worker is inside the load, the window thread asks for the routes.
+        threading.Thread(target=lambda: (engine.routes(), answered.set()), daemon=True).start()
+        assert answered.wait(timeout=30), "routes() waited for the model load"
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "Translator", slow_translator)
+    assert engine.translate(SENTENCES[:1], "ko", "en") == SENTENCES[:1]
