@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from translation import runtime
 from translation.languages import language_name, to_argos
 from translation.packages import Package, PackageError, installed_packages, version_key
 from translation.tokenizers import Tokenizer, load_tokenizer
@@ -16,9 +17,6 @@ from translation.tokenizers import Tokenizer, load_tokenizer
 log = logging.getLogger(__name__)
 
 PIVOT = "en"  # Argos publishes nearly every language to and from English
-# Set once CUDA failed to run a model in this process: trying again costs every new Engine
-# seconds (13 s on an H100 whose CUDA 13 lacked the libcublas.so.12 CTranslate2 wants).
-_cuda_unusable: str | None = None
 
 
 class NoRouteError(Exception):
@@ -253,28 +251,12 @@ class Engine:
     def device(self) -> str:
         """The device translations run on: "cuda" or "cpu"."""
         if self._device is None:
-            import ctranslate2
-
-            wanted = self.options.device
-            if wanted == "auto":
-                usable = _cuda_unusable is None and ctranslate2.get_cuda_device_count() > 0
-                wanted = "cuda" if usable else "cpu"
-            self._device = wanted
+            self._device = runtime.pick_device(self.options.device)
         return self._device
 
     def compute_type(self) -> str:
         """The CTranslate2 compute type: int8 on CPU, int8_float16 on CUDA, when supported."""
-        import ctranslate2
-
-        if self.options.compute_type != "auto":
-            return self.options.compute_type
-        supported = ctranslate2.get_supported_compute_types(self.device)
-        for wanted in (
-            ("int8", "int8_float32") if self.device == "cpu" else ("int8_float16", "float16")
-        ):
-            if wanted in supported:
-                return wanted
-        return "default"
+        return runtime.pick_compute_type(self.device, self.options.compute_type)
 
     def loaded_packages(self) -> list[Path]:
         """Folders of the packages whose model is in memory now."""
@@ -332,8 +314,7 @@ class Engine:
             # A GPU without the CUDA libraries CTranslate2 was built for (libcublas.so.12)
             # is common; "auto" then means the CPU rather than no translation at all.
             log.warning("CUDA unusable (%s); translating on the CPU", error)
-            global _cuda_unusable
-            _cuda_unusable = str(error)
+            runtime.mark_cuda_unusable(str(error))
             self._device = "cpu"
             try:
                 translator = self._translator(package, tokenizer)
@@ -345,20 +326,14 @@ class Engine:
         return _Model(translator, tokenizer, key, self._clock())
 
     def _translator(self, package: Package, tokenizer: Tokenizer):
-        """A CTranslate2 translator that has decoded one token, so a broken device shows now."""
-        import ctranslate2
-
-        translator = ctranslate2.Translator(
-            str(package.model_path),
+        return runtime.open_translator(
+            package.model_path,
+            tokenizer,
             device=self.device,
             compute_type=self.compute_type(),
             inter_threads=self.options.inter_threads,
             intra_threads=self.options.intra_threads,
         )
-        # CUDA libraries load lazily: without this a missing libcublas would surface in the
-        # middle of the translator's first batch instead of here.
-        translator.translate_batch([tokenizer.encode("a") or ["<unk>"]], max_decoding_length=2)
-        return translator
 
     def unload(self) -> None:
         """Free every model now; one still translating finishes and is then dropped."""

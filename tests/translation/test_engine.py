@@ -9,7 +9,7 @@ import pytest
 import sentencepiece as spm
 from support.tiny_package import SEED_ARTICLE, build_copy_package
 
-import translation.engine as engine_module
+from translation import runtime
 from translation.engine import Cancelled, Engine, EngineOptions, NoRouteError
 from translation.packages import PackageError, install_package_file
 
@@ -207,7 +207,7 @@ def test_auto_falls_back_to_cpu_when_cuda_libraries_are_missing(tiny_packages_di
 
     monkeypatch.setattr(ctranslate2, "get_cuda_device_count", lambda: 1)
     monkeypatch.setattr(ctranslate2, "Translator", translator)
-    monkeypatch.setattr(engine_module, "_cuda_unusable", None)
+    monkeypatch.setattr(runtime, "cuda_unusable", None)
     engine = Engine(tiny_packages_dir)
     assert engine.device == "cuda"
     assert engine.translate(SENTENCES, "ko", "en") == SENTENCES
