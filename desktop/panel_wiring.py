@@ -93,10 +93,12 @@ class PanelSet(QObject):
         add = QAction(window.tr("&Add Term from Selection…"), window)
         add.setShortcut(QKeySequence("Ctrl+Shift+G"))
         add.triggered.connect(self.add_term_from_selection)
+        candidates = QAction(window.tr("Term &Candidates…"), window)
+        candidates.triggered.connect(self.open_candidates)
         check = QAction(window.tr("Check &Document (QA)"), window)
         check.setShortcut(QKeySequence("F7"))
         check.triggered.connect(self.qa.run_all)
-        for action in (manage, add, check):
+        for action in (manage, add, candidates, check):
             menu.addAction(action)
         self.act_glossary_manager, self.act_add_term, self.act_check = manage, add, check
         window.act_install_package.triggered.connect(lambda: self.open_packages()._choose_file())
@@ -131,6 +133,18 @@ class PanelSet(QObject):
         self._manager.show()
         self._manager.raise_()
         return self._manager
+
+    def open_candidates(self):
+        from desktop.candidates_dialog import CandidatesDialog
+
+        if self.termbase is None or self.window.model is None:
+            return None
+        sources = [segment.source for segment in self.window.model.segments()]
+        dialog = CandidatesDialog(self.termbase, sources, self._pair()[0], self.window)
+        dialog.sig_glossary_changed.connect(self.lookup.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     def add_term_from_selection(self) -> None:
         """Target: the selection in the target editor; source: a term-sized selection is rare in

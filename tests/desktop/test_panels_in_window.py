@@ -76,3 +76,16 @@ def test_exact_memory_match_fills_an_empty_target(
     assert panels.tm.matches()[0].score == 100
     qtbot.waitUntil(lambda: stored(article_project)[3].target == "Alipay teams up with Apple Pay.")
     task_runner().wait()
+
+
+def test_glossary_menu_opens_the_manager_and_candidates(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    manager = panels.open_manager()
+    assert manager.isVisible() and manager.model.rowCount() > 10  # the curated glossary
+    dialog = panels.open_candidates()
+    qtbot.waitUntil(lambda: "candidate" in dialog.status.text(), timeout=10000)
+    packages = panels.open_packages()
+    assert packages.isVisible()
+    task_runner().wait()
