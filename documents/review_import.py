@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
     from documents.project import Project
 
 ORIGIN = "review-import"
+# A review DOCX of a long article unpacks to a few MB; more is a zip bomb, not a review.
+MAX_UNPACKED_BYTES = 256 * 1024**2
+# Word never writes a DTD into a DOCX (OOXML forbids them); one is an attack or a forgery.
+_DTD_MARKS = tuple(
+    mark.encode(codec)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
 # Labels the status column accepts (what the exporter wrote, or the plain status names).
 _STATUS_WORDS = {label.lower(): status for status, label in STATUS_LABELS.items()} | {
     status.value: status for status in Status
@@ -122,6 +131,12 @@ def _open(path: Path, plan: ReviewPlan):
             )
         )
         return None
+    refused = _refused_parts(path)
+    if refused:
+        plan.problems.append(
+            ReviewProblem("not-docx", f"{path.name} is not a Word document we can trust: {refused}")
+        )
+        return None
     try:
         return Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as e:
@@ -129,6 +144,25 @@ def _open(path: Path, plan: ReviewPlan):
             ReviewProblem("not-docx", f"{path.name} is not a readable Word document (.docx): {e}")
         )
     return None
+
+
+def _refused_parts(path: Path) -> str:
+    """Why the archive must not be parsed at all (a DTD or entities, a zip bomb), else ""."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            unpacked = sum(member.file_size for member in members)
+            if unpacked > MAX_UNPACKED_BYTES:
+                return f"it would unpack to {unpacked // 1024**2} MB, far more than a review"
+            for member in members:
+                if not member.filename.endswith((".xml", ".rels")):
+                    continue
+                data = archive.read(member)
+                if any(mark in data for mark in _DTD_MARKS):
+                    return f"{member.filename} declares a DTD or entities, which Word never writes"
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
+        return f"the archive is damaged ({error})"
+    return ""
 
 
 def plan_review_import(project: Project, docx: Path) -> ReviewPlan:
