@@ -73,4 +73,27 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     window.show()
+    if os.environ.get("HANBIT_EXIT_WHEN_SHOWN"):
+        _exit_when_painted(app, window)
     return app.exec()
+
+
+def _exit_when_painted(app, window) -> None:
+    """Start-up benchmark hook: print a marker and quit once the grid has painted its rows."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and window.view.model().rowCount() > 0:
+                watched.removeEventFilter(self)
+                # After this paint has finished: the rows are on screen.
+                QTimer.singleShot(0, done)
+            return False
+
+    def done() -> None:
+        print(f"HANBIT_SHOWN rows={window.view.model().rowCount()}", flush=True)
+        window.close()
+        app.quit()
+
+    window._paint_watch = PaintWatch(window)  # kept alive with the window
+    window.view.viewport().installEventFilter(window._paint_watch)
