@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMenu,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -51,6 +52,9 @@ class GlossaryPanel(QWidget):
         header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self._tree.itemClicked.connect(self._on_item_clicked)
+        # Right-click offers every target form, variants included.
+        self._tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._tree.customContextMenuRequested.connect(self._context_menu)
 
         self._empty = QLabel("No glossary terms in this segment.", self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -137,6 +141,17 @@ class GlossaryPanel(QWidget):
         target = item.data(COL_TARGET, TARGET_ROLE)
         if target:
             self.sig_insert_text.emit(target)
+
+    def _context_menu(self, pos) -> None:
+        item = self._tree.itemAt(pos)
+        if item is None:
+            return
+        match = self._terms[self._tree.indexOfTopLevelItem(item)]
+        menu = QMenu(self)
+        for form in match.targets:
+            menu.addAction(f"Insert “{form}”", lambda form=form: self.sig_insert_text.emit(form))
+        if not menu.isEmpty():
+            menu.exec(self._tree.viewport().mapToGlobal(pos))
 
     def row_count(self) -> int:
         return self._tree.topLevelItemCount()

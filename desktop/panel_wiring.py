@@ -209,9 +209,7 @@ class PanelSet(QObject):
     def _forbidden(self) -> dict[str, str]:
         from glossary.qa import forbidden_renderings
 
-        if self.termbase is None:
-            return {}
-        return forbidden_renderings(self.termbase.concepts(), self._pair()[1])
+        return forbidden_renderings(self.lookup.concepts(), self._pair()[1])
 
     def _glossary_changed(self) -> None:
         self.qa.set_check(self._check())

@@ -63,6 +63,7 @@ class TermLookup(QObject):
         self.source_lang = source_lang
         self.target_lang = target_lang
         self._matcher: TermMatcher | None = None
+        self._all: list[Concept] = []
         self._revision: int | None = None
         self._matches: OrderedDict[str, list[TermMatch]] = OrderedDict()
         self._concepts: dict[int, Concept] = {}
@@ -111,10 +112,13 @@ class TermLookup(QObject):
         if self._matcher is None:
             # Read the revision before the concepts: a change in between only costs a rebuild.
             self._revision = self._termbase.revision
-            self._matcher = TermMatcher(
-                self._termbase.concepts(), self.source_lang, self.target_lang
-            )
+            self._all = self._termbase.concepts()
+            self._matcher = TermMatcher(self._all, self.source_lang, self.target_lang)
         return self._matcher
+
+    def concepts(self) -> list[Concept]:
+        """Every concept the current matcher was built from (read once per revision)."""
+        return self._all if self.matcher() is not None else []
 
     def concept(self, concept_id: int) -> Concept | None:
         """The concept behind a match (cached until the glossary changes); None if deleted."""
@@ -139,6 +143,7 @@ class TermLookup(QObject):
 
     def _drop(self) -> None:
         self._matcher = None
+        self._all = []
         self._revision = None
         self._matches.clear()
         self._concepts.clear()
