@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -164,6 +165,12 @@ class QAPanel(QWidget):
         self.dismiss_button = QPushButton("Mark as false alarm", self)
         self.dismiss_button.setToolTip("Hide this issue for good in this project")
         self.dismiss_button.clicked.connect(self.dismiss_selected)
+        restore = QAction("Show false alarms again", self)
+        restore.triggered.connect(self.restore_false_alarms)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        dismiss = QAction("Mark as false alarm", self)
+        dismiss.triggered.connect(self.dismiss_selected)
+        self.table.addActions([dismiss, restore])
         self.show_empty = QCheckBox("Empty targets", self)
         # While a document is being translated, one "empty" row per untouched segment
         # would bury the issues that matter; they are one click away.
@@ -229,7 +236,15 @@ class QAPanel(QWidget):
     def dismiss(self, issue: FoundIssue) -> None:
         """Mark an issue as a false alarm: hidden now, after a re-run and after reopening."""
         self._dismissed.add(issue.key)
-        if self.project is not None:
+        self._save_dismissed()
+
+    def restore_false_alarms(self) -> None:
+        """List every issue marked as a false alarm in this project again."""
+        self._dismissed.clear()
+        self._save_dismissed()
+
+    def _save_dismissed(self) -> None:
+        if self.project is not None and not getattr(self.project, "read_only", False):
             self.project.set_meta(META_DISMISSED, json.dumps(sorted(self._dismissed)))
         self._show()
 

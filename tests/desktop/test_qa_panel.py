@@ -104,6 +104,8 @@ def test_a_false_alarm_stays_dismissed_after_a_rerun_and_a_reopen(qtbot, panel, 
         _open(qtbot, other, reopened)
         assert issue.key not in {i.key for i in other.issues()}
         assert len(other.issues()) == len(panel.issues())
+        other.restore_false_alarms()
+        assert issue.key in {i.key for i in other.issues()}
     finally:
         reopened.close()
 
