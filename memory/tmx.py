@@ -133,7 +133,8 @@ def read_tmx(path: str | Path) -> tuple[list[IncomingUnit], list[tuple[str, str]
     for position, tu in enumerate(root.find("body").iterfind("tu"), start=1):
         where = f"tu {tu.get('tuid')}" if tu.get("tuid") else f"tu #{position}"
         props = {prop.get("type"): (prop.text or "") for prop in tu.iterfind("prop")}
-        origin = props.get(PROP_ORIGIN) or path.name
+        # Our own export always names the origin (even none); other tools' units come from the file.
+        origin = props[PROP_ORIGIN] if PROP_ORIGIN in props else path.name
         status = props.get(PROP_STATUS) if props.get(PROP_STATUS) in STATUSES else "confirmed"
         variants = []
         for tuv in tu.iterfind("tuv"):
@@ -264,8 +265,7 @@ def _tu(unit: TMUnit) -> etree._Element:
         creationdate=_stamp_to_tmx(unit.created_at),
         changedate=_stamp_to_tmx(unit.updated_at),
     )
-    if unit.origin:
-        etree.SubElement(tu, "prop", type=PROP_ORIGIN).text = unit.origin
+    etree.SubElement(tu, "prop", type=PROP_ORIGIN).text = unit.origin
     etree.SubElement(tu, "prop", type=PROP_STATUS).text = unit.status
     for language, text in ((unit.source_lang, unit.source), (unit.target_lang, unit.target)):
         tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
