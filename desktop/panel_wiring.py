@@ -58,6 +58,8 @@ class PanelSet(QObject):
         if window.isVisible():  # added after show(): Qt leaves such docks hidden
             for dock in self.docks:
                 dock.show()
+        # Wide enough for a term with its forms and a memory match with its translation.
+        window.resizeDocks(self.docks[:2], [480, 480], Qt.Orientation.Horizontal)
         from desktop.segment_model import COL_SOURCE
 
         window.view.setItemDelegateForColumn(

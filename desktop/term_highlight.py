@@ -192,8 +192,13 @@ class TermHighlightDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._lookup = lookup
         self._format = _term_format()
+        # On the selection colour the pale background would wash out white text: underline only.
+        self._selected_format = QTextCharFormat()
+        self._selected_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
 
-    def _document(self, option: QStyleOptionViewItem, text: str, width: float) -> QTextDocument:
+    def _document(
+        self, option: QStyleOptionViewItem, text: str, width: float, selected: bool = False
+    ) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(2)
         doc.setDefaultFont(option.font)
@@ -206,7 +211,7 @@ class TermHighlightDelegate(QStyledItemDelegate):
         for match in self._lookup.matches(text):
             cursor.setPosition(utf16_offset(text, match.start))
             cursor.setPosition(utf16_offset(text, match.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(self._format)
+            cursor.mergeCharFormat(self._selected_format if selected else self._format)
         return doc
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -217,9 +222,9 @@ class TermHighlightDelegate(QStyledItemDelegate):
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(opt, text, opt.rect.width())
-        context = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        doc = self._document(opt, text, opt.rect.width(), selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
         painter.save()

@@ -41,6 +41,7 @@ MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_SCORE, COL_SOURCE, COL_TARGET, COL_ORIGIN = range(4)
 MAX_MATCHES = 5
 SHORTCUT_MATCHES = 3
+NARROW = 560  # pixels: below this the origin column hides
 
 
 def diff_html(ops: list[DiffOp]) -> str:
@@ -234,6 +235,11 @@ class TMPanel(QWidget):
         self._runner.run_task(self._memory.close)
         self._pool.waitForDone()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # In a narrow dock the origin column would squeeze the texts; its tooltip stays.
+        self.table.setColumnHidden(COL_ORIGIN, event.size().width() < NARROW)
+        super().resizeEvent(event)
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.shutdown()
         super().closeEvent(event)
@@ -253,8 +259,11 @@ class TMPanel(QWidget):
             score = QTableWidgetItem(f"{match.score}%")
             score.setBackground(EXACT if match.score == 100 else FUZZY)
             score.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            origin_text = f"{unit.origin or 'memory'}, changed {unit.updated_at[:10]}"
+            hint = f"{origin_text}\n"
             if row < SHORTCUT_MATCHES:
-                score.setToolTip(f"Ctrl+Shift+{row + 1} or double-click inserts this translation")
+                hint += f"Ctrl+Shift+{row + 1} or double-click inserts this translation"
+            score.setToolTip(hint.strip())
             source = QTableWidgetItem(unit.source)
             source.setData(
                 HTML_ROLE, diff_html(match.diff) if match.diff else html.escape(unit.source)

@@ -132,7 +132,33 @@ def main() -> None:
     save(dialog, "package-manager.png")
     project.close()
     termbase.close()
+    render_window(work, packages, settings)
     app.quit()
+
+
+def render_window(work: Path, packages: Path, settings: QSettings) -> None:
+    """The desk window with its docks, on the article, segment 5 current."""
+    from desktop.main_window import MainWindow
+    from desktop.panel_wiring import install_panels
+    from desktop.settings import Settings
+    from desktop.tasks import task_runner
+
+    data = work / "data"
+    data.mkdir()
+    (work / "memory.db").rename(data / "memory.db")
+    window = MainWindow(
+        work / "article.hanbit", data_dir=data, packages_dir=packages, settings=Settings(settings)
+    )
+    panels = getattr(window, "panels", None) or install_panels(window)
+    task_runner().wait()
+    QApplication.processEvents()
+    panels.glossary_loaded()
+    window.resize(1500, 900)
+    window.show()
+    window.go_to_source_row(4)
+    wait_for(panels.tm.sig_matches_shown, 3000)
+    save(window, "desk-with-panels.png")
+    window.close()
 
 
 if __name__ == "__main__":
