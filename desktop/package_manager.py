@@ -73,6 +73,7 @@ class PackageManager(QDialog):
     """Installed packages of one folder; sig_packages_changed tells the desk to reload routes."""
 
     sig_packages_changed = Signal()
+    sig_settings_changed = Signal()  # threads, beam size or device: the engine should reload
 
     def __init__(
         self,
@@ -288,6 +289,7 @@ class PackageManager(QDialog):
         self.settings.setValue(KEY_THREADS, self.threads.value())
         self.settings.setValue(KEY_BEAM, self.beam.value())
         self.settings.setValue(KEY_DEVICE, self.device.currentText())
+        self.sig_settings_changed.emit()
 
     # ---- messages --------------------------------------------------------------------------
 

@@ -165,16 +165,21 @@ class PanelSet(QObject):
                 Path(self.window.packages_dir), self.window.settings.q, self.window
             )
             self._packages.sig_packages_changed.connect(self._packages_changed)
+            self._packages.sig_settings_changed.connect(self._engine_settings_changed)
         self._packages.reload()
         self._packages.show()
         self._packages.raise_()
         return self._packages
 
     def _packages_changed(self) -> None:
-        reload = getattr(self.window.engine, "reload", None)
-        if callable(reload):
-            reload()
+        self.window.engine.refresh()  # rescan now, even if the folder's mtime did not move
         self.window.refresh_routes()
+
+    def _engine_settings_changed(self) -> None:
+        # Beam size counts from the next batch; threads and device from the next model load,
+        # so the loaded models are dropped (one that is translating finishes first).
+        self.window.engine.options = self.window.settings.engine_options()
+        self.window.engine.unload()
 
     # ---- following the grid ----------------------------------------------------------------
 

@@ -88,4 +88,6 @@ def test_glossary_menu_opens_the_manager_and_candidates(
     qtbot.waitUntil(lambda: "candidate" in dialog.status.text(), timeout=10000)
     packages = panels.open_packages()
     assert packages.isVisible()
+    packages.beam.setValue(5)
+    assert window.engine.options.beam_size == 5
     task_runner().wait()
