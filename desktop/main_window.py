@@ -6,13 +6,11 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -21,12 +19,13 @@ from desktop.find_bar import FindBar
 from desktop.notice import NoticeBanner, no_package_message
 from desktop.pair_selector import PairSelector
 from desktop.sample import PROJECT_SUFFIX
-from desktop.segment_model import COL_TARGET, STATUS_LABELS, SegmentModel, StatusFilterModel
+from desktop.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
 from desktop.segment_view import SegmentView
 from desktop.settings import Settings
 from desktop.status_summary import StatusSummary
 from desktop.tasks import TaskRunner, task_runner
 from desktop.translate_worker import TranslateAll
+from desktop.window_actions import build_menus, build_toolbar
 from documents.project import Project, ProjectError, Status
 from translation.engine import Engine, Route
 
@@ -81,8 +80,8 @@ class MainWindow(QMainWindow):
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._update_summary)
         self.pair_selector = PairSelector(self)
-        self._build_actions()
-        self._build_toolbar()
+        build_menus(self)
+        build_toolbar(self)
         if (font := self.settings.editor_font()) and QFont().fromString(font):
             chosen = QFont()
             chosen.fromString(font)
@@ -95,88 +94,6 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.open_project(project_path)
         self._merge_curated_glossary()
-
-    # actions ------------------------------------------------------------------------------
-    def _action(self, menu, text: str, shortcut=None, slot=None, checkable=False) -> QAction:
-        action = QAction(self.tr(text), self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if slot is not None:
-            action.triggered.connect(slot)
-        action.setCheckable(checkable)
-        menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file = self.file_menu = bar.addMenu(self.tr("&File"))
-        self.act_new = self._action(
-            file, "&New Project from File…", QKeySequence.StandardKey.New, self._new_from_file
-        )
-        self.act_open = self._action(
-            file, "&Open Project…", QKeySequence.StandardKey.Open, self._open_dialog
-        )
-        self.recent_menu = file.addMenu(self.tr("Open &Recent"))
-        file.addSeparator()
-        self._action(file, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-
-        edit = self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.act_undo = self._action(edit, "&Undo Segment Change", "Ctrl+Z", self.undo_segment)
-        self.act_redo = self._action(edit, "&Redo Segment Change", "Ctrl+Y", self.redo_segment)
-        edit.addSeparator()
-        self.act_find = self._action(edit, "&Find…", "Ctrl+F", lambda: self.find_bar.open(False))
-        self.act_replace = self._action(
-            edit, "R&eplace in Targets…", "Ctrl+H", lambda: self.find_bar.open(True)
-        )
-
-        seg = self.segment_menu = bar.addMenu(self.tr("&Segment"))
-        self.act_confirm = self._action(
-            seg, "&Confirm and Go to Next Unconfirmed", "Ctrl+Return", self.confirm_and_next
-        )
-        self.act_confirm.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.act_previous = self._action(seg, "&Previous Segment", "Ctrl+Up", lambda: self.move(-1))
-        self.act_next = self._action(seg, "&Next Segment", "Ctrl+Down", lambda: self.move(1))
-        seg.addSeparator()
-        self.act_copy_mt = self._action(seg, "Copy &MT into Target", "Ctrl+M", self.copy_mt)
-        self.act_copy_source = self._action(
-            seg, "Copy &Source into Target", "Ctrl+Shift+S", self.copy_source
-        )
-        seg.addSeparator()
-        self.act_split = self._action(seg, "Sp&lit Segment…", "Ctrl+Shift+T", self.split_segment)
-        self.act_join = self._action(
-            seg, "&Join with Next Segment", "Ctrl+Shift+J", self.join_segments
-        )
-
-        mt = self.translate_menu = bar.addMenu(self.tr("&Translate"))
-        self.act_translate_all = self._action(
-            mt, "Translate &All Empty Segments", "Ctrl+Shift+A", self.translate_all
-        )
-        self.act_cancel = self._action(mt, "&Cancel Translation", None, self.cancel_translation)
-        self.act_cancel.setEnabled(False)
-
-        packages = self.packages_menu = bar.addMenu(self.tr("&Packages"))
-        # The package manager (panels engineer) connects these two; until then they say so.
-        self.act_install_package = self._action(packages, "&Install from File…")
-        self.act_download_packages = self._action(packages, "&Download…")
-
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        self.panels_menu = self.view_menu.addMenu(self.tr("&Panels"))
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Main"), self)
-        toolbar.setObjectName("main-toolbar")
-        toolbar.addWidget(self.pair_selector)
-        toolbar.addSeparator()
-        toolbar.addAction(self.act_translate_all)
-        toolbar.addAction(self.act_cancel)
-        toolbar.addSeparator()
-        self.status_filter = QComboBox(self)
-        self.status_filter.addItem(self.tr("All segments"), None)
-        for status in Status:
-            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status)
-        self.status_filter.currentIndexChanged.connect(self._filter_changed)
-        toolbar.addWidget(self.status_filter)
-        self.addToolBar(toolbar)
 
     def add_panel(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Dock a panel beside the grid and list it in View ▸ Panels."""
@@ -382,22 +299,26 @@ class MainWindow(QMainWindow):
         if segment_id >= 0 and self.model is not None and not self.model.redo(segment_id):
             self.statusBar().showMessage(self.tr("Nothing to redo in this segment."), 3000)
 
-    def split_segment(self) -> None:
+    def split_segment(self, position: int | None = None) -> None:
+        """Split the current segment's source at position (asked in a dialog when None)."""
         from desktop.split_dialog import SplitDialog
 
         segment_id = self._editable_current()
-        if segment_id < 0 or self.model is None:
+        if segment_id < 0 or self.model is None or self.project is None:
             return
-        dialog = SplitDialog(self.model.segment(segment_id).source, parent=self)
-        if dialog.exec():
-            self._structure_change(
-                lambda: self.project.split_segment(segment_id, dialog.position()), segment_id
-            )
+        if position is None:
+            dialog = SplitDialog(self.model.segment(segment_id).source, parent=self)
+            if not dialog.exec():
+                return
+            position = dialog.position()
+        project = self.project
+        self._structure_change(lambda: project.split_segment(segment_id, position), segment_id)
 
     def join_segments(self) -> None:
         segment_id = self._editable_current()
-        if segment_id >= 0:
-            self._structure_change(lambda: self.project.join_segments(segment_id), segment_id)
+        if segment_id >= 0 and self.project is not None:
+            project = self.project
+            self._structure_change(lambda: project.join_segments(segment_id), segment_id)
 
     def _structure_change(self, change, segment_id: int) -> None:
         try:

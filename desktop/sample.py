@@ -10,7 +10,6 @@ from paths import SAMPLE_ARTICLE, projects_dir
 
 PROJECT_SUFFIX = ".hanbit"
 SAMPLE_NAME = "alipay-australia-2014"
-SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
 
 
 def sample_project(data: Path, *, target_lang: str = "en", article: Path = SAMPLE_ARTICLE) -> Path:
@@ -45,17 +44,19 @@ def _free_path(folder: Path, stem: str) -> Path:
 def project_from_source(
     source: Path, data: Path, *, source_lang: str = "ko", target_lang: str = "en"
 ) -> Path:
-    """A new project (never overwriting one) in data's projects folder from an article file."""
-    if source.suffix.lower() not in SOURCE_SUFFIXES:
-        raise ProjectError(
-            f"Cannot make a project from {source.name}: use a {', '.join(SOURCE_SUFFIXES)} file "
-            f"or open a {PROJECT_SUFFIX} project."
-        )
-    if not source.is_file():
-        raise ProjectError(f"No such file: {source}")
-    from documents.sources import read_source
+    """A new project (never overwriting one) in data's projects folder from an article file.
 
-    text = _source_text(read_source(source))
+    Raises ProjectError for a file that is not an article, SourceError for one that cannot
+    be read (both say why).
+    """
+    from documents.sources import FORMATS, read_source
+
+    if source.suffix.lower() not in FORMATS:
+        raise ProjectError(
+            f"Cannot make a project from {source.name}: use a {', '.join(sorted(FORMATS))} "
+            f"file or open a {PROJECT_SUFFIX} project."
+        )
+    text = read_source(source).text
     path = _free_path(projects_dir(data), f"{source.stem}.{source_lang}-{target_lang}")
     project = Project.create(
         path,
@@ -67,13 +68,3 @@ def project_from_source(
     )
     project.close()
     return path
-
-
-def _source_text(read: object) -> str:
-    """read_source's text, whether it hands back a str or an object carrying .text."""
-    if isinstance(read, str):
-        return read
-    text = getattr(read, "text", None)
-    if isinstance(text, str):
-        return text
-    raise ProjectError("The source file gave no text to translate.")

@@ -92,6 +92,7 @@ class SegmentModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-read the segment list (after a split or join, or another writer)."""
         self.beginResetModel()
+        self._stacks.clear()  # undo steps of a split or joined segment no longer apply
         segments = self.project.segments()
         self._ids = [s.id for s in segments]
         self._rows = {sid: row for row, sid in enumerate(self._ids)}

@@ -94,26 +94,27 @@ class TargetDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.editor: TargetEditor | None = None
+        self.editor_index = QPersistentModelIndex()
 
     def createEditor(self, parent, option, index):
         editor = TargetEditor(parent)
         editor.setFont(option.font)
         editor.commit_requested.connect(lambda: self.finish(editor))
         editor.destroyed.connect(lambda: self._forget(editor))
-        row = QPersistentModelIndex(index)
         # Layout of the new text happens after textChanged; measure on the next turn.
-        editor.textChanged.connect(lambda: QTimer.singleShot(0, lambda: self._fit(editor, row)))
-        self.editor = editor
+        editor.textChanged.connect(lambda: QTimer.singleShot(0, self.fit_editor))
+        self.editor, self.editor_index = editor, QPersistentModelIndex(index)
         return editor
 
-    def _fit(self, editor: TargetEditor, index: QPersistentModelIndex) -> None:
-        """Grow the row while the translator types, so every line of the target stays visible."""
-        view = self.parent()
-        if self.editor is not editor or not index.isValid() or not isinstance(view, QTableView):
+    def fit_editor(self) -> None:
+        """Grow the edited row to the editor's text, so no typed line hides under the next row."""
+        view, editor, index = self.parent(), self.editor, self.editor_index
+        if editor is None or not index.isValid() or not isinstance(view, QTableView):
             return
+        row = index.row()  # an index of the view's own model (the status filter)
         needed = editor.content_height()
-        if needed > view.rowHeight(index.row()):
-            view.setRowHeight(index.row(), needed)
+        if needed > view.rowHeight(row):
+            view.setRowHeight(row, needed)
 
     def _forget(self, editor) -> None:
         if self.editor is editor:
@@ -277,6 +278,8 @@ class SegmentView(QTableView):
             self.size_rows(first - 2, last + 2)
             if len(self._sized) == before:
                 break
+        # Re-measuring a row from its stored text must not shrink it under an open editor.
+        self.target_delegate.fit_editor()
 
     # current segment ----------------------------------------------------------------------
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
 
-from desktop.segment_model import COL_NUMBER, COL_SOURCE, COL_STATUS, COL_TARGET
+from desktop.segment_model import (
+    COL_NUMBER,
+    COL_SOURCE,
+    COL_STATUS,
+    COL_TARGET,
+    TERM_FAILED_ROLE,
+)
 from desktop.settings import Settings
 from documents.project import Project, Status
 
@@ -187,3 +193,83 @@ def test_rows_grow_with_wrapped_text_only_where_needed(
     window.view.go_to_row(longest)
     window.view.go_to_row(shortest)
     qtbot.waitUntil(lambda: window.view.rowHeight(longest) > window.view.rowHeight(shortest))
+
+
+def test_split_and_join_change_the_grid_and_the_project(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    before = stored(article_project)
+    source = before[5].source
+    cut = source.index(" ", len(source) // 2)
+    window.view.go_to_row(5)
+    window.split_segment(cut)
+    after = stored(article_project)
+    assert len(after) == len(before) + 1
+    assert (after[5].source, after[6].source) == (source[:cut].strip(), source[cut:].strip())
+    assert window.view.model().rowCount() == len(after)
+    assert window.view.model().index(6, COL_SOURCE).data() == source[cut:].strip()
+    window.view.go_to_row(5)
+    press(
+        qtbot,
+        window,
+        Qt.Key.Key_J,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    joined = stored(article_project)
+    assert len(joined) == len(before)
+    assert joined[5].source.replace(" ", "") == source.replace(" ", "")
+
+
+def test_failed_glossary_term_is_flagged_in_the_grid(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    project = Project.open(article_project)
+    segment = project.segments()[4]
+    info = {
+        "terms": [
+            {
+                "concept_id": 1,
+                "source": "알리페이",
+                "target": "Alipay",
+                "method": "injected",
+                "ok": True,
+            },
+            {
+                "concept_id": 2,
+                "source": "바이두",
+                "target": "Baidu",
+                "method": "failed",
+                "ok": False,
+            },
+        ],
+        "forbidden_found": [],
+    }
+    project.set_mt(segment.id, "Alipay opens its sixth office", info)
+    project.close()
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    model = window.model
+    row = model.row_of(segment.id)
+    assert model.index(row, COL_STATUS).data(TERM_FAILED_ROLE) is True
+    assert model.index(row - 1, COL_STATUS).data(TERM_FAILED_ROLE) is False
+    tooltip = model.index(row, COL_TARGET).data(Qt.ItemDataRole.ToolTipRole)
+    assert "✗ 바이두 → Baidu" in tooltip and "✓ 알리페이 → Alipay" in tooltip
+    # The flag makes the status cell taller, so the warning is drawn inside it.
+    window.view.go_to_row(row)
+    qtbot.waitUntil(lambda: window.view.rowHeight(row) > window.view.rowHeight(row - 1))
+
+
+def test_five_thousand_segments_open_and_only_visible_rows_are_measured(
+    qtbot, tmp_path, empty_packages_dir, data_dir
+):
+    lines = [f"알리페이가 호주에 {n}번째 글로벌 지사를 설립할 예정이다." for n in range(5000)]
+    path = tmp_path / "big.hanbit"
+    Project.create(path, source_text="\n".join(lines), source_lang="ko", target_lang="en").close()
+    window = open_window(qtbot, path, empty_packages_dir, data_dir)
+    view = window.view
+    assert view.model().rowCount() == 5000
+    qtbot.waitUntil(lambda: len(view._sized) > 0)
+    assert len(view._sized) < 200  # never the whole table
+    view.go_to_row(4321)
+    qtbot.waitUntil(lambda: 4321 in view._sized)
+    assert len(view._sized) < 400
