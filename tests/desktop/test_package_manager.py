@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.server
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -145,3 +147,63 @@ def test_download_offline_says_so_quickly(qtbot, manager):
     qtbot.waitUntil(lambda: "Could not load" in dialog.status.text(), timeout=15000)
     assert "no network" in dialog.status.text()
     assert not dialog.download_button.isEnabled()
+
+
+class _TricklingServer:
+    """Serves one big download: the first chunk at once, the rest only after release()."""
+
+    def __init__(self) -> None:
+        released = self._released = threading.Event()
+        self.first_chunk_sent = threading.Event()
+        first_chunk_sent = self.first_chunk_sent
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - the standard library's name
+                self.send_response(200)
+                self.send_header("Content-Length", str(4 * 1024 * 1024))
+                self.end_headers()
+                self.wfile.write(b"\0" * (512 * 1024))
+                self.wfile.flush()
+                first_chunk_sent.set()
+                released.wait(10)
+                try:
+                    self.wfile.write(b"\0" * (512 * 1024))
+                except OSError:
+                    pass  # the client hung up after its cancel: expected
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/big.argosmodel"
+
+    def release(self) -> None:
+        self._released.set()
+
+    def close(self) -> None:
+        self.release()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_cancel_stops_a_download_and_installs_nothing(qtbot, manager, tmp_path):
+    server = _TricklingServer()
+    try:
+        manager.index_url = _index_file(tmp_path, [_entry("zh", "en", "1.0", server.url)])
+        dialog = manager.open_download()
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=10000)
+        dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+        dialog.download_selected()
+        assert dialog.cancel_button.isVisibleTo(dialog)
+        qtbot.waitUntil(lambda: dialog.progress.maximum() == 1000, timeout=10000)  # bytes came
+        dialog.cancel_download()
+        server.release()  # the next chunk arrives; the download sees the cancel before it
+        qtbot.waitUntil(lambda: "cancelled" in dialog.status.text(), timeout=10000)
+        assert "nothing was installed" in dialog.status.text()
+        assert "Chinese (Simplified) → English" not in manager.pair_rows()
+        assert dialog.download_button.isEnabled()
+    finally:
+        server.close()
