@@ -33,6 +33,7 @@ STALE_TEMPORARY_S = 3600
 _CODE = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 _TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 _TEMP_PREFIXES = (".installing-", ".removing-")
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
 # install and remove rename folders inside packages_dir; one at a time per process
 _lock = threading.Lock()
 
@@ -245,7 +246,7 @@ def _check_archive(archive: Path, max_bytes: int) -> tuple[str, list[zipfile.Zip
             if info.file_size > MAX_METADATA_BYTES:
                 raise PackageError(f"{name}: metadata.json is {info.file_size} bytes, too big")
             metadata = parse_metadata(zf.read(info), f"{name}: metadata.json")
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
         raise PackageError(f"{name}: damaged zip archive ({error})") from error
     for needed in ("model/model.bin", "model/config.json"):
         if f"{top}/{needed}" not in files:
@@ -263,9 +264,22 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], max_bytes: int) ->
         raise PackageError(f"{name}: {len(members)} entries, more than {MAX_ENTRIES}")
     tops = set()
     total = compressed = 0
+    seen: set[PurePosixPath] = set()
+    folders: set[PurePosixPath] = set()  # every folder some entry lives in
     for member in members:
         entry = member.filename
         path = PurePosixPath(entry)
+        # Caught here, not half way through unpacking: a name twice, or a file where another
+        # entry needs a folder, would make the unpacked package depend on entry order.
+        if path in seen:
+            raise PackageError(f"{name}: entry {entry!r} appears twice")
+        seen.add(path)
+        folders.update(path.parents)
+        if member.compress_type not in _METHODS:
+            raise PackageError(
+                f"{name}: entry {entry!r} uses compression method {member.compress_type}, "
+                "which this desk cannot unpack"
+            )
         if entry.startswith("/") or "\\" in entry or re.match(r"^[A-Za-z]:", entry):
             raise PackageError(f"{name}: entry {entry!r} has an absolute path")
         if ".." in path.parts or "\0" in entry:
@@ -273,7 +287,9 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], max_bytes: int) ->
         mode = member.external_attr >> 16
         if stat.S_ISLNK(mode):
             raise PackageError(f"{name}: entry {entry!r} is a symbolic link")
-        if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        # Only permission bits and no file type (what Python's ZipFile.writestr records) is a
+        # plain file; a type other than file or folder is a device, socket or pipe.
+        if stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             raise PackageError(f"{name}: entry {entry!r} is a special file, not a regular one")
         if member.flag_bits & 0x1:
             raise PackageError(f"{name}: entry {entry!r} is encrypted")
@@ -289,6 +305,10 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], max_bytes: int) ->
             raise PackageError(
                 f"{name}: entry {entry!r} expands {ratio} times, which looks like a zip bomb"
             )
+    clash = next((m.filename for m in members if not m.is_dir() and PurePosixPath(m.filename)
+                  in folders), None)  # fmt: skip
+    if clash:
+        raise PackageError(f"{name}: entry {clash!r} is a file where other entries need a folder")
     if len(tops) != 1:
         shown = ", ".join(sorted(tops)[:5])
         raise PackageError(f"{name}: {len(tops)} top folders ({shown}); a package holds one")
@@ -311,9 +331,9 @@ def _extract(archive: Path, members: list[zipfile.ZipInfo], scratch: Path) -> No
             if member.is_dir():
                 target.mkdir(parents=True, exist_ok=True)
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
             written = 0
             try:
+                target.parent.mkdir(parents=True, exist_ok=True)
                 with zf.open(member) as source, open(target, "xb") as out:
                     while chunk := source.read(1024 * 1024):
                         written += len(chunk)
@@ -323,13 +343,18 @@ def _extract(archive: Path, members: list[zipfile.ZipInfo], scratch: Path) -> No
                                 "than it declares"
                             )
                         out.write(chunk)
-            except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
                 raise PackageError(
                     f"{archive.name}: entry {member.filename!r} is damaged ({error})"
                 ) from error
             except FileExistsError as error:
                 raise PackageError(
                     f"{archive.name}: entry {member.filename!r} appears twice"
+                ) from error
+            except OSError as error:  # a full disk, a name the file system refuses
+                raise PackageError(
+                    f"{archive.name}: cannot unpack {member.filename!r} into {scratch.parent}: "
+                    f"{error.strerror or error}"
                 ) from error
 
 
