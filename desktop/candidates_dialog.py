@@ -87,6 +87,8 @@ class CandidatesDialog(QDialog):
         self.proposed_button = QPushButton("Add as proposed", self)
         self.approved_button = QPushButton("Add as approved", self)
         self.dismiss_button = QPushButton("Dismiss", self)
+        for button in (self.proposed_button, self.approved_button, self.dismiss_button):
+            button.setAutoDefault(False)  # Enter finishes a cell edit, it adds nothing
         self.proposed_button.clicked.connect(lambda: self.accept_selected("proposed"))
         self.approved_button.clicked.connect(lambda: self.accept_selected("approved"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)

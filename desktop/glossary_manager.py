@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -98,6 +98,18 @@ class GlossaryManager(QDialog):
         self.undo_button = QPushButton("Undo", self)
         self.import_button = QPushButton("Import…", self)
         self.export_button = QPushButton("Export…", self)
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.delete_button,
+            self.undo_button,
+            self.import_button,
+            self.export_button,
+        ):
+            button.setAutoDefault(False)  # Enter in the search box must not press "Add…"
+        edit_key = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        edit_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_key.activated.connect(self.edit_selected)
         self.add_button.clicked.connect(lambda: self.open_add_dialog())
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)

@@ -93,6 +93,7 @@ class DownloadDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.download_button = QPushButton("Download and install", self)
+        self.download_button.setAutoDefault(False)
         self.download_button.clicked.connect(self.download_selected)
         self.cancel_button = QPushButton("Cancel download", self)
         self.cancel_button.clicked.connect(self.cancel_download)

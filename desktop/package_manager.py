@@ -112,6 +112,13 @@ class PackageManager(QDialog):
         self.download_button = QPushButton("Download…", self)
         self.update_button = QPushButton("Update", self)
         self.remove_button = QPushButton("Remove", self)
+        for button in (
+            self.install_button,
+            self.download_button,
+            self.update_button,
+            self.remove_button,
+        ):
+            button.setAutoDefault(False)  # Enter must never remove or install by surprise
         self.install_button.clicked.connect(self._choose_file)
         self.download_button.clicked.connect(self.open_download)
         self.update_button.clicked.connect(self.open_update)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.concept_editor import ConceptEditor
 from desktop.glossary_import import ImportDialog, export_glossary
 from desktop.glossary_manager import GlossaryManager
 from desktop.glossary_model import ConceptTableModel
@@ -68,6 +69,15 @@ def test_search_as_you_type_filters_after_a_pause(qtbot, manager):
     manager.search.insert("호주")  # QTest cannot type hangul; insert() is what an IME commits
     qtbot.waitUntil(lambda: _column(manager, "en") == ["Australia"])
     assert "1 concept" in manager.count.text()
+
+
+def test_enter_in_the_search_box_searches_and_opens_nothing(qtbot, manager):
+    manager.show()
+    qtbot.waitExposed(manager)
+    qtbot.keyClicks(manager.search, "Yu")
+    qtbot.keyClick(manager.search, Qt.Key.Key_Return)
+    assert _column(manager, "en") == ["Yu'e Bao"]  # at once, without the pause
+    assert manager.findChildren(ConceptEditor) == []
 
 
 def test_add_with_an_empty_form_shows_the_error_and_adds_nothing(qtbot, manager, termbase):
