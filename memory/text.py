@@ -36,8 +36,10 @@ def gram_size(language: str) -> int:
 
 
 def grams(norm: str, language: str) -> set[str]:
-    """The distinct character n-grams of a fuzzy text (the whole text when it is shorter)."""
+    """The distinct character n-grams of a fuzzy text, padded with a space at each end so that
+    a two-letter segment still shares grams with itself plus a full stop."""
+    if not norm:
+        return set()
     size = gram_size(language)
-    if len(norm) <= size:
-        return {norm} if norm else set()
-    return {norm[i : i + size] for i in range(len(norm) - size + 1)}
+    padded = f" {norm} "
+    return {padded[i : i + size] for i in range(len(padded) - size + 1)}

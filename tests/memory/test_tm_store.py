@@ -57,6 +57,13 @@ def test_case_or_punctuation_difference_is_never_an_exact_match(memory):
     assert memory.lookup("Alipay  opens a branch in Sydney. ", "en", "ko")[0].score == 100
 
 
+def test_very_short_segments_still_find_their_fuzzy_match(memory):
+    memory.add("No", "아니요", "en", "ko")
+    memory.add("네", "Yes", "ko", "en")
+    assert [m.unit.target for m in memory.lookup("No.", "en", "ko")] == ["아니요"]
+    assert [m.unit.target for m in memory.lookup("네.", "ko", "en", threshold=60)] == ["Yes"]
+
+
 def test_matches_are_ordered_limited_and_above_threshold(memory):
     sources = [
         "알리페이가 호주에 6번째 지사를 설립한다.",
