@@ -392,11 +392,8 @@ class TranslationMemory:
             exact_id = exact.id
             matches.append(TMMatch(exact, 100, [(EQUAL, exact.source)]))
         if len(matches) < limit:
-            ids = [
-                i for i in self._index(pair).candidates(query, _CANDIDATES + limit) if i != exact_id
-            ]
             scored = []
-            for unit in self._fetch(ids):
+            for unit in self._candidates(pair, query, _CANDIDATES + limit, exact_id):
                 score = fuzz.ratio(query, unit.source_norm, score_cutoff=threshold)
                 if score:
                     # Equal after case folding but not identical: never claim an exact match.
@@ -414,6 +411,18 @@ class TranslationMemory:
         """Build (or bring up to date) the fuzzy index of a pair now; returns its unit count."""
         pair = (canonical_language(source_lang), canonical_language(target_lang))
         return self._index(pair).size
+
+    def _candidates(
+        self, pair: tuple[str, str], query: str, count: int, exclude: int | None
+    ) -> list[TMUnit]:
+        for attempt in range(2):
+            ids = [i for i in self._index(pair).candidates(query, count) if i != exclude]
+            units = self._fetch(ids)
+            if attempt or len(ids) < 16 or len(units) >= len(ids) // 2:
+                return units
+            # Mostly deleted units among the candidates: the index is stale, rebuild it once.
+            self._indexes.pop(pair, None)
+        return units
 
     def _fetch(self, ids: list[int]) -> list[TMUnit]:
         if not ids:

@@ -215,3 +215,18 @@ def test_fuzzy_candidates_find_what_a_full_scan_finds(memory):
         best = max(fuzz.ratio(fuzzy_text(query), fuzzy_text(s)) for s in sources)
         [match] = memory.lookup(query, "ko", "en", limit=1)
         assert match.score == round(best)
+
+
+def test_after_mass_deletion_the_best_remaining_units_are_matched(memory):
+    from memory.store import IncomingUnit
+
+    memory.add_many(
+        IncomingUnit(f"알리페이가 호주에 {n}번째 지사를 세운다.", f"t{n}", "ko", "en")
+        for n in range(200)
+    )
+    query = "알리페이가 호주에 5번째 지사를 세운다!"
+    assert len(memory.lookup(query, "ko", "en", limit=3)) == 3  # the index now holds all 200
+    for unit in list(memory.units())[:190]:
+        memory.delete(unit.id)
+    targets = [m.unit.target for m in memory.lookup(query, "ko", "en", limit=3)]
+    assert len(targets) == 3 and set(targets) <= {f"t{n}" for n in range(190, 200)}
