@@ -177,7 +177,9 @@ def decode_text(data: bytes, name: str = "the file", *, encoding: str | None = N
     letters = sum(1 for c in decoded[best] if ord(c) > 0x7F and c.isalpha())
     confidence *= 0.5 + 0.5 * min(1.0, letters / 30)
     confidence = min(confidence, 0.99)
-    return _Decoded(decoded[best], best, round(confidence, 2), "guessed", tuple(ranked[1:]))
+    # Line endings as for every other text: a Windows CP949 file ends its lines with \r\n.
+    text = _clean(decoded[best], name)
+    return _Decoded(text, best, round(confidence, 2), "guessed", tuple(ranked[1:]))
 
 
 def _clean(text: str, name: str) -> str:

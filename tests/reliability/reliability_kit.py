@@ -33,10 +33,11 @@ TALLY: dict[str, dict[str, int]] = {}
 
 
 def count(area: str, outcome: str) -> None:
-    """Record one case of an area: outcome is "imported", "refused" or "lost"."""
+    """Record one case of an area: "imported", "refused", "lost" (or "warned": read with a
+    warning that the guessed encoding may be wrong)."""
     row = TALLY.setdefault(area, {"tried": 0, "imported": 0, "refused": 0, "lost": 0})
     row["tried"] += 1
-    row[outcome] += 1
+    row[outcome] = row.get(outcome, 0) + 1
 
 
 def fingerprint(*paths: Path) -> dict[str, str]:
