@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 from desktop.glossary_panel import GlossaryPanel
 from desktop.qa_panel import QAPanel
 from desktop.qa_worker import segment_check
-from desktop.term_highlight import TermHighlightDelegate, TermLookup
+from desktop.term_highlight import TermHighlightDelegate
+from desktop.term_lookup import TermLookup
 from desktop.tm_panel import TMPanel
 from documents.project import Segment, Status
 from glossary.store import GlossaryError, Termbase

@@ -46,7 +46,7 @@ def main() -> None:
     from desktop.qa_panel import QAPanel
     from desktop.qa_worker import segment_check
     from desktop.tasks import task_runner
-    from desktop.term_highlight import TermLookup
+    from desktop.term_lookup import TermLookup
     from desktop.tm_panel import TMPanel
     from documents.project import Project, Segment
     from glossary.curated import load_curated
