@@ -266,6 +266,8 @@ class PanelSet(QObject):
 
     def fill_target(self, segment_id: int, text: str) -> None:
         """A 100% memory match for an empty target: fill it as a draft (never over typing)."""
+        if self.window.project is None or self.window.project.read_only:
+            return
         view = self.window.view
         editor = view.target_delegate.editor
         if editor is not None and self.window.current_segment_id() == segment_id:
