@@ -16,6 +16,7 @@ from memory.languages import canonical_language
 from memory.text import fuzzy_text, key_hash, match_key
 
 STATUSES = ("confirmed", "draft")
+SCHEMA_VERSION = 1
 
 # Outcomes of storing one unit; TMX import turns them into counts.
 ADDED, UPDATED, UNCHANGED, OLDER = "added", "updated", "unchanged", "older"
@@ -125,14 +126,17 @@ class TranslationMemory:
             raise MemoryFileError(f"folder {self.path.parent} does not exist")
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
-            self._check_schema()
+            exists = self._check_schema()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
-            with self._write():
-                # One statement at a time: executescript() would commit the transaction first.
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+            if not exists:
+                with self._write():
+                    # One statement at a time: executescript() would commit the transaction
+                    # first. IF NOT EXISTS: another process may create the tables meanwhile.
+                    for statement in _SCHEMA.split(";"):
+                        if statement.strip():
+                            self._db.execute(statement)
+                    self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as error:
             if hasattr(self, "_db"):
                 self._db.close()
@@ -142,8 +146,9 @@ class TranslationMemory:
             raise
         self._indexes: dict[tuple[str, str], tuple[GramIndex, int]] = {}
 
-    def _check_schema(self) -> None:
-        # Refuse another application's database rather than adding our tables to it.
+    def _check_schema(self) -> bool:
+        """Whether the memory's tables exist; refuses another application's database rather
+        than adding our tables to it."""
         tables = {
             row[0]
             for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -154,6 +159,12 @@ class TranslationMemory:
                 f"{self.path} is an SQLite database of another kind"
                 f" (tables: {', '.join(sorted(tables))}), not a translation memory"
             )
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise MemoryFileError(
+                f"{self.path} was written by a newer Hanbit Desk (memory format {version})"
+            )
+        return "units" in tables
 
     # -- plumbing ---------------------------------------------------------------------------
 
