@@ -40,6 +40,8 @@ def main() -> None:
     from support.tiny_package import build_copy_package, train_sentencepiece
 
     import paths
+    from desktop.candidates_dialog import CandidatesDialog
+    from desktop.glossary_import import ImportDialog
     from desktop.glossary_manager import GlossaryManager
     from desktop.glossary_panel import GlossaryPanel
     from desktop.package_manager import PackageManager
@@ -66,6 +68,16 @@ def main() -> None:
     manager.table.selectRow(1)
     save(manager, "glossary-manager.png")
 
+    glossary_file = work / "import.csv"
+    glossary_file.write_text(
+        "ko,en,domain\n앤트파이낸셜,Ant Financial,company\n알리페이,Alipay,payments\n"
+        "마윈,Alipay,person\n,,\n",
+        encoding="utf-8",
+    )
+    plan = ImportDialog(termbase, glossary_file)
+    save(plan, "glossary-import.png")
+    plan.close()
+
     lookup = TermLookup(termbase, "ko", "en")
     panel = GlossaryPanel(lookup)
     project = Project.create(
@@ -75,6 +87,10 @@ def main() -> None:
         target_lang="en",
     )
     segments = project.segments()
+    candidates = CandidatesDialog(termbase, [s.source for s in segments], "ko")
+    candidates.resize(1000, 360)
+    save(candidates, "term-candidates.png")
+    candidates.close()
     panel.set_source(segments[4].source)
     panel.resize(640, 220)
     save(panel, "glossary-panel.png")
