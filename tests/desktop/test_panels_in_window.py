@@ -91,3 +91,20 @@ def test_glossary_menu_opens_the_manager_and_candidates(
     packages.beam.setValue(5)
     assert window.engine.options.beam_size == 5
     task_runner().wait()
+
+
+def test_a_term_added_in_the_manager_shows_in_the_panel_at_once(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    segments = stored(article_project)
+    row = next(i for i, s in enumerate(segments) if "솔로데이" in s.source)
+    window.go_to_source_row(row)
+    before = {m.term for m in panels.glossary.terms()}
+    assert "프라이데이" not in before
+    manager = panels.open_manager()
+    editor = manager.open_add_dialog("프라이데이", "Friday")
+    qtbot.addWidget(editor)
+    editor.accept()
+    assert "프라이데이" in {m.term for m in panels.glossary.terms()}
+    assert "Friday" in [m.target for m in panels.glossary.terms()]
