@@ -68,6 +68,8 @@ def _parse(path: Path) -> etree._ElementTree:
         tree = etree.parse(str(path), _parser())
     except etree.XMLSyntaxError as error:
         raise TMXError(f"{path.name} is not well-formed XML: {error}") from error
+    except OSError as error:  # lxml reports bytes that do not fit the encoding this way
+        raise TMXError(f"{path.name} cannot be read as XML: {error}") from error
     dtd = tree.docinfo.internalDTD
     entities = list(dtd.iterentities()) if dtd is not None else []
     external = [entity for entity in entities if entity.system_url]
