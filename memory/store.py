@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,10 @@ _COLUMNS = (
 )
 # Fuzzy candidates scored with rapidfuzz per lookup: enough to survive near-ties in gram overlap.
 _CANDIDATES = 64
+
+
+# Characters no XML file can hold: a unit with one could never be exported to TMX.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 class MemoryFileError(RuntimeError):
@@ -507,6 +512,12 @@ def _checked(unit: IncomingUnit) -> IncomingUnit:
         raise ValueError("a memory unit needs a non-empty source")
     if not isinstance(unit.target, str) or not unit.target.strip():
         raise ValueError(f"a memory unit needs a non-empty target (source: {unit.source[:40]!r})")
+    for name, text in (("source", unit.source), ("target", unit.target)):
+        if bad := _NOT_XML.search(text):
+            raise ValueError(
+                f"the {name} contains the control character U+{ord(bad.group()):04X},"
+                f" which TMX and XLIFF cannot hold (source: {unit.source[:40]!r})"
+            )
     if unit.status not in STATUSES:
         raise ValueError(f"unknown status {unit.status!r}; use one of {', '.join(STATUSES)}")
     source_lang = canonical_language(unit.source_lang)

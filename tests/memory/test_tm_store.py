@@ -161,6 +161,7 @@ def test_record_use_counts_reuse(memory):
         ((SENTENCE, TARGET, "fr", "en"), UnsupportedLanguageError, "fr"),
         ((SENTENCE, TARGET, "ko", "ko-KR"), ValueError, "both ko"),
         ((SENTENCE, TARGET, "ko", "e n"), UnsupportedLanguageError, "not a language code"),
+        ((SENTENCE, "line\x0bbreak", "ko", "en"), ValueError, "U\\+000B"),
     ],
 )
 def test_bad_units_are_refused_and_change_nothing(memory, args, error, message):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from memory.store import TranslationMemory
@@ -196,8 +199,41 @@ def test_a_tmx_with_an_external_dtd_is_read_without_fetching_it(memory, tmp_path
 def test_failed_export_leaves_the_earlier_file_untouched(memory, tmp_path):
     path = tmp_path / "out.tmx"
     path.write_text("earlier export", encoding="utf-8")
-    memory.add("알리페이 호주 지사", "control \x0b character", "ko", "en")
+    memory.add("알리페이 호주 지사", "Alipay Australia", "ko", "en")
+    # A character XML cannot hold, as an older or foreign tool might have stored it.
+    with sqlite3.connect(memory.path) as db:
+        db.execute("UPDATE units SET target = 'control \x0b character'")
     with pytest.raises(TMXError, match="cannot write"):
         export_tmx(memory, path)
     assert path.read_text(encoding="utf-8") == "earlier export"
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".tmx") == ["out.tmx"]
+
+
+# Characters XML 1.0 can hold (no C0 controls except tab and newlines, no surrogates, no FFFE/FFFF).
+_XML_TEXT = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters=[chr(c) for c in range(32) if c not in (9, 10, 13)]
+        + ["\ufffe", "\uffff"],
+    ),
+    min_size=1,
+    max_size=30,
+).filter(str.strip)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    source=_XML_TEXT,
+    target=_XML_TEXT,
+    origin=st.text(max_size=10).filter(lambda s: s.isprintable()),
+)
+def test_any_text_survives_the_round_trip(tmp_path_factory, source, target, origin):
+    folder = tmp_path_factory.mktemp("roundtrip")
+    with TranslationMemory(folder / "a.db") as memory:
+        memory.add(source, target, "ko", "en", origin)
+        export_tmx(memory, folder / "out.tmx")
+        with TranslationMemory(folder / "b.db") as fresh:
+            assert import_tmx(fresh, folder / "out.tmx").added == 1
+            assert list(map(_fields, fresh.units())) == list(map(_fields, memory.units()))
