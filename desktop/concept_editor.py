@@ -120,8 +120,8 @@ class ConceptEditor(QDialog):
             preferred.setText("; ".join(concept.forms(lang, TermKind.PREFERRED)))
             variants.setText("; ".join(concept.forms(lang, TermKind.VARIANT)))
             forbidden.setText("; ".join(concept.forms(lang, TermKind.FORBIDDEN)))
-            notes = [t.note for t in concept.terms if t.lang == lang and t.note]
-            note.setText("; ".join(dict.fromkeys(notes)))
+            first = next((t for t in concept.terms if t.lang == lang), None)
+            note.setText(first.note if first else "")
         self.domain.setText(concept.domain)
         index = self.status.findText(concept.status)
         if index < 0:
@@ -132,24 +132,21 @@ class ConceptEditor(QDialog):
 
     def concept(self) -> Concept:
         """The concept as the form describes it (id and dates kept from the original)."""
+        # Notes of forms the form does not show (a forbidden form's "why") are kept by form;
+        # the Note field is the note of the language's first form.
+        kept = {(t.lang, t.text): t.note for t in (self._original.terms if self._original else [])}
         terms: list[Term] = []
         for lang, (preferred, variants, forbidden, note) in self._rows.items():
-            lang_note = note.text().strip()
+            first = True
             for edit, kind in (
                 (preferred, TermKind.PREFERRED),
                 (variants, TermKind.VARIANT),
                 (forbidden, TermKind.FORBIDDEN),
             ):
                 for text in split_forms(edit.text()):
-                    # The language note rides on its first form so that it survives a save.
-                    terms.append(
-                        Term(
-                            lang,
-                            text,
-                            kind,
-                            lang_note if not any(t.lang == lang for t in terms) else "",
-                        )
-                    )
+                    text_note = note.text().strip() if first else kept.get((lang, text), "")
+                    terms.append(Term(lang, text, kind, text_note))
+                    first = False
         # Keep what the form does not show: other languages' terms, id, dates, curated origin.
         if self._original is not None:
             terms += [t for t in self._original.terms if t.lang not in self._rows]

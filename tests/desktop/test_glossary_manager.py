@@ -27,7 +27,7 @@ def termbase(tmp_path: Path) -> Termbase:
                 Term("ko", "알리페이"),
                 Term("zh-Hans", "支付宝"),
                 Term("en", "Alipay"),
-                Term("en", "Ali Pay", TermKind.FORBIDDEN),
+                Term("en", "Ali Pay", TermKind.FORBIDDEN, "the brand is one word"),
             ],
             domain="finance",
         )
@@ -122,10 +122,17 @@ def test_edit_keeps_forms_and_saves_changes(qtbot, manager, termbase):
     qtbot.addWidget(editor)
     assert editor.field("en", "forbidden").text() == "Ali Pay"
     editor.field("en", "forbidden").setText("Ali Pay; Pay Treasure")
+    editor.field("en", "note").setText("one word, capital A")
     editor.accept()
     concept = termbase.concept(manager.model.concept_id(0))
     assert concept.forms("en", TermKind.FORBIDDEN) == ["Ali Pay", "Pay Treasure"]
     assert concept.forms("zh-Hans") == ["支付宝"]
+    notes = {t.text: t.note for t in concept.terms if t.lang == "en"}
+    assert notes == {
+        "Alipay": "one word, capital A",
+        "Ali Pay": "the brand is one word",  # the forbidden form keeps its own note
+        "Pay Treasure": "",
+    }
 
 
 def test_delete_then_undo_restores_the_concept(qtbot, manager, termbase):
