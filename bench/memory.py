@@ -86,14 +86,10 @@ def _modify(sentence: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
-
-
 def run(units: int, lookups: int, markdown: Path | None, check: int) -> dict:
     from rapidfuzz import fuzz, process
 
+    from bench.common import percentile
     from memory.store import IncomingUnit, TranslationMemory
     from memory.text import fuzzy_text
 
