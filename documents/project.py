@@ -57,6 +57,7 @@ class Project:
         self.read_only = read_only
         self._db: sqlite3.Connection | None = db
         self._lock = lock
+        self._batch = 0  # depth of batch(): changes inside join one transaction
         self._closer = weakref.finalize(self, project_file.close_quietly, db, lock)
         meta = dict(db.execute("SELECT key, value FROM meta"))
         self.source_lang = meta.get("source_lang", "")
@@ -252,6 +253,9 @@ class Project:
         if self.read_only:
             raise ProjectError(f"{self.path.name} is open read-only; nothing was changed")
         db = self._conn()
+        if self._batch:  # batch() commits (or rolls back) all of it at its end
+            yield db
+            return
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
@@ -268,6 +272,19 @@ class Project:
         except sqlite3.Error as error:
             db.execute("ROLLBACK")
             raise ProjectError(f"Cannot save {self.path.name}: {error}") from None
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Changes made inside land together when it ends, or none do (error, crash, kill)."""
+        if self._batch:
+            yield
+            return
+        with self._change():
+            self._batch = 1
+            try:
+                yield
+            finally:
+                self._batch = 0
 
     @staticmethod
     def _log(db: sqlite3.Connection, sid: int, target: str, status: Status, origin: str) -> None:

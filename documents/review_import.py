@@ -360,20 +360,23 @@ def apply_review_import(project: Project, plan: ReviewPlan) -> int:
             f"The project changed since {plan.path.name} was checked (segments {numbers}); "
             "check the review again before applying it"
         )
-    # The project commits each change on its own, so a failure half-way (disk full, a lock)
-    # is undone by writing the earlier values back: the review lands whole or not at all.
+    # One transaction, so a crash or kill half-way leaves nothing of the review; a failure
+    # is also undone by writing the earlier values back: the review lands whole or not at all.
     before = {s.id: s for s in project.segments()}
     changed: list[int] = []
     try:
-        for change in plan.targets:
-            changed.append(change.segment_id)
-            project.set_target(change.segment_id, change.new, status=change.status, origin=ORIGIN)
-        for change in plan.statuses:
-            changed.append(change.segment_id)
-            project.set_status(change.segment_id, change.new)
-        for change in plan.comments:
-            changed.append(change.segment_id)
-            project.set_comment(change.segment_id, change.new)
+        with project.batch():
+            for change in plan.targets:
+                changed.append(change.segment_id)
+                project.set_target(
+                    change.segment_id, change.new, status=change.status, origin=ORIGIN
+                )
+            for change in plan.statuses:
+                changed.append(change.segment_id)
+                project.set_status(change.segment_id, change.new)
+            for change in plan.comments:
+                changed.append(change.segment_id)
+                project.set_comment(change.segment_id, change.new)
     except Exception as error:
         _restore(project, [before[i] for i in dict.fromkeys(reversed(changed))])
         raise ReviewImportError(

@@ -196,6 +196,9 @@ def test_tmx_memory_import(data, seeds, stores, tmp_path_factory):
 # --- DOCX review into the project ---------------------------------------------------------------
 
 
+REPLACEMENTS = ["Alipay", "translated", "reviewed", "[hd:1]", "", "새 번역", "支付宝", "Draft (MT)"]
+
+
 def _edit_cells(draw, source: Path, target: Path) -> None:
     document = docx.Document(str(source))
     table = document.tables[0]
@@ -205,8 +208,7 @@ def _edit_cells(draw, source: Path, target: Path) -> None:
         cell = table.rows[row].cells[column]
         action = draw(st.sampled_from(["replace", "append", "clear", "delete row", "add row"]))
         if action == "replace":
-            cell.text = draw(st.sampled_from(["Alipay", "translated", "reviewed", "[hd:1]", "",
-                                              "새 번역", "支付宝", "Draft (MT)", "bogus"]))  # fmt: skip
+            cell.text = draw(st.sampled_from(REPLACEMENTS))
         elif action == "append":
             cell.paragraphs[-1].add_run(draw(st.sampled_from([" extra", "\t", " [hd:99]", "…"])))
         elif action == "clear":
