@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from array import array
 
 import numpy as np
@@ -62,3 +63,34 @@ class GramIndex:
             ids, dice = ids[best], dice[best]
         order = np.argsort(-dice, kind="stable")
         return ids[order].tolist()
+
+
+class PairIndexes:
+    """One connection's gram indexes, one per language pair, built on first use and brought up
+    to date on every use with the units added or re-sourced since (by any process): each such
+    unit carries a higher `index_rev` than all before it."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._indexes: dict[tuple[str, str], tuple[GramIndex, int]] = {}
+
+    def get(self, pair: tuple[str, str]) -> GramIndex:
+        index, last_rev = self._indexes.get(pair) or (GramIndex(pair[0]), 0)
+        rows = self._db.execute(
+            "SELECT id, source_norm, index_rev FROM units"
+            " WHERE source_lang = ? AND target_lang = ? AND index_rev > ? ORDER BY index_rev",
+            (*pair, last_rev),
+        ).fetchall()
+        if last_rev and any(unit_id in index for unit_id, _, _ in rows):
+            # A unit's source was edited: its old grams would linger, so start afresh.
+            self.drop(pair)
+            return self.get(pair)
+        for unit_id, norm, rev in rows:
+            index.add(unit_id, norm)
+            last_rev = rev
+        self._indexes[pair] = (index, last_rev)
+        return index
+
+    def drop(self, pair: tuple[str, str]) -> None:
+        """Forget a pair's index; the next use rebuilds it from the database."""
+        self._indexes.pop(pair, None)

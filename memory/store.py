@@ -2,113 +2,54 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from memory.diff import EQUAL, DiffOp, diff_ops
-from memory.index import GramIndex
+from memory.diff import EQUAL, diff_ops
+from memory.index import PairIndexes
 from memory.languages import canonical_language
+from memory.schema import SCHEMA, SCHEMA_VERSION, WriteTransaction
 from memory.text import fuzzy_text, key_hash, match_key
+from memory.units import (
+    ADDED,
+    OLDER,
+    STATUSES,
+    UNCHANGED,
+    UPDATED,
+    IncomingUnit,
+    MemoryFileError,
+    TMMatch,
+    TMUnit,
+    UnitNotFoundError,
+    checked_unit,
+    now_stamp,
+)
 
-STATUSES = ("confirmed", "draft")
-SCHEMA_VERSION = 1
+# The unit types are re-exported: callers need only `memory.store`.
+__all__ = [
+    "ADDED",
+    "OLDER",
+    "STATUSES",
+    "UNCHANGED",
+    "UPDATED",
+    "IncomingUnit",
+    "MemoryFileError",
+    "TMMatch",
+    "TMUnit",
+    "TranslationMemory",
+    "UnitNotFoundError",
+    "now_stamp",
+]
 
-# Outcomes of storing one unit; TMX import turns them into counts.
-ADDED, UPDATED, UNCHANGED, OLDER = "added", "updated", "unchanged", "older"
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS units (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    source_lang TEXT NOT NULL,
-    target_lang TEXT NOT NULL,
-    source TEXT NOT NULL,
-    target TEXT NOT NULL,
-    source_norm TEXT NOT NULL,
-    source_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    origin TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'confirmed',
-    usage INTEGER NOT NULL DEFAULT 0,
-    index_rev INTEGER NOT NULL,
-    UNIQUE (source_lang, target_lang, source_hash)
-);
-CREATE INDEX IF NOT EXISTS units_pair_rev ON units (source_lang, target_lang, index_rev);
-CREATE INDEX IF NOT EXISTS units_rev ON units (index_rev);
-CREATE TABLE IF NOT EXISTS unit_history (
-    id INTEGER PRIMARY KEY,
-    unit_id INTEGER NOT NULL,
-    target TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    replaced_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS unit_history_unit ON unit_history (unit_id);
-"""
 _COLUMNS = (
     "id, source_lang, target_lang, source, target, source_norm, created_at, updated_at,"
     " origin, status, usage"
 )
 # Fuzzy candidates scored with rapidfuzz per lookup: enough to survive near-ties in gram overlap.
 _CANDIDATES = 64
-
-
-# Characters no XML file can hold: a unit with one could never be exported to TMX.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-class MemoryFileError(RuntimeError):
-    """The file is not a translation memory (or cannot be opened as one)."""
-
-
-class UnitNotFoundError(LookupError):
-    """No unit with this id in the memory."""
-
-
-@dataclass(frozen=True, slots=True)
-class TMUnit:
-    id: int
-    source_lang: str
-    target_lang: str
-    source: str
-    target: str
-    source_norm: str
-    created_at: str
-    updated_at: str
-    origin: str
-    status: str
-    usage: int
-
-
-@dataclass(frozen=True, slots=True)
-class TMMatch:
-    unit: TMUnit
-    score: int  # 0-100; 100 only when the source is identical, punctuation and case included
-    diff: list[DiffOp] = field(default_factory=list)  # memory source -> current source
-
-
-@dataclass(frozen=True, slots=True)
-class IncomingUnit:
-    """A unit to store in bulk (TMX import); timestamps are 'YYYY-MM-DDTHH:MM:SSZ' or None."""
-
-    source: str
-    target: str
-    source_lang: str
-    target_lang: str
-    origin: str = ""
-    status: str = "confirmed"
-    created_at: str | None = None
-    updated_at: str | None = None
-    usage: int = 0
-
-
-def now_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _unit(row: tuple) -> TMUnit:
@@ -138,7 +79,7 @@ class TranslationMemory:
                 with self._write():
                     # One statement at a time: executescript() would commit the transaction
                     # first. IF NOT EXISTS: another process may create the tables meanwhile.
-                    for statement in _SCHEMA.split(";"):
+                    for statement in SCHEMA.split(";"):
                         if statement.strip():
                             self._db.execute(statement)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -149,7 +90,7 @@ class TranslationMemory:
         except MemoryFileError:
             self._db.close()
             raise
-        self._indexes: dict[tuple[str, str], tuple[GramIndex, int]] = {}
+        self._indexes = PairIndexes(self._db)
 
     def _check_schema(self) -> bool:
         """Whether the memory's tables exist; refuses another application's database rather
@@ -173,8 +114,8 @@ class TranslationMemory:
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _write(self) -> _WriteTransaction:
-        return _WriteTransaction(self._db)
+    def _write(self) -> WriteTransaction:
+        return WriteTransaction(self._db)
 
     def close(self) -> None:
         self._db.close()
@@ -204,13 +145,13 @@ class TranslationMemory:
         target, and its previous target goes to the history."""
         incoming = IncomingUnit(source, target, source_lang, target_lang, origin, status)
         with self._write():
-            unit_id = self._store(_checked(incoming), [self._next_rev()])[1]
+            unit_id = self._store(checked_unit(incoming), [self._next_rev()])[1]
         return self.get(unit_id)
 
     def add_many(self, units: Iterable[IncomingUnit]) -> list[str]:
         """Store many units in one transaction, all or nothing; one outcome per unit
         (ADDED, UPDATED, UNCHANGED or OLDER when the memory holds a newer target)."""
-        checked = [_checked(unit) for unit in units]
+        checked = [checked_unit(unit) for unit in units]
         outcomes: list[str] = []
         with self._write():
             rev = [self._next_rev()]
@@ -293,7 +234,7 @@ class TranslationMemory:
         has is refused."""
         with self._write():
             unit = self.get(unit_id)
-            new = _checked(
+            new = checked_unit(
                 IncomingUnit(
                     unit.source if source is None else source,
                     unit.target if target is None else target,
@@ -426,18 +367,18 @@ class TranslationMemory:
     def prepare(self, source_lang: str, target_lang: str) -> int:
         """Build (or bring up to date) the fuzzy index of a pair now; returns its unit count."""
         pair = (canonical_language(source_lang), canonical_language(target_lang))
-        return self._index(pair).size
+        return self._indexes.get(pair).size
 
     def _candidates(
         self, pair: tuple[str, str], query: str, count: int, exclude: int | None
     ) -> list[TMUnit]:
         for attempt in range(2):
-            ids = [i for i in self._index(pair).candidates(query, count) if i != exclude]
+            ids = [i for i in self._indexes.get(pair).candidates(query, count) if i != exclude]
             units = self._fetch(ids)
             if attempt or len(ids) < 16 or len(units) >= len(ids) // 2:
                 return units
             # Mostly deleted units among the candidates: the index is stale, rebuild it once.
-            self._indexes.pop(pair, None)
+            self._indexes.drop(pair)
         return units
 
     def _fetch(self, ids: list[int]) -> list[TMUnit]:
@@ -446,53 +387,6 @@ class TranslationMemory:
         marks = ",".join("?" * len(ids))
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM units WHERE id IN ({marks})", ids)
         return [_unit(row) for row in rows]
-
-    def _index(self, pair: tuple[str, str]) -> GramIndex:
-        """The pair's gram index, updated with every unit added or re-sourced since last time
-        (by this connection or any other process)."""
-        index, last_rev = self._indexes.get(pair) or (GramIndex(pair[0]), 0)
-        rows = self._db.execute(
-            "SELECT id, source_norm, index_rev FROM units"
-            " WHERE source_lang = ? AND target_lang = ? AND index_rev > ? ORDER BY index_rev",
-            (*pair, last_rev),
-        ).fetchall()
-        if rows and last_rev and any(unit_id in index for unit_id, _, _ in rows):
-            # A unit's source was edited: its old grams would linger, so start afresh.
-            self._indexes.pop(pair, None)
-            return self._index_from_scratch(pair)
-        for unit_id, norm, rev in rows:
-            index.add(unit_id, norm)
-            last_rev = rev
-        self._indexes[pair] = (index, last_rev)
-        return index
-
-    def _index_from_scratch(self, pair: tuple[str, str]) -> GramIndex:
-        index, last_rev = GramIndex(pair[0]), 0
-        for unit_id, norm, rev in self._db.execute(
-            "SELECT id, source_norm, index_rev FROM units"
-            " WHERE source_lang = ? AND target_lang = ? ORDER BY index_rev",
-            pair,
-        ):
-            index.add(unit_id, norm)
-            last_rev = rev
-        self._indexes[pair] = (index, last_rev)
-        return index
-
-
-class _WriteTransaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error, so a failed write changes nothing."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if kind is None:
-            self._db.execute("COMMIT")
-        else:
-            self._db.execute("ROLLBACK")
 
 
 def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str, tuple]:
@@ -504,34 +398,3 @@ def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str,
         clauses.append("target_lang = ?")
         params.append(canonical_language(target_lang))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
-
-
-def _checked(unit: IncomingUnit) -> IncomingUnit:
-    """The unit with canonical language codes; ValueError naming what is wrong otherwise."""
-    if not isinstance(unit.source, str) or not unit.source.strip():
-        raise ValueError("a memory unit needs a non-empty source")
-    if not isinstance(unit.target, str) or not unit.target.strip():
-        raise ValueError(f"a memory unit needs a non-empty target (source: {unit.source[:40]!r})")
-    for name, text in (("source", unit.source), ("target", unit.target)):
-        if bad := _NOT_XML.search(text):
-            raise ValueError(
-                f"the {name} contains the control character U+{ord(bad.group()):04X},"
-                f" which TMX and XLIFF cannot hold (source: {unit.source[:40]!r})"
-            )
-    if unit.status not in STATUSES:
-        raise ValueError(f"unknown status {unit.status!r}; use one of {', '.join(STATUSES)}")
-    source_lang = canonical_language(unit.source_lang)
-    target_lang = canonical_language(unit.target_lang)
-    if source_lang == target_lang:
-        raise ValueError(f"source and target language are both {source_lang}")
-    return IncomingUnit(
-        unit.source,
-        unit.target,
-        source_lang,
-        target_lang,
-        unit.origin or "",
-        unit.status,
-        unit.created_at,
-        unit.updated_at,
-        max(int(unit.usage or 0), 0),
-    )

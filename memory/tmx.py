@@ -11,7 +11,8 @@ from pathlib import Path
 from lxml import etree
 
 from memory.languages import UnsupportedLanguageError, canonical_language
-from memory.store import (
+from memory.store import TranslationMemory
+from memory.units import (
     ADDED,
     OLDER,
     STATUSES,
@@ -19,7 +20,6 @@ from memory.store import (
     UPDATED,
     IncomingUnit,
     TMUnit,
-    TranslationMemory,
     now_stamp,
 )
 
