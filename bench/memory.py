@@ -138,10 +138,11 @@ def run(units: int, lookups: int, markdown: Path | None, check: int) -> dict:
         "matched": sum(score >= 70 for score in best) / len(best),
         "agree": agree / min(check, len(queries)) if check else float("nan"),
     }
+    agree = f"{result['agree']:.0%}" if check else "not checked"
     row = (
         f"| {datetime.now(UTC):%Y-%m-%d %H:%M} | {platform.node()} | {units:,} | {len(queries)} |"
         f" {result['p50_ms']:.1f} | {result['p95_ms']:.1f} | {result['max_ms']:.1f} |"
-        f" {store_s:.1f} | {index_s:.1f} | {result['matched']:.0%} | {result['agree']:.0%} |"
+        f" {store_s:.1f} | {index_s:.1f} | {result['matched']:.0%} | {agree} |"
     )
     header = (
         "| date (UTC) | machine | units | lookups | p50 ms | p95 ms | max ms | store s"
