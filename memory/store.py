@@ -105,6 +105,11 @@ class TranslationMemory:
                 f"{self.path} is an SQLite database of another kind"
                 f" (tables: {', '.join(sorted(tables))}), not a translation memory"
             )
+        if tables:
+            # Before trusting (or writing to) it: a scribbled page can still read as a table.
+            problems = [row[0] for row in self._db.execute("PRAGMA quick_check(3)")]
+            if problems != ["ok"]:
+                raise MemoryFileError(f"{self.path} is damaged: {'; '.join(problems)}")
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise MemoryFileError(
