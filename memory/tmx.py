@@ -31,7 +31,7 @@ CREATION_TOOL_VERSION = "0.1.0"
 PROP_ORIGIN = "x-origin"
 PROP_STATUS = "x-status"
 
-_TMX_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$")
+_TMX_DATE = re.compile(r"^([0-9]{4})([0-9]{2})([0-9]{2})T([0-9]{2})([0-9]{2})([0-9]{2})Z$")
 _STAMP = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$")
 # Inline codes whose content is the original markup (<b>, {1}), not translatable text.
 _CODE_ELEMENTS = {"bpt", "ept", "ph", "it", "ut"}
@@ -116,6 +116,11 @@ def _stamp_to_tmx(stamp: str) -> str:
     return "".join(match.groups()[:3]) + "T" + "".join(match.groups()[3:]) + "Z" if match else ""
 
 
+def _usage(value: str | None) -> int:
+    # Clamped: SQLite integers stop at 2**63, and a usage count is never near that.
+    return min(int(value), 2**31 - 1) if value and re.fullmatch(r"[0-9]{1,30}", value) else 0
+
+
 def _language(code: str | None) -> str | None:
     try:
         return canonical_language(code or "")
@@ -181,9 +186,7 @@ def read_tmx(path: str | Path) -> tuple[list[IncomingUnit], list[tuple[str, str]
                             or tuv.get("creationdate")
                             or tu.get("creationdate")
                         ),
-                        usage=int(tu.get("usagecount"))
-                        if tu.get("usagecount", "").isdigit()
-                        else 0,
+                        usage=_usage(tu.get("usagecount")),
                     )
                 )
     return units, skipped
@@ -235,7 +238,10 @@ def export_tmx(
         creationdate=_stamp_to_tmx(now_stamp()),
     )
     header.set("o-tmf", "HanbitDesk-SQLite")  # a hyphenated name cannot be a keyword argument
-    handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".tmx", dir=path.parent)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".tmx", dir=path.parent)
+    except OSError as error:  # a read-only or missing folder
+        raise TMXError(f"cannot write {path.name}: {error.strerror or error}") from error
     written = 0
     try:
         with os.fdopen(handle, "wb") as stream, etree.xmlfile(stream, encoding="UTF-8") as xf:
@@ -252,6 +258,9 @@ def export_tmx(
     except ValueError as error:
         os.unlink(temporary)
         raise TMXError(f"cannot write {path.name}: {error}") from error
+    except OSError as error:  # a full disk, a refused rename: the earlier file stays
+        os.unlink(temporary)
+        raise TMXError(f"cannot write {path.name}: {error.strerror or error}") from error
     except BaseException:
         os.unlink(temporary)
         raise

@@ -109,6 +109,23 @@ def test_import_maps_regional_codes_and_reports_what_it_skipped(memory, tmp_path
     assert memory.lookup("알리페이 호주 지사", "ko", "en")[0].unit.origin == "vendor.tmx"
 
 
+def test_odd_usage_counts_and_dates_are_ignored_not_fatal(memory, tmp_path):
+    path = tmp_path / "odd.tmx"
+    attributes = [
+        ' usagecount="²" changedate="２０１４0101T000000Z"',
+        ' usagecount="99999999999999999999999" creationdate="yesterday"',
+    ]
+    body = "".join(
+        tu(("ko", f"문장 {n}"), ("en", f"sentence {n}"), attributes=a)
+        for n, a in enumerate(attributes)
+    )
+    path.write_text(tmx(body), encoding="utf-8")
+    assert import_tmx(memory, path).added == 2
+    usage = {unit.source: unit.usage for unit in memory.units()}
+    assert usage["문장 0"] == 0 and usage["문장 1"] > 1_000_000
+    assert all(unit.updated_at.startswith("20") for unit in memory.units())
+
+
 def test_inline_codes_are_dropped_and_highlighted_text_kept(memory, tmp_path):
     path = tmp_path / "inline.tmx"
     seg = '알리페이<ph x="1">&lt;br/&gt;</ph> <hi type="b">호주</hi> 지사'
