@@ -262,7 +262,9 @@ class QAPanel(QWidget):
         real = [i for i in self._found if i.key not in self._dismissed]
         hidden = len(self._found) - len(real)
         empty = [i for i in real if i.check == EMPTY_CHECK]
-        shown = real if self.show_empty.isChecked() else [i for i in real if i not in empty]
+        # By check, not `i not in empty`: list membership compared every issue with every
+        # empty one, 2.6 s of frozen window on a new 5,000-segment project.
+        shown = real if self.show_empty.isChecked() else [i for i in real if i.check != EMPTY_CHECK]
         self.model.set_issues(shown)
         text = f"{len(shown)} issue{'s' if len(shown) != 1 else ''}"
         notes = []
