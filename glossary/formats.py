@@ -181,18 +181,21 @@ def export_glossary(
     path = Path(path)
     fmt = fmt or detect_format(path)
     temporary = path.with_name(f".{path.name}.part")
+    suffix_path = temporary.with_suffix(".csv" if fmt == "csv" else ".tsv")
     try:
         if fmt == "tbx":
             write_tbx(concepts, temporary, source_lang=langs[0] if langs else "en")
             count = len(concepts)
         else:
-            suffix_path = temporary.with_suffix(".csv" if fmt == "csv" else ".tsv")
             count = write_table(concepts, suffix_path, langs, two_column)
             os.replace(suffix_path, temporary)
         with open(temporary, "rb+") as written:
             os.fsync(written.fileno())  # on disk before it replaces the previous file
         os.replace(temporary, path)
-    except OSError as error:
+    except (OSError, GlossaryError) as error:
+        # Both temporaries: a table half written by a full disk is left under its own name.
         temporary.unlink(missing_ok=True)
-        raise GlossaryError(f"cannot write {path}: {error.strerror or error}") from None
+        suffix_path.unlink(missing_ok=True)
+        reason = (error.strerror if isinstance(error, OSError) else None) or error
+        raise GlossaryError(f"cannot write {path}: {reason}") from None
     return count

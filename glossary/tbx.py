@@ -156,7 +156,10 @@ def write_tbx(concepts: Iterable[Concept], path: Path, source_lang: str = "en") 
                     sub(term_section, "note", term.note)
     _number_anonymous(body)
     tree = etree.ElementTree(root)
-    tree.write(str(path), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    try:
+        tree.write(str(path), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    except etree.SerialisationError as error:  # lxml's way of saying a write failed (disk full)
+        raise GlossaryError(f"cannot write {path}: {error}") from None
 
 
 def _number_anonymous(body: etree._Element) -> None:

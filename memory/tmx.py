@@ -254,6 +254,7 @@ def export_tmx(
                     for unit in memory.units(source_lang, target_lang):
                         xf.write(_tu(unit), "\n")
                         written += 1
+        _sync(temporary)  # on disk before it replaces the earlier file, even if power fails
         os.replace(temporary, path)
     except ValueError as error:
         os.unlink(temporary)
@@ -265,6 +266,14 @@ def export_tmx(
         os.unlink(temporary)
         raise
     return written
+
+
+def _sync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _tu(unit: TMUnit) -> etree._Element:
