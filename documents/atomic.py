@@ -56,9 +56,11 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
-    except OSError as error:
+    except BaseException as error:  # Ctrl+C or a bug half-way: no temporary is left either
         with contextlib.suppress(OSError):
             temp.unlink()
+        if not isinstance(error, OSError):
+            raise
         raise ExportError(f"Cannot write {path}: {_reason(error)}") from error
     _sync_folder(folder)
 

@@ -192,10 +192,12 @@ def export_glossary(
         with open(temporary, "rb+") as written:
             os.fsync(written.fileno())  # on disk before it replaces the previous file
         os.replace(temporary, path)
-    except (OSError, GlossaryError) as error:
+    except BaseException as error:  # Ctrl+C too: no temporary is left behind
         # Both temporaries: a table half written by a full disk is left under its own name.
         temporary.unlink(missing_ok=True)
         suffix_path.unlink(missing_ok=True)
+        if not isinstance(error, (OSError, GlossaryError)):
+            raise
         reason = (error.strerror if isinstance(error, OSError) else None) or error
         raise GlossaryError(f"cannot write {path}: {reason}") from None
     return count

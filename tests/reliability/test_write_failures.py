@@ -190,3 +190,69 @@ def test_a_kernel_refused_write_keeps_the_earlier_export(tmp_path):
             "refused" if result["earlier"] else "lost",
         )
     assert not problems, "\n".join(map(str, problems))
+
+
+def test_an_export_interrupted_half_way_keeps_the_earlier_file(tmp_path, monkeypatch):
+    """Ctrl+C (KeyboardInterrupt) or a bug while the data is being written: not an OSError."""
+    cases, out = _exporters(tmp_path)
+    problems = []
+    for name, dest, export, _ in cases:
+        dest.write_bytes(EARLIER)
+        listing = sorted(p.name for p in out.iterdir())
+
+        def interrupted(*args, **kwargs):
+            raise KeyboardInterrupt
+
+        with monkeypatch.context() as patch:
+            patch.setattr(os, "replace", interrupted)  # everything written, not yet in place
+            with pytest.raises(KeyboardInterrupt):
+                export(dest)
+        if dest.read_bytes() != EARLIER:
+            problems.append(f"{name}: the earlier export changed")
+        left = sorted({p.name for p in out.iterdir()} - set(listing))
+        if left:
+            problems.append(f"{name}: left {left}")
+        count("exports interrupted half-way", "lost" if dest.read_bytes() != EARLIER else "refused")
+    assert not problems, "\n".join(problems)
+
+
+KILLED_EXPORT = """
+import sys
+from pathlib import Path
+from documents.export import export_project
+from documents.project import Project
+
+project = Project.open(Path(sys.argv[1]), read_only=True)
+for number in range(200):
+    export_project(project, Path(sys.argv[2]))
+    if number == 2:
+        print("midway", flush=True)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlf", ".csv"])
+def test_an_export_killed_half_way_leaves_the_old_or_the_new_file(suffix, tmp_path):
+    from test_killed_midway import _kill_at
+
+    rows = [(f"{i}번째 문장이다.", f"Sentence {i}.", "translated", i) for i in range(1500)]
+    path = tmp_path / "big.hanbit"
+    Project_ = __import__("documents.project", fromlist=["Project"]).Project
+    with Project_.create_from_segments(path, rows, source_lang="ko", target_lang="en") as project:
+        export_project(project, tmp_path / f"fresh{suffix}")
+    dest = tmp_path / f"out{suffix}"
+    dest.write_bytes(EARLIER)
+    _kill_at(KILLED_EXPORT, str(path), str(dest))
+    data = dest.read_bytes()
+    fresh = (tmp_path / f"fresh{suffix}").read_bytes()
+    # Content-equal for DOCX (a zip records times), byte-equal for the text formats.
+    if suffix == ".docx":
+        import zipfile
+
+        with zipfile.ZipFile(dest) as new, zipfile.ZipFile(tmp_path / f"fresh{suffix}") as old:
+            assert new.read("word/document.xml") == old.read("word/document.xml")
+    elif suffix == ".xlf":
+        assert len(data) == len(fresh)  # whole; the date attribute differs between runs
+    else:
+        assert data == fresh
+    count("exports killed half-way (SIGKILL)", "imported")
