@@ -13,10 +13,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 from reliability_kit import FUZZ, count
-from support.corpus import chinese_lines
 
 import paths
 from documents.sources import SourceError, read_source
+from support.corpus import chinese_lines
 
 KOREAN = [
     line.strip()
