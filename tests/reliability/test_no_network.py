@@ -91,7 +91,8 @@ def test_the_guard_sees_an_explicit_download(tmp_path, monkeypatch):
     # The control: the one command that may use the network is caught by the same guard, so
     # an empty list above means no attempt, not a blind guard.
     attempts = network_guard.install(monkeypatch)
-    code = main.main(["packages", "download", "ko", "en", "--index",
-                      "http://127.0.0.1:9/index.json", "--packages", str(tmp_path / "p")])  # fmt: skip
+    index = "http://127.0.0.1:9/index.json"
+    code = main.main(["packages", "download", "ko", "en", "--index", index,
+                      "--packages", str(tmp_path / "p")])  # fmt: skip
     assert code != 0
     assert attempts, "the guard did not see the download's connection"
