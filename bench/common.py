@@ -31,6 +31,7 @@ class Figure:
     unit: str = ""  # "x" for ratios, "ms", "s", "MB"
     at_least: bool = False  # True: the target is a minimum (a speed-up)
     note: str = ""
+    error: str = ""  # the bench failed: why
 
     @property
     def measured_here(self) -> bool:
@@ -63,6 +64,8 @@ class Figure:
 
     @property
     def verdict(self) -> str:
+        if self.error:
+            return "ERROR"
         if not self.measured_here:
             return "not run"
         return {True: "MET", False: "NOT MET", None: "–"}[self.met]

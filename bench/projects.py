@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -42,6 +43,7 @@ def make_project(path: Path, count: int, seed: int = 13) -> Path:
 
 def time_open(path: Path, repeats: int = 3) -> tuple[float, int]:
     """Best of repeats: Project.open, segments(), the grid's model and view ready."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.app import make_application
     from desktop.segment_model import SegmentModel, StatusFilterModel
     from desktop.segment_view import SegmentView
