@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from reliability_kit import SOAK, TALLY
+from reliability_kit import FIGURES, SOAK, TALLY
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -25,6 +25,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     target = os.environ.get("HANBIT_RELIABILITY_REPORT")
     if target and TALLY:
         Path(target).write_text(
-            json.dumps({"soak": SOAK, "areas": TALLY}, indent=2, ensure_ascii=False),
+            json.dumps(
+                {"soak": SOAK, "areas": TALLY, "figures": FIGURES}, indent=2, ensure_ascii=False
+            ),
             encoding="utf-8",
         )

@@ -30,6 +30,8 @@ FUZZ = (
 
 # area -> {"tried": n, "imported": n, "refused": n, "lost": n}; filled by the tests.
 TALLY: dict[str, dict[str, int]] = {}
+# measurement name -> value (peak memory of the large-input runs and the like)
+FIGURES: dict[str, float] = {}
 
 
 def count(area: str, outcome: str) -> None:
