@@ -223,6 +223,11 @@ def write_new(
     companions = [tmp.with_name(tmp.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
     try:
         _build(tmp, meta, rows, now, origin)
+        # A -wal or -shm left by a desk that crashed with an earlier file of this name (then
+        # deleted) would be replayed into the new file and damage it: it belongs to no file now.
+        for suffix in ("-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                path.with_name(path.name + suffix).unlink()
         try:
             os.link(tmp, path)  # fails if path appeared meanwhile, unlike a rename
         except FileExistsError:

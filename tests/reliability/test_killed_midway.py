@@ -260,3 +260,43 @@ def test_review_import_killed_midway_leaves_the_project_as_it_was(tmp_path):
     changed = sum(1 for a, b in zip(before, after, strict=True) if a != b)
     assert changed == 0, f"{changed} segments of a killed review import were changed"
     count("SIGKILL during an import", "refused")
+
+
+SOAK_BURST = EDIT_BURST.replace("row == 60", "row == int(sys.argv[2])").replace(
+    'f"edit {segment_id} 번역"', 'f"edit {segment_id} {sys.argv[3]}"'
+)
+
+
+@pytest.mark.slow
+def test_soak_twenty_kills_in_a_row_never_lose_a_saved_edit(tmp_path):
+    """HANBIT_SOAK=1 only: the same project killed twenty times at different points."""
+    path = tmp_path / "soak.hanbit"
+    rows = [(f"{i}번째 문장이다.", "", "new", i) for i in range(3000)]
+    Project.create_from_segments(path, rows, source_lang="ko", target_lang="en").close()
+    expected: dict[int, str] = {}
+    for round_number in range(20):
+        lines = _kill_at(SOAK_BURST, str(path), str(20 + 37 * round_number), f"r{round_number}")
+        for line in lines:
+            if line.isdigit():
+                expected[int(line)] = f"edit {line} r{round_number}"
+        with Project.open(path) as project:
+            targets = {s.id: s.target for s in project.segments()}
+        lost = [sid for sid, text in expected.items() if targets[sid] != text]
+        assert lost == [], f"round {round_number}: lost {lost[:5]}"
+    for _ in expected:
+        count("SIGKILL soak (edits reported saved, 20 kills)", "imported")
+
+
+def test_a_new_project_where_a_killed_desk_left_its_wal_opens_clean(tmp_path):
+    """Found by this suite: the killed desk's -wal was replayed into the new file, damaging it."""
+    path = tmp_path / "article.hanbit"
+    rows = [(f"{i}번째 문장이다.", "", "new", i) for i in range(3000)]
+    Project.create_from_segments(path, rows, source_lang="ko", target_lang="en").close()
+    _kill_at(EDIT_BURST, str(path))
+    assert Path(f"{path}-wal").stat().st_size > 0  # the dead desk's uncheckpointed edits
+    path.unlink()  # the translator deletes the old project and starts again with that name
+    fresh = [(f"새 문장 {i}.", "", "new", i) for i in range(3)]
+    with Project.create_from_segments(path, fresh, source_lang="ko", target_lang="en") as project:
+        assert [s.source for s in project.segments()] == [row[0] for row in fresh]
+    with Project.open(path) as project:
+        assert len(project.segments()) == 3
