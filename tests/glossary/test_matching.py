@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.curated import load_curated
 from glossary.matching import TermMatcher
@@ -278,3 +280,49 @@ def test_the_sample_article(ko_en, number) -> None:
 
 def test_an_empty_glossary_finds_nothing() -> None:
     assert TermMatcher([], "ko", "en").find("알리페이가") == []
+
+
+PIECES = [
+    "알리페이",
+    "알리바바",
+    "마윈",
+    "(馬雲)",
+    "(支付寶 즈푸바오)",
+    "가",
+    "의",
+    "에서는",
+    " ",
+    "'",
+    "페이스북",
+    "Alipay",
+    "’s",
+    "V-key",
+    "支付宝",
+    "錢包",
+    "  ",
+    "\u3000",
+    "（",
+    "）",
+    "İ",
+    "ß",
+    "3조",
+    ".",
+    "\n",
+    "애플페이",
+    "(",
+    ")",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25), st.sampled_from(["ko", "zh-Hant", "en"]))
+def test_spans_always_point_into_the_segment(concepts, pieces, source) -> None:
+    text = "".join(pieces)
+    matches = TermMatcher(concepts, source, "en").find(text)
+    for match in matches:
+        assert 0 <= match.start < match.end <= len(text)
+        assert text[match.start : match.end] == match.text
+        assert text[match.end : match.end + len(match.particle)] == match.particle
+    assert all(
+        a.end + len(a.particle) <= b.start for a, b in zip(matches, matches[1:], strict=False)
+    )
