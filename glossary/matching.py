@@ -98,9 +98,9 @@ class _Entry:
 
 def _targets(concept: Concept, lang: str) -> tuple[str, ...]:
     forms = concept.forms(lang, TermKind.PREFERRED) + concept.forms(lang, TermKind.VARIANT)
-    if not forms and lang.startswith("zh"):
+    if not forms and (lang.startswith("zh") or lang == "zt"):
         # A concept entered in one Chinese script still serves the other one.
-        convert = to_traditional if lang in ("zh-Hant", "zh-TW", "zh-HK") else to_simplified
+        convert = to_traditional if lang in ("zh-Hant", "zh-TW", "zh-HK", "zt") else to_simplified
         other = [t for t in concept.terms if t.lang.startswith("zh") and t.lang != lang]
         ordered = [t for t in other if t.kind == TermKind.PREFERRED] + [
             t for t in other if t.kind == TermKind.VARIANT
