@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -75,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     if os.environ.get("HANBIT_EXIT_WHEN_SHOWN"):
         _exit_when_painted(app, window)
+    # Ctrl+C in the terminal quits (Qt's event loop would otherwise swallow SIGINT).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     return app.exec()
 
 

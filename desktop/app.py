@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -40,19 +41,25 @@ def cjk_font(point_size: float = 0) -> QFont:
     families = [f for f in FONT_STACK if f in installed]
     font = QFont(QApplication.font())
     if families:
-        font.setFamilies([*families, *font.families()])
+        rest = [f for f in font.families() if f not in families]
+        font.setFamilies([*families, *rest])
     if point_size:
         font.setPointSizeF(point_size)
     return font
 
 
-def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
-    """Load resources/i18n/hanbit_<lang>.qm for the system language (English needs none)."""
+def install_translator(
+    app: QCoreApplication, locale: QLocale | None = None, folder: Path = I18N_DIR
+) -> QTranslator | None:
+    """Load folder/hanbit_<lang>.qm (hanbit_ko.qm for Korean) for the system language.
+
+    The source strings are English, so English needs no file; a missing file leaves English.
+    """
     locale = locale or QLocale.system()
     if locale.language() == QLocale.Language.English:
         return None
     translator = QTranslator(app)
-    if translator.load(locale, "hanbit", "_", str(I18N_DIR)):
+    if translator.load(locale, "hanbit", "_", str(folder)):
         app.installTranslator(translator)
         return translator
     return None

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.data_dir, self.packages_dir = data_dir, packages_dir
         self.settings = settings or Settings()
         self.runner = runner or task_runner()
+        self._owns_engine = engine is None  # a caller's engine is the caller's to close
         self.engine = engine or Engine(packages_dir, self.settings.engine_options())
         self.project: Project | None = None
         self.model: SegmentModel | None = None
@@ -377,6 +378,8 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             self.project.close()
             self.project = None
+        if self._owns_engine:
+            self.engine.close()  # frees the models' memory now, not at interpreter exit
         super().closeEvent(event)
 
     def selected_index(self) -> QModelIndex:

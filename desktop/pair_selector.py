@@ -24,7 +24,7 @@ def pair_label(source: str, target: str) -> str:
 
 
 def route_label(route: Route) -> str:
-    """ "ko → en" for a direct package, "ko → zh-Hans via en" for a pivot."""
+    """How a pair reads: "ko → en" for a direct package, "ko → zh-Hans via en" for a pivot."""
     label = pair_label(route.source, route.target)
     if route.pivot:
         hops = [p.to_code for p in route.packages[:-1]]

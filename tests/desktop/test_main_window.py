@@ -273,3 +273,19 @@ def test_five_thousand_segments_open_and_only_visible_rows_are_measured(
     view.go_to_row(4321)
     qtbot.waitUntil(lambda: 4321 in view._sized)
     assert len(view._sized) < 400
+
+
+def test_undo_reaches_changes_made_in_an_earlier_session(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    project = Project.open(article_project)
+    segment = project.segments()[1]
+    project.set_target(segment.id, "first try")
+    project.set_target(segment.id, "second try", status=Status.TRANSLATED)
+    project.close()
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.view.go_to_row(1)
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    after = stored(article_project)[1]
+    assert (after.target, after.status) == ("first try", Status.DRAFT)

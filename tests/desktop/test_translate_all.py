@@ -91,3 +91,17 @@ def test_glossary_term_reaches_the_draft_with_its_record(
         Qt.ItemDataRole.ToolTipRole
     )
     assert term["target"] in tooltip
+
+
+def test_closing_the_window_stops_translate_all_and_keeps_what_arrived(
+    qtbot, article_project, tiny_packages_dir, data_dir, engine
+):
+    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir, engine=engine)
+    assert window.translate_all()
+    worker = window.translator.worker
+    window.close()
+    assert not window.translator.running()
+    assert not worker.running()
+    segments = stored(article_project)
+    assert all(s.status == Status.DRAFT for s in segments if s.target)
+    assert all(s.status == Status.NEW for s in segments if not s.target)
