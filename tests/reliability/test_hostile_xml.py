@@ -249,3 +249,27 @@ def test_docx_review_import(attack, part, tmp_path, secret, server, review_docx)
     if attack != "xinclude":
         assert refused, f"{attack} in {part} was not refused: {plan.summary()}"
     _check("DOCX review", attack, requests, before, fingerprint(project_copy), refused, leaked)
+
+
+def test_docx_zip_bomb_is_refused_before_parsing(tmp_path, review_docx):
+    """A review DOCX whose parts would unpack to hundreds of MB is refused from its directory."""
+    import struct
+
+    project_path, docx = review_docx
+    project_copy = Path(shutil.copy(project_path, tmp_path / "article.hanbit"))
+    bomb = Path(shutil.copy(docx, tmp_path / "bomb.docx"))
+    data = bytearray(bomb.read_bytes())
+    with zipfile.ZipFile(bomb) as archive:
+        info = archive.getinfo("word/document.xml")
+    central = data.index(b"PK\x01\x02")
+    while not data[central + 46 :].startswith(info.filename.encode()):
+        central = data.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<I", data, central + 24, 300 * 1024**2)  # declared uncompressed size
+    bomb.write_bytes(bytes(data))
+    before = fingerprint(project_copy)
+    with Project.open(project_copy) as project:
+        plan = plan_review_import(project, bomb)
+    assert not plan.ok
+    assert "300 MB" in plan.summary() or "300 MB" in str(plan.problems[0])
+    assert fingerprint(project_copy) == before
+    count("hostile XML: DOCX review", "refused")
