@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
 
     def _update_summary(self) -> None:
         if self.model is not None and self.project is not None:
-            self.summary.update_counts(self.model.counts(), self.model.source_words)
+            self.summary.update_counts(self.project.counts())
 
     # Translate all ------------------------------------------------------------------------
     def translate_all(self) -> bool:

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from documents.project import Project, Segment, Status
-from documents.segmentation import count_words
 
 COL_NUMBER, COL_SOURCE, COL_TARGET, COL_STATUS = range(4)
 COLUMN_TITLES = ("#", "Source", "Target", "Status")
@@ -73,7 +72,11 @@ class _Stacks:
 
 
 class SegmentModel(QAbstractTableModel):
-    """Rows are segment ids in document order; Segment objects are fetched on first display."""
+    """Rows are segment ids in document order over a row cache.
+
+    One query fills the cache on (re)load; afterwards a row is refreshed from the Segment the
+    project hands back for each change, so painting never touches the database.
+    """
 
     segment_changed = Signal(int)  # segment id, after any stored change
     statuses_changed = Signal()
@@ -85,7 +88,6 @@ class SegmentModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         self._cache: dict[int, Segment] = {}
         self._stacks: dict[int, _Stacks] = {}
-        self.source_words = 0
         self.reload()
 
     # structure ----------------------------------------------------------------------------
@@ -97,8 +99,6 @@ class SegmentModel(QAbstractTableModel):
         self._ids = [s.id for s in segments]
         self._rows = {sid: row for row, sid in enumerate(self._ids)}
         self._cache = {s.id: s for s in segments}
-        # Sources change only by split or join, which reload: count their words once here.
-        self.source_words = sum(count_words(s.source) for s in segments)
         self.endResetModel()
         self.statuses_changed.emit()
 
@@ -206,6 +206,13 @@ class SegmentModel(QAbstractTableModel):
         self._refresh(segment)
         return segment
 
+    def store_mt_batch(self, batch: list[tuple[int, str, dict[str, Any]]]) -> None:
+        """Store a batch of MT drafts in one transaction (one disk sync, not one per segment)."""
+        with self.project.batch():
+            for segment_id, mt, info in batch:
+                if segment_id in self._rows:  # a join may have removed it meanwhile
+                    self.store_mt(segment_id, mt, info)
+
     def store_mt(self, segment_id: int, mt: str, info: dict[str, Any]) -> Segment:
         """Store an MT draft; it fills an empty target as a draft, never a translator's target."""
         segment = self.project.set_mt(segment_id, mt, info, fill_target=True)
@@ -258,12 +265,6 @@ class SegmentModel(QAbstractTableModel):
         return None
 
     # figures ------------------------------------------------------------------------------
-    def counts(self) -> dict[Status, int]:
-        result = dict.fromkeys(Status, 0)
-        for segment in self.segments():
-            result[Status(segment.status)] += 1
-        return result
-
     def next_unconfirmed_row(self, after: int) -> int:
         """The first row after `after` (wrapping) whose segment is not confirmed; -1 if none."""
         total = len(self._ids)

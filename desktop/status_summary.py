@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from documents.project import Status
+from documents.project import Status, StatusCount
 
 
-def summary_text(counts: dict[Status, int], words: int) -> str:
-    """ "12/38 translated · 3 draft · 23 new · 1,024 words"."""
-    done = counts[Status.TRANSLATED] + counts[Status.REVIEWED]
-    parts = [f"{done}/{sum(counts.values())} translated"]
-    if counts[Status.REVIEWED]:
-        parts.append(f"{counts[Status.REVIEWED]:,} reviewed")
-    parts.append(f"{counts[Status.DRAFT]:,} draft")
-    parts.append(f"{counts[Status.NEW]:,} new")
-    parts.append(f"{words:,} words")
+def summary_text(counts: dict[Status, StatusCount]) -> str:
+    """ "12/38 translated · 3 draft · 23 new · 310/1,024 words done": segments and source words."""
+    confirmed = (Status.TRANSLATED, Status.REVIEWED)
+    total = sum(c.segments for c in counts.values())
+    done = sum(counts[s].segments for s in confirmed)
+    parts = [f"{done:,}/{total:,} translated"]
+    if counts[Status.REVIEWED].segments:
+        parts.append(f"{counts[Status.REVIEWED].segments:,} reviewed")
+    parts.append(f"{counts[Status.DRAFT].segments:,} draft")
+    parts.append(f"{counts[Status.NEW].segments:,} new")
+    words = sum(c.words for c in counts.values())
+    words_done = sum(counts[s].words for s in confirmed)
+    parts.append(f"{words_done:,}/{words:,} words done")
     return " · ".join(parts)
 
 
@@ -38,8 +42,8 @@ class StatusSummary:
         bar.addPermanentWidget(self.route)
         self.show_progress(False)
 
-    def update_counts(self, counts: dict[Status, int], words: int) -> None:
-        self.counts.setText(summary_text(counts, words))
+    def update_counts(self, counts: dict[Status, StatusCount]) -> None:
+        self.counts.setText(summary_text(counts))
 
     def set_qa_issues(self, count: int | None) -> None:
         self.qa_label.setText(

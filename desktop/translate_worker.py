@@ -122,9 +122,7 @@ class TranslateAll(QObject):
         model = self._model
         if model is None:
             return
-        for segment_id, text, info in batch:
-            if model.row_of(segment_id) >= 0:  # a join may have removed it meanwhile
-                model.store_mt(segment_id, text, info)
+        model.store_mt_batch(batch)
 
     def cancel(self, wait: bool = False) -> None:
         """Stop after the batch being decoded; wait: block until the thread is done (closing)."""

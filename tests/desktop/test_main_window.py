@@ -14,6 +14,7 @@ from desktop.segment_model import (
 )
 from desktop.settings import Settings
 from documents.project import Project, Status
+from documents.segmentation import count_words
 
 
 def test_window_shows_every_segment_with_read_only_source(
@@ -29,7 +30,9 @@ def test_window_shows_every_segment_with_read_only_source(
         assert model.index(row, COL_STATUS).data() == "new"
     assert not model.index(0, COL_SOURCE).flags() & Qt.ItemFlag.ItemIsEditable
     assert model.index(0, COL_TARGET).flags() & Qt.ItemFlag.ItemIsEditable
-    assert "0/" in window.summary.counts.text() and "words" in window.summary.counts.text()
+    words = sum(count_words(s.source) for s in segments)
+    summary = window.summary.counts.text()
+    assert f"0/{len(segments)} translated" in summary and f"0/{words:,} words done" in summary
 
 
 def test_no_package_banner_when_packages_folder_is_empty(
@@ -94,6 +97,10 @@ def test_ctrl_enter_confirms_and_jumps_to_next_unconfirmed(
     segments = stored(article_project)
     assert (segments[0].target, segments[0].status) == ("my translation", Status.TRANSLATED)
     assert window.view.currentIndex().row() == 2  # row 1 was confirmed already
+    done = count_words(segments[0].source) + count_words(segments[1].source)
+    expected = f"2/{len(segments)} translated"
+    qtbot.waitUntil(lambda: expected in window.summary.counts.text())
+    assert f"{done:,}/" in window.summary.counts.text()
     assert window.view.target_delegate.editor is not None  # ready to type
     press(qtbot, window, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert window.view.currentIndex().row() == 1
