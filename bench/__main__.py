@@ -158,7 +158,7 @@ def document(figures: list[Figure], seconds: dict[str, float], quick: bool) -> s
         text = figure.error or figure.note
         if text:
             lines.append(f"- **{figure.bench}, {figure.name}**: {text}")
-    lines += ["", METHOD.strip(), ""]
+    lines += ["", METHOD.strip(), "", FINDINGS.strip(), ""]
     if ENFORCEMENT_MD:
         lines += ["## Glossary enforcement (bench.enforcement)", "", ENFORCEMENT_MD[0], ""]
     return "\n".join(lines)
@@ -201,6 +201,36 @@ METHOD = """
   the figure is the longest gap between ticks. Scrolling: the 5,000-segment project, 200 wheel
   steps of three rows, each timed from the scroll bar moving through the rows being sized to
   the end of the viewport's repaint (`processEvents`, a paint seen by an event filter).
+"""
+
+
+FINDINGS = """
+## Found by profiling, and fixed
+
+- A new 5,000-segment project froze the window for 2.6 s after opening: the QA panel hid
+  empty-target issues with `i not in empty`, a list membership test per issue (quadratic,
+  28 million dataclass comparisons). Now a comparison of the check name (commit b569775).
+  Found with a 5 ms timer probe and a main-thread stack sampler.
+- The QA panel's columns were sized from Qt's default 1,000 rows after every document check:
+  0.1-0.2 s more of frozen window. Now from 100 rows (commit 0200fbd).
+- Throughput: our own work around the decoder (segmentation, matching, enforcement,
+  tokenization, detokenization) takes a few milliseconds per article; the swings between the
+  two decoding timings are the shared machine, not the engine. suppress_sequences for the
+  glossary's forbidden forms (20 piece sequences on the article) cost nothing measurable:
+  raw decoding of the article took 4.65 s of CPU time with and without them (one thread,
+  best of 4), and the output lengths were the same.
+
+## Known limits of these figures
+
+- The CUDA row is empty unless the bench runs where CTranslate2 sees a GPU it can use
+  (CTranslate2 4.x wheels want CUDA 12's cuBLAS). `python -m bench --only throughput
+  --device cuda` runs the same comparison there.
+- The translation model has random weights: it costs what a real Argos model costs per
+  decoding step, but says nothing about translation quality; the enforcement figures use
+  the tests' copy model for the same reason (no real ko→en weights can be had offline).
+- A few hundred milliseconds of busy event loop remain in the first second after opening a
+  5,000-segment project (first text layout with the CJK fonts, panels filling): reported, no
+  target.
 """
 
 
