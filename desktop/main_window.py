@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
             self.cancel_translation(wait=True)
             self.project.close()
         self.project = project
+        if self.model is not None:
+            self.model.deleteLater()
         self.model = SegmentModel(project, self)
         self.model.statuses_changed.connect(self._summary_timer.start)
         self.proxy.setSourceModel(self.model)

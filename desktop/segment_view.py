@@ -221,6 +221,8 @@ class SegmentView(QTableView):
         )
 
     def setModel(self, model) -> None:
+        if model is self.model():
+            return  # a new project swaps the proxy's source; the wiring below stays valid
         super().setModel(model)
         header = self.horizontalHeader()
         header.setSectionResizeMode(COL_NUMBER, QHeaderView.ResizeMode.Fixed)

@@ -296,3 +296,22 @@ def test_undo_reaches_changes_made_in_an_earlier_session(
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     after = stored(article_project)[1]
     assert (after.target, after.status) == ("first try", Status.DRAFT)
+
+
+def test_opening_another_project_swaps_the_grid_and_lists_both_as_recent(
+    qtbot, article_project, tmp_path, empty_packages_dir, data_dir
+):
+    other = tmp_path / "other.hanbit"
+    Project.create(other, source_text="하나. 둘.", source_lang="ko", target_lang="en").close()
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.open_project(other)
+    model = window.view.model()
+    assert [model.index(r, COL_SOURCE).data() for r in range(model.rowCount())] == ["하나.", "둘."]
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent == [str(other.resolve()), str(article_project.resolve())]
+    with Project.open(article_project) as first:  # the window let go of the first project
+        first.set_target(first.segments()[0].id, "free again")
+    window.view.go_to_row(1, edit=True)
+    qtbot.keyClicks(window.view.target_delegate.editor, "two")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert [s.target for s in stored(other)] == ["", "two"]
