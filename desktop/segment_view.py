@@ -95,6 +95,8 @@ class TargetDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.editor: TargetEditor | None = None
         self.editor_index = QPersistentModelIndex()
+        # Closed editors are deleted later; forget one as soon as it closes (Esc, focus out).
+        self.closeEditor.connect(lambda editor, hint=None: self._forget(editor))
 
     def createEditor(self, parent, option, index):
         editor = TargetEditor(parent)
@@ -282,6 +284,17 @@ class SegmentView(QTableView):
                 break
         # Re-measuring a row from its stored text must not shrink it under an open editor.
         self.target_delegate.fit_editor()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a row opens its target for typing (F2 does too); the editor's Enter commits.
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.go_to_row(self.currentIndex().row(), edit=True)
+            return
+        super().keyPressEvent(event)
 
     # current segment ----------------------------------------------------------------------
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:

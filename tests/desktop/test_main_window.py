@@ -315,3 +315,18 @@ def test_opening_another_project_swaps_the_grid_and_lists_both_as_recent(
     qtbot.keyClicks(window.view.target_delegate.editor, "two")
     press(qtbot, window, Qt.Key.Key_Return)
     assert [s.target for s in stored(other)] == ["", "two"]
+
+
+def test_enter_on_a_row_opens_its_target_and_escape_leaves_it_unchanged(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.view.go_to_row(3)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    editor = window.view.target_delegate.editor
+    assert editor is not None
+    qtbot.keyClicks(editor, "abandoned")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.view.target_delegate.editor is None
+    assert stored(article_project)[3].target == ""
