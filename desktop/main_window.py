@@ -83,10 +83,9 @@ class MainWindow(QMainWindow):
         self.pair_selector = PairSelector(self)
         build_menus(self)
         build_toolbar(self)
-        if (font := self.settings.editor_font()) and QFont().fromString(font):
-            chosen = QFont()
-            chosen.fromString(font)
-            self.view.setFont(chosen)
+        saved = QFont()
+        if (description := self.settings.editor_font()) and saved.fromString(description):
+            self.view.use_font(saved)
         self.view.current_segment_changed.connect(self._remember_current)
         self.resize(1400, 900)
         if (geometry := self.settings.geometry()) is not None:
@@ -95,6 +94,18 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.open_project(project_path)
         self._merge_curated_glossary()
+
+    def choose_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
+        ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Font of the segments"))
+        if ok:
+            self.apply_font(font)
+
+    def apply_font(self, font: QFont) -> None:
+        """Use font in the grid from now on (and in later sessions); rows are measured again."""
+        self.view.use_font(font)
+        self.settings.set_editor_font(font.toString())
 
     def add_panel(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Dock a panel beside the grid and list it in View ▸ Panels."""

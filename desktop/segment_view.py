@@ -231,8 +231,7 @@ class SegmentView(QTableView):
         header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Fixed)
-        self.setColumnWidth(COL_NUMBER, self.fontMetrics().horizontalAdvance("00000") + 12)
-        self.setColumnWidth(COL_STATUS, self.fontMetrics().horizontalAdvance("draft (MT)") + 40)
+        self._fit_fixed_columns()
         self.selectionModel().currentRowChanged.connect(self._current_row_changed)
         model.dataChanged.connect(self._rows_changed)
         model.modelReset.connect(self._forget_sizes)
@@ -245,6 +244,18 @@ class SegmentView(QTableView):
     def _forget_sizes(self, *args) -> None:
         self._sized.clear()
         self._sizing.start()
+
+    def use_font(self, font) -> None:
+        """Show the segments in font; every row is measured again as it comes into view."""
+        self.setFont(font)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self._fit_fixed_columns()
+        self._forget_sizes()
+
+    def _fit_fixed_columns(self) -> None:
+        metrics = self.fontMetrics()
+        self.setColumnWidth(COL_NUMBER, metrics.horizontalAdvance("00000") + 12)
+        self.setColumnWidth(COL_STATUS, metrics.horizontalAdvance("draft (MT)") + 40)
 
     def _column_resized(self, *args) -> None:
         self._forget_sizes()

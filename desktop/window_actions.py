@@ -77,6 +77,7 @@ def build_menus(window) -> None:
     window.act_download_packages = _action(window, packages, "&Download…")
 
     window.view_menu = bar.addMenu(window.tr("&View"))
+    window.act_font = _action(window, window.view_menu, "Segment &Font…", None, window.choose_font)
     window.panels_menu = window.view_menu.addMenu(window.tr("&Panels"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 
 from desktop.segment_model import (
     COL_NUMBER,
@@ -330,3 +331,15 @@ def test_enter_on_a_row_opens_its_target_and_escape_leaves_it_unchanged(
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert window.view.target_delegate.editor is None
     assert stored(article_project)[3].target == ""
+
+
+def test_chosen_font_is_used_and_remembered(qtbot, article_project, empty_packages_dir, data_dir):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    small = window.view.rowHeight(0)
+    font = QFont(window.view.font())
+    font.setPointSize(font.pointSize() * 2)
+    window.apply_font(font)
+    qtbot.waitUntil(lambda: window.view.rowHeight(0) > small)
+    window.close()
+    again = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    assert again.view.font().pointSize() == font.pointSize()
