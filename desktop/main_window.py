@@ -377,8 +377,8 @@ class MainWindow(QMainWindow):
         self.summary.show_progress(False)
         self.act_cancel.setEnabled(False)
         self.act_translate_all.setEnabled(self.route() is not None)
-        if error:
-            QMessageBox.warning(self, self.tr("Translation failed"), error)
+        if error:  # a banner, not a modal box: the translator keeps working by hand meanwhile
+            self.banner.show_message(self.tr("Translation stopped: %s") % error)
         elif not completed:
             self.statusBar().showMessage(self.tr("Translation cancelled."), 5000)
         self.translation_finished.emit(completed)

@@ -105,3 +105,19 @@ def test_closing_the_window_stops_translate_all_and_keeps_what_arrived(
     segments = stored(article_project)
     assert all(s.status == Status.DRAFT for s in segments if s.target)
     assert all(s.status == Status.NEW for s in segments if not s.target)
+
+
+def test_an_engine_failure_is_shown_and_changes_nothing(
+    qtbot, article_project, tiny_packages_dir, data_dir, engine, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("model.bin of the ko→en package is damaged")
+
+    monkeypatch.setattr(engine, "translate", broken)
+    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir, engine=engine)
+    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as finished:
+        assert window.translate_all()
+    assert finished.args == [False]
+    assert "model.bin of the ko→en package is damaged" in window.banner.text()
+    assert all(not s.target for s in stored(article_project))
+    assert window.act_translate_all.isEnabled()
