@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,8 @@ import pytest
 import paths
 from cli.open import resolve_project, run
 from documents.project import Project, ProjectError
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def args(file: Path | None = None, **extra) -> argparse.Namespace:
@@ -58,3 +63,20 @@ def test_a_file_that_is_no_article_is_refused_with_the_reason(data_dir, tmp_path
     assert run(args(scan)) == 1
     assert "Cannot make a project from scan.pdf" in capsys.readouterr().err
     assert list(paths.projects_dir(data_dir).iterdir()) == []
+
+
+def test_main_py_without_arguments_opens_the_sample_window(tmp_path, empty_packages_dir):
+    env = os.environ | {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HANBIT_DATA_DIR": str(tmp_path / "fresh"),
+        "ARGOS_PACKAGES_DIR": str(empty_packages_dir),
+        "HANBIT_EXIT_WHEN_SHOWN": "1",  # quit once the grid has painted
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),  # QSettings of this run stay in tmp_path
+    }
+    done = subprocess.run(
+        [sys.executable, "main.py"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    with Project.open(next((tmp_path / "fresh" / "projects").glob("*.hanbit"))) as project:
+        rows = len(project.segments())
+    assert f"HANBIT_SHOWN rows={rows}" in done.stdout
