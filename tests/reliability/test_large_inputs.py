@@ -2,9 +2,9 @@
 glossary is imported and builds a term matcher.
 
 Each runs in a child process that reports its peak resident memory (VmHWM) above its resident
-memory after its imports and test data, so the figure belongs to the work alone. The bounds are generous
-multiples of what was measured (see docs/reliability.md) and catch a regression to holding
-many copies of the input, not a few megabytes of drift.
+memory after its imports and test data, so the figure belongs to the work alone. The bounds
+are generous multiples of what was measured (see docs/reliability.md) and catch a regression
+to holding many copies of the input, not a few megabytes of drift.
 """
 
 from __future__ import annotations
