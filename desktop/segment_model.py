@@ -191,11 +191,16 @@ class SegmentModel(QAbstractTableModel):
 
     def change(self, segment_id: int, target: str, status: Status, origin: str = "user") -> Segment:
         """Store a target and status now, remembering the previous state for undo."""
-        before = self.segment(segment_id)
-        stacks = self._stacks.setdefault(segment_id, _Stacks())
-        stacks.undo.append((before.target, Status(before.status)))
-        stacks.redo.clear()
+        self._remember(self.segment(segment_id))
         return self._store(segment_id, target, status, origin)
+
+    def _remember(self, before: Segment) -> None:
+        """Record the state a change leaves, when this session already tracks the segment
+        (an untracked one reads it all from the stored history on its first undo)."""
+        stacks = self._stacks.get(before.id)
+        if stacks is not None:
+            stacks.undo.append((before.target, Status(before.status)))
+            stacks.redo.clear()
 
     def set_status(self, segment_id: int, status: Status) -> Segment:
         before = self.segment(segment_id)
@@ -215,7 +220,10 @@ class SegmentModel(QAbstractTableModel):
 
     def store_mt(self, segment_id: int, mt: str, info: dict[str, Any]) -> Segment:
         """Store an MT draft; it fills an empty target as a draft, never a translator's target."""
+        before = self.segment(segment_id)
         segment = self.project.set_mt(segment_id, mt, info, fill_target=True)
+        if (segment.target, segment.status) != (before.target, before.status):
+            self._remember(before)
         self._refresh(segment)
         return segment
 
@@ -227,42 +235,41 @@ class SegmentModel(QAbstractTableModel):
         self.segment_changed.emit(segment.id)
         self.statuses_changed.emit()
 
-    def can_undo(self, segment_id: int) -> bool:
+    def _stacks_of(self, segment_id: int) -> _Stacks:
+        """The segment's undo steps; the first use reads its stored history, so a change made
+        in an earlier session (or by MT) can be undone too."""
         stacks = self._stacks.get(segment_id)
-        return bool(stacks and stacks.undo) or self._history_previous(segment_id) is not None
+        if stacks is None:
+            states = [("", Status.NEW)]
+            states += [(e.target, Status(e.status)) for e in self.project.history(segment_id)]
+            states.pop()  # the newest entry is the segment as it is now
+            undo = [state for i, state in enumerate(states) if i == 0 or state != states[i - 1]]
+            stacks = self._stacks[segment_id] = _Stacks(undo=undo)
+        return stacks
+
+    def can_undo(self, segment_id: int) -> bool:
+        return bool(self._stacks_of(segment_id).undo)
 
     def undo(self, segment_id: int) -> bool:
-        """Go back one committed change of this segment: this session's, else its stored history."""
-        stacks = self._stacks.setdefault(segment_id, _Stacks())
-        current = self.segment(segment_id)
-        previous = stacks.undo.pop() if stacks.undo else self._history_previous(segment_id)
-        if previous is None:
+        """Go back one stored change of this segment (target and status)."""
+        stacks = self._stacks_of(segment_id)
+        if not stacks.undo:
             return False
+        current = self.segment(segment_id)
         stacks.redo.append((current.target, Status(current.status)))
-        self._store(segment_id, previous[0], previous[1], "user")
+        target, status = stacks.undo.pop()
+        self._store(segment_id, target, status, "user")
         return True
 
     def redo(self, segment_id: int) -> bool:
-        stacks = self._stacks.get(segment_id)
-        if not stacks or not stacks.redo:
+        stacks = self._stacks_of(segment_id)
+        if not stacks.redo:
             return False
         current = self.segment(segment_id)
         stacks.undo.append((current.target, Status(current.status)))
         target, status = stacks.redo.pop()
         self._store(segment_id, target, status, "user")
         return True
-
-    def _history_previous(self, segment_id: int) -> tuple[str, Status] | None:
-        """The state before the latest stored change (segments edited in an earlier session)."""
-        history = self.project.history(segment_id)
-        current = self.segment(segment_id)
-        for entry in reversed(history[:-1]):
-            if (entry.target, entry.status) != (current.target, current.status):
-                return entry.target, Status(entry.status)
-        if history and (history[0].target or history[0].status != Status.NEW):
-            if (current.target, current.status) != ("", Status.NEW):
-                return "", Status.NEW
-        return None
 
     # figures ------------------------------------------------------------------------------
     def next_unconfirmed_row(self, after: int) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from desk_helpers import open_window, stored
+from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt, QTimer
 
 from desktop.segment_model import COL_TARGET
@@ -44,6 +44,12 @@ def test_translate_all_fills_every_target_while_the_event_loop_runs(
         assert model.index(row, COL_TARGET).data() == segment.target
     assert not window.summary.progress.isVisible()
     assert f"0/{len(segments)} translated" in window.summary.counts.text()
+    # An MT draft is one undo step away from the empty target it filled.
+    window.view.go_to_row(3)
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undone = stored(article_project)[3]
+    assert (undone.target, undone.status, undone.mt) == ("", Status.NEW, segments[3].mt)
 
 
 def test_translate_all_keeps_what_the_translator_wrote(
