@@ -32,8 +32,6 @@ _STATUS_IN = {
     "superseded": TermKind.FORBIDDEN,
 }
 _STATUS_TYPES = ("administrativestatus", "normativeauthorization")
-# TBX-Basic has no concept status; the desk's own files carry it in a private descrip.
-_X_STATUS = "x-hanbit-status"
 
 
 def _local(element: etree._Element) -> str:
@@ -90,8 +88,6 @@ def _concept(entry: etree._Element) -> Concept:
         kind = (child.get("type") or "").lower()
         if name == "descrip" and kind == "subjectfield":
             concept.domain = _text(child)
-        elif name == "descrip" and kind == _X_STATUS:
-            concept.status = _text(child)
         elif name == "note" or (name == "descrip" and kind == "definition"):
             notes.append(_text(child))
         elif name in ("langSec", "langSet"):
@@ -123,7 +119,14 @@ def _terms(lang_section: etree._Element, lang: str) -> list[Term]:
 
 
 def write_tbx(concepts: Iterable[Concept], path: Path, source_lang: str = "en") -> None:
-    """Write TBX-Basic in the DCA style of ISO 30042:2019 (TBX v3)."""
+    """Write TBX-Basic in the DCA style of ISO 30042:2019 (TBX v3).
+
+    Only TBX-Basic data categories are written, so strict validators accept the file; the
+    desk's concept status has no TBX-Basic category and is not exported.
+    """
+    concepts = list(concepts)
+    if not concepts:
+        raise GlossaryError("the glossary is empty; a TBX file needs at least one concept")
     nsmap = {None: TBX_NS}
     root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap=nsmap, type="TBX-Basic", style="dca")
     root.set(XML_LANG, source_lang)
@@ -141,8 +144,6 @@ def write_tbx(concepts: Iterable[Concept], path: Path, source_lang: str = "en") 
         entry = sub(body, "conceptEntry", id=f"c{concept.id}" if concept.id else "c")
         if concept.domain:
             sub(entry, "descrip", concept.domain, type="subjectField")
-        if concept.status and concept.status != "approved":
-            sub(entry, "descrip", concept.status, type=_X_STATUS)
         if concept.note:
             sub(entry, "note", concept.note)
         for lang in concept.languages():
