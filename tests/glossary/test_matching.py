@@ -326,3 +326,16 @@ def test_spans_always_point_into_the_segment(concepts, pieces, source) -> None:
     assert all(
         a.end + len(a.particle) <= b.start for a, b in zip(matches, matches[1:], strict=False)
     )
+
+
+def test_english_plurals_and_hyphenated_compounds() -> None:
+    concepts = [
+        Concept(id=1, terms=[Term("en", "iPhone"), Term("ko", "아이폰")]),
+        Concept(id=2, terms=[Term("en", "Alipay"), Term("ko", "알리페이")]),
+    ]
+    matcher = TermMatcher(concepts, "en", "ko")
+    assert found(matcher, "two iPhones and an Alipay-backed fund") == [
+        ("iPhone", "s", "아이폰"),
+        ("Alipay", "", "알리페이"),
+    ]
+    assert found(matcher, "iPhoneography") == []
