@@ -187,10 +187,17 @@ class Termbase:
         return self.concepts_by_ids(self.concept_ids(query)[offset : offset + limit])
 
     def concept_ids(self, query: str = "") -> list[int]:
-        """Ids of every concept (or of those matching query), in creation order."""
+        """Ids of every concept in creation order; with a query, those matching it, concepts
+        holding the query as a whole form first (searching 알리페이 lists Alipay before
+        Alipay Wallet)."""
         where, params = self._where(query)
-        sql = f"SELECT id FROM concepts {where} ORDER BY id"
-        return [row[0] for row in self._conn.execute(sql, params)]
+        if not query.strip():
+            return [row[0] for row in self._conn.execute("SELECT id FROM concepts ORDER BY id")]
+        sql = (
+            f"SELECT id FROM concepts {where} ORDER BY"
+            " id NOT IN (SELECT concept_id FROM terms WHERE key = ?), id"
+        )
+        return [row[0] for row in self._conn.execute(sql, [*params, term_key(query)])]
 
     def count(self, query: str = "") -> int:
         where, params = self._where(query)

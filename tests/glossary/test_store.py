@@ -207,3 +207,16 @@ def test_a_locked_termbase_reports_instead_of_crashing(tmp_path: Path) -> None:
         other.close()
         termbase.add_concept(alipay())
         assert termbase.count() == 1
+
+
+def test_search_lists_whole_form_matches_first(termbase) -> None:
+    termbase.add_concept(Concept(terms=[Term("ko", "알리페이월렛"), Term("en", "Alipay Wallet")]))
+    termbase.add_concept(
+        Concept(terms=[Term("ko", "알리페이 호주"), Term("en", "Alipay Australia")])
+    )
+    termbase.add_concept(alipay())
+    assert [c.preferred("en") for c in termbase.search("alipay")] == [
+        "Alipay",
+        "Alipay Wallet",
+        "Alipay Australia",
+    ]
