@@ -15,7 +15,7 @@ _HANJA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _GLOSS = re.compile(rf"([\uac00-\ud7a3]+) ?[(（]([{_HANJA}]+)(?: ([\uac00-\ud7a3]+))?[)）]")
 _QUOTED = re.compile(
     r"'([^'\n]{2,30})'|‘([^’\n]{2,30})’|\"([^\"\n]{2,30})\"|“([^”\n]{2,30})”"
-    r"|「([^」\n]{2,30})」|『([^』\n]{2,30})』"
+    r"|「([^」\n]{2,30})」|『([^』\n]{2,30})』|《([^》\n]{2,30})》"
 )
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.&'][A-Za-z0-9]+)*")
 _PARENTHESES = re.compile(r" ?[(（][^()（）]*[)）]")
@@ -114,6 +114,10 @@ def find_candidates(
 
 def _frequency(segments: Sequence[str], candidate: TermCandidate, source_lang: str) -> int:
     form = candidate.forms.get(source_lang) or next(iter(candidate.forms.values()))
+    if source_lang.startswith("zh"):
+        # Either script counts: 餘額寶 and 余额宝 are the same name.
+        form = fold_to_simplified(form)
+        segments = [fold_to_simplified(text) for text in segments]
     # Occurrences that start a word (알리바바 does not count for a candidate 알리).
     boundary = r"(?<![\uac00-\ud7a3A-Za-z0-9])" if source_lang in ("ko", "en") else ""
     pattern = re.compile(boundary + re.escape(form), re.IGNORECASE)

@@ -55,3 +55,10 @@ def test_a_candidate_becomes_a_proposed_concept() -> None:
     assert candidate.frequency == 2 and candidate.segment == 0
     concept = candidate.concept()
     assert concept.status == "proposed" and concept.preferred("ko") == "카카오페이"
+
+
+def test_chinese_titles_and_quotes_get_both_scripts() -> None:
+    segments = ["据《經濟參考報》报道，“余额宝”规模增长。", "余额宝的用户很多。", "餘額寶也是。"]
+    found = {c.forms["zh-Hans"]: c for c in find_candidates(segments, [], "zh-Hans")}
+    assert found["经济参考报"].forms == {"zh-Hant": "經濟參考報", "zh-Hans": "经济参考报"}
+    assert found["余额宝"].frequency == 3
