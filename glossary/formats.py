@@ -68,7 +68,7 @@ def plan_import(
     touched: dict[int, int] = {}  # existing concept id -> line that changes it
     for line, imported in read_concepts(path, langs, fmt):
         try:
-            imported = _strip(imported)
+            imported = desk_languages(_strip(imported))
             forms = {
                 (t.lang, term_key(t.text)) for t in imported.terms if t.kind != TermKind.FORBIDDEN
             }
@@ -99,6 +99,40 @@ def plan_import(
         except GlossaryError as error:
             plan.rejected.append((line, str(error)))
     return plan
+
+
+# Other tools write locales (ko-KR, en-US, zh-CN, zh-TW); the desk keys terms by language and
+# Chinese script, which is what matching and enforcement look up.
+_CHINESE_SCRIPT = {
+    "zh": "zh-Hans", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans", "zh-my": "zh-Hans",
+    "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
+}  # fmt: skip
+
+
+def desk_language(code: str) -> str:
+    """ko-KR -> ko, en-GB -> en, zh-CN -> zh-Hans, zh-Hant-TW -> zh-Hant; others unchanged."""
+    lower = code.strip().replace("_", "-").lower()
+    if lower in _CHINESE_SCRIPT:
+        return _CHINESE_SCRIPT[lower]
+    if lower.startswith(("zh-hans", "zh-hant")):
+        return "zh-Hans" if lower.startswith("zh-hans") else "zh-Hant"
+    primary = lower.split("-")[0]
+    return primary if primary in ("ko", "en") else code.strip()
+
+
+def desk_languages(concept: Concept) -> Concept:
+    """concept with desk language codes; a second preferred form that only arises from merging
+    locales (en-US color, en-GB colour) becomes a variant."""
+    preferred = {t.lang for t in concept.terms if t.kind == TermKind.PREFERRED}
+    for term in concept.terms:
+        lang = desk_language(term.lang)
+        if lang != term.lang:
+            if term.kind == TermKind.PREFERRED:
+                if lang in preferred:
+                    term.kind = TermKind.VARIANT
+                preferred.add(lang)
+            term.lang = lang
+    return concept
 
 
 def _strip(concept: Concept) -> Concept:

@@ -247,3 +247,36 @@ def test_a_failed_export_leaves_the_previous_file(curated, tmp_path) -> None:
     export_glossary(curated, target)
     assert target.read_text("utf-8").startswith("<?xml")
     assert not list(target.parent.glob(".*part"))
+
+
+LOCALES = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en-US">
+<tbxHeader><fileDesc><sourceDesc><p>MultiTerm</p></sourceDesc></fileDesc></tbxHeader>
+<text><body><conceptEntry id="x1">
+  <langSec xml:lang="ko-KR"><termSec><term>알리페이</term></termSec></langSec>
+  <langSec xml:lang="en-US"><termSec><term>Alipay</term></termSec></langSec>
+  <langSec xml:lang="en-GB"><termSec><term>AliPay Ltd</term></termSec></langSec>
+  <langSec xml:lang="zh-CN"><termSec><term>支付宝</term></termSec></langSec>
+  <langSec xml:lang="zh-TW"><termSec><term>支付寶</term></termSec></langSec>
+  <langSec xml:lang="ja-JP"><termSec><term>アリペイ</term></termSec></langSec>
+</conceptEntry></body></text></tbx>
+"""
+
+
+def test_locales_of_other_tools_become_desk_languages(termbase, tmp_path) -> None:
+    path = tmp_path / "multiterm.tbx"
+    path.write_text(LOCALES, encoding="utf-8")
+    apply_import(termbase, plan_import(termbase, path))
+    concept = termbase.concepts()[0]
+    assert (
+        concept.preferred("ko"),
+        concept.preferred("zh-Hans"),
+        concept.preferred("zh-Hant"),
+    ) == (
+        "알리페이",
+        "支付宝",
+        "支付寶",
+    )
+    assert concept.preferred("en") == "Alipay"
+    assert concept.forms("en", TermKind.VARIANT) == ["AliPay Ltd"]  # en-GB's form, kept
+    assert concept.preferred("ja-JP") == "アリペイ"
