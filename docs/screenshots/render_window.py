@@ -1,8 +1,9 @@
-"""Renders window.png and window-no-package.png: the sample article after Translate all with the
-tiny copy package (so the "translation" is the source with glossary terms injected), and the
-same window with no package installed.
+"""Renders the desk window: window.png is the sample article after Translate all with the tiny
+copy package (so the "translation" is the source with glossary terms injected), window-panels.png
+the same with the glossary, TM and QA docks, window-no-package.png the window with no package.
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots/render_window.py
+    xvfb-run -a -s "-screen 0 1700x1100x24" .venv/bin/python docs/screenshots/render_window.py \
+        [window | panels | no-package]
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 
-def render(out: Path, with_package: bool) -> None:
+def render(out: Path, with_package: bool, panels: bool = False) -> None:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from support.tiny_package import build_copy_package, train_sentencepiece
 
     import paths
     from desktop.app import make_application
     from desktop.main_window import MainWindow
     from desktop.sample import sample_project
     from documents.project import Status
+    from support.tiny_package import build_copy_package, train_sentencepiece
 
     tmp = Path(tempfile.mkdtemp())
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")
@@ -38,7 +39,11 @@ def render(out: Path, with_package: bool) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     data = paths.data_dir()
     window = MainWindow(sample_project(data), data_dir=data, packages_dir=packages)
-    window.resize(1500, 950)
+    if panels:
+        from desktop.panel_wiring import install_panels
+
+        install_panels(window)
+    window.resize(*((1600, 1000) if panels else (1500, 950)))
     window.show()
     loop = QEventLoop()
     window.translation_finished.connect(lambda completed: loop.quit())
@@ -49,7 +54,7 @@ def render(out: Path, with_package: bool) -> None:
         ids[0]
     ).target else None
     window.view.go_to_row(3)
-    QTimer.singleShot(300, app.quit)
+    QTimer.singleShot(1500 if panels else 300, app.quit)  # panels: let QA and TM finish
     app.exec()
     window.grab().save(str(out))
     window.close()
@@ -58,7 +63,10 @@ def render(out: Path, with_package: bool) -> None:
 
 if __name__ == "__main__":
     here = Path(__file__).resolve().parent
-    render(
-        here / ("window.png" if sys.argv[1:] != ["no-package"] else "window-no-package.png"),
-        with_package=sys.argv[1:] != ["no-package"],
-    )
+    mode = sys.argv[1] if len(sys.argv) > 1 else "window"
+    if mode == "no-package":
+        render(here / "window-no-package.png", with_package=False)
+    elif mode == "panels":
+        render(here / "window-panels.png", with_package=True, panels=True)
+    else:
+        render(here / "window.png", with_package=True)
