@@ -140,15 +140,23 @@ class FindBar(QWidget):
     def find_previous(self) -> int:
         return self._go(False)
 
+    def _read_only(self) -> bool:
+        if self.model is not None and self.model.project.read_only:
+            self.message.emit(self.tr("This project is open read-only: nothing was replaced."))
+            return True
+        return False
+
     def replace_current(self) -> None:
         """Replace in the current segment's target, then move to the next match."""
         row = self.current_row()
+        if self._read_only():
+            return
         if self.model is not None and 0 <= row < self.model.rowCount():
             self._replace_row_target(row)
         self.find_next()
 
     def replace_all(self) -> int:
-        if self.model is None or not self.find_edit.text():
+        if self.model is None or not self.find_edit.text() or self._read_only():
             return 0
         changed = 0
         for row in range(self.model.rowCount()):

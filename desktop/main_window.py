@@ -26,7 +26,7 @@ from desktop.status_summary import StatusSummary
 from desktop.tasks import TaskRunner, task_runner
 from desktop.translate_worker import TranslateAll
 from desktop.window_actions import build_menus, build_toolbar
-from documents.project import Project, ProjectError, Status
+from documents.project import Project, ProjectError, ProjectLockedError, Status
 from translation.engine import Engine, Route
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.engine = engine or Engine(packages_dir, self.settings.engine_options())
         self.project: Project | None = None
         self.model: SegmentModel | None = None
+        self._read_only_note = ""
         self.translator = TranslateAll(self.engine, data_dir, self)
         self.translator.progress.connect(lambda done, total: self.summary.set_progress(done, total))
         self.translator.finished.connect(self._translation_finished)
@@ -114,7 +115,13 @@ class MainWindow(QMainWindow):
 
     # project ------------------------------------------------------------------------------
     def open_project(self, path: Path) -> None:
-        project = Project.open(Path(path))
+        """Open for editing; a project another desk is editing opens read-only, and says so."""
+        try:
+            project = Project.open(Path(path))
+            self._read_only_note = ""
+        except ProjectLockedError as error:
+            project = Project.open(Path(path), read_only=True)
+            self._read_only_note = self.tr("Opened read-only: %s.") % error
         if self.project is not None:
             self.cancel_translation(wait=True)
             self.project.close()
@@ -222,12 +229,16 @@ class MainWindow(QMainWindow):
         source, target = self.project.source_lang, self.project.target_lang
         self.pair_selector.set_project_pair(source, target)
         route = self.route()
+        notes = [self._read_only_note] if self._read_only_note else []
         if route is None:
-            self.banner.show_message(no_package_message(source, target))
+            notes.append(no_package_message(source, target))
             self.summary.route.setText(self.tr("no MT package"))
         else:
-            self.banner.hide()
             self.summary.route.setText(self.pair_selector.route_info.text())
+        if notes:
+            self.banner.show_message("\n".join(notes))
+        else:
+            self.banner.hide()
         self.act_translate_all.setEnabled(route is not None and not self.project.read_only)
 
     # grid navigation ----------------------------------------------------------------------

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -348,3 +352,38 @@ def test_chosen_font_is_used_and_remembered(qtbot, article_project, empty_packag
     window.close()
     again = open_window(qtbot, article_project, empty_packages_dir, data_dir)
     assert again.view.font().pointSize() == font.pointSize()
+
+
+def test_a_project_another_desk_is_editing_opens_read_only(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    holder = subprocess.Popen(  # another desk: holds the write lock until its stdin closes
+        [
+            sys.executable,
+            "-c",
+            "import sys; from documents.project import Project;"
+            f"p = Project.open(__import__('pathlib').Path({str(article_project)!r}));"
+            "print('ready', flush=True); sys.stdin.read(); p.close()",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+        assert window.project.read_only
+        assert "Opened read-only" in window.banner.text()
+        assert not window.view.model().index(0, COL_TARGET).flags() & Qt.ItemFlag.ItemIsEditable
+        window.view.go_to_row(0)
+        press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+        press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        window.find_bar.find_edit.setText("알리")
+        window.find_bar.replace_edit.setText("X")
+        assert window.find_bar.replace_all() == 0
+        window.close()
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    assert all(s.target == "" and s.status == Status.NEW for s in stored(article_project))
