@@ -8,17 +8,17 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+import paths
 from desktop.find_bar import FindBar
 from desktop.notice import NoticeBanner, no_package_message
 from desktop.pair_selector import PairSelector
-from desktop.sample import PROJECT_SUFFIX
+from desktop.project_dialogs import ask_new_project, ask_project_to_open
 from desktop.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
 from desktop.segment_view import SegmentView
 from desktop.settings import Settings
@@ -155,35 +155,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot open project"), str(error))
 
     def _open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open project"),
-            str(self.data_dir),
-            f"Hanbit projects (*{PROJECT_SUFFIX})",
-        )
-        if name:
-            self._open_checked(Path(name))
+        if path := ask_project_to_open(self, paths.projects_dir(self.data_dir)):
+            self._open_checked(path)
 
     def _new_from_file(self) -> None:
-        from desktop.pair_selector import PairDialog
-        from desktop.sample import project_from_source
-
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("New project from file"), "", "Articles (*.txt *.md *.html *.htm *.docx)"
-        )
-        if not name:
-            return
-        dialog = PairDialog(self.routes(), parent=self)
-        if not dialog.exec() or not (pair := dialog.pair()):
-            return
-        try:
-            path = project_from_source(
-                Path(name), self.data_dir, source_lang=pair[0], target_lang=pair[1]
-            )
-        except (ProjectError, OSError, ValueError) as error:
-            QMessageBox.warning(self, self.tr("Cannot make a project"), str(error))
-            return
-        self._open_checked(path)
+        if path := ask_new_project(self, self.routes(), self.data_dir):
+            self._open_checked(path)
 
     def _restore_current(self) -> None:
         value = self.project.get_meta("current_segment") if self.project else None
@@ -196,9 +173,8 @@ class MainWindow(QMainWindow):
 
     def _merge_curated_glossary(self) -> None:
         from desktop.glossary_source import merge_curated
-        from paths import glossary_path
 
-        path = glossary_path(data=self.data_dir)
+        path = paths.glossary_path(data=self.data_dir)
         self.runner.run_task(
             lambda: merge_curated(path),
             lambda _: self.glossary_ready.emit(),

@@ -10,6 +10,8 @@ from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+import desktop.project_dialogs as dialogs
+import paths
 from desktop.segment_model import (
     COL_NUMBER,
     COL_SOURCE,
@@ -387,3 +389,28 @@ def test_a_project_another_desk_is_editing_opens_read_only(
         holder.stdin.close()
         holder.wait(timeout=60)
     assert all(s.target == "" and s.status == Status.NEW for s in stored(article_project))
+
+
+def test_new_project_from_an_article_with_a_chosen_pair(
+    qtbot, article_project, tmp_path, tiny_packages_dir, data_dir, monkeypatch
+):
+    article = tmp_path / "brief.md"
+    article.write_text("# 알리페이\n\n알리페이가 호주에 진출한다.\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs.QFileDialog, "getOpenFileName", lambda *a, **k: (str(article), ""))
+
+    def choose_pivot(dialog):
+        assert dialog.selector.select("ko", "zh-Hans")
+        return 1
+
+    monkeypatch.setattr(dialogs.PairDialog, "exec", choose_pivot)
+    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
+    window.act_new.trigger()
+    assert window.project.path.parent == paths.projects_dir(data_dir)
+    assert (window.project.source_lang, window.project.target_lang) == ("ko", "zh-Hans")
+    model = window.view.model()
+    assert [model.index(r, COL_SOURCE).data() for r in range(model.rowCount())] == [
+        "알리페이",
+        "알리페이가 호주에 진출한다.",
+    ]
+    assert window.pair_selector.labels() == ["ko → zh-Hans via en"]
+    assert not window.banner.isVisible()
