@@ -73,26 +73,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def open_termbase(args: argparse.Namespace):
     """The termbase of --glossary (or the desk's), with the curated glossary merged in."""
-    import paths
-    from glossary.curated import load_curated
-    from glossary.store import Termbase
+    from cli.common import open_desk_termbase
 
-    data = paths.data_dir(args.data_dir) if getattr(args, "data_dir", None) else None
-    path = paths.glossary_path(args.glossary, data)
-    if path.suffix.lower() == ".json":
-        from glossary.store import GlossaryError
-
-        raise GlossaryError(f"{path} is a curated glossary file; give a termbase (.db)")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    termbase = Termbase(path)
-    try:
-        report = load_curated(termbase)
-    except Exception:
-        termbase.close()
-        raise
-    for key, reason in report.skipped:
-        print(f"curated concept {key} not added: {reason}", file=sys.stderr)
-    return termbase
+    return open_desk_termbase(getattr(args, "data_dir", None), args.glossary)
 
 
 def read_text(path: Path) -> str:

@@ -78,29 +78,16 @@ def read_pairs(path: Path) -> list[tuple[int, str, str]]:
 
 
 def load_concepts(args: argparse.Namespace) -> list:
-    """The concepts to check against: --glossary, else the desk's termbase, else the curated."""
+    """The concepts to check against: --glossary, else the desk's termbase (curated merged in)."""
     if args.no_glossary:
         return []
-    import paths
-    from glossary.curated import read_curated
-    from glossary.store import GlossaryError, Termbase
+    from cli.common import load_concepts as shared_load_concepts
+    from glossary.store import GlossaryError
 
-    path = args.glossary
-    if path is None:
-        desk = paths.glossary_path(None, paths.data_dir(args.data_dir))
-        path = desk if desk.exists() else paths.CURATED_GLOSSARY
-    if not path.exists():
-        raise InputError(f"glossary {path} does not exist")
     try:
-        if path.suffix.lower() == ".json":
-            _version, concepts = read_curated(path)
-            for number, concept in enumerate(concepts, start=1):
-                concept.id = number  # in-memory ids: stable for a given file
-            return concepts
-        with Termbase(path) as termbase:
-            return termbase.concepts()
+        return shared_load_concepts(args.glossary, args.data_dir)
     except GlossaryError as error:
-        raise InputError(f"glossary {path}: {error}") from None
+        raise InputError(str(error)) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -35,21 +35,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.glossary import open_termbase, read_text
+    from cli.common import load_concepts
+    from cli.glossary import read_text
     from documents.segmentation import segment_document
-    from glossary.curated import read_curated
     from glossary.matching import TermMatcher
     from glossary.store import GlossaryError
 
     try:
         text = read_text(args.file)
-        if args.glossary and args.glossary.suffix.lower() == ".json":
-            _, concepts = read_curated(args.glossary)
-            for number, concept in enumerate(concepts, start=1):
-                concept.id = number  # a curated file has keys, not ids; matches need one
-        else:
-            with open_termbase(args) as termbase:
-                concepts = termbase.concepts()
+        concepts = load_concepts(args.glossary, getattr(args, "data_dir", None))
     except GlossaryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

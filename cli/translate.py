@@ -34,6 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--format", dest="fmt", choices=("tsv", "json"), default="tsv", help="output format"
     )
+    parser.add_argument(
+        "--export",
+        type=Path,
+        metavar="OUT",
+        help="write a bilingual file instead of printing; the format comes from the extension "
+        "(.docx .xlf .xliff .xlf2 .tmx .html .csv .tsv .txt)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -71,23 +78,6 @@ def _read_text(path: Path, encoding: str | None) -> str:
     return text
 
 
-def _glossary(args: argparse.Namespace, source: str, target: str):
-    """(matcher, concepts) from the termbase; (None, []) when the default one does not exist."""
-    import paths
-
-    data = paths.data_dir(args.data_dir) if args.data_dir else None  # made only when needed
-    path = paths.glossary_path(args.glossary, data)
-    if not path.exists():
-        if args.glossary:
-            raise FileNotFoundError(f"glossary {path} does not exist")
-        return None, []
-    from glossary.matching import TermMatcher
-    from glossary.store import Termbase
-
-    concepts = Termbase(path).concepts()
-    return TermMatcher(concepts, source, target), concepts
-
-
 def _error(message: str, code: int) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
@@ -98,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
 
     import paths
     from documents.segmentation import segment_document
+    from glossary.store import GlossaryError
     from translation.engine import Engine, NoRouteError
     from translation.languages import LANGUAGE_NAMES
     from translation.packages import PackageError
@@ -119,13 +110,17 @@ def run(args: argparse.Namespace) -> int:
     segments = segment_document(text, source)
     try:
         engine.route(source, target)
+        matcher = None
         if args.no_glossary:
             targets = engine.translate([s.text for s in segments], source, target)
             records: list[dict | None] = [None] * len(segments)
         else:
+            from cli.common import load_concepts
             from glossary.enforce import translate_with_glossary
+            from glossary.matching import TermMatcher
 
-            matcher, concepts = _glossary(args, source, target)
+            concepts = load_concepts(args.glossary, args.data_dir)
+            matcher = TermMatcher(concepts, source, target)
             enforced = translate_with_glossary(
                 [s.text for s in segments],
                 functools.partial(engine.translate, source=source, target=target),
@@ -138,11 +133,47 @@ def run(args: argparse.Namespace) -> int:
             records = [segment.info() for segment in enforced]
     except NoRouteError as error:
         return _error(str(error), 1)
-    except (PackageError, FileNotFoundError) as error:
+    except (PackageError, GlossaryError) as error:
         return _error(str(error), 1)
     finally:
         engine.close()
+    if args.export:
+        return _export(args, text, segments, targets, records, source, target, matcher)
     _print(args.fmt, segments, targets, records)
+    return 0
+
+
+def _export(args, text: str, segments, targets, records, source, target, matcher) -> int:
+    """Write the translated article to --export: a project beside it, then the chosen format."""
+    import tempfile
+
+    from documents.export import ExportError, export_project, format_for
+    from documents.project import Project, ProjectError
+
+    try:
+        format_for(args.export)
+    except ExportError as error:
+        return _error(str(error), 2)
+    with tempfile.TemporaryDirectory(prefix="hanbit-translate-") as folder:
+        try:
+            project = Project.create_from_segments(
+                Path(folder) / "translation.hanbit",
+                segments,
+                source_lang=source,
+                target_lang=target,
+                name=args.file.stem,
+                origin=str(args.file),
+                source_text=text,
+            )
+            try:
+                for segment, mt, record in zip(project.segments(), targets, records, strict=True):
+                    project.set_mt(segment.id, mt, record or {})
+                report = export_project(project, args.export, matcher=matcher)
+            finally:
+                project.close()
+        except (ExportError, ProjectError) as error:
+            return _error(str(error), 1)
+    print(f"{report.segments} segments written to {report.path} ({report.format})", file=sys.stderr)
     return 0
 
 

@@ -19,8 +19,8 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_terms_json_on_the_article(db, capsys) -> None:
-    code = main.main(["terms", str(SAMPLE_ARTICLE), "--from", "ko", "--to", "en",
-                      "--glossary", str(db), "--json"])  # fmt: skip
+    # No --glossary: the desk's termbase, made on first use with the curated glossary in it.
+    code = main.main(["terms", str(SAMPLE_ARTICLE), "--from", "ko", "--to", "en", "--json"])
     assert code == 0
     records = json.loads(capsys.readouterr().out)
     assert set(records[0]) == {"segment", "start", "end", "source", "target"}
@@ -33,7 +33,15 @@ def test_terms_json_on_the_article(db, capsys) -> None:
     pairs = {(r["source"], r["target"]) for r in records}
     assert {("알리페이(支付寶 즈푸바오)", "Alipay"), ("마윈(馬雲)", "Jack Ma"),
             ("위어바오(餘額寶)", "Yu'e Bao"), ("애플페이", "Apple Pay")} <= pairs  # fmt: skip
-    assert db.exists()  # the termbase was created with the curated glossary on first use
+    assert (db.parent / "data" / "glossary.db").exists()
+
+
+def test_terms_refuses_a_glossary_that_does_not_exist(db, capsys) -> None:
+    code = main.main(["terms", str(SAMPLE_ARTICLE), "--from", "ko", "--to", "en",
+                      "--glossary", str(db)])  # fmt: skip
+    assert code == 2
+    assert capsys.readouterr().err == f"error: glossary {db} does not exist\n"
+    assert not db.exists()  # a mistyped path is never created
 
 
 def test_terms_with_a_curated_json_and_a_chinese_target(tmp_path, capsys) -> None:

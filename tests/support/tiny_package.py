@@ -20,12 +20,8 @@ import sentencepiece as spm
 import paths
 from support.corpus import chinese_lines, english_lines
 
-# The bundled article once resources/ holds it; the team's seed copy until then.
-SEED_ARTICLE = (
-    paths.SAMPLE_ARTICLE
-    if paths.SAMPLE_ARTICLE.exists()
-    else Path("/work/shared/seeds/alipay-australia-2014.ko.txt")
-)
+# The bundled article: the tokenizer learns its hangul and hanzi.
+SEED_ARTICLE = paths.SAMPLE_ARTICLE
 LANGUAGE_NAMES = {"ko": "Korean", "en": "English", "zh": "Chinese", "zt": "Chinese (traditional)"}
 
 # Layout of the model's hidden state (d_model = 512): the token identity, the position and
