@@ -246,7 +246,7 @@ def _check_archive(archive: Path, max_bytes: int) -> tuple[str, list[zipfile.Zip
             if info.file_size > MAX_METADATA_BYTES:
                 raise PackageError(f"{name}: metadata.json is {info.file_size} bytes, too big")
             metadata = parse_metadata(zf.read(info), f"{name}: metadata.json")
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise PackageError(f"{name}: damaged zip archive ({error})") from error
     for needed in ("model/model.bin", "model/config.json"):
         if f"{top}/{needed}" not in files:
@@ -343,7 +343,13 @@ def _extract(archive: Path, members: list[zipfile.ZipInfo], scratch: Path) -> No
                                 "than it declares"
                             )
                         out.write(chunk)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                NotImplementedError,
+                ValueError,
+            ) as error:
                 raise PackageError(
                     f"{archive.name}: entry {member.filename!r} is damaged ({error})"
                 ) from error

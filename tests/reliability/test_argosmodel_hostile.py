@@ -195,3 +195,20 @@ def test_an_archive_with_permission_bits_only_installs(good_entries, tmp_path):
     package = install_package_file(archive, tmp_path / "packages")
     assert package.pair == ("zh-Hans", "en")
     assert (package.model_path / "model.bin").is_file()
+
+
+def test_an_entry_name_that_is_not_utf8_is_refused(good_entries, tiny_packages_copy, tmp_path):
+    # Found by the soak: the UTF-8 flag on a name that does not decode escaped as
+    # UnicodeDecodeError from zipfile.
+    top = _top(good_entries)
+    archive = _write(
+        tmp_path / "names.argosmodel", good_entries + [(_info(f"{top}/모델.txt"), b"x")]
+    )
+    data = archive.read_bytes()
+    assert data.count("모".encode()) == 2  # local header and central directory
+    archive.write_bytes(data.replace("모".encode(), b"\xff\xfe\xfd"))
+    before = fingerprint(tiny_packages_copy)
+    with pytest.raises(PackageError, match="names.argosmodel"):
+        install_package_file(archive, tiny_packages_copy)
+    assert fingerprint(tiny_packages_copy) == before
+    count(".argosmodel hostile archives", "refused")
