@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import sys
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -33,6 +35,32 @@ FONT_STACK = (
 )
 
 I18N_DIR = RESOURCES / "i18n"
+
+# PySide6 6.12.0's SignalInstance.emit() drops a reference to True on every call. On Python
+# 3.11, where True is an ordinary object, a few hundred signals bring its count to zero and
+# CPython aborts ("bool_dealloc: deallocating True or False"): the desk dies mid-session.
+# Python 3.12 made True immortal and PySide6 6.11.3 has no such bug.
+EMIT_LEAKS_TRUE = (
+    PySide6.__version__ == "6.12.0"
+    and sys.version_info < (3, 12)
+    and sys.implementation.name == "cpython"
+)
+_true_protected = False
+
+
+def protect_true_from_emit_leak() -> bool:
+    """Where emit() leaks True, raise True's reference count once by 2**40 (what Python 3.12
+    does for every such constant), so no session can use it up. Returns whether it was needed.
+
+    ob_refcnt is the first field of every object in CPython 3.11 and before.
+    """
+    global _true_protected
+    if not EMIT_LEAKS_TRUE:
+        return False
+    if not _true_protected:
+        ctypes.c_ssize_t.from_address(id(True)).value += 1 << 40
+        _true_protected = True
+    return True
 
 
 def cjk_font(point_size: float = 0) -> QFont:
@@ -67,6 +95,7 @@ def install_translator(
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication (reused when it already exists, as under pytest-qt)."""
+    protect_true_from_emit_leak()
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])

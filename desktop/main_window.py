@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         if self.model is not None:
             self.model.deleteLater()
         self.model = SegmentModel(project, self)
-        self.model.statuses_changed.connect(self._summary_timer.start)
+        self.model.segment_changed.connect(lambda _id: self._summary_timer.start())
+        self.model.modelReset.connect(self._summary_timer.start)
         self.proxy.setSourceModel(self.model)
         self.view.setModel(self.proxy)
         self.find_bar.model = self.model

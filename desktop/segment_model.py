@@ -78,8 +78,9 @@ class SegmentModel(QAbstractTableModel):
     project hands back for each change, so painting never touches the database.
     """
 
-    segment_changed = Signal(int)  # segment id, after any stored change
-    statuses_changed = Signal()
+    # Segment id, after any stored change. One Python-side signal per change on purpose: each
+    # emit() of PySide6 6.12.0 on Python 3.11 leaks a reference to True (see desktop/app.py).
+    segment_changed = Signal(int)
 
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
@@ -100,7 +101,6 @@ class SegmentModel(QAbstractTableModel):
         self._rows = {sid: row for row, sid in enumerate(self._ids)}
         self._cache = {s.id: s for s in segments}
         self.endResetModel()
-        self.statuses_changed.emit()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
@@ -233,7 +233,6 @@ class SegmentModel(QAbstractTableModel):
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
         self.segment_changed.emit(segment.id)
-        self.statuses_changed.emit()
 
     def _stacks_of(self, segment_id: int) -> _Stacks:
         """The segment's undo steps; the first use reads its stored history, so a change made

@@ -8,7 +8,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
 import paths
+from desktop.app import protect_true_from_emit_leak
 from documents.project import Project
+
+# The desk's start-up (make_application) applies this; the test process emits as many signals.
+protect_true_from_emit_leak()
 
 
 @pytest.fixture(autouse=True)

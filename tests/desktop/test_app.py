@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QFontDatabase
 
-from desktop.app import FONT_STACK, cjk_font, install_translator
+from desktop.app import EMIT_LEAKS_TRUE, FONT_STACK, cjk_font, install_translator
+from documents.project import Project
 
 TS = """<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
@@ -58,3 +60,70 @@ def test_korean_ui_strings_load_from_a_qm_file(qapp, tmp_path):
         assert QCoreApplication.translate("MainWindow", "&File") == "파일(&F)"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+EMITS = """
+import sys
+from PySide6.QtCore import QObject, Signal
+if sys.argv[1] == "protect":
+    from desktop.app import protect_true_from_emit_leak
+    protect_true_from_emit_leak()
+class Source(QObject):
+    changed = Signal(int)
+source = Source()
+for n in range(5000):  # a long session's worth of signals
+    source.changed.emit(n)
+print("done", flush=True)
+"""
+
+
+def run_emits(mode: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", EMITS, mode],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_thousands_of_signals_do_not_kill_the_desk():
+    done = run_emits("protect")
+    assert done.returncode == 0, done.stderr[-300:]
+    assert done.stdout.strip() == "done"
+
+
+@pytest.mark.skipif(not EMIT_LEAKS_TRUE, reason="this PySide6/Python pair has no emit() leak")
+def test_without_the_workaround_this_pyside6_aborts():
+    # The control: the test above would fail without protect_true_from_emit_leak().
+    assert run_emits("plain").returncode != 0
+
+
+SESSION = """
+import sys
+from desktop.app import make_application
+from desktop.segment_model import COL_TARGET, SegmentModel
+from documents.project import Project
+
+app = make_application([])
+model = SegmentModel(Project.open(sys.argv[1]))
+for row in range(model.rowCount()):
+    assert model.setData(model.index(row, COL_TARGET), f"edit {row}")
+print("done", flush=True)
+"""
+
+
+def test_a_long_editing_session_in_the_desk_survives(tmp_path):
+    path = tmp_path / "session.hanbit"
+    rows = [(f"{i}번째 문장이다.", "", "new", i) for i in range(1000)]
+    Project.create_from_segments(path, rows, source_lang="ko", target_lang="en").close()
+    done = subprocess.run(
+        [sys.executable, "-c", SESSION, str(path)],
+        cwd=Path(__file__).resolve().parents[2],
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-300:]
+    assert done.stdout.strip() == "done"
