@@ -7,7 +7,7 @@ from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt, QTimer
 
 from desktop.segment_model import COL_TARGET
-from documents.project import Status
+from documents.project import Project, Status
 from translation.engine import Engine, EngineOptions
 
 
@@ -127,3 +127,22 @@ def test_an_engine_failure_is_shown_and_changes_nothing(
     assert "model.bin of the ko→en package is damaged" in window.banner.text()
     assert all(not s.target for s in stored(article_project))
     assert window.act_translate_all.isEnabled()
+
+
+def test_translate_all_through_a_pivot(qtbot, tmp_path, tiny_packages_dir, data_dir, engine):
+    path = tmp_path / "pivot.hanbit"
+    Project.create(
+        path,
+        source_text="알리페이가 호주에 진출한다.\n\n마윈 회장은 계획을 밝혔다.",
+        source_lang="ko",
+        target_lang="zh-Hans",
+    ).close()
+    window = open_window(qtbot, path, tiny_packages_dir, data_dir, engine=engine)
+    assert window.summary.route.text().startswith("pivot")
+    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as finished:
+        assert window.translate_all()
+    assert finished.args == [True]
+    segments = stored(path)
+    assert all(s.target and s.status == Status.DRAFT for s in segments)
+    # The curated glossary's Chinese form reached the draft through both hops.
+    assert "支付宝" in segments[0].target
