@@ -6,8 +6,7 @@ import ctypes
 import sys
 from pathlib import Path
 
-import PySide6
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -39,13 +38,26 @@ I18N_DIR = RESOURCES / "i18n"
 # PySide6 6.12.0's SignalInstance.emit() drops a reference to True on every call. On Python
 # 3.11, where True is an ordinary object, a few hundred signals bring its count to zero and
 # CPython aborts ("bool_dealloc: deallocating True or False"): the desk dies mid-session.
-# Python 3.12 made True immortal and PySide6 6.11.3 has no such bug.
-EMIT_LEAKS_TRUE = (
-    PySide6.__version__ == "6.12.0"
-    and sys.version_info < (3, 12)
-    and sys.implementation.name == "cpython"
-)
+# Python 3.12 made True immortal and PySide6 6.11.3 has no such bug. The leak is measured
+# rather than assumed from the version, so a later PySide6 with the same bug is covered too.
 _true_protected = False
+
+
+class _Probe(QObject):
+    ping = Signal()
+
+
+def _measure_emit_leak() -> bool:
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return False  # True is immortal: nothing can run out
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(8):
+        probe.ping.emit()
+    return sys.getrefcount(True) < before
+
+
+EMIT_LEAKS_TRUE = _measure_emit_leak()
 
 
 def protect_true_from_emit_leak() -> bool:
