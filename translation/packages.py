@@ -268,6 +268,8 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], max_bytes: int) ->
     folders: set[PurePosixPath] = set()  # every folder some entry lives in
     for member in members:
         entry = member.filename
+        if not entry.strip("/"):  # a damaged directory can hold an empty name
+            raise PackageError(f"{name}: an entry has no name (damaged archive)")
         path = PurePosixPath(entry)
         # Caught here, not half way through unpacking: a name twice, or a file where another
         # entry needs a folder, would make the unpacked package depend on entry order.

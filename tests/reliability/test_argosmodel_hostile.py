@@ -212,3 +212,25 @@ def test_an_entry_name_that_is_not_utf8_is_refused(good_entries, tiny_packages_c
         install_package_file(archive, tiny_packages_copy)
     assert fingerprint(tiny_packages_copy) == before
     count(".argosmodel hostile archives", "refused")
+
+
+def test_an_entry_without_a_name_is_refused(good_entries, tiny_packages_copy, tmp_path):
+    # Found by the soak: a name length of zero made zipfile's is_dir() raise IndexError.
+    archive = _write(tmp_path / "noname.argosmodel", good_entries)
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        last = zf.infolist()[-1]
+    central = data.rindex(b"PK\x01\x02")
+    assert data[central + 46 :].startswith(last.filename.encode())
+    name_length = len(last.filename.encode())
+    struct.pack_into("<H", data, central + 28, 0)  # the name is gone from the directory
+    del data[central + 46 : central + 46 + name_length]
+    end = data.rindex(b"PK\x05\x06")  # the end record: directory size shrank too
+    size = struct.unpack_from("<I", data, end + 12)[0]
+    struct.pack_into("<I", data, end + 12, size - name_length)
+    archive.write_bytes(bytes(data))
+    before = fingerprint(tiny_packages_copy)
+    with pytest.raises(PackageError, match="noname.argosmodel"):
+        install_package_file(archive, tiny_packages_copy)
+    assert fingerprint(tiny_packages_copy) == before
+    count(".argosmodel hostile archives", "refused")
