@@ -193,7 +193,8 @@ METHOD = """
   `suppress_sequences`, repair, verification) and `Engine.translate` (tokenization, batching,
   decoding, detokenization). Raw: one `Translator.translate_batch` call on the same token
   lists the engine decodes, tokenized before the clock starts, same beam (2), batch size
-  (32), compute type, threads and cap. The target figure is wall-clock time with all cores;
+  (32), compute type, threads and cap, on the very Translator the engine loaded (two
+  instances of one model differed by up to 10% in speed, which would swamp the figure). The target figure is wall-clock time with all cores;
   "CPU time on one thread" repeats the comparison in process CPU time, which other
   processes on a shared machine barely disturb. "Our work outside the decoder" times our
   side with decoding replaced by tokenize + detokenize.
