@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from documents.project import Segment, Status
+from documents.project_model import LANG
 
 if TYPE_CHECKING:
     from documents.project import Project
@@ -149,7 +150,13 @@ def _languages(path: Path, source: str | None, target: str | None) -> tuple[str,
         raise XliffImportError(
             f"{path.name} does not say its target language (target-language / trgLang)"
         )
-    return desk_language(source), desk_language(target)
+    pair = desk_language(source), desk_language(target)
+    for what, code in zip(("source", "target"), pair, strict=True):
+        if not LANG.match(code):  # checked here, so the error is the importer's own
+            raise XliffImportError(
+                f"{path.name}: the {what} language {code!r} is not a language code like ko"
+            )
+    return pair
 
 
 def _read_12(root: etree._Element, path: Path) -> XliffContent:

@@ -259,3 +259,18 @@ def test_docx_review_import(data, seeds, tmp_path_factory):
     if outcome == "refused":
         assert fingerprint(project_path) == before, "a refused review changed the project"
     count(f"DOCX review import ({kind})", outcome)
+
+
+@pytest.mark.parametrize("code", ["o", "12", "k", "-ko"])
+def test_xliff_with_a_bad_language_code_is_the_importers_error(code, seeds, tmp_path):
+    # Found by the soak: source-language="o" surfaced as ProjectError from the project.
+    text = (
+        seeds["xliff12.xlf"]
+        .read_text("utf-8")
+        .replace('source-language="ko"', f'source-language="{code}"')
+    )
+    path = tmp_path / "bad.xlf"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(XliffImportError, match="source language"):
+        import_xliff(path, tmp_path / "bad.hanbit")
+    assert not (tmp_path / "bad.hanbit").exists()
