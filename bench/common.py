@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -111,20 +109,6 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "ctranslate2": f"{ct2} ({cuda} CUDA device{'s' if cuda != 1 else ''})",
     }
-
-
-def best_of(function: Callable[[], object], repeats: int) -> float:
-    """The fastest of repeats runs, in seconds: the least disturbed by other processes."""
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
 
 
 def percentile(values: list[float], fraction: float) -> float:
