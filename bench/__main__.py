@@ -165,6 +165,17 @@ def document(figures: list[Figure], seconds: dict[str, float], quick: bool) -> s
 
 
 METHOD = """
+## Running it
+
+`./run bench` (or `.venv/bin/python -m bench`) runs everything in about three minutes on two
+cores and rewrites this file. `--only NAME` (repeatable: startup, matching, projects,
+throughput, responsiveness, enforcement) and `--quick` (fewer repeats, smaller data) print
+without rewriting it unless `--markdown PATH` is given. `--device cuda` runs the throughput
+comparison on a GPU (default `auto`: the CPU, and CUDA beside it when CTranslate2 sees a
+device). Each bench also runs alone: `python -m bench.throughput --device cuda`,
+`python -m bench.startup --repeats 9`, ... The random model is built once (about ten
+seconds) into `bench/.cache/`.
+
 ## How
 
 - **startup**: `python main.py open` (the bundled article, `QT_QPA_PLATFORM=offscreen`,
@@ -194,11 +205,11 @@ METHOD = """
   decoding, detokenization). Raw: one `Translator.translate_batch` call on the same token
   lists the engine decodes, tokenized before the clock starts, same beam (2), batch size
   (32), compute type, threads and cap, on the very Translator the engine loaded (two
-  instances of one model differed by up to 10% in speed, which would swamp the figure). The target figure is wall-clock time with all cores;
-  "CPU time on one thread" repeats the comparison in process CPU time, which other
-  processes on a shared machine barely disturb. "Our work outside the decoder" times our
-  side with decoding replaced by tokenize + detokenize.
-  `--device cuda` runs the same on a GPU.
+  instances of one model differed by up to 10% in speed, which would swamp the figure).
+  The target figure is wall-clock time with all cores; "CPU time on one thread" repeats the
+  comparison in process CPU time, which other processes on a shared machine barely disturb.
+  "Our work outside the decoder" times our side with decoding replaced by tokenize +
+  detokenize. `--device cuda` runs the same on a GPU.
 - **responsiveness**: the real `MainWindow` (with its panels) offscreen. A 5 ms `QTimer`
   records its ticks while Translate all fills the article with the Argos-sized random model;
   the figure is the longest gap between ticks. Scrolling: the 5,000-segment project, 200 wheel
