@@ -205,10 +205,13 @@ class PanelSet(QObject):
     def _project_opened(self, project) -> None:
         self._watch_model()
         pair = self._pair()
+        # The QA panel first: the lookup's change signal re-runs QA on the panel's project,
+        # which must not still be the closed previous one.
+        self.qa.set_project(project)
         self.lookup.set_termbase(self.termbase, *pair)
         self.tm.set_pair(*pair)
         self.qa.runner.check = self._check()
-        self.qa.set_project(project)
+        self.qa.run_all()
         self._current_changed(self.window.current_segment_id())
 
     def _check(self):
@@ -292,6 +295,9 @@ class PanelSet(QObject):
 
 def install_panels(window) -> PanelSet:
     """Create the panels for a desktop.main_window.MainWindow (called once, from its __init__)."""
+    from desktop.memory_sync import install_memory_sync
+
     panels = PanelSet(window)
     window.panels = panels
+    install_memory_sync(window, panels.tm)
     return panels

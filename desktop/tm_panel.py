@@ -76,6 +76,17 @@ class _MemoryOnThread:
             self._memory = TranslationMemory(self._path)
         return self._memory.lookup(source, source_lang, target_lang, limit=MAX_MATCHES)
 
+    def _open(self) -> TranslationMemory:
+        if self._memory is None:
+            self._memory = TranslationMemory(self._path)
+        return self._memory
+
+    def add(self, source: str, target: str, pair: tuple[str, str], origin: str) -> None:
+        self._open().add(source, target, *pair, origin=origin)
+
+    def prepare(self, source_lang: str, target_lang: str) -> int:
+        return self._open().prepare(source_lang, target_lang)
+
     def record_use(self, unit_id: int) -> None:
         try:
             if self._memory is not None:
@@ -216,6 +227,21 @@ class TMPanel(QWidget):
     def set_pair(self, source_lang: str, target_lang: str) -> None:
         self.source_lang, self.target_lang = source_lang, target_lang
         self.segment_changed(self._segment)
+
+    def remember(self, source: str, target: str, origin: str = "") -> None:
+        """Add a confirmed translation to the memory on the panel's thread (queued before any
+        later lookup, so the next segment already sees it); a failure shows in the panel."""
+        pair = (self.source_lang, self.target_lang)
+        self._runner.run_task(
+            lambda: self._memory.add(source, target, pair, origin),
+            on_error=lambda error: self._show_text(f"Translation memory: {error}"),
+            context=self,
+        )
+
+    def prepare(self) -> None:
+        """Build the pair's fuzzy index now (on the panel's thread), not on the first lookup."""
+        pair = (self.source_lang, self.target_lang)
+        self._runner.run_task(lambda: self._memory.prepare(*pair), context=self)
 
     def matches(self) -> list[TMMatch]:
         return list(self._matches)
