@@ -42,7 +42,20 @@ def _throughput(quick: bool, device: str) -> list[Figure]:
     repeats = 1 if quick else 5
     figures = throughput.measure("cpu", repeats) if device in ("auto", "cpu") else []
     if device == "cuda" or (device == "auto" and throughput.cuda_available()):
-        figures += throughput.measure("cuda", repeats)
+        try:
+            figures += throughput.measure("cuda", repeats)
+        except Exception as error:  # a GPU CTranslate2 sees but cannot use (no cuBLAS 12)
+            traceback.print_exc()
+            figures.append(
+                Figure(
+                    "throughput (cuda)",
+                    "engine + enforcement / raw translate_batch",
+                    math.nan,
+                    throughput.TARGET_RATIO,
+                    "x",
+                    error=f"{error}"[:300],
+                )
+            )
     elif device == "auto":
         figures.append(
             Figure(
