@@ -225,9 +225,10 @@ seconds) into `bench/.cache/`.
   detokenize. `--device cuda` runs the same on a GPU.
 - **responsiveness**: the real `MainWindow` (with its panels) offscreen. A 5 ms `QTimer`
   records its ticks while Translate all fills the article with the Argos-sized random model;
-  the figure is the longest gap between ticks, the quieter of two runs. Scrolling: the 5,000-segment project, 200 wheel
-  steps of three rows, each timed from the scroll bar moving through the rows being sized to
-  the end of the viewport's repaint (`processEvents`, a paint seen by an event filter).
+  the figure is the longest gap between ticks, the quieter of two runs. Scrolling: the
+  5,000-segment project, 200 wheel steps of three rows, each timed from the scroll bar
+  moving through the rows being sized to the end of the viewport's repaint
+  (`processEvents`, a paint seen by an event filter).
 """
 
 
