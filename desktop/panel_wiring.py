@@ -296,8 +296,10 @@ class PanelSet(QObject):
 def install_panels(window) -> PanelSet:
     """Create the panels for a desktop.main_window.MainWindow (called once, from its __init__)."""
     from desktop.memory_sync import install_memory_sync
+    from desktop.qa_filter import install_qa_filter
 
     panels = PanelSet(window)
     window.panels = panels
     install_memory_sync(window, panels.tm)
+    install_qa_filter(window, panels.qa)
     return panels

@@ -282,11 +282,25 @@ class SegmentModel(QAbstractTableModel):
 
 
 class StatusFilterModel(QSortFilterProxyModel):
-    """Shows only segments with the chosen statuses (all when none chosen)."""
+    """Shows only segments with the chosen statuses (all when none chosen) and, when a set of
+    segment ids is given (those with open QA issues), only those among them."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._statuses: frozenset[Status] = frozenset()
+        self._ids: frozenset[int] | None = None
+
+    def set_segment_ids(self, ids: set[int] | frozenset[int] | None) -> None:
+        """Only these segments (None: no such restriction)."""
+        ids = None if ids is None else frozenset(ids)
+        if ids == self._ids:
+            return
+        self.beginFilterChange()
+        self._ids = ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def segment_ids(self) -> frozenset[int] | None:
+        return self._ids
 
     def set_statuses(self, statuses: set[Status] | frozenset[Status]) -> None:
         self.beginFilterChange()
@@ -297,8 +311,10 @@ class StatusFilterModel(QSortFilterProxyModel):
         return self._statuses
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        model = self.sourceModel()
+        if self._ids is not None and model.segment_at(source_row).id not in self._ids:
+            return False
         if not self._statuses:
             return True
-        model = self.sourceModel()
         status = model.data(model.index(source_row, COL_STATUS, source_parent), STATUS_ROLE)
         return status in self._statuses
