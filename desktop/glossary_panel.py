@@ -41,11 +41,15 @@ class GlossaryPanel(QWidget):
 
         self._tree = QTreeWidget(self)
         self._tree.setColumnCount(5)
-        self._tree.setHeaderLabels(["", "Source", "Target", "Never use", "Note"])
+        self._tree.setHeaderLabels(
+            ["", self.tr("Source"), self.tr("Target"), self.tr("Never use"), self.tr("Note")]
+        )
         self._tree.setRootIsDecorated(False)
         self._tree.setUniformRowHeights(True)
         self._tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self._tree.setToolTip("Click a term, or press Ctrl+1…Ctrl+9, to insert its target form")
+        self._tree.setToolTip(
+            self.tr("Click a term, or press Ctrl+1…Ctrl+9, to insert its target form")
+        )
         header = self._tree.header()
         header.setSectionResizeMode(COL_KEY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_SOURCE, QHeaderView.ResizeMode.ResizeToContents)
@@ -56,7 +60,7 @@ class GlossaryPanel(QWidget):
         self._tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._tree.customContextMenuRequested.connect(self._context_menu)
 
-        self._empty = QLabel("No glossary terms in this segment.", self)
+        self._empty = QLabel(self.tr("No glossary terms in this segment."), self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setEnabled(False)
 
@@ -130,9 +134,12 @@ class GlossaryPanel(QWidget):
             item.setToolTip(COL_SOURCE, self._lookup.tooltip(match))
             item.setToolTip(COL_TARGET, self._lookup.tooltip(match))
             if forbidden:
-                item.setToolTip(COL_FORBIDDEN, "Never use in the translation")
+                item.setToolTip(COL_FORBIDDEN, self.tr("Never use in the translation"))
             if not match.target:
-                item.setToolTip(COL_TARGET, f"No {target_lang} form in the glossary")
+                item.setToolTip(
+                    COL_TARGET,
+                    self.tr("No {language} form in the glossary").format(language=target_lang),
+                )
             self._tree.addTopLevelItem(item)
         self._tree.setVisible(bool(self._terms))
         self._empty.setVisible(not self._terms)
@@ -149,7 +156,10 @@ class GlossaryPanel(QWidget):
         match = self._terms[self._tree.indexOfTopLevelItem(item)]
         menu = QMenu(self)
         for form in match.targets:
-            menu.addAction(f"Insert “{form}”", lambda form=form: self.sig_insert_text.emit(form))
+            menu.addAction(
+                self.tr("Insert “{form}”").format(form=form),
+                lambda form=form: self.sig_insert_text.emit(form),
+            )
         if not menu.isEmpty():
             menu.exec(self._tree.viewport().mapToGlobal(pos))
 

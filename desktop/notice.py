@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from translation.languages import language_name
 
 
 def no_package_message(source: str, target: str) -> str:
-    return (
-        f"No {language_name(source)} → {language_name(target)} translation package is installed. "
+    return QCoreApplication.translate(
+        "NoticeBanner",
+        "No {source} → {target} translation package is installed. "
         "Install a .argosmodel file (Packages ▸ Install from file…) or download one when online "
-        "(Packages ▸ Download…)."
-    )
+        "(Packages ▸ Download…).",
+    ).format(source=language_name(source), target=language_name(target))
 
 
 class NoticeBanner(QFrame):

@@ -49,9 +49,9 @@ class PanelSet(QObject):
         self.tm = TMPanel(memory_path(data=window.data_dir), *pair, settings=window.settings.q)
 
         self.docks = [
-            _dock(window.tr("Glossary"), "glossary-dock", self.glossary, window),
-            _dock(window.tr("Translation Memory"), "tm-dock", self.tm, window),
-            _dock(window.tr("QA"), "qa-dock", self.qa, window),
+            _dock(self.tr("Glossary"), "glossary-dock", self.glossary, window),
+            _dock(self.tr("Translation Memory"), "tm-dock", self.tm, window),
+            _dock(self.tr("QA"), "qa-dock", self.qa, window),
         ]
         window.add_panel(self.docks[0])
         window.add_panel(self.docks[1])
@@ -90,15 +90,15 @@ class PanelSet(QObject):
 
     def _build_actions(self) -> None:
         window = self.window
-        menu = window.menuBar().addMenu(window.tr("&Glossary"))
-        manage = QAction(window.tr("&Glossary Manager…"), window)
+        menu = window.menuBar().addMenu(self.tr("&Glossary"))
+        manage = QAction(self.tr("&Glossary Manager…"), window)
         manage.triggered.connect(self.open_manager)
-        add = QAction(window.tr("&Add Term from Selection…"), window)
+        add = QAction(self.tr("&Add Term from Selection…"), window)
         add.setShortcut(QKeySequence("Ctrl+Shift+G"))
         add.triggered.connect(self.add_term_from_selection)
-        candidates = QAction(window.tr("Term &Candidates…"), window)
+        candidates = QAction(self.tr("Term &Candidates…"), window)
         candidates.triggered.connect(self.open_candidates)
-        check = QAction(window.tr("Check &Document (QA)"), window)
+        check = QAction(self.tr("Check &Document (QA)"), window)
         check.setShortcut(QKeySequence("F7"))
         check.triggered.connect(self.qa.run_all)
         for action in (manage, add, candidates, check):
@@ -106,7 +106,7 @@ class PanelSet(QObject):
         self.act_glossary_manager, self.act_add_term, self.act_check = manage, add, check
         window.act_install_package.triggered.connect(lambda: self.open_packages()._choose_file())
         window.act_download_packages.triggered.connect(lambda: self.open_packages().open_download())
-        manage_packages = QAction(window.tr("&Manage Packages…"), window)
+        manage_packages = QAction(self.tr("&Manage Packages…"), window)
         manage_packages.triggered.connect(self.open_packages)
         window.packages_menu.addAction(manage_packages)
 
@@ -262,7 +262,7 @@ class PanelSet(QObject):
             view.go_to_row(view.currentIndex().row(), edit=True)
         editor = view.target_delegate.editor
         if editor is None:
-            self.window.statusBar().showMessage(self.window.tr("This segment cannot be edited"))
+            self.window.statusBar().showMessage(self.tr("This segment cannot be edited"))
             return
         editor.insertPlainText(text)
         editor.setFocus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.pair_selector import PairDialog
@@ -16,9 +17,9 @@ from translation.engine import Route
 def ask_project_to_open(parent: QWidget, folder: Path) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Open project"),
+        QCoreApplication.translate("ProjectDialogs", "Open project"),
         str(folder),
-        parent.tr("Hanbit projects") + f" (*{PROJECT_SUFFIX})",
+        QCoreApplication.translate("ProjectDialogs", "Hanbit projects") + f" (*{PROJECT_SUFFIX})",
     )
     return Path(name) if name else None
 
@@ -27,9 +28,10 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
     """Ask for an article and a pair, make the project; None when cancelled or refused (said)."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("New project from file"),
+        QCoreApplication.translate("ProjectDialogs", "New project from file"),
         "",
-        parent.tr("Articles") + " (*.txt *.md *.html *.htm *.docx)",
+        QCoreApplication.translate("ProjectDialogs", "Articles")
+        + " (*.txt *.md *.html *.htm *.docx)",
     )
     if not name:
         return None
@@ -39,5 +41,9 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
     try:
         return project_from_source(Path(name), data_dir, source_lang=pair[0], target_lang=pair[1])
     except (ProjectError, OSError, ValueError) as error:  # SourceError is a ValueError
-        QMessageBox.warning(parent, parent.tr("Cannot make a project"), str(error))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("ProjectDialogs", "Cannot make a project"),
+            str(error),
+        )
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -34,12 +35,23 @@ from documents.project import Segment
 
 EMPTY_CHECK = "empty"  # glossary.qa's check name for a segment not translated yet
 META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
-COLUMNS = ("#", "Severity", "Check", "Message")
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("QAIssueModel", "Severity"),
+    QT_TRANSLATE_NOOP("QAIssueModel", "Check"),
+    QT_TRANSLATE_NOOP("QAIssueModel", "Message"),
+)
 COL_NUMBER, COL_SEVERITY, COL_CHECK, COL_MESSAGE = range(4)
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 # Most severe first; names follow translate-toolkit's check severities.
 SEVERITIES = ("critical", "functional", "cosmetic")
+# The severity filter shows them capitalized, translated in the QAPanel context.
+_SEVERITY_LABELS = (
+    QT_TRANSLATE_NOOP("QAPanel", "Critical"),
+    QT_TRANSLATE_NOOP("QAPanel", "Functional"),
+    QT_TRANSLATE_NOOP("QAPanel", "Cosmetic"),
+)
 _ICONS = {
     "critical": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "functional": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -81,7 +93,7 @@ class QAIssueModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -157,27 +169,27 @@ class QAPanel(QWidget):
         self.table.activated.connect(self._clicked)
 
         self.severity = QComboBox(self)
-        self.severity.addItem("All severities", "")
+        self.severity.addItem(self.tr("All severities"), "")
         for name in SEVERITIES:
-            self.severity.addItem(name.capitalize(), name)
+            self.severity.addItem(self.tr(name.capitalize()), name)
         self.severity.currentIndexChanged.connect(
             lambda _i: self.proxy.set_severity(self.severity.currentData())
         )
-        self.run_button = QPushButton("Check document", self)
+        self.run_button = QPushButton(self.tr("Check document"), self)
         self.run_button.clicked.connect(self.run_all)
-        self.dismiss_button = QPushButton("Mark as false alarm", self)
-        self.dismiss_button.setToolTip("Hide this issue for good in this project")
+        self.dismiss_button = QPushButton(self.tr("Mark as false alarm"), self)
+        self.dismiss_button.setToolTip(self.tr("Hide this issue for good in this project"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
-        restore = QAction("Show false alarms again", self)
+        restore = QAction(self.tr("Show false alarms again"), self)
         restore.triggered.connect(self.restore_false_alarms)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        dismiss = QAction("Mark as false alarm", self)
+        dismiss = QAction(self.tr("Mark as false alarm"), self)
         dismiss.triggered.connect(self.dismiss_selected)
         self.table.addActions([dismiss, restore])
-        self.show_empty = QCheckBox("Empty targets", self)
+        self.show_empty = QCheckBox(self.tr("Empty targets"), self)
         # While a document is being translated, one "empty" row per untouched segment
         # would bury the issues that matter; they are one click away.
-        self.show_empty.setToolTip("Also list segments whose target is still empty")
+        self.show_empty.setToolTip(self.tr("Also list segments whose target is still empty"))
         self.show_empty.toggled.connect(lambda _on: self._show())
         self.status = QLabel(self)
 
@@ -217,7 +229,7 @@ class QAPanel(QWidget):
     def run_all(self) -> None:
         if self.project is None:
             return
-        self._set_status("Checking…")
+        self._set_status(self.tr("Checking…"))
         self.runner.check_document(self.project.segments())
 
     def segment_changed(self, segment: Segment) -> None:
@@ -269,12 +281,15 @@ class QAPanel(QWidget):
         # empty one, 2.6 s of frozen window on a new 5,000-segment project.
         shown = real if self.show_empty.isChecked() else [i for i in real if i.check != EMPTY_CHECK]
         self.model.set_issues(shown)
-        text = f"{len(shown)} issue{'s' if len(shown) != 1 else ''}"
+        count = len(shown)
+        text = self.tr("1 issue") if count == 1 else self.tr("{count} issues").format(count=count)
         notes = []
-        if hidden:
-            notes.append(f"{hidden} false alarm{'s' if hidden != 1 else ''} hidden")
+        if hidden == 1:
+            notes.append(self.tr("1 false alarm hidden"))
+        elif hidden:
+            notes.append(self.tr("{count} false alarms hidden").format(count=hidden))
         if empty and not self.show_empty.isChecked():
-            notes.append(f"{len(empty)} empty")
+            notes.append(self.tr("{count} empty").format(count=len(empty)))
         if notes:
             text += f" ({', '.join(notes)})"
         self._set_status(text)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,7 +19,12 @@ from PySide6.QtGui import QColor
 from documents.project import Project, Segment, Status
 
 COL_NUMBER, COL_SOURCE, COL_TARGET, COL_STATUS = range(4)
-COLUMN_TITLES = ("#", "Source", "Target", "Status")
+COLUMN_TITLES = (
+    "#",
+    QT_TRANSLATE_NOOP("SegmentModel", "Source"),
+    QT_TRANSLATE_NOOP("SegmentModel", "Target"),
+    QT_TRANSLATE_NOOP("SegmentModel", "Status"),
+)
 
 SEGMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -27,10 +33,10 @@ SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 4
 TERM_FAILED_ROLE = Qt.ItemDataRole.UserRole + 5
 
 STATUS_LABELS = {
-    Status.NEW: "new",
-    Status.DRAFT: "draft (MT)",
-    Status.TRANSLATED: "translated",
-    Status.REVIEWED: "reviewed",
+    Status.NEW: QT_TRANSLATE_NOOP("SegmentModel", "new"),
+    Status.DRAFT: QT_TRANSLATE_NOOP("SegmentModel", "draft (MT)"),
+    Status.TRANSLATED: QT_TRANSLATE_NOOP("SegmentModel", "translated"),
+    Status.REVIEWED: QT_TRANSLATE_NOOP("SegmentModel", "reviewed"),
 }
 # Colours double as the status icons' fill (segment_view draws them): grey, amber, green, blue.
 STATUS_COLORS = {

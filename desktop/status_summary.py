@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from documents.project import Status, StatusCount
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StatusSummary", text)
 
 
 def summary_text(counts: dict[Status, StatusCount]) -> str:
@@ -12,14 +17,14 @@ def summary_text(counts: dict[Status, StatusCount]) -> str:
     confirmed = (Status.TRANSLATED, Status.REVIEWED)
     total = sum(c.segments for c in counts.values())
     done = sum(counts[s].segments for s in confirmed)
-    parts = [f"{done:,}/{total:,} translated"]
+    parts = [_tr("{done:,}/{total:,} translated").format(done=done, total=total)]
     if counts[Status.REVIEWED].segments:
-        parts.append(f"{counts[Status.REVIEWED].segments:,} reviewed")
-    parts.append(f"{counts[Status.DRAFT].segments:,} draft")
-    parts.append(f"{counts[Status.NEW].segments:,} new")
+        parts.append(_tr("{count:,} reviewed").format(count=counts[Status.REVIEWED].segments))
+    parts.append(_tr("{count:,} draft").format(count=counts[Status.DRAFT].segments))
+    parts.append(_tr("{count:,} new").format(count=counts[Status.NEW].segments))
     words = sum(c.words for c in counts.values())
     words_done = sum(counts[s].words for s in confirmed)
-    parts.append(f"{words_done:,}/{words:,} words done")
+    parts.append(_tr("{done:,}/{total:,} words done").format(done=words_done, total=words))
     return " · ".join(parts)
 
 
@@ -33,7 +38,9 @@ class StatusSummary:
         self.progress = QProgressBar(parent)
         self.progress.setMaximumWidth(220)
         self.progress.setFormat("%v/%m")
-        self.cancel_button = QPushButton(parent.tr("Cancel"), parent)
+        self.cancel_button = QPushButton(
+            QCoreApplication.translate("StatusSummary", "Cancel"), parent
+        )
         # Permanent widgets: a temporary message (showMessage) must not hide the figures.
         bar.addPermanentWidget(self.counts)
         bar.addPermanentWidget(self.qa_label)
@@ -47,7 +54,13 @@ class StatusSummary:
 
     def set_qa_issues(self, count: int | None) -> None:
         self.qa_label.setText(
-            "" if count is None else f"· {count:,} QA issue{'s' if count != 1 else ''}"
+            ""
+            if count is None
+            else QCoreApplication.translate("StatusSummary", "· 1 QA issue")
+            if count == 1
+            else QCoreApplication.translate("StatusSummary", "· {count:,} QA issues").format(
+                count=count
+            )
         )
 
     def show_progress(self, visible: bool) -> None:

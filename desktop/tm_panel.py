@@ -164,7 +164,9 @@ class TMPanel(QWidget):
         self._matches: list[TMMatch] = []
 
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["%", "Memory source", "Translation", "Origin"])
+        self.table.setHorizontalHeaderLabels(
+            ["%", self.tr("Memory source"), self.tr("Translation"), self.tr("Origin")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -180,7 +182,7 @@ class TMPanel(QWidget):
 
         self.status = QLabel(self)
         self.status.setEnabled(False)
-        self.autofill = QCheckBox("Fill empty targets with 100% matches", self)
+        self.autofill = QCheckBox(self.tr("Fill empty targets with 100% matches"), self)
         self.autofill.setChecked(self.settings.value(KEY_AUTOFILL, True, type=bool))
         self.autofill.toggled.connect(lambda on: self.settings.setValue(KEY_AUTOFILL, on))
 
@@ -201,7 +203,7 @@ class TMPanel(QWidget):
         self._pool.setExpiryTimeout(-1)
         self._runner = TaskRunner(self._pool, self)
         self._memory = _MemoryOnThread(Path(memory_path))
-        self._show_text("No segment selected.")
+        self._show_text(self.tr("No segment selected."))
 
     # ---- what the desk calls ---------------------------------------------------------------
 
@@ -212,9 +214,9 @@ class TMPanel(QWidget):
         self.table.setRowCount(0)
         self._matches = []
         if segment is None or not segment.source.strip():
-            self._show_text("No segment selected.")
+            self._show_text(self.tr("No segment selected."))
             return
-        self._show_text("Looking up…")
+        self._show_text(self.tr("Looking up…"))
         request, source = self._request, segment.source
         pair = (self.source_lang, self.target_lang)
         self._runner.run_task(
@@ -234,7 +236,9 @@ class TMPanel(QWidget):
         pair = (self.source_lang, self.target_lang)
         self._runner.run_task(
             lambda: self._memory.add(source, target, pair, origin),
-            on_error=lambda error: self._show_text(f"Translation memory: {error}"),
+            on_error=lambda error: self._show_text(
+                self.tr("Translation memory: {error}").format(error=error)
+            ),
             context=self,
         )
 
@@ -288,7 +292,9 @@ class TMPanel(QWidget):
             origin_text = f"{unit.origin or 'memory'}, changed {unit.updated_at[:10]}"
             hint = f"{origin_text}\n"
             if row < SHORTCUT_MATCHES:
-                hint += f"Ctrl+Shift+{row + 1} or double-click inserts this translation"
+                hint += self.tr("Ctrl+Shift+{n} or double-click inserts this translation").format(
+                    n=row + 1
+                )
             score.setToolTip(hint.strip())
             source = QTableWidgetItem(unit.source)
             source.setData(
@@ -304,15 +310,18 @@ class TMPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         if matches:
-            self._show_text(f"{len(matches)} match{'es' if len(matches) != 1 else ''}")
+            count = len(matches)
+            self._show_text(
+                self.tr("1 match") if count == 1 else self.tr("{count} matches").format(count=count)
+            )
         else:
-            self._show_text("No match in the translation memory.")
+            self._show_text(self.tr("No match in the translation memory."))
         self._maybe_fill()
         self.sig_matches_shown.emit()
 
     def _show_error(self, request: int, message: str) -> None:
         if request == self._request:
-            self._show_text(f"Translation memory: {message}")
+            self._show_text(self.tr("Translation memory: {error}").format(error=message))
             self.sig_matches_shown.emit()
 
     def _maybe_fill(self) -> None:

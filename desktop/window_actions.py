@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMainWindow, QToolBar
 
@@ -9,8 +10,13 @@ from desktop.segment_model import STATUS_LABELS
 from documents.project import Status
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
 def _action(window: QMainWindow, menu, text: str, shortcut=None, slot=None) -> QAction:
-    action = QAction(window.tr(text), window)
+    """text: marked with QT_TRANSLATE_NOOP("MainWindow", ...) so that lupdate finds it."""
+    action = QAction(_tr(text), window)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if slot is not None:
@@ -22,68 +28,160 @@ def _action(window: QMainWindow, menu, text: str, shortcut=None, slot=None) -> Q
 def build_menus(window) -> None:
     """Menus with their shortcuts shown; the actions become window.act_* attributes."""
     bar = window.menuBar()
-    file = window.file_menu = bar.addMenu(window.tr("&File"))
+    file = window.file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     window.act_new = _action(
-        window, file, "&New Project from File…", QKeySequence.StandardKey.New, window._new_from_file
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "&New Project from File…"),
+        QKeySequence.StandardKey.New,
+        window._new_from_file,
     )
     window.act_open = _action(
-        window, file, "&Open Project…", QKeySequence.StandardKey.Open, window._open_dialog
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "&Open Project…"),
+        QKeySequence.StandardKey.Open,
+        window._open_dialog,
     )
-    window.recent_menu = file.addMenu(window.tr("Open &Recent"))
+    window.recent_menu = file.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
     file.addSeparator()
-    _action(window, file, "&Quit", QKeySequence.StandardKey.Quit, window.close)
-
-    edit = window.edit_menu = bar.addMenu(window.tr("&Edit"))
-    window.act_undo = _action(window, edit, "&Undo Segment Change", "Ctrl+Z", window.undo_segment)
-    window.act_redo = _action(window, edit, "&Redo Segment Change", "Ctrl+Y", window.redo_segment)
-    edit.addSeparator()
-    window.act_find = _action(window, edit, "&Find…", "Ctrl+F", lambda: window.find_bar.open(False))
-    window.act_replace = _action(
-        window, edit, "R&eplace in Targets…", "Ctrl+H", lambda: window.find_bar.open(True)
+    _action(
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+        QKeySequence.StandardKey.Quit,
+        window.close,
     )
 
-    seg = window.segment_menu = bar.addMenu(window.tr("&Segment"))
+    edit = window.edit_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
+    window.act_undo = _action(
+        window,
+        edit,
+        QT_TRANSLATE_NOOP("MainWindow", "&Undo Segment Change"),
+        "Ctrl+Z",
+        window.undo_segment,
+    )
+    window.act_redo = _action(
+        window,
+        edit,
+        QT_TRANSLATE_NOOP("MainWindow", "&Redo Segment Change"),
+        "Ctrl+Y",
+        window.redo_segment,
+    )
+    edit.addSeparator()
+    window.act_find = _action(
+        window,
+        edit,
+        QT_TRANSLATE_NOOP("MainWindow", "&Find…"),
+        "Ctrl+F",
+        lambda: window.find_bar.open(False),
+    )
+    window.act_replace = _action(
+        window,
+        edit,
+        QT_TRANSLATE_NOOP("MainWindow", "R&eplace in Targets…"),
+        "Ctrl+H",
+        lambda: window.find_bar.open(True),
+    )
+
+    seg = window.segment_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Segment"))
     window.act_confirm = _action(
-        window, seg, "&Confirm and Go to Next Unconfirmed", "Ctrl+Return", window.confirm_and_next
+        window,
+        seg,
+        QT_TRANSLATE_NOOP("MainWindow", "&Confirm and Go to Next Unconfirmed"),
+        "Ctrl+Return",
+        window.confirm_and_next,
     )
     window.act_confirm.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
     window.act_previous = _action(
-        window, seg, "&Previous Segment", "Ctrl+Up", lambda: window.move(-1)
+        window,
+        seg,
+        QT_TRANSLATE_NOOP("MainWindow", "&Previous Segment"),
+        "Ctrl+Up",
+        lambda: window.move(-1),
     )
-    window.act_next = _action(window, seg, "&Next Segment", "Ctrl+Down", lambda: window.move(1))
+    window.act_next = _action(
+        window,
+        seg,
+        QT_TRANSLATE_NOOP("MainWindow", "&Next Segment"),
+        "Ctrl+Down",
+        lambda: window.move(1),
+    )
     seg.addSeparator()
-    window.act_copy_mt = _action(window, seg, "Copy &MT into Target", "Ctrl+M", window.copy_mt)
+    window.act_copy_mt = _action(
+        window,
+        seg,
+        QT_TRANSLATE_NOOP("MainWindow", "Copy &MT into Target"),
+        "Ctrl+M",
+        window.copy_mt,
+    )
     window.act_copy_source = _action(
-        window, seg, "Copy &Source into Target", "Ctrl+Shift+S", window.copy_source
+        window,
+        seg,
+        QT_TRANSLATE_NOOP("MainWindow", "Copy &Source into Target"),
+        "Ctrl+Shift+S",
+        window.copy_source,
     )
     seg.addSeparator()
-    window.act_split = _action(window, seg, "Sp&lit Segment…", "Ctrl+Shift+T", window.split_segment)
+    window.act_split = _action(
+        window,
+        seg,
+        QT_TRANSLATE_NOOP("MainWindow", "Sp&lit Segment…"),
+        "Ctrl+Shift+T",
+        window.split_segment,
+    )
     window.act_join = _action(
-        window, seg, "&Join with Next Segment", "Ctrl+Shift+J", window.join_segments
+        window,
+        seg,
+        QT_TRANSLATE_NOOP("MainWindow", "&Join with Next Segment"),
+        "Ctrl+Shift+J",
+        window.join_segments,
     )
 
-    mt = window.translate_menu = bar.addMenu(window.tr("&Translate"))
+    mt = window.translate_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Translate"))
     window.act_translate_all = _action(
-        window, mt, "Translate &All Empty Segments", "Ctrl+Shift+A", window.translate_all
+        window,
+        mt,
+        QT_TRANSLATE_NOOP("MainWindow", "Translate &All Empty Segments"),
+        "Ctrl+Shift+A",
+        window.translate_all,
     )
     window.act_cancel = _action(
-        window, mt, "&Cancel Translation", None, lambda: window.cancel_translation()
+        window,
+        mt,
+        QT_TRANSLATE_NOOP("MainWindow", "&Cancel Translation"),
+        None,
+        lambda: window.cancel_translation(),
     )
     window.act_cancel.setEnabled(False)
 
-    packages = window.packages_menu = bar.addMenu(window.tr("&Packages"))
+    packages = window.packages_menu = bar.addMenu(
+        QCoreApplication.translate("MainWindow", "&Packages")
+    )
     # desktop.panel_wiring connects these two to the package manager.
-    window.act_install_package = _action(window, packages, "&Install from File…")
-    window.act_download_packages = _action(window, packages, "&Download…")
+    window.act_install_package = _action(
+        window, packages, QT_TRANSLATE_NOOP("MainWindow", "&Install from File…")
+    )
+    window.act_download_packages = _action(
+        window, packages, QT_TRANSLATE_NOOP("MainWindow", "&Download…")
+    )
 
-    window.view_menu = bar.addMenu(window.tr("&View"))
-    window.act_font = _action(window, window.view_menu, "Segment &Font…", None, window.choose_font)
-    window.panels_menu = window.view_menu.addMenu(window.tr("&Panels"))
+    window.view_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
+    window.act_font = _action(
+        window,
+        window.view_menu,
+        QT_TRANSLATE_NOOP("MainWindow", "Segment &Font…"),
+        None,
+        window.choose_font,
+    )
+    window.panels_menu = window.view_menu.addMenu(
+        QCoreApplication.translate("MainWindow", "&Panels")
+    )
 
 
 def build_toolbar(window) -> None:
     """The pair, Translate all / Cancel and the status filter (window.status_filter)."""
-    toolbar = QToolBar(window.tr("Main"), window)
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"), window)
     toolbar.setObjectName("main-toolbar")
     toolbar.addWidget(window.pair_selector)
     toolbar.addSeparator()
@@ -91,9 +189,11 @@ def build_toolbar(window) -> None:
     toolbar.addAction(window.act_cancel)
     toolbar.addSeparator()
     window.status_filter = QComboBox(window)
-    window.status_filter.addItem(window.tr("All segments"), None)
+    window.status_filter.addItem(QCoreApplication.translate("MainWindow", "All segments"), None)
     for status in Status:
-        window.status_filter.addItem(window.tr(STATUS_LABELS[status]), status)
+        window.status_filter.addItem(
+            QCoreApplication.translate("SegmentModel", STATUS_LABELS[status]), status
+        )
     window.status_filter.currentIndexChanged.connect(window._filter_changed)
     toolbar.addWidget(window.status_filter)
     window.addToolBar(toolbar)
