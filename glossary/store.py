@@ -43,7 +43,7 @@ class Termbase:
         self.path = Path(path)
         self._depth = 0
         try:
-            self._conn = sqlite3.connect(str(self.path), isolation_level=None)
+            self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
         except sqlite3.Error as error:
             raise GlossaryError(f"cannot open termbase {self.path}: {error}") from None
         self.db = sqlite_utils.Database(self._conn)
