@@ -115,5 +115,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Hanbit Desk")
     app.setFont(cjk_font())
-    install_translator(app)
+    from desktop.ui_language import ui_locale
+
+    install_translator(app, ui_locale())
     return app

@@ -163,6 +163,26 @@ class MainWindow(QMainWindow):
         if path := ask_new_project(self, self.routes(), self.data_dir):
             self._open_checked(path)
 
+    def save_as(self, destination: Path | None = None) -> Path | None:
+        """Copy the project (asked for when None) and go on editing the copy, as Save As does."""
+        from desktop.project_dialogs import ask_save_as
+        from desktop.project_files import save_copy
+
+        if self.project is None:
+            return None
+        self.view.commit_editor()
+        destination = destination or ask_save_as(self, self.project.path)
+        if destination is None:
+            return None
+        try:
+            copy = save_copy(self.project, destination)
+        except ProjectError as error:
+            QMessageBox.warning(self, self.tr("Cannot save the project"), str(error))
+            return None
+        self._open_checked(copy)
+        self.statusBar().showMessage(self.tr("Saved as %s") % copy, 5000)
+        return copy
+
     def _restore_current(self) -> None:
         value = self.project.get_meta("current_segment") if self.project else None
         row = self.model.row_of(int(value)) if value and value.isdigit() else -1

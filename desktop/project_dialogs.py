@@ -35,11 +35,16 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
     )
     if not name:
         return None
+    encoding = confirm_encoding(parent, Path(name))
+    if encoding is False:
+        return None
     dialog = PairDialog(routes, parent=parent)
     if not dialog.exec() or not (pair := dialog.pair()):
         return None
     try:
-        return project_from_source(Path(name), data_dir, source_lang=pair[0], target_lang=pair[1])
+        return project_from_source(
+            Path(name), data_dir, source_lang=pair[0], target_lang=pair[1], encoding=encoding
+        )
     except (ProjectError, OSError, ValueError) as error:  # SourceError is a ValueError
         QMessageBox.warning(
             parent,
@@ -47,3 +52,42 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
             str(error),
         )
         return None
+
+
+def confirm_encoding(parent: QWidget, path: Path) -> str | None | bool:
+    """The encoding to read path with: None to keep what was detected (said in the status
+    bar), a codec the translator chose after a doubtful guess, False when cancelled or
+    unreadable (said)."""
+    from desktop.encoding_dialog import EncodingDialog, needs_confirmation
+    from documents.sources import SourceError, read_source
+
+    try:
+        info = read_source(path).info
+    except SourceError as error:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("ProjectDialogs", "Cannot make a project"),
+            str(error),
+        )
+        return False
+    if not needs_confirmation(info):
+        if hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(
+                QCoreApplication.translate("ProjectDialogs", "{name}: {how}").format(
+                    name=path.name, how=info.describe()
+                ),
+                10000,
+            )
+        return None
+    dialog = EncodingDialog(path, info, parent)
+    return dialog.encoding() if dialog.exec() else False
+
+
+def ask_save_as(parent: QWidget, current: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("ProjectDialogs", "Save project as"),
+        str(current.with_name(current.stem + "-copy" + current.suffix)),
+        QCoreApplication.translate("ProjectDialogs", "Hanbit projects") + f" (*{PROJECT_SUFFIX})",
+    )
+    return Path(name) if name else None

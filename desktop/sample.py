@@ -42,7 +42,12 @@ def _free_path(folder: Path, stem: str) -> Path:
 
 
 def project_from_source(
-    source: Path, data: Path, *, source_lang: str = "ko", target_lang: str = "en"
+    source: Path,
+    data: Path,
+    *,
+    source_lang: str = "ko",
+    target_lang: str = "en",
+    encoding: str | None = None,
 ) -> Path:
     """A new project (never overwriting one) in data's projects folder from an article file.
 
@@ -56,7 +61,7 @@ def project_from_source(
             f"Cannot make a project from {source.name}: use a {', '.join(sorted(FORMATS))} "
             f"file or open a {PROJECT_SUFFIX} project."
         )
-    text = read_source(source).text
+    text = read_source(source, encoding=encoding).text  # encoding: as the translator chose
     path = _free_path(projects_dir(data), f"{source.stem}.{source_lang}-{target_lang}")
     project = Project.create(
         path,

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMainWindow, QToolBar
 
 from desktop.segment_model import STATUS_LABELS
+from desktop.ui_language import add_language_menu
 from documents.project import Status
 
 
@@ -42,6 +43,13 @@ def build_menus(window) -> None:
         QT_TRANSLATE_NOOP("MainWindow", "&Open Project…"),
         QKeySequence.StandardKey.Open,
         window._open_dialog,
+    )
+    window.act_save_as = _action(
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "Save Project &As…"),
+        QKeySequence.StandardKey.SaveAs,
+        lambda: window.save_as(),
     )
     window.recent_menu = file.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
     file.addSeparator()
@@ -174,6 +182,7 @@ def build_menus(window) -> None:
         None,
         window.choose_font,
     )
+    add_language_menu(window)
     window.panels_menu = window.view_menu.addMenu(
         QCoreApplication.translate("MainWindow", "&Panels")
     )
