@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMainWindow, QToolBar
 
 from desktop.segment_model import STATUS_LABELS
+from desktop.start_screen import show_start_screen
 from desktop.ui_language import add_language_menu
 from documents.project import Status
 
@@ -50,6 +51,13 @@ def build_menus(window) -> None:
         QT_TRANSLATE_NOOP("MainWindow", "Save Project &As…"),
         QKeySequence.StandardKey.SaveAs,
         lambda: window.save_as(),
+    )
+    window.act_start = _action(
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "S&tart Screen…"),
+        "Ctrl+Shift+O",
+        lambda: show_start_screen(window),
     )
     window.recent_menu = file.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
     file.addSeparator()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desk_helpers import open_window, stored
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.encoding_dialog import EncodingDialog
@@ -97,3 +98,30 @@ def test_a_clear_utf8_file_needs_no_question(qtbot, tmp_path, monkeypatch):
 
 def pytest_fail():
     raise AssertionError("the encoding dialog must not open for a certain encoding")
+
+
+def test_start_screen_lists_recent_projects_and_opens_one(
+    qtbot, tmp_path, article_project, empty_packages_dir, data_dir
+):
+    from desktop.start_screen import show_start_screen
+
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.model.change(window.model.segment_ids()[0], "done", Status.TRANSLATED)
+    copy = window.save_as(tmp_path / "copy.hanbit")
+    gone = window.save_as(tmp_path / "gone.hanbit")
+    window.open_project(article_project)
+    gone.unlink()
+
+    screen = show_start_screen(window)
+    texts = [screen.list.item(row).text() for row in range(screen.list.count())]
+    total = window.model.rowCount()
+    assert (
+        texts[0].startswith(f"article — 1/{total}\n") and str(article_project.resolve()) in texts[0]
+    )
+    assert str(gone) in texts[1] and "missing" in texts[1]
+    assert not screen.list.item(1).flags() & Qt.ItemFlag.ItemIsEnabled
+    assert str(copy) in texts[2]
+
+    screen.list.setCurrentRow(2)
+    screen.open_button.click()
+    assert window.project.path.resolve() == copy
