@@ -8,23 +8,39 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 from documents.project import Status, StatusCount
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatusSummary", text)
-
-
 def summary_text(counts: dict[Status, StatusCount]) -> str:
     """ "12/38 translated · 3 draft · 23 new · 310/1,024 words done": segments and source words."""
     confirmed = (Status.TRANSLATED, Status.REVIEWED)
     total = sum(c.segments for c in counts.values())
     done = sum(counts[s].segments for s in confirmed)
-    parts = [_tr("{done:,}/{total:,} translated").format(done=done, total=total)]
+    parts = [
+        QCoreApplication.translate("StatusSummary", "{done:,}/{total:,} translated").format(
+            done=done, total=total
+        )
+    ]
     if counts[Status.REVIEWED].segments:
-        parts.append(_tr("{count:,} reviewed").format(count=counts[Status.REVIEWED].segments))
-    parts.append(_tr("{count:,} draft").format(count=counts[Status.DRAFT].segments))
-    parts.append(_tr("{count:,} new").format(count=counts[Status.NEW].segments))
+        parts.append(
+            QCoreApplication.translate("StatusSummary", "{count:,} reviewed").format(
+                count=counts[Status.REVIEWED].segments
+            )
+        )
+    parts.append(
+        QCoreApplication.translate("StatusSummary", "{count:,} draft").format(
+            count=counts[Status.DRAFT].segments
+        )
+    )
+    parts.append(
+        QCoreApplication.translate("StatusSummary", "{count:,} new").format(
+            count=counts[Status.NEW].segments
+        )
+    )
     words = sum(c.words for c in counts.values())
     words_done = sum(counts[s].words for s in confirmed)
-    parts.append(_tr("{done:,}/{total:,} words done").format(done=words_done, total=words))
+    parts.append(
+        QCoreApplication.translate("StatusSummary", "{done:,}/{total:,} words done").format(
+            done=words_done, total=words
+        )
+    )
     return " · ".join(parts)
 
 

@@ -1,0 +1,868 @@
+<?xml version='1.0' encoding='UTF-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>EncodingDialog</name>
+    <message>
+        <location filename="../../desktop/encoding_dialog.py" line="37"/>
+        <source>Check the encoding of %s</source>
+        <translation>%s의 인코딩 확인</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/encoding_dialog.py" line="55"/>
+        <source>The text reads correctly</source>
+        <translation>텍스트가 올바르게 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/encoding_dialog.py" line="60"/>
+        <source>Encoding:</source>
+        <translation>인코딩:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/encoding_dialog.py" line="64"/>
+        <source>The beginning of the article:</source>
+        <translation>기사의 첫 부분:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/encoding_dialog.py" line="86"/>
+        <source>The encoding was guessed as {encoding} (confidence {confidence:.0%}). If the text below looks garbled, choose another encoding.</source>
+        <translation>인코딩을 {encoding}(으)로 추정했습니다(신뢰도 {confidence:.0%}). 아래 텍스트가 깨져 보이면 다른 인코딩을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/encoding_dialog.py" line="94"/>
+        <source>Read as {encoding}, as you chose.</source>
+        <translation>선택한 대로 {encoding}(으)로 읽었습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="57"/>
+        <source>Find</source>
+        <translation>찾기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="58"/>
+        <source>Replace with (targets only)</source>
+        <translation>바꿀 내용(번역문만)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="59"/>
+        <source>Source</source>
+        <translation>원문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="60"/>
+        <source>Target</source>
+        <translation>번역문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="61"/>
+        <source>Match case</source>
+        <translation>대소문자 구분</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="63"/>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="64"/>
+        <source>Previous</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="65"/>
+        <source>Replace</source>
+        <translation>바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="66"/>
+        <source>Replace all</source>
+        <translation>모두 바꾸기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="126"/>
+        <source>not found</source>
+        <translation>찾을 수 없음</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/find_bar.py" line="133"/>
+        <source>%n match(es)</source>
+        <translation><numerusform>%n건 일치</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/find_bar.py" line="145"/>
+        <source>This project is open read-only: nothing was replaced.</source>
+        <translation>이 프로젝트는 읽기 전용으로 열려 있어 아무것도 바꾸지 않았습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/find_bar.py" line="164"/>
+        <source>Replaced in %n segment(s)</source>
+        <translation><numerusform>세그먼트 %n개에서 바꿨습니다</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryPanel</name>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="45"/>
+        <source>Source</source>
+        <translation>원문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="45"/>
+        <source>Target</source>
+        <translation>번역문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="45"/>
+        <source>Never use</source>
+        <translation>사용 금지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="45"/>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="51"/>
+        <source>Click a term, or press Ctrl+1…Ctrl+9, to insert its target form</source>
+        <translation>용어를 클릭하거나 Ctrl+1…Ctrl+9를 눌러 대상어 형태를 삽입합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="63"/>
+        <source>No glossary terms in this segment.</source>
+        <translation>이 세그먼트에는 용어집 용어가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="137"/>
+        <source>Never use in the translation</source>
+        <translation>번역에 절대 사용하지 마세요</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="141"/>
+        <source>No {language} form in the glossary</source>
+        <translation>용어집에 {language} 형태가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_panel.py" line="160"/>
+        <source>Insert “{form}”</source>
+        <translation>“{form}” 삽입</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="102"/>
+        <source>Font of the segments</source>
+        <translation>세그먼트 글꼴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="124"/>
+        <source>Opened read-only: %s.</source>
+        <translation>읽기 전용으로 열었습니다: %s.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="156"/>
+        <source>Cannot open project</source>
+        <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="180"/>
+        <source>Cannot save the project</source>
+        <translation>프로젝트를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="183"/>
+        <source>Saved as %s</source>
+        <translation>%s(으)로 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="203"/>
+        <source>The glossary could not be loaded: %s</source>
+        <translation>용어집을 불러올 수 없습니다: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="232"/>
+        <source>no MT package</source>
+        <translation>기계 번역 패키지 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="297"/>
+        <source>Every segment is confirmed.</source>
+        <translation>모든 세그먼트가 확정되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="317"/>
+        <source>Nothing to undo in this segment.</source>
+        <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="322"/>
+        <source>Nothing to redo in this segment.</source>
+        <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="349"/>
+        <source>Cannot change segments</source>
+        <translation>세그먼트를 변경할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="370"/>
+        <source>Every segment already has a target.</source>
+        <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="389"/>
+        <source>Translation stopped: %s</source>
+        <translation>번역이 중단되었습니다: %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="391"/>
+        <source>Translation cancelled.</source>
+        <translation>번역을 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="33"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="37"/>
+        <source>&amp;New Project from File…</source>
+        <translation>파일에서 새 프로젝트(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="44"/>
+        <source>&amp;Open Project…</source>
+        <translation>프로젝트 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="51"/>
+        <source>Save Project &amp;As…</source>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="58"/>
+        <source>S&amp;tart Screen…</source>
+        <translation>시작 화면(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="62"/>
+        <source>Open &amp;Recent</source>
+        <translation>최근 프로젝트 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="67"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="72"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="76"/>
+        <source>&amp;Undo Segment Change</source>
+        <translation>세그먼트 변경 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="83"/>
+        <source>&amp;Redo Segment Change</source>
+        <translation>세그먼트 변경 다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="91"/>
+        <source>&amp;Find…</source>
+        <translation>찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="98"/>
+        <source>R&amp;eplace in Targets…</source>
+        <translation>번역문에서 바꾸기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="103"/>
+        <source>&amp;Segment</source>
+        <translation>세그먼트(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="107"/>
+        <source>&amp;Confirm and Go to Next Unconfirmed</source>
+        <translation>확정 후 다음 미확정 세그먼트로(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="115"/>
+        <source>&amp;Previous Segment</source>
+        <translation>이전 세그먼트(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="122"/>
+        <source>&amp;Next Segment</source>
+        <translation>다음 세그먼트(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="130"/>
+        <source>Copy &amp;MT into Target</source>
+        <translation>기계 번역을 번역문에 복사(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="137"/>
+        <source>Copy &amp;Source into Target</source>
+        <translation>원문을 번역문에 복사(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="145"/>
+        <source>Sp&amp;lit Segment…</source>
+        <translation>세그먼트 나누기(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="152"/>
+        <source>&amp;Join with Next Segment</source>
+        <translation>다음 세그먼트와 합치기(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="157"/>
+        <source>&amp;Translate</source>
+        <translation>번역(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="161"/>
+        <source>Translate &amp;All Empty Segments</source>
+        <translation>빈 세그먼트 모두 번역(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="168"/>
+        <source>&amp;Cancel Translation</source>
+        <translation>번역 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="175"/>
+        <source>&amp;Packages</source>
+        <translation>패키지(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="179"/>
+        <source>&amp;Install from File…</source>
+        <translation>파일에서 설치(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="182"/>
+        <source>&amp;Download…</source>
+        <translation>다운로드(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="185"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="189"/>
+        <source>Segment &amp;Font…</source>
+        <translation>세그먼트 글꼴(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="195"/>
+        <source>&amp;Panels</source>
+        <translation>패널(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="201"/>
+        <source>Main</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="209"/>
+        <source>All segments</source>
+        <translation>모든 세그먼트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui_language.py" line="23"/>
+        <source>Interface &amp;Language</source>
+        <translation>인터페이스 언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui_language.py" line="28"/>
+        <source>System Language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui_language.py" line="40"/>
+        <source>The interface language changes when Hanbit Desk starts again.</source>
+        <translation>인터페이스 언어는 한빛 데스크를 다시 시작하면 바뀝니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <location filename="../../desktop/notice.py" line="12"/>
+        <source>No {source} → {target} translation package is installed. Install a .argosmodel file (Packages ▸ Install from file…) or download one when online (Packages ▸ Download…).</source>
+        <translation>{source} → {target} 번역 패키지가 설치되어 있지 않습니다. .argosmodel 파일을 설치하거나(패키지 ▸ 파일에서 설치…) 온라인일 때 다운로드하세요(패키지 ▸ 다운로드…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notice.py" line="39"/>
+        <source>Hide this message</source>
+        <translation>이 메시지 숨기기</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="126"/>
+        <source>Languages of the new project</source>
+        <translation>새 프로젝트의 언어</translation>
+    </message>
+</context>
+<context>
+    <name>PairSelector</name>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="48"/>
+        <source>Pair:</source>
+        <translation>언어 쌍:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="67"/>
+        <source>(no package)</source>
+        <translation>(패키지 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="90"/>
+        <source>A project keeps its languages; a new project can use another pair.</source>
+        <translation>프로젝트의 언어는 바꿀 수 없습니다. 다른 언어 쌍은 새 프로젝트에서 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="93"/>
+        <source>no package</source>
+        <translation>패키지 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="96"/>
+        <source>pivot</source>
+        <translation>중계 번역</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="96"/>
+        <source>direct</source>
+        <translation>직접</translation>
+    </message>
+</context>
+<context>
+    <name>PanelSet</name>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="52"/>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="53"/>
+        <source>Translation Memory</source>
+        <translation>번역 메모리</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="54"/>
+        <source>QA</source>
+        <translation>QA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="93"/>
+        <source>&amp;Glossary</source>
+        <translation>용어집(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="94"/>
+        <source>&amp;Glossary Manager…</source>
+        <translation>용어집 관리자(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="96"/>
+        <source>&amp;Add Term from Selection…</source>
+        <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="99"/>
+        <source>Term &amp;Candidates…</source>
+        <translation>용어 후보(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="101"/>
+        <source>Check &amp;Document (QA)</source>
+        <translation>문서 검사(QA)(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="109"/>
+        <source>&amp;Manage Packages…</source>
+        <translation>패키지 관리(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panel_wiring.py" line="265"/>
+        <source>This segment cannot be edited</source>
+        <translation>이 세그먼트는 편집할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialogs</name>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="20"/>
+        <source>Open project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="22"/>
+        <location filename="../../desktop/project_dialogs.py" line="91"/>
+        <source>Hanbit projects</source>
+        <translation>한빛 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="31"/>
+        <source>New project from file</source>
+        <translation>파일에서 새 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="33"/>
+        <source>Articles</source>
+        <translation>기사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="51"/>
+        <location filename="../../desktop/project_dialogs.py" line="69"/>
+        <source>Cannot make a project</source>
+        <translation>프로젝트를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="76"/>
+        <source>{name}: {how}</source>
+        <translation>{name}: {how}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="89"/>
+        <source>Save project as</source>
+        <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+</context>
+<context>
+    <name>QAFilter</name>
+    <message>
+        <location filename="../../desktop/qa_filter.py" line="17"/>
+        <source>Only Segments with QA &amp;Issues</source>
+        <translation>QA 문제가 있는 세그먼트만(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_filter.py" line="20"/>
+        <source>Show only the segments the QA check found issues in</source>
+        <translation>QA 검사에서 문제가 발견된 세그먼트만 표시</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_filter.py" line="36"/>
+        <source>No segment has an open QA issue.</source>
+        <translation>해결되지 않은 QA 문제가 있는 세그먼트가 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>QAIssueModel</name>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="40"/>
+        <source>Severity</source>
+        <translation>심각도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="41"/>
+        <source>Check</source>
+        <translation>검사 항목</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="42"/>
+        <source>Message</source>
+        <translation>메시지</translation>
+    </message>
+</context>
+<context>
+    <name>QAPanel</name>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="51"/>
+        <source>Critical</source>
+        <translation>심각</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="52"/>
+        <source>Functional</source>
+        <translation>기능</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="53"/>
+        <source>Cosmetic</source>
+        <translation>경미</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="172"/>
+        <source>All severities</source>
+        <translation>모든 심각도</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="178"/>
+        <source>Check document</source>
+        <translation>문서 검사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="180"/>
+        <location filename="../../desktop/qa_panel.py" line="186"/>
+        <source>Mark as false alarm</source>
+        <translation>오탐으로 표시</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="181"/>
+        <source>Hide this issue for good in this project</source>
+        <translation>이 프로젝트에서 이 문제를 영구히 숨깁니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="183"/>
+        <source>Show false alarms again</source>
+        <translation>오탐 다시 표시</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="189"/>
+        <source>Empty targets</source>
+        <translation>빈 번역문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="192"/>
+        <source>Also list segments whose target is still empty</source>
+        <translation>번역문이 아직 비어 있는 세그먼트도 표시</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="232"/>
+        <source>Checking…</source>
+        <translation>검사 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="285"/>
+        <source>1 issue</source>
+        <translation>문제 1건</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="285"/>
+        <source>{count} issues</source>
+        <translation>문제 {count}건</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="288"/>
+        <source>1 false alarm hidden</source>
+        <translation>오탐 1건 숨김</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="290"/>
+        <source>{count} false alarms hidden</source>
+        <translation>오탐 {count}건 숨김</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="292"/>
+        <source>{count} empty</source>
+        <translation>빈 번역문 {count}건</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentModel</name>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="24"/>
+        <source>Source</source>
+        <translation>원문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="25"/>
+        <source>Target</source>
+        <translation>번역문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="26"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="36"/>
+        <source>new</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="37"/>
+        <source>draft (MT)</source>
+        <translation>초안(기계 번역)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="38"/>
+        <source>translated</source>
+        <translation>번역 완료</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="39"/>
+        <source>reviewed</source>
+        <translation>검토 완료</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../desktop/split_dialog.py" line="11"/>
+        <source>Split segment</source>
+        <translation>세그먼트 나누기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/split_dialog.py" line="32"/>
+        <source>Place the cursor where the segment should be split:</source>
+        <translation>세그먼트를 나눌 위치에 커서를 두세요:</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="47"/>
+        <source>Hanbit Desk — Start</source>
+        <translation>한빛 데스크 — 시작</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="58"/>
+        <source>{path} (missing or unreadable)</source>
+        <translation>{path} (없거나 읽을 수 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="64"/>
+        <source>No recent projects yet.</source>
+        <translation>최근 프로젝트가 아직 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="66"/>
+        <source>&amp;Open</source>
+        <translation>열기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="68"/>
+        <source>&amp;New Project from File…</source>
+        <translation>파일에서 새 프로젝트(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="69"/>
+        <source>Open &amp;Other Project…</source>
+        <translation>다른 프로젝트 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="70"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/start_screen.py" line="80"/>
+        <source>Recent projects</source>
+        <translation>최근 프로젝트</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDelegate</name>
+    <message>
+        <location filename="../../desktop/segment_view.py" line="181"/>
+        <source>term</source>
+        <translation>용어</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="17"/>
+        <source>{done:,}/{total:,} translated</source>
+        <translation>{done:,}/{total:,} 번역 완료</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="23"/>
+        <source>{count:,} reviewed</source>
+        <translation>검토 완료 {count:,}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="28"/>
+        <source>{count:,} draft</source>
+        <translation>초안 {count:,}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="33"/>
+        <source>{count:,} new</source>
+        <translation>신규 {count:,}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="40"/>
+        <source>{done:,}/{total:,} words done</source>
+        <translation>단어 {done:,}/{total:,} 완료</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="58"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="75"/>
+        <source>· 1 QA issue</source>
+        <translation>· QA 문제 1건</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_summary.py" line="77"/>
+        <source>· {count:,} QA issues</source>
+        <translation>· QA 문제 {count:,}건</translation>
+    </message>
+</context>
+<context>
+    <name>TMPanel</name>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="168"/>
+        <source>Memory source</source>
+        <translation>메모리 원문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="168"/>
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="168"/>
+        <source>Origin</source>
+        <translation>출처</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="185"/>
+        <source>Fill empty targets with 100% matches</source>
+        <translation>빈 번역문을 100% 일치로 채우기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="206"/>
+        <location filename="../../desktop/tm_panel.py" line="217"/>
+        <source>No segment selected.</source>
+        <translation>선택된 세그먼트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="219"/>
+        <source>Looking up…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="240"/>
+        <location filename="../../desktop/tm_panel.py" line="324"/>
+        <source>Translation memory: {error}</source>
+        <translation>번역 메모리: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="295"/>
+        <source>Ctrl+Shift+{n} or double-click inserts this translation</source>
+        <translation>Ctrl+Shift+{n} 또는 더블클릭으로 이 번역을 삽입합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="315"/>
+        <source>1 match</source>
+        <translation>일치 1건</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="315"/>
+        <source>{count} matches</source>
+        <translation>일치 {count}건</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/tm_panel.py" line="318"/>
+        <source>No match in the translation memory.</source>
+        <translation>번역 메모리에 일치하는 항목이 없습니다.</translation>
+    </message>
+</context>
+</TS>

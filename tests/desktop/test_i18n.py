@@ -1,0 +1,85 @@
+"""The Korean UI: every desk string translated, the .qm built from the .ts, menus in Korean."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from desk_helpers import open_window
+from lxml import etree
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+
+from desktop.app import I18N_DIR, install_translator
+from desktop.panel_wiring import install_panels
+from desktop.ui_language import KEY, ui_locale
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+PLACEHOLDER = re.compile(r"\{[^}]*\}|%\w")  # {count}, %s, %n: not words to translate
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(shutil.which("pyside6-lupdate") or REPO / ".venv/bin/pyside6-lupdate").parent
+TS = I18N_DIR / "hanbit_ko.ts"
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], etree._Element]:
+    tree = etree.parse(str(ts))
+    return {
+        (m.getparent().findtext("name"), m.findtext("source")): m.find("translation")
+        for m in tree.iter("message")
+    }
+
+
+def test_every_desk_string_has_a_finished_korean_translation(tmp_path):
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (REPO / "desktop").glob("*.py"))
+    subprocess.run(
+        [str(BIN / "pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True, capture_output=True
+    )
+    extracted = set(_messages(fresh))
+    shipped = _messages(TS)
+    assert extracted - set(shipped) == set(), "strings missing from hanbit_ko.ts: run lupdate"
+    for key, translation in shipped.items():
+        text = "".join(translation.itertext()).strip()
+        assert translation.get("type") is None and text, f"unfinished: {key}"
+        words = PLACEHOLDER.sub("", key[1]).replace("QA", "")
+        assert HANGUL.search(text) or not any(c.isalpha() for c in words), f"not Korean: {key}"
+
+
+def test_qm_is_built_from_the_current_ts(tmp_path):
+    built = tmp_path / "hanbit_ko.qm"
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(built)], check=True, capture_output=True
+    )
+    assert built.read_bytes() == (I18N_DIR / "hanbit_ko.qm").read_bytes(), "run lrelease"
+
+
+def test_with_a_korean_locale_the_window_reads_in_korean(
+    qtbot, qapp, article_project, empty_packages_dir, data_dir
+):
+    translator = install_translator(qapp, QLocale("ko_KR"))
+    assert translator is not None
+    try:
+        window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+        panels = getattr(window, "panels", None) or install_panels(window)
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus[:5] == ["파일(&F)", "편집(&E)", "세그먼트(&S)", "번역(&T)", "패키지(&P)"]
+        assert "용어집(&G)" in menus
+        assert window.act_confirm.text() == "확정 후 다음 미확정 세그먼트로(&C)"
+        assert window.model.headerData(2, Qt.Orientation.Horizontal) == "번역문"
+        assert "번역 메모리" in [d.windowTitle() for d in panels.docks]
+        assert "번역 완료" in window.summary.counts.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_interface_language_follows_env_then_setting_then_system(monkeypatch):
+    settings = QSettings()
+    monkeypatch.delenv("HANBIT_UI_LANG", raising=False)
+    settings.setValue(KEY, "")
+    assert ui_locale(settings).name() == QLocale.system().name()
+    settings.setValue(KEY, "ko")
+    assert ui_locale(settings).language() == QLocale.Language.Korean
+    monkeypatch.setenv("HANBIT_UI_LANG", "en")
+    assert ui_locale(settings).language() == QLocale.Language.English
