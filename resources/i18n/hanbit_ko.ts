@@ -685,7 +685,7 @@
     <message>
         <location filename="../../desktop/segment_model.py" line="37"/>
         <source>draft (MT)</source>
-        <translation>초안(기계 번역)</translation>
+        <translation>초안(MT)</translation>
     </message>
     <message>
         <location filename="../../desktop/segment_model.py" line="38"/>

@@ -140,7 +140,7 @@ KO = {
     "Translation memory: {error}": "번역 메모리: {error}",
     "Translation stopped: %s": "번역이 중단되었습니다: %s",
     "direct": "직접",
-    "draft (MT)": "초안(기계 번역)",
+    "draft (MT)": "초안(MT)",
     "new": "신규",
     "no MT package": "기계 번역 패키지 없음",
     "no package": "패키지 없음",
