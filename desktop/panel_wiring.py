@@ -61,6 +61,12 @@ class PanelSet(QObject):
                 dock.show()
         # Wide enough for a term with its forms and a memory match with its translation.
         window.resizeDocks(self.docks[:2], [480, 480], Qt.Orientation.Horizontal)
+        # The window restored its saved layout before these docks existed (main.py open
+        # installs them after construction): restore again so they come back where the
+        # translator left them, by object name.
+        state = window.settings.window_state()
+        if state is not None:
+            window.restoreState(state)
         from desktop.segment_model import COL_SOURCE
 
         window.view.setItemDelegateForColumn(

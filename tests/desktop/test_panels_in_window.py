@@ -108,3 +108,17 @@ def test_a_term_added_in_the_manager_shows_in_the_panel_at_once(
     editor.accept()
     assert "프라이데이" in {m.term for m in panels.glossary.terms()}
     assert "Friday" in [m.target for m in panels.glossary.terms()]
+
+
+def test_docks_come_back_where_the_translator_left_them(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    qa_dock = next(d for d in panels.docks if d.objectName() == "qa-dock")
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, qa_dock)
+    panels.docks[1].hide()  # the TM dock closed
+    window.close()  # saves the layout
+    again, panels_again = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    qa_again = next(d for d in panels_again.docks if d.objectName() == "qa-dock")
+    assert again.dockWidgetArea(qa_again) == Qt.DockWidgetArea.LeftDockWidgetArea
+    assert not panels_again.docks[1].isVisible()
