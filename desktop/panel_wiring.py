@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
@@ -88,9 +88,18 @@ class PanelSet(QObject):
         # opening the termbase here before that would race it.
         window.glossary_ready.connect(self.glossary_loaded)
         QApplication.instance().focusChanged.connect(self._focus_changed)
+        window.installEventFilter(self)  # to let go of the project when the window closes
         self._build_actions()
         if window.project is not None:
             self._project_opened(window.project)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            # The window closes its project right after; nothing may use it from now on.
+            self._rerun.stop()
+            self.qa.set_project(None)
+            self.tm.segment_changed(None)
+        return False
 
     # ---- menus -----------------------------------------------------------------------------
 

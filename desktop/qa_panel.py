@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.qa_worker import CheckFn, FoundIssue, QARunner
-from documents.project import Segment
+from documents.project import ProjectError, Segment
 
 EMPTY_CHECK = "empty"  # glossary.qa's check name for a segment not translated yet
 META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
@@ -229,8 +229,13 @@ class QAPanel(QWidget):
     def run_all(self) -> None:
         if self.project is None:
             return
+        try:
+            segments = self.project.segments()
+        except ProjectError:  # closed with its window; a late glossary signal finds it so
+            self.set_project(None)
+            return
         self._set_status(self.tr("Checking…"))
-        self.runner.check_document(self.project.segments())
+        self.runner.check_document(segments)
 
     def segment_changed(self, segment: Segment) -> None:
         """The translator changed a target: re-check that segment after a pause in typing."""

@@ -122,3 +122,12 @@ def test_docks_come_back_where_the_translator_left_them(
     qa_again = next(d for d in panels_again.docks if d.objectName() == "qa-dock")
     assert again.dockWidgetArea(qa_again) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert not panels_again.docks[1].isVisible()
+
+
+def test_closing_the_window_lets_go_of_the_project(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
+    window.close()
+    assert panels.qa.project is None
+    panels.lookup.sig_changed.emit()  # a late glossary signal: nothing may touch the project

@@ -117,3 +117,11 @@ def test_typing_rechecks_the_current_segment_after_a_pause(qtbot, panel, project
     with qtbot.waitSignal(panel.sig_updated, timeout=10000):
         panel.segment_changed(fixed)
     assert _figure_issues(panel) == []
+
+
+def test_a_late_run_after_the_project_closed_is_ignored(qtbot, panel, project):
+    _open(qtbot, panel, project)
+    project.close()  # the window closed it; a glossary signal still arrives
+    panel.set_check(segment_check("ko", "en"))
+    assert panel.project is None
+    assert panel.issues() == []
