@@ -53,7 +53,7 @@ class CandidatesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Term candidates")
+        self.setWindowTitle(self.tr("Term candidates"))
         self.termbase = termbase
         self.source_lang = source_lang
         self.languages = tuple(dict.fromkeys((source_lang, *LANGUAGES)))
@@ -62,7 +62,7 @@ class CandidatesDialog(QDialog):
 
         self.table = QTableWidget(0, len(self._columns), self)
         self.table.setHorizontalHeaderLabels(
-            [*self.languages, "Found as", "Count", "First seen in"]
+            [*self.languages, self.tr("Found as"), self.tr("Count"), self.tr("First seen in")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
@@ -79,14 +79,14 @@ class CandidatesDialog(QDialog):
             self.table.setColumnWidth(column, 130)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.status = QLabel("Looking for names the glossary does not have yet…", self)
+        self.status = QLabel(self.tr("Looking for names the glossary does not have yet…"), self)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.proposed_button = QPushButton("Add as proposed", self)
-        self.approved_button = QPushButton("Add as approved", self)
-        self.dismiss_button = QPushButton("Dismiss", self)
+        self.proposed_button = QPushButton(self.tr("Add as proposed"), self)
+        self.approved_button = QPushButton(self.tr("Add as approved"), self)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"), self)
         for button in (self.proposed_button, self.approved_button, self.dismiss_button):
             button.setAutoDefault(False)  # Enter finishes a cell edit, it adds nothing
         self.proposed_button.clicked.connect(lambda: self.accept_selected("proposed"))
@@ -113,7 +113,9 @@ class CandidatesDialog(QDialog):
         run_task(
             lambda: find_candidates(texts, known, source_lang),
             self._show,
-            lambda error: self.status.setText(f"Could not look for candidates: {error}"),
+            lambda error: self.status.setText(
+                self.tr("Could not look for candidates: {error}").format(error=error)
+            ),
             context=self,
         )
 
@@ -127,7 +129,7 @@ class CandidatesDialog(QDialog):
                 item = QTableWidgetItem(candidate.forms.get(lang, ""))
                 variants = candidate.variants.get(lang)
                 if variants:
-                    item.setToolTip("also: " + ", ".join(variants))
+                    item.setToolTip(self.tr("also: ") + ", ".join(variants))
                 self.table.setItem(row, column, item)
             fixed = [
                 _KINDS.get(candidate.kind, candidate.kind),
@@ -141,12 +143,19 @@ class CandidatesDialog(QDialog):
                 self.table.setItem(row, len(self.languages) + offset, item)
             self.table.item(row, 0).setData(CANDIDATE_ROLE, candidate)
         count = len(shown)
-        self.status.setText(
-            f"{count} candidate{'s' if count != 1 else ''}. Complete the forms (double-click a "
-            "cell), then add or dismiss."
-            if count
-            else "No new names: the glossary already covers this document."
-        )
+        if count:
+            found = (
+                self.tr("1 candidate.")
+                if count == 1
+                else self.tr("{count} candidates.").format(count=count)
+            )
+            self.status.setText(
+                found
+                + " "
+                + self.tr("Complete the forms (double-click a cell), then add or dismiss.")
+            )
+        else:
+            self.status.setText(self.tr("No new names: the glossary already covers this document."))
         self._update_buttons()
 
     def candidates(self) -> list[TermCandidate]:

@@ -50,11 +50,20 @@ class ConceptEditor(QDialog):
         self._original = concept
         self.languages = tuple(languages)
         self.saved: Concept | None = None
-        self.setWindowTitle("Edit concept" if concept and concept.id else "Add concept")
+        self.setWindowTitle(
+            self.tr("Edit concept") if concept and concept.id else self.tr("Add concept")
+        )
 
-        forms = QGroupBox("Forms (separate several with ;)", self)
+        forms = QGroupBox(self.tr("Forms (separate several with ;)"), self)
         grid = QGridLayout(forms)
-        for column, title in enumerate(("", "Preferred", "Variants", "Never use", "Note"), 0):
+        titles = (
+            "",
+            self.tr("Preferred"),
+            self.tr("Variants"),
+            self.tr("Never use"),
+            self.tr("Note"),
+        )
+        for column, title in enumerate(titles, 0):
             header = QLabel(f"<b>{title}</b>")
             grid.addWidget(header, 0, column)
         self._rows: dict[str, tuple[QLineEdit, QLineEdit, QLineEdit, QLineEdit]] = {}
@@ -79,9 +88,9 @@ class ConceptEditor(QDialog):
         self.status.addItems(STATUSES)
         self.note = QLineEdit(self)
         details = QFormLayout()
-        details.addRow("Domain", self.domain)
-        details.addRow("Status", self.status)
-        details.addRow("Note", self.note)
+        details.addRow(self.tr("Domain"), self.domain)
+        details.addRow(self.tr("Status"), self.status)
+        details.addRow(self.tr("Note"), self.note)
 
         self.error = QLabel(self)
         self.error.setObjectName("error")
@@ -170,7 +179,7 @@ class ConceptEditor(QDialog):
     def accept(self) -> None:
         concept = self.concept()
         if not any(t.kind != TermKind.FORBIDDEN for t in concept.terms):
-            self.show_error("Give at least one preferred form or variant.")
+            self.show_error(self.tr("Give at least one preferred form or variant."))
             return
         try:
             self._save(concept)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,12 @@ from glossary.store import Concept, GlossaryError, Termbase
 
 FILE_FILTER = "Glossaries (*.tbx *.csv *.tsv *.txt);;TBX (*.tbx);;CSV (*.csv);;TSV (*.tsv *.txt)"
 LANGUAGES = ("ko", "zh-Hans", "zh-Hant", "en")
+# The sections of the import preview, translated where shown.
+_SECTIONS = (
+    QT_TRANSLATE_NOOP("ImportDialog", "Rejected"),
+    QT_TRANSLATE_NOOP("ImportDialog", "New"),
+    QT_TRANSLATE_NOOP("ImportDialog", "Changed"),
+)
 
 
 def _forms(concept: Concept) -> str:
@@ -35,7 +41,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, termbase: Termbase, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import {Path(path).name}")
+        self.setWindowTitle(self.tr("Import {name}").format(name=Path(path).name))
         self.termbase = termbase
         self.path = Path(path)
         self.plan: ImportPlan = plan_import(termbase, self.path)  # GlossaryError if unreadable
@@ -70,19 +76,35 @@ class ImportDialog(QDialog):
         writes = len(plan.added) + len(plan.changed)
         text = f"{self.path.name}: {plan.summary()}."
         if plan.rejected:
-            text += " Rejected lines are not imported; fix them in the file and import again."
+            text += " " + self.tr(
+                "Rejected lines are not imported; fix them in the file and import again."
+            )
         self.summary.setText(text)
-        self.import_button.setText(f"Import {writes} concept{'s' if writes != 1 else ''}")
+        self.import_button.setText(
+            self.tr("Import 1 concept")
+            if writes == 1
+            else self.tr("Import {count} concepts").format(count=writes)
+        )
         self.import_button.setEnabled(writes > 0)
         sections = (
-            ("Rejected", [(f"line {line}", reason) for line, reason in plan.rejected]),
+            (
+                "Rejected",
+                [
+                    (self.tr("line {line}").format(line=line), reason)
+                    for line, reason in plan.rejected
+                ],
+            ),
             ("New", [(_forms(c), c.domain) for c in plan.added]),
-            ("Changed", [(_forms(c), f"concept #{c.id}") for c in plan.changed]),
+            (
+                "Changed",
+                [(_forms(c), self.tr("concept #{id}").format(id=c.id)) for c in plan.changed],
+            ),
         )
         for title, rows in sections:
             if not rows:
                 continue
-            section = QTreeWidgetItem([f"{title} ({len(rows)})"])
+            section = QTreeWidgetItem([f"{self.tr(title)} ({len(rows)})"])
+            section.setData(0, Qt.ItemDataRole.UserRole, title)  # found by section_rows()
             if title == "Rejected":
                 section.setForeground(0, Qt.GlobalColor.darkRed)
             for first, second in rows:
@@ -96,7 +118,7 @@ class ImportDialog(QDialog):
         """The rows listed under a section ("Rejected", "New", "Changed")."""
         for i in range(self.tree.topLevelItemCount()):
             section = self.tree.topLevelItem(i)
-            if section.text(0).startswith(f"{title} ("):
+            if section.data(0, Qt.ItemDataRole.UserRole) == title:
                 return [
                     (section.child(j).text(0), section.child(j).text(1))
                     for j in range(section.childCount())
@@ -115,13 +137,17 @@ class ImportDialog(QDialog):
     @classmethod
     def ask(cls, termbase: Termbase, parent: QWidget) -> ImportDialog | None:
         """Pick a file and plan its import; None when cancelled or the file is unreadable."""
-        name, _ = QFileDialog.getOpenFileName(parent, "Import a glossary", "", FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("ImportDialog", "Import a glossary"), "", FILE_FILTER
+        )
         if not name:
             return None
         try:
             return cls(termbase, Path(name), parent)
         except GlossaryError as error:
-            QMessageBox.warning(parent, "Cannot import", str(error))
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("ImportDialog", "Cannot import"), str(error)
+            )
             return None
 
 
@@ -129,7 +155,10 @@ def export_glossary(termbase: Termbase, parent: QWidget, path: Path | None = Non
     """Write the termbase to a file the user picks (format from its suffix); the count written."""
     if path is None:
         name, chosen = QFileDialog.getSaveFileName(
-            parent, "Export the glossary", "glossary.tbx", FILE_FILTER
+            parent,
+            QCoreApplication.translate("ImportDialog", "Export the glossary"),
+            "glossary.tbx",
+            FILE_FILTER,
         )
         if not name:
             return None

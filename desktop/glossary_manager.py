@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,13 @@ SEARCH_DELAY_MS = 250  # long enough to skip keystrokes, short enough to feel im
 class _DeleteConcepts(QUndoCommand):
     def __init__(self, manager: GlossaryManager, concept_ids: list[int]) -> None:
         count = len(concept_ids)
-        super().__init__(f"Delete {count} concept{'s' if count != 1 else ''}")
+        super().__init__(
+            QCoreApplication.translate("GlossaryManager", "Delete 1 concept")
+            if count == 1
+            else QCoreApplication.translate("GlossaryManager", "Delete {count} concepts").format(
+                count=count
+            )
+        )
         self._manager = manager
         self._ids = concept_ids
         self._deleted: list[Concept] = []
@@ -61,7 +67,7 @@ class GlossaryManager(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Glossary")
+        self.setWindowTitle(self.tr("Glossary"))
         self.termbase = termbase
         self.source_lang, self.target_lang = source_lang, target_lang
         extra = [lang for lang in (source_lang, target_lang) if lang not in languages]
@@ -69,7 +75,7 @@ class GlossaryManager(QDialog):
         self.undo_stack = QUndoStack(self)
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search forms, notes and domains…")
+        self.search.setPlaceholderText(self.tr("Search forms, notes and domains…"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -92,12 +98,12 @@ class GlossaryManager(QDialog):
         self.table.setColumnWidth(self.model.column_of("status"), 80)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
 
-        self.add_button = QPushButton("Add…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
-        self.undo_button = QPushButton("Undo", self)
-        self.import_button = QPushButton("Import…", self)
-        self.export_button = QPushButton("Export…", self)
+        self.add_button = QPushButton(self.tr("Add…"), self)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.undo_button = QPushButton(self.tr("Undo"), self)
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
         for button in (
             self.add_button,
             self.edit_button,
@@ -118,7 +124,9 @@ class GlossaryManager(QDialog):
         self.export_button.clicked.connect(self.export_file)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_button.setText(f"Undo {text.lower()}" if text else "Undo")
+            lambda text: self.undo_button.setText(
+                self.tr("Undo {action}").format(action=text.lower()) if text else self.tr("Undo")
+            )
         )
         self.undo_button.setEnabled(False)
         undo = self.undo_stack.createUndoAction(self)
@@ -223,10 +231,10 @@ class GlossaryManager(QDialog):
         try:
             count = export_glossary(self.termbase, self)
         except GlossaryError as error:
-            QMessageBox.warning(self, "Export failed", str(error))
+            QMessageBox.warning(self, self.tr("Export failed"), str(error))
             return
         if count is not None:
-            self.count.setText(f"{count:,} concepts exported")
+            self.count.setText(self.tr("{count:,} concepts exported").format(count=count))
 
     # ---- internals -------------------------------------------------------------------------
 
@@ -235,5 +243,9 @@ class GlossaryManager(QDialog):
         self.edit_button.setEnabled(has_selection)
         self.delete_button.setEnabled(has_selection)
         total = self.model.rowCount()
-        self.count.setText(f"{total:,} concept{'s' if total != 1 else ''}")
+        self.count.setText(
+            self.tr("1 concept")
+            if total == 1
+            else self.tr("{count:,} concepts").format(count=total)
+        )
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from glossary.store import Concept, Termbase, TermKind
@@ -16,11 +24,12 @@ PAGE = 200  # concepts fetched per round trip: a screenful and then some
 MAX_CACHED = 5000  # bounded so that scrolling through 100,000 concepts stays small
 _FIELDS = ("domain", "status", "note")
 _HEADERS = {
-    "domain": "Domain",
-    "status": "Status",
-    "note": "Note",
-    "zh-Hans": "Simplified Chinese",  # short enough for a column header
-    "zh-Hant": "Traditional Chinese",
+    "domain": QT_TRANSLATE_NOOP("ConceptTableModel", "Domain"),
+    "status": QT_TRANSLATE_NOOP("ConceptTableModel", "Status"),
+    "note": QT_TRANSLATE_NOOP("ConceptTableModel", "Note"),
+    # short enough for a column header
+    "zh-Hans": QT_TRANSLATE_NOOP("ConceptTableModel", "Simplified Chinese"),
+    "zh-Hant": QT_TRANSLATE_NOOP("ConceptTableModel", "Traditional Chinese"),
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -102,7 +111,7 @@ class ConceptTableModel(QAbstractTableModel):
             return key if key in self.languages else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return _HEADERS.get(key) or language_name(key)
+        return self.tr(_HEADERS[key]) if key in _HEADERS else language_name(key)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._ids):
@@ -154,9 +163,10 @@ def _forms_cell(concept: Concept, lang: str) -> str:
 def _forms_tooltip(concept: Concept, lang: str) -> str | None:
     lines = []
     for kind, label in (
-        (TermKind.PREFERRED, "preferred"),
-        (TermKind.VARIANT, "variant"),
-        (TermKind.FORBIDDEN, "never use"),
+        (TermKind.PREFERRED, QT_TRANSLATE_NOOP("ConceptTableModel", "preferred")),
+        (TermKind.VARIANT, QT_TRANSLATE_NOOP("ConceptTableModel", "variant")),
+        (TermKind.FORBIDDEN, QT_TRANSLATE_NOOP("ConceptTableModel", "never use")),
     ):
+        label = QCoreApplication.translate("ConceptTableModel", label)
         lines += [f"{label}: {term}" for term in concept.forms(lang, kind)]
     return "\n".join(lines) or None

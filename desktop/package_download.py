@@ -76,7 +76,9 @@ class DownloadDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Update packages" if updates_only else "Download packages")
+        self.setWindowTitle(
+            self.tr("Update packages") if updates_only else self.tr("Download packages")
+        )
         self.packages_dir = packages_dir
         self.installed = {(p.from_code, p.to_code): p for p in installed}
         self.updates_only = updates_only
@@ -88,14 +90,14 @@ class DownloadDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.status = QLabel("Loading the package list…", self)
+        self.status = QLabel(self.tr("Loading the package list…"), self)
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.hide()
-        self.download_button = QPushButton("Download and install", self)
+        self.download_button = QPushButton(self.tr("Download and install"), self)
         self.download_button.setAutoDefault(False)
         self.download_button.clicked.connect(self.download_selected)
-        self.cancel_button = QPushButton("Cancel download", self)
+        self.cancel_button = QPushButton(self.tr("Cancel download"), self)
         self.cancel_button.clicked.connect(self.cancel_download)
         self.cancel_button.hide()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -115,7 +117,7 @@ class DownloadDialog(QDialog):
     # ---- the index -------------------------------------------------------------------------
 
     def load_index(self) -> None:
-        self.status.setText("Loading the package list…")
+        self.status.setText(self.tr("Loading the package list…"))
         run_task(
             lambda: fetch_index(self.index_url, timeout=INDEX_TIMEOUT_S),
             self._show_index,
@@ -141,19 +143,25 @@ class DownloadDialog(QDialog):
             self.tree.addTopLevelItem(item)
         count = self.tree.topLevelItemCount()
         if self.updates_only:
-            self.status.setText(
-                f"{count} update{'s' if count != 1 else ''} available."
-                if count
-                else "Every installed package is up to date."
-            )
+            if count == 0:
+                self.status.setText(self.tr("Every installed package is up to date."))
+            elif count == 1:
+                self.status.setText(self.tr("1 update available."))
+            else:
+                self.status.setText(self.tr("{count} updates available.").format(count=count))
+        elif count == 1:
+            self.status.setText(self.tr("1 package available."))
         else:
-            self.status.setText(f"{count} package{'s' if count != 1 else ''} available.")
+            self.status.setText(self.tr("{count} packages available.").format(count=count))
         self._update_buttons()
 
     def _index_failed(self, error: BaseException) -> None:
         self.status.setText(
-            "Could not load the package list. Check the internet connection, or install a "
-            f".argosmodel file instead.\n({error})"
+            self.tr(
+                "Could not load the package list. Check the internet connection, or install a "
+                ".argosmodel file instead."
+            )
+            + f"\n({error})"
         )
         self.status.setStyleSheet("color: #b00020;")
         self._update_buttons()
@@ -172,20 +180,22 @@ class DownloadDialog(QDialog):
         self.progress.show()
         self.cancel_button.show()
         self.status.setStyleSheet("")
-        self.status.setText(f"Downloading {items[0].text(0)}…")
+        self.status.setText(self.tr("Downloading {name}…").format(name=items[0].text(0)))
         self._update_buttons()
         self._worker.start()
 
     def cancel_download(self) -> None:
         if self._worker is not None:
             self._worker.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:  # 0: the server did not say; the bar stays busy
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * done / total))
-            self.progress.setFormat(f"{done / 1e6:.1f} of {total / 1e6:.1f} MB")
+            self.progress.setFormat(
+                self.tr("{done:.1f} of {total:.1f} MB").format(done=done / 1e6, total=total / 1e6)
+            )
 
     def _finished(self, completed: bool, error: str) -> None:
         worker, self._worker = self._worker, None
@@ -194,13 +204,17 @@ class DownloadDialog(QDialog):
         self.progress.hide()
         self.cancel_button.hide()
         if completed and worker is not None and worker.package is not None:
-            self.status.setText(f"Installed {worker.package.name} {worker.package.version}.")
+            self.status.setText(
+                self.tr("Installed {name} {version}.").format(
+                    name=worker.package.name, version=worker.package.version
+                )
+            )
             self.sig_installed.emit(worker.package)
         elif error:
             self.status.setStyleSheet("color: #b00020;")
-            self.status.setText(f"Download failed: {error}")
+            self.status.setText(self.tr("Download failed: {error}").format(error=error))
         else:
-            self.status.setText("Download cancelled; nothing was installed.")
+            self.status.setText(self.tr("Download cancelled; nothing was installed."))
         self._update_buttons()
 
     def done(self, result: int) -> None:

@@ -82,7 +82,7 @@ class PackageManager(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Language packages")
+        self.setWindowTitle(self.tr("Language packages"))
         self.packages_dir = Path(packages_dir)
         self.settings = settings or QSettings()
         # Replaced by tests; a real user answers a dialog.
@@ -108,10 +108,10 @@ class PackageManager(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 
-        self.install_button = QPushButton("Install from file…", self)
-        self.download_button = QPushButton("Download…", self)
-        self.update_button = QPushButton("Update", self)
-        self.remove_button = QPushButton("Remove", self)
+        self.install_button = QPushButton(self.tr("Install from file…"), self)
+        self.download_button = QPushButton(self.tr("Download…"), self)
+        self.update_button = QPushButton(self.tr("Update"), self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         for button in (
             self.install_button,
             self.download_button,
@@ -123,26 +123,26 @@ class PackageManager(QDialog):
         self.download_button.clicked.connect(self.open_download)
         self.update_button.clicked.connect(self.open_update)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.update_button.setToolTip("Look for newer versions of the installed packages")
+        self.update_button.setToolTip(self.tr("Look for newer versions of the installed packages"))
 
         self.threads = QSpinBox(self)
         self.threads.setRange(0, max(os.cpu_count() or 1, 1) * 2)
-        self.threads.setSpecialValueText("automatic")
+        self.threads.setSpecialValueText(self.tr("automatic"))
         self.beam = QSpinBox(self)
         self.beam.setRange(1, 8)
-        self.beam.setToolTip("1 is fastest; 2–4 gives slightly better translations")
+        self.beam.setToolTip(self.tr("1 is fastest; 2–4 gives slightly better translations"))
         self.device = QComboBox(self)
         self.device.addItems(DEVICES)
         self._load_settings()
         self.threads.valueChanged.connect(self.save_settings)
         self.beam.valueChanged.connect(self.save_settings)
         self.device.currentTextChanged.connect(self.save_settings)
-        engine = QGroupBox("Translation engine", self)
+        engine = QGroupBox(self.tr("Translation engine"), self)
         form = QFormLayout(engine)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        form.addRow("CPU threads", self.threads)
-        form.addRow("Beam size", self.beam)
-        form.addRow("Device", self.device)
+        form.addRow(self.tr("CPU threads"), self.threads)
+        form.addRow(self.tr("Beam size"), self.beam)
+        form.addRow(self.tr("Device"), self.device)
 
         buttons = QHBoxLayout()
         for button in (
@@ -155,7 +155,7 @@ class PackageManager(QDialog):
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
-        folder = QLabel(f"Folder: {self.packages_dir}", self)
+        folder = QLabel(self.tr("Folder: {folder}").format(folder=self.packages_dir), self)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         layout = QVBoxLayout(self)
@@ -189,9 +189,13 @@ class PackageManager(QDialog):
             item.setTextAlignment(COL_SIZE, Qt.AlignmentFlag.AlignRight)
             self.tree.addTopLevelItem(item)
         for source, target in pivot_pairs(self.packages):
-            item = QTreeWidgetItem([f"{pair_label(source, target)} (pivot through English)"])
+            item = QTreeWidgetItem(
+                [self.tr("{pair} (pivot through English)").format(pair=pair_label(source, target))]
+            )
             item.setForeground(COL_PAIR, Qt.GlobalColor.darkGray)
-            item.setToolTip(COL_PAIR, "Translated in two steps with the two packages above")
+            item.setToolTip(
+                COL_PAIR, self.tr("Translated in two steps with the two packages above")
+            )
             self.tree.addTopLevelItem(item)
         if not self.packages:
             item = QTreeWidgetItem(["No language packages installed yet"])
@@ -213,18 +217,21 @@ class PackageManager(QDialog):
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Install a language package", "", "Argos Translate packages (*.argosmodel)"
+            self,
+            self.tr("Install a language package"),
+            "",
+            self.tr("Argos Translate packages") + " (*.argosmodel)",
         )
         if name:
             self.install_file(Path(name))
 
     def install_file(self, archive: Path) -> None:
         """Validate and install an .argosmodel off the UI thread; the outcome shows inline."""
-        self._set_busy(True, f"Installing {archive.name}…")
+        self._set_busy(True, self.tr("Installing {name}…").format(name=archive.name))
         run_task(
             lambda: install_package_file(archive, self.packages_dir),
             self._installed,
-            lambda error: self._failed("Could not install", error, archive.name),
+            lambda error: self._failed(self.tr("Could not install"), error, archive.name),
             context=self,
         )
 
@@ -232,7 +239,9 @@ class PackageManager(QDialog):
         self._set_busy(False)
         self.reload()
         self.show_message(
-            f"Installed {pair_label(package.from_code, package.to_code)} {package.version}."
+            self.tr("Installed {pair} {version}.").format(
+                pair=pair_label(package.from_code, package.to_code), version=package.version
+            )
         )
         self.sig_packages_changed.emit()
 
@@ -241,15 +250,21 @@ class PackageManager(QDialog):
         if package is None:
             return
         label = pair_label(package.from_code, package.to_code)
-        if not self.confirm(self, "Remove package", f"Remove {label} ({package.version})?"):
+        question = self.tr("Remove {label} ({version})?").format(
+            label=label, version=package.version
+        )
+        if not self.confirm(self, self.tr("Remove package"), question):
             return
         try:
             remove_package(self.packages_dir, package.from_code, package.to_code)
         except (PackageError, OSError) as error:
-            self.show_message(f"Could not remove {label}: {error}", error=True)
+            self.show_message(
+                self.tr("Could not remove {label}: {error}").format(label=label, error=error),
+                error=True,
+            )
             return
         self.reload()
-        self.show_message(f"Removed {label}.")
+        self.show_message(self.tr("Removed {label}.").format(label=label))
         self.sig_packages_changed.emit()
 
     # ---- download / update -----------------------------------------------------------------
@@ -280,7 +295,9 @@ class PackageManager(QDialog):
     def _downloaded(self, package: Package) -> None:
         self.reload()
         self.show_message(
-            f"Installed {pair_label(package.from_code, package.to_code)} {package.version}."
+            self.tr("Installed {pair} {version}.").format(
+                pair=pair_label(package.from_code, package.to_code), version=package.version
+            )
         )
         self.sig_packages_changed.emit()
 

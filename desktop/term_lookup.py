@@ -7,7 +7,7 @@ import logging
 from collections import OrderedDict
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from desktop.tasks import run_task
 from glossary.matching import TermMatch, TermMatcher
@@ -174,14 +174,17 @@ def term_tooltip(match: TermMatch, concept: Concept | None, target_lang: str) ->
         line = f"→ <b>{esc(first)}</b>"
         if rest:
             also = ", ".join(esc(t) for t in rest)
-            line += f" <span style='color:#555'>(also {also})</span>"
+            also = QCoreApplication.translate("TermLookup", "(also {forms})").format(forms=also)
+            line += f" <span style='color:#555'>{also}</span>"
         lines.append(line)
     else:
-        lines.append(f"<i>no {esc(target_lang)} form in the glossary</i>")
+        missing = QCoreApplication.translate("TermLookup", "no {language} form in the glossary")
+        lines.append(f"<i>{missing.format(language=esc(target_lang))}</i>")
     if concept is not None:
         forbidden = concept.forms(target_lang, TermKind.FORBIDDEN)
         if forbidden:
-            lines.append("never: " + ", ".join(f"<s>{esc(f)}</s>" for f in forbidden))
+            never = QCoreApplication.translate("TermLookup", "never:")
+            lines.append(never + " " + ", ".join(f"<s>{esc(f)}</s>" for f in forbidden))
         notes = [concept.note] + [t.note for t in concept.terms if t.note]
         for note in dict.fromkeys(filter(None, notes)):
             lines.append(f"<i>{esc(note)}</i>")

@@ -49,7 +49,7 @@ def build_menus(window) -> None:
         window,
         file,
         QT_TRANSLATE_NOOP("MainWindow", "Save Project &As…"),
-        QKeySequence.StandardKey.SaveAs,
+        None,  # the standard Ctrl+Shift+S is Copy Source into Target here
         lambda: window.save_as(),
     )
     window.act_start = _action(

@@ -2,6 +2,265 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CandidatesDialog</name>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="56"/>
+        <source>Term candidates</source>
+        <translation>용어 후보</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="65"/>
+        <source>Found as</source>
+        <translation>발견 형태</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="65"/>
+        <source>Count</source>
+        <translation>횟수</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="65"/>
+        <source>First seen in</source>
+        <translation>처음 나온 곳</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="82"/>
+        <source>Looking for names the glossary does not have yet…</source>
+        <translation>용어집에 아직 없는 이름을 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="87"/>
+        <source>Add as proposed</source>
+        <translation>제안 상태로 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="88"/>
+        <source>Add as approved</source>
+        <translation>승인 상태로 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="89"/>
+        <source>Dismiss</source>
+        <translation>무시</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="117"/>
+        <source>Could not look for candidates: {error}</source>
+        <translation>후보를 찾을 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="132"/>
+        <source>also: </source>
+        <translation>기타: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="148"/>
+        <source>1 candidate.</source>
+        <translation>후보 1개.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="150"/>
+        <source>{count} candidates.</source>
+        <translation>후보 {count}개.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="155"/>
+        <source>Complete the forms (double-click a cell), then add or dismiss.</source>
+        <translation>형태를 채운 뒤(셀을 더블클릭) 추가하거나 무시하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="158"/>
+        <source>No new names: the glossary already covers this document.</source>
+        <translation>새 이름이 없습니다. 용어집이 이미 이 문서를 모두 다룹니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ConceptEditor</name>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="54"/>
+        <source>Edit concept</source>
+        <translation>개념 편집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="54"/>
+        <source>Add concept</source>
+        <translation>개념 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="57"/>
+        <source>Forms (separate several with ;)</source>
+        <translation>형태(여러 개는 ;로 구분)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="61"/>
+        <source>Preferred</source>
+        <translation>우선 형태</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="62"/>
+        <source>Variants</source>
+        <translation>변형</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="63"/>
+        <source>Never use</source>
+        <translation>사용 금지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="64"/>
+        <location filename="../../desktop/concept_editor.py" line="93"/>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="91"/>
+        <source>Domain</source>
+        <translation>분야</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="92"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="182"/>
+        <source>Give at least one preferred form or variant.</source>
+        <translation>우선 형태나 변형을 하나 이상 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ConceptTableModel</name>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="27"/>
+        <source>Domain</source>
+        <translation>분야</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="28"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="29"/>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="31"/>
+        <source>Simplified Chinese</source>
+        <translation>중국어 간체</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="32"/>
+        <source>Traditional Chinese</source>
+        <translation>중국어 번체</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="166"/>
+        <source>preferred</source>
+        <translation>우선</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="167"/>
+        <source>variant</source>
+        <translation>변형</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_model.py" line="168"/>
+        <source>never use</source>
+        <translation>사용 금지</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadDialog</name>
+    <message>
+        <location filename="../../desktop/package_download.py" line="80"/>
+        <source>Update packages</source>
+        <translation>패키지 업데이트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="80"/>
+        <source>Download packages</source>
+        <translation>패키지 다운로드</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="93"/>
+        <location filename="../../desktop/package_download.py" line="120"/>
+        <source>Loading the package list…</source>
+        <translation>패키지 목록을 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="97"/>
+        <source>Download and install</source>
+        <translation>다운로드 후 설치</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="100"/>
+        <source>Cancel download</source>
+        <translation>다운로드 취소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="147"/>
+        <source>Every installed package is up to date.</source>
+        <translation>설치된 패키지가 모두 최신입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="149"/>
+        <source>1 update available.</source>
+        <translation>업데이트 1개가 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="151"/>
+        <source>{count} updates available.</source>
+        <translation>업데이트 {count}개가 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="153"/>
+        <source>1 package available.</source>
+        <translation>패키지 1개를 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="155"/>
+        <source>{count} packages available.</source>
+        <translation>패키지 {count}개를 받을 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="161"/>
+        <source>Could not load the package list. Check the internet connection, or install a .argosmodel file instead.</source>
+        <translation>패키지 목록을 불러올 수 없습니다. 인터넷 연결을 확인하거나 .argosmodel 파일을 직접 설치하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="183"/>
+        <source>Downloading {name}…</source>
+        <translation>{name} 다운로드 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="190"/>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="197"/>
+        <source>{done:.1f} of {total:.1f} MB</source>
+        <translation>{total:.1f}MB 중 {done:.1f}MB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="208"/>
+        <source>Installed {name} {version}.</source>
+        <translation>{name} {version}을(를) 설치했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="215"/>
+        <source>Download failed: {error}</source>
+        <translation>다운로드 실패: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_download.py" line="217"/>
+        <source>Download cancelled; nothing was installed.</source>
+        <translation>다운로드를 취소했습니다. 아무것도 설치하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>EncodingDialog</name>
     <message>
         <location filename="../../desktop/encoding_dialog.py" line="37"/>
@@ -103,6 +362,85 @@
     </message>
 </context>
 <context>
+    <name>GlossaryManager</name>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="34"/>
+        <source>Delete 1 concept</source>
+        <translation>개념 1개 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="36"/>
+        <source>Delete {count} concepts</source>
+        <translation>개념 {count}개 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="70"/>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="78"/>
+        <source>Search forms, notes and domains…</source>
+        <translation>형태, 메모, 분야 검색…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="101"/>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="102"/>
+        <source>Edit…</source>
+        <translation>편집…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="103"/>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="104"/>
+        <location filename="../../desktop/glossary_manager.py" line="128"/>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="105"/>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="106"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="128"/>
+        <source>Undo {action}</source>
+        <translation>실행 취소: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="234"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="237"/>
+        <source>{count:,} concepts exported</source>
+        <translation>개념 {count:,}개를 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="247"/>
+        <source>1 concept</source>
+        <translation>개념 1개</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_manager.py" line="249"/>
+        <source>{count:,} concepts</source>
+        <translation>개념 {count:,}개</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryPanel</name>
     <message>
         <location filename="../../desktop/glossary_panel.py" line="45"/>
@@ -148,6 +486,69 @@
         <location filename="../../desktop/glossary_panel.py" line="160"/>
         <source>Insert “{form}”</source>
         <translation>“{form}” 삽입</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="28"/>
+        <source>Rejected</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="29"/>
+        <source>New</source>
+        <translation>새 항목</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="30"/>
+        <source>Changed</source>
+        <translation>변경됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="44"/>
+        <source>Import {name}</source>
+        <translation>{name} 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="80"/>
+        <source>Rejected lines are not imported; fix them in the file and import again.</source>
+        <translation>거부된 줄은 가져오지 않습니다. 파일에서 고친 뒤 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="84"/>
+        <source>Import 1 concept</source>
+        <translation>개념 1개 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="86"/>
+        <source>Import {count} concepts</source>
+        <translation>개념 {count}개 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="93"/>
+        <source>line {line}</source>
+        <translation>{line}번째 줄</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="100"/>
+        <source>concept #{id}</source>
+        <translation>개념 #{id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="141"/>
+        <source>Import a glossary</source>
+        <translation>용어집 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="149"/>
+        <source>Cannot import</source>
+        <translation>가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="159"/>
+        <source>Export the glossary</source>
+        <translation>용어집 내보내기</translation>
     </message>
 </context>
 <context>
@@ -407,6 +808,130 @@
     </message>
 </context>
 <context>
+    <name>PackageManager</name>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="85"/>
+        <source>Language packages</source>
+        <translation>언어 패키지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="111"/>
+        <source>Install from file…</source>
+        <translation>파일에서 설치…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="112"/>
+        <source>Download…</source>
+        <translation>다운로드…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="113"/>
+        <source>Update</source>
+        <translation>업데이트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="114"/>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="126"/>
+        <source>Look for newer versions of the installed packages</source>
+        <translation>설치된 패키지의 새 버전을 찾습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="130"/>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="133"/>
+        <source>1 is fastest; 2–4 gives slightly better translations</source>
+        <translation>1이 가장 빠르고, 2–4는 번역이 조금 더 좋습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="140"/>
+        <source>Translation engine</source>
+        <translation>번역 엔진</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="143"/>
+        <source>CPU threads</source>
+        <translation>CPU 스레드</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="144"/>
+        <source>Beam size</source>
+        <translation>빔 크기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="145"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="158"/>
+        <source>Folder: {folder}</source>
+        <translation>폴더: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="193"/>
+        <source>{pair} (pivot through English)</source>
+        <translation>{pair} (영어 중계)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="197"/>
+        <source>Translated in two steps with the two packages above</source>
+        <translation>위의 두 패키지로 두 단계에 걸쳐 번역합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="221"/>
+        <source>Install a language package</source>
+        <translation>언어 패키지 설치</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="223"/>
+        <source>Argos Translate packages</source>
+        <translation>Argos Translate 패키지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="230"/>
+        <source>Installing {name}…</source>
+        <translation>{name} 설치 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="234"/>
+        <source>Could not install</source>
+        <translation>설치할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="242"/>
+        <location filename="../../desktop/package_manager.py" line="298"/>
+        <source>Installed {pair} {version}.</source>
+        <translation>{pair} {version}을(를) 설치했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="253"/>
+        <source>Remove {label} ({version})?</source>
+        <translation>{label} ({version})을(를) 제거할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="256"/>
+        <source>Remove package</source>
+        <translation>패키지 제거</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="262"/>
+        <source>Could not remove {label}: {error}</source>
+        <translation>{label}을(를) 제거할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="267"/>
+        <source>Removed {label}.</source>
+        <translation>{label}을(를) 제거했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PairDialog</name>
     <message>
         <location filename="../../desktop/pair_selector.py" line="126"/>
@@ -465,37 +990,37 @@
         <translation>QA</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="93"/>
+        <location filename="../../desktop/panel_wiring.py" line="108"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="94"/>
+        <location filename="../../desktop/panel_wiring.py" line="109"/>
         <source>&amp;Glossary Manager…</source>
         <translation>용어집 관리자(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="96"/>
+        <location filename="../../desktop/panel_wiring.py" line="111"/>
         <source>&amp;Add Term from Selection…</source>
         <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="99"/>
+        <location filename="../../desktop/panel_wiring.py" line="114"/>
         <source>Term &amp;Candidates…</source>
         <translation>용어 후보(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="101"/>
+        <location filename="../../desktop/panel_wiring.py" line="116"/>
         <source>Check &amp;Document (QA)</source>
         <translation>문서 검사(QA)(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="109"/>
+        <location filename="../../desktop/panel_wiring.py" line="124"/>
         <source>&amp;Manage Packages…</source>
         <translation>패키지 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="265"/>
+        <location filename="../../desktop/panel_wiring.py" line="280"/>
         <source>This segment cannot be edited</source>
         <translation>이 세그먼트는 편집할 수 없습니다</translation>
     </message>
@@ -630,32 +1155,32 @@
         <translation>번역문이 아직 비어 있는 세그먼트도 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="232"/>
+        <location filename="../../desktop/qa_panel.py" line="237"/>
         <source>Checking…</source>
         <translation>검사 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="285"/>
+        <location filename="../../desktop/qa_panel.py" line="290"/>
         <source>1 issue</source>
         <translation>문제 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="285"/>
+        <location filename="../../desktop/qa_panel.py" line="290"/>
         <source>{count} issues</source>
         <translation>문제 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="288"/>
+        <location filename="../../desktop/qa_panel.py" line="293"/>
         <source>1 false alarm hidden</source>
         <translation>오탐 1건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="290"/>
+        <location filename="../../desktop/qa_panel.py" line="295"/>
         <source>{count} false alarms hidden</source>
         <translation>오탐 {count}건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="292"/>
+        <location filename="../../desktop/qa_panel.py" line="297"/>
         <source>{count} empty</source>
         <translation>빈 번역문 {count}건</translation>
     </message>
@@ -863,6 +1388,24 @@
         <location filename="../../desktop/tm_panel.py" line="318"/>
         <source>No match in the translation memory.</source>
         <translation>번역 메모리에 일치하는 항목이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TermLookup</name>
+    <message>
+        <location filename="../../desktop/term_lookup.py" line="177"/>
+        <source>(also {forms})</source>
+        <translation>(그 밖에 {forms})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/term_lookup.py" line="181"/>
+        <source>no {language} form in the glossary</source>
+        <translation>용어집에 {language} 형태 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/term_lookup.py" line="186"/>
+        <source>never:</source>
+        <translation>사용 금지:</translation>
     </message>
 </context>
 </TS>
