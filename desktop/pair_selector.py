@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,8 @@ def route_label(route: Route) -> str:
     label = pair_label(route.source, route.target)
     if route.pivot:
         hops = [p.to_code for p in route.packages[:-1]]
-        label += " via " + ", ".join(hops)
+        via = QCoreApplication.translate("PairSelector", "{pair} via {hops}")
+        label = via.format(pair=label, hops=", ".join(hops))
     return label
 
 

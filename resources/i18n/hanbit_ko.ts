@@ -934,7 +934,7 @@
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="126"/>
+        <location filename="../../desktop/pair_selector.py" line="127"/>
         <source>Languages of the new project</source>
         <translation>새 프로젝트의 언어</translation>
     </message>
@@ -942,32 +942,37 @@
 <context>
     <name>PairSelector</name>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="48"/>
+        <location filename="../../desktop/pair_selector.py" line="31"/>
+        <source>{pair} via {hops}</source>
+        <translation>{pair} ({hops} 경유)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_selector.py" line="49"/>
         <source>Pair:</source>
         <translation>언어 쌍:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="67"/>
+        <location filename="../../desktop/pair_selector.py" line="68"/>
         <source>(no package)</source>
         <translation>(패키지 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="90"/>
+        <location filename="../../desktop/pair_selector.py" line="91"/>
         <source>A project keeps its languages; a new project can use another pair.</source>
         <translation>프로젝트의 언어는 바꿀 수 없습니다. 다른 언어 쌍은 새 프로젝트에서 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="93"/>
+        <location filename="../../desktop/pair_selector.py" line="94"/>
         <source>no package</source>
         <translation>패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="96"/>
+        <location filename="../../desktop/pair_selector.py" line="97"/>
         <source>pivot</source>
         <translation>중계 번역</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="96"/>
+        <location filename="../../desktop/pair_selector.py" line="97"/>
         <source>direct</source>
         <translation>직접</translation>
     </message>

@@ -258,4 +258,5 @@ KO = {
     "(also {forms})": "(그 밖에 {forms})",
     "no {language} form in the glossary": "용어집에 {language} 형태 없음",
     "never:": "사용 금지:",
+    "{pair} via {hops}": "{pair} ({hops} 경유)",
 }
