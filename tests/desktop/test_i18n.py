@@ -83,3 +83,14 @@ def test_interface_language_follows_env_then_setting_then_system(monkeypatch):
     assert ui_locale(settings).language() == QLocale.Language.Korean
     monkeypatch.setenv("HANBIT_UI_LANG", "en")
     assert ui_locale(settings).language() == QLocale.Language.English
+
+
+def test_view_menu_choice_is_kept_for_the_next_start(
+    qtbot, monkeypatch, article_project, empty_packages_dir, data_dir
+):
+    monkeypatch.delenv("HANBIT_UI_LANG", raising=False)
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    assert window.language_actions[""].isChecked()  # a fresh install follows the system
+    window.language_actions["ko"].trigger()
+    assert "starts again" in window.statusBar().currentMessage()
+    assert ui_locale(QSettings()).language() == QLocale.Language.Korean
