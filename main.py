@@ -7,7 +7,17 @@ import importlib
 import sys
 
 # Each subcommand lives in cli/<name>.py with register(subparsers); heavy imports stay inside run().
-SUBCOMMANDS = ("open", "translate", "terms", "qa", "glossary", "packages", "export", "memory")
+SUBCOMMANDS = (
+    "open",
+    "translate",
+    "terms",
+    "qa",
+    "glossary",
+    "packages",
+    "export",
+    "memory",
+    "review",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,7 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="open the translation window (the default command)",
         description=(
             "Open the window. No FILE: the bundled sample article. A .hanbit FILE: that project. "
-            "A .txt/.md/.html/.docx FILE: a new project from it, saved in the data folder."
+            "A .txt/.md/.html/.docx FILE: a new project from it, saved in the data folder. "
+            "A .xlf/.xliff FILE: a new project with its segments, targets and languages."
         ),
     )
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE")
@@ -32,24 +33,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     """The project file to open, creating it first for an article or the sample."""
-    from desktop.sample import PROJECT_SUFFIX, project_from_source, sample_project
+    from desktop.sample import (
+        PROJECT_SUFFIX,
+        XLIFF_SUFFIXES,
+        project_from_source,
+        project_from_xliff,
+        sample_project,
+    )
 
     file: Path | None = args.file
     if file is None:
         return sample_project(data, target_lang=args.target)
     if file.suffix.lower() == PROJECT_SUFFIX:
         return file
+    if file.suffix.lower() in XLIFF_SUFFIXES:  # the languages come from the file
+        return project_from_xliff(file, data)
     return project_from_source(file, data, source_lang=args.source, target_lang=args.target)
 
 
 def run(args: argparse.Namespace) -> int:
     import paths
     from documents.project import ProjectError
+    from documents.xliff_import import XliffImportError
 
     data = paths.data_dir(args.data_dir)
     try:
         project_path = resolve_project(args, data)
-    except (ProjectError, OSError, ValueError) as error:
+    except (ProjectError, XliffImportError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

@@ -1,4 +1,4 @@
-"""File ▸ Open Project… and File ▸ New Project from File…: the questions, then a project path."""
+"""File ▸ Open Project…, New Project from File… and from XLIFF…: the questions, then a path."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.pair_selector import PairDialog
-from desktop.sample import PROJECT_SUFFIX, project_from_source
+from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source, project_from_xliff
 from documents.project import ProjectError
 from translation.engine import Route
 
@@ -46,6 +46,30 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
             Path(name), data_dir, source_lang=pair[0], target_lang=pair[1], encoding=encoding
         )
     except (ProjectError, OSError, ValueError) as error:  # SourceError is a ValueError
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("ProjectDialogs", "Cannot make a project"),
+            str(error),
+        )
+        return None
+
+
+def ask_new_project_from_xliff(parent: QWidget, data_dir: Path) -> Path | None:
+    """Ask for an XLIFF file and make a project of it; None when cancelled or refused (said)."""
+    from documents.xliff_import import XliffImportError
+
+    patterns = " ".join(f"*{suffix}" for suffix in XLIFF_SUFFIXES)
+    name, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("ProjectDialogs", "New project from XLIFF"),
+        "",
+        QCoreApplication.translate("ProjectDialogs", "XLIFF files") + f" ({patterns})",
+    )
+    if not name:
+        return None
+    try:
+        return project_from_xliff(Path(name), data_dir)
+    except (XliffImportError, ProjectError, OSError) as error:
         QMessageBox.warning(
             parent,
             QCoreApplication.translate("ProjectDialogs", "Cannot make a project"),

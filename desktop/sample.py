@@ -73,3 +73,23 @@ def project_from_source(
     )
     project.close()
     return path
+
+
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2")
+
+
+def project_from_xliff(source: Path, data: Path) -> Path:
+    """A new project (never overwriting one) in data's projects folder from an XLIFF file,
+    its languages, targets and statuses as the file has them.
+
+    Raises XliffImportError for a file that is not a usable XLIFF, ProjectError for a
+    project that cannot be made (both say why).
+    """
+    from documents.xliff_import import import_xliff, read_xliff
+
+    content = read_xliff(source)  # the pair names the file; the import reads it again
+    stem = f"{source.stem}.{content.source_lang}-{content.target_lang}"
+    project = import_xliff(source, _free_path(projects_dir(data), stem))
+    path = project.path
+    project.close()
+    return path

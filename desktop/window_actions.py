@@ -27,6 +27,25 @@ def _action(window: QMainWindow, menu, text: str, shortcut=None, slot=None) -> Q
     return action
 
 
+def _export_of(window):
+    from desktop.export_dialog import exporter_of  # python-docx and friends load on first use
+
+    return exporter_of(window)
+
+
+def _review_import_of(window):
+    from desktop.review_dialog import review_import_of
+
+    return review_import_of(window)
+
+
+def _new_from_xliff(window) -> None:
+    from desktop.project_dialogs import ask_new_project_from_xliff
+
+    if path := ask_new_project_from_xliff(window, window.data_dir):
+        window._open_checked(path)
+
+
 def build_menus(window) -> None:
     """Menus with their shortcuts shown; the actions become window.act_* attributes."""
     bar = window.menuBar()
@@ -37,6 +56,13 @@ def build_menus(window) -> None:
         QT_TRANSLATE_NOOP("MainWindow", "&New Project from File…"),
         QKeySequence.StandardKey.New,
         window._new_from_file,
+    )
+    window.act_new_xliff = _action(
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "New Project from &XLIFF…"),
+        None,
+        lambda: _new_from_xliff(window),
     )
     window.act_open = _action(
         window,
@@ -60,6 +86,21 @@ def build_menus(window) -> None:
         lambda: show_start_screen(window),
     )
     window.recent_menu = file.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
+    file.addSeparator()
+    window.act_export = _action(
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "&Export…"),
+        "Ctrl+E",
+        lambda: _export_of(window).ask(),
+    )
+    window.act_import_review = _action(
+        window,
+        file,
+        QT_TRANSLATE_NOOP("MainWindow", "Import &Review (DOCX)…"),
+        None,
+        lambda: _review_import_of(window).ask(),
+    )
     file.addSeparator()
     _action(
         window,

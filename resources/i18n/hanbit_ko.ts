@@ -294,6 +294,117 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="27"/>
+        <source>Bilingual review table (Word)</source>
+        <translation>검토용 대역표(Word)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="28"/>
+        <source>Target text only (Word)</source>
+        <translation>번역문만(Word)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="29"/>
+        <source>XLIFF 1.2</source>
+        <translation>XLIFF 1.2(번역 도구 교환용)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="30"/>
+        <source>XLIFF 2.0</source>
+        <translation>XLIFF 2.0(번역 도구 교환용)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="31"/>
+        <source>TMX 1.4b (confirmed segments)</source>
+        <translation>TMX 1.4b(확정된 세그먼트, 번역 메모리용)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="32"/>
+        <source>Side-by-side web page</source>
+        <translation>원문·번역문 대조 웹 페이지</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="33"/>
+        <source>CSV table (UTF-8 with BOM)</source>
+        <translation>CSV 표(UTF-8, BOM 포함)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="34"/>
+        <source>Tab-separated table</source>
+        <translation>탭으로 구분한 표</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="35"/>
+        <source>Target text only (plain text)</source>
+        <translation>번역문만(일반 텍스트)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="55"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="57"/>
+        <source>Choose what to write:</source>
+        <translation>내보낼 형식을 고르세요:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="77"/>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="90"/>
+        <source>Send it to a reviewer; File ▸ Import Review brings the edits back.</source>
+        <translation>검토자에게 보내세요. 검토가 끝나면 파일 ▸ 검토 가져오기로 수정 사항을 다시 가져옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="91"/>
+        <source>Only translated and reviewed segments go into a memory.</source>
+        <translation>번역 완료 또는 검토 완료된 세그먼트만 메모리에 들어갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="95"/>
+        <source>Glossary terms are marked.</source>
+        <translation>용어집 용어가 표시됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="125"/>
+        <source>Export as %s</source>
+        <translation>%s(으)로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="174"/>
+        <source>Exporting to %s…</source>
+        <translation>%s(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="181"/>
+        <source>Exported {done} of {count} segments (the confirmed ones) to {file}</source>
+        <translation>세그먼트 {count}개 중 확정된 {done}개를 {file}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="183"/>
+        <source>Exported {count} segments to {file}; {untranslated} not translated yet</source>
+        <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다. {untranslated}개는 아직 번역되지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="185"/>
+        <source>Exported {count} segments to {file}</source>
+        <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="201"/>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../desktop/find_bar.py" line="57"/>
@@ -624,157 +735,172 @@
         <translation>번역을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="33"/>
+        <location filename="../../desktop/window_actions.py" line="52"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="37"/>
+        <location filename="../../desktop/window_actions.py" line="56"/>
         <source>&amp;New Project from File…</source>
         <translation>파일에서 새 프로젝트(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="44"/>
+        <location filename="../../desktop/window_actions.py" line="63"/>
+        <source>New Project from &amp;XLIFF…</source>
+        <translation>XLIFF에서 새 프로젝트(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="70"/>
         <source>&amp;Open Project…</source>
         <translation>프로젝트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="51"/>
+        <location filename="../../desktop/window_actions.py" line="77"/>
         <source>Save Project &amp;As…</source>
         <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="58"/>
+        <location filename="../../desktop/window_actions.py" line="84"/>
         <source>S&amp;tart Screen…</source>
         <translation>시작 화면(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="62"/>
+        <location filename="../../desktop/window_actions.py" line="88"/>
         <source>Open &amp;Recent</source>
         <translation>최근 프로젝트 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="67"/>
+        <location filename="../../desktop/window_actions.py" line="93"/>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="100"/>
+        <source>Import &amp;Review (DOCX)…</source>
+        <translation>검토 가져오기(DOCX)(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="108"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="72"/>
+        <location filename="../../desktop/window_actions.py" line="113"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="76"/>
+        <location filename="../../desktop/window_actions.py" line="117"/>
         <source>&amp;Undo Segment Change</source>
         <translation>세그먼트 변경 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="83"/>
+        <location filename="../../desktop/window_actions.py" line="124"/>
         <source>&amp;Redo Segment Change</source>
         <translation>세그먼트 변경 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="91"/>
+        <location filename="../../desktop/window_actions.py" line="132"/>
         <source>&amp;Find…</source>
         <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="98"/>
+        <location filename="../../desktop/window_actions.py" line="139"/>
         <source>R&amp;eplace in Targets…</source>
         <translation>번역문에서 바꾸기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="103"/>
+        <location filename="../../desktop/window_actions.py" line="144"/>
         <source>&amp;Segment</source>
         <translation>세그먼트(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="107"/>
+        <location filename="../../desktop/window_actions.py" line="148"/>
         <source>&amp;Confirm and Go to Next Unconfirmed</source>
         <translation>확정 후 다음 미확정 세그먼트로(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="115"/>
+        <location filename="../../desktop/window_actions.py" line="156"/>
         <source>&amp;Previous Segment</source>
         <translation>이전 세그먼트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="122"/>
+        <location filename="../../desktop/window_actions.py" line="163"/>
         <source>&amp;Next Segment</source>
         <translation>다음 세그먼트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="130"/>
+        <location filename="../../desktop/window_actions.py" line="171"/>
         <source>Copy &amp;MT into Target</source>
         <translation>기계 번역을 번역문에 복사(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="137"/>
+        <location filename="../../desktop/window_actions.py" line="178"/>
         <source>Copy &amp;Source into Target</source>
         <translation>원문을 번역문에 복사(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="145"/>
+        <location filename="../../desktop/window_actions.py" line="186"/>
         <source>Sp&amp;lit Segment…</source>
         <translation>세그먼트 나누기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="152"/>
+        <location filename="../../desktop/window_actions.py" line="193"/>
         <source>&amp;Join with Next Segment</source>
         <translation>다음 세그먼트와 합치기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="157"/>
+        <location filename="../../desktop/window_actions.py" line="198"/>
         <source>&amp;Translate</source>
         <translation>번역(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="161"/>
+        <location filename="../../desktop/window_actions.py" line="202"/>
         <source>Translate &amp;All Empty Segments</source>
         <translation>빈 세그먼트 모두 번역(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="168"/>
+        <location filename="../../desktop/window_actions.py" line="209"/>
         <source>&amp;Cancel Translation</source>
         <translation>번역 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="175"/>
+        <location filename="../../desktop/window_actions.py" line="216"/>
         <source>&amp;Packages</source>
         <translation>패키지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="179"/>
+        <location filename="../../desktop/window_actions.py" line="220"/>
         <source>&amp;Install from File…</source>
         <translation>파일에서 설치(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="182"/>
+        <location filename="../../desktop/window_actions.py" line="223"/>
         <source>&amp;Download…</source>
         <translation>다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="185"/>
+        <location filename="../../desktop/window_actions.py" line="226"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="189"/>
+        <location filename="../../desktop/window_actions.py" line="230"/>
         <source>Segment &amp;Font…</source>
         <translation>세그먼트 글꼴(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="195"/>
+        <location filename="../../desktop/window_actions.py" line="236"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="201"/>
+        <location filename="../../desktop/window_actions.py" line="242"/>
         <source>Main</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="209"/>
+        <location filename="../../desktop/window_actions.py" line="250"/>
         <source>All segments</source>
         <translation>모든 세그먼트</translation>
     </message>
@@ -1039,7 +1165,7 @@
     </message>
     <message>
         <location filename="../../desktop/project_dialogs.py" line="22"/>
-        <location filename="../../desktop/project_dialogs.py" line="91"/>
+        <location filename="../../desktop/project_dialogs.py" line="115"/>
         <source>Hanbit projects</source>
         <translation>한빛 프로젝트</translation>
     </message>
@@ -1055,17 +1181,28 @@
     </message>
     <message>
         <location filename="../../desktop/project_dialogs.py" line="51"/>
-        <location filename="../../desktop/project_dialogs.py" line="69"/>
+        <location filename="../../desktop/project_dialogs.py" line="75"/>
+        <location filename="../../desktop/project_dialogs.py" line="93"/>
         <source>Cannot make a project</source>
         <translation>프로젝트를 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="76"/>
+        <location filename="../../desktop/project_dialogs.py" line="64"/>
+        <source>New project from XLIFF</source>
+        <translation>XLIFF에서 새 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="66"/>
+        <source>XLIFF files</source>
+        <translation>XLIFF 파일</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/project_dialogs.py" line="100"/>
         <source>{name}: {how}</source>
         <translation>{name}: {how}</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="89"/>
+        <location filename="../../desktop/project_dialogs.py" line="113"/>
         <source>Save project as</source>
         <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
@@ -1188,6 +1325,130 @@
         <location filename="../../desktop/qa_panel.py" line="297"/>
         <source>{count} empty</source>
         <translation>빈 번역문 {count}건</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChanges</name>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="186"/>
+        <source>Changed by the review {file}: {count} segments (click one to go to it)</source>
+        <translation>검토 파일 {file}(으)로 바뀐 세그먼트 {count}개 (클릭하면 해당 세그먼트로 이동)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="48"/>
+        <source>Target → {status}</source>
+        <translation>번역문 → {status}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="53"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="58"/>
+        <source>Comment</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="79"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="80"/>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="81"/>
+        <source>Before</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="82"/>
+        <source>After</source>
+        <translation>이후</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="100"/>
+        <source>Import Review — %s</source>
+        <translation>검토 가져오기 — %s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="109"/>
+        <source>The review table in {file} was damaged ({count} problems). Nothing will be applied; correct the file or export a new review.</source>
+        <translation>{file}의 검토 표가 손상되었습니다(문제 {count}건). 아무것도 적용하지 않습니다. 파일을 고치거나 검토 파일을 새로 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="117"/>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="117"/>
+        <source>Problem</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="132"/>
+        <source>{file}: {targets} targets, {comments} comments and {statuses} statuses will change in {segments} segments.</source>
+        <translation>{file}: 세그먼트 {segments}개에서 번역문 {targets}개, 메모 {comments}개, 상태 {statuses}개가 바뀝니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="146"/>
+        <source>&amp;Apply Review</source>
+        <translation>검토 적용(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="151"/>
+        <source>The project is open read-only: the review cannot be applied.</source>
+        <translation>프로젝트가 읽기 전용으로 열려 있어 검토를 적용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="153"/>
+        <source>The review changes nothing.</source>
+        <translation>검토로 바뀌는 내용이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewImport</name>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="227"/>
+        <source>Import a reviewed table</source>
+        <translation>검토한 대역표 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="229"/>
+        <source>Bilingual review table (Word)</source>
+        <translation>검토용 대역표(Word)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="242"/>
+        <source>Checking the review %s…</source>
+        <translation>검토 파일 %s 확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="261"/>
+        <source>Cannot read the review</source>
+        <translation>검토 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="273"/>
+        <source>Review not applied</source>
+        <translation>검토를 적용하지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="280"/>
+        <source>Review applied: {count} segments changed</source>
+        <translation>검토 적용: 세그먼트 {count}개가 바뀌었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="295"/>
+        <source>Changed by Review</source>
+        <translation>검토로 바뀐 세그먼트</translation>
     </message>
 </context>
 <context>
