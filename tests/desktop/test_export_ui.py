@@ -1,0 +1,245 @@
+"""File ▸ Export…, Import Review (DOCX)… and New Project from XLIFF… as a translator uses them."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import docx
+import pytest
+from desk_helpers import open_window, stored
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from desktop.export_dialog import ExportDialog, exporter_of
+from desktop.review_dialog import review_import_of
+from desktop.segment_model import STATUS_LABELS
+from documents.export import FORMATS, ExportError, ExportReport
+from documents.formats.docx_common import cell_text
+from documents.project import Project, Status
+
+FIRST_TARGET = "Alipay opens an office in Australia"
+
+
+@pytest.fixture
+def window(qtbot, article_project, empty_packages_dir, data_dir):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    first = window.model.segment_at(0)
+    window.model.change(first.id, FIRST_TARGET, Status.TRANSLATED)
+    return window
+
+
+def choose_in_export_dialog(monkeypatch, name: str, shown: list) -> None:
+    """The translator picks the format by its name in the list and presses Export."""
+
+    def exec_(dialog: ExportDialog) -> int:
+        shown.append([dialog.formats.item(i).text() for i in range(dialog.formats.count())])
+        for i in range(dialog.formats.count()):
+            if dialog.formats.item(i).data(Qt.ItemDataRole.UserRole) == name:
+                dialog.formats.setCurrentRow(i)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+
+
+def save_as(monkeypatch, path: Path, asked: list) -> None:
+    def ask(parent, title, suggested, filters):
+        asked.append((suggested, filters))
+        return str(path), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+
+
+def export_via_menu(qtbot, monkeypatch, window, name: str, path: Path):
+    shown, asked = [], []
+    choose_in_export_dialog(monkeypatch, name, shown)
+    save_as(monkeypatch, path, asked)
+    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000) as signal:
+        window.act_export.trigger()
+    return signal.args[0], shown, asked
+
+
+def test_export_dialog_lists_every_format_by_its_description(qtbot):
+    dialog = ExportDialog("xliff")
+    qtbot.addWidget(dialog)
+    texts = [dialog.formats.item(i).text() for i in range(dialog.formats.count())]
+    assert [t.split("   (")[0] for t in texts] == [f.description for f in FORMATS.values()]
+    assert dialog.format_name() == "xliff"
+    assert "(.xlf .xliff)" in texts[list(FORMATS).index("xliff")]
+
+
+def test_export_as_review_table_from_the_window(qtbot, monkeypatch, window, tmp_path):
+    # No extension typed: the chosen format decides what is written, and adds its extension.
+    report, shown, asked = export_via_menu(qtbot, monkeypatch, window, "docx", tmp_path / "review")
+    assert isinstance(report, ExportReport) and report.format == "docx"
+    assert "Bilingual review table (Word)   (.docx)" in shown[0]
+    assert asked[0][0].endswith("article.docx") and "*.docx" in asked[0][1]
+    out = tmp_path / "review.docx"
+    table = docx.Document(str(out)).tables[0]
+    first = window.model.segment_at(0)
+    cells = [cell_text(tc) for tc in table._tbl.tr_lst[1].tc_lst]
+    assert cells[1].strip() == first.source.strip()
+    assert cells[2].strip() == FIRST_TARGET
+    assert len(table.rows) == window.model.rowCount() + 1
+    message = window.statusBar().currentMessage()
+    untranslated = window.model.rowCount() - 1
+    assert f"Exported {window.model.rowCount()} segments" in message
+    assert f"{untranslated} not translated yet" in message
+
+
+def test_export_as_web_page_marks_glossary_terms(qtbot, monkeypatch, window, tmp_path):
+    # No glossary panel in this window: the export reads the desk's termbase on its worker.
+    out = tmp_path / "article.html"
+    report, _, _ = export_via_menu(qtbot, monkeypatch, window, "html", out)
+    assert report.format == "html"
+    page = out.read_text(encoding="utf-8")
+    assert FIRST_TARGET in page
+    assert "<mark" in page and "알리페이" in page
+
+
+def test_export_refused_is_shown_and_writes_nothing(qtbot, monkeypatch, window, tmp_path):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    out = tmp_path / "no-such-folder" / "article.xlf"
+    report, _, _ = export_via_menu(qtbot, monkeypatch, window, "xliff", out)
+    assert isinstance(report, ExportError)
+    assert not out.exists()
+    assert warnings and "no-such-folder" in warnings[0]
+    # Over the project itself: refused before anything is written.
+    with qtbot.waitSignal(exporter_of(window).finished):
+        assert not exporter_of(window).export("csv", window.project.path)
+    assert Project.open(window.project.path, read_only=True).segments()
+
+
+def _export_review(qtbot, window, path: Path) -> None:
+    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+        exporter_of(window).export("docx", path)
+
+
+def _import_review(qtbot, monkeypatch, window, path: Path):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(path), "*.docx"))
+    importer = review_import_of(window)
+    with qtbot.waitSignal(importer.planned, timeout=20000):
+        window.act_import_review.trigger()
+    qtbot.addWidget(importer.dialog)
+    return importer
+
+
+def test_review_round_trip_from_the_window(qtbot, monkeypatch, window, tmp_path):
+    out = tmp_path / "review.docx"
+    _export_review(qtbot, window, out)
+    third = window.model.segment_at(2)
+    reviewed = docx.Document(str(out))
+    rows = reviewed.tables[0].rows
+    rows[3].cells[2].text = "The reviewer's sentence"
+    rows[3].cells[4].text = "name checked"
+    reviewed.save(str(out))
+
+    importer = _import_review(qtbot, monkeypatch, window, out)
+    dialog = importer.dialog
+    assert dialog.isVisible() and dialog.problems is None
+    listed = [
+        [dialog.changes.topLevelItem(i).text(c) for c in range(4)]
+        for i in range(dialog.changes.topLevelItemCount())
+    ]
+    assert [
+        "3",
+        f"Target → {STATUS_LABELS[Status.REVIEWED]}",
+        "",
+        "The reviewer's sentence",
+    ] in listed
+    assert ["3", "Comment", "", "name checked"] in listed
+    assert stored(window.project.path)[2].target == ""  # nothing applied before Apply
+
+    with qtbot.waitSignal(importer.applied) as applied:
+        dialog.apply_button.click()
+    assert applied.args[0] == [third.id]
+    on_disk = stored(window.project.path)[2]
+    assert (on_disk.target, on_disk.status, on_disk.comment) == (
+        "The reviewer's sentence",
+        Status.REVIEWED,
+        "name checked",
+    )
+    assert window.project.history(third.id)[-1].origin == "review-import"
+    assert window.model.index(2, 2).data() == "The reviewer's sentence"
+    # The changed segment is shown: listed in the Changed by Review panel, and selected.
+    assert importer.dock.isVisible()
+    assert importer.changes.segment_ids() == [third.id]
+    assert window.current_segment_id() == third.id
+    window.go_to_source_row(0)
+    item = importer.changes.tree.topLevelItem(0)
+    importer.changes.tree.itemClicked.emit(item, 0)
+    assert window.current_segment_id() == third.id
+    assert "1 segments changed" in window.statusBar().currentMessage()
+
+
+def test_damaged_review_is_refused_with_its_problems(qtbot, monkeypatch, window, tmp_path):
+    out = tmp_path / "review.docx"
+    _export_review(qtbot, window, out)
+    reviewed = docx.Document(str(out))
+    table = reviewed.tables[0]
+    table.rows[1].cells[2].text = "A change that must not land"
+    table._tbl.remove(table.rows[4]._tr)  # the reviewer deleted segment 4's row
+    reviewed.save(str(out))
+    before = stored(window.project.path)
+
+    importer = _import_review(qtbot, monkeypatch, window, out)
+    dialog = importer.dialog
+    assert dialog.apply_button is None and dialog.changes is None
+    problems = [
+        dialog.problems.topLevelItem(i).text(1) for i in range(dialog.problems.topLevelItemCount())
+    ]
+    assert any(p.startswith("segment 4 has no row") for p in problems)
+    assert "Nothing will be applied" in dialog.summary.text()
+    dialog.reject()
+    assert stored(window.project.path) == before
+    assert window.model.segment_at(0).target == FIRST_TARGET
+
+
+def test_review_of_another_file_type_is_reported(qtbot, monkeypatch, window, tmp_path):
+    out = tmp_path / "notes.docx"
+    out.write_text("not a word file", encoding="utf-8")
+    importer = _import_review(qtbot, monkeypatch, window, out)
+    assert "not a readable Word document" in importer.dialog.problems.topLevelItem(0).text(1)
+
+
+def test_xliff_opens_as_a_new_project(qtbot, monkeypatch, window, tmp_path, data_dir):
+    xlf = tmp_path / "handoff.xlf"
+    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+        exporter_of(window).export("xliff", xlf)
+    count = window.model.rowCount()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
+    with qtbot.waitSignal(window.project_opened) as opened:
+        window.act_new_xliff.trigger()
+    project = opened.args[0]
+    assert project.path.parent == data_dir / "projects"
+    assert project.path.name == "handoff.ko-en.hanbit"
+    assert (project.source_lang, project.target_lang) == ("ko", "en")
+    assert window.model.rowCount() == count
+    assert window.model.segment_at(0).target == FIRST_TARGET
+    assert window.model.segment_at(1).target == ""
+
+
+def test_a_broken_xliff_is_refused_with_the_reason(qtbot, monkeypatch, window, tmp_path):
+    xlf = tmp_path / "broken.xlf"
+    xlf.write_text("<xliff version='1.2'><file>", encoding="utf-8")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
+    opened = window.project.path
+    window.act_new_xliff.trigger()
+    assert warnings and "broken.xlf" in warnings[0]
+    assert window.project.path == opened
+
+
+def test_main_py_open_makes_a_project_of_an_xliff(qtbot, window, tmp_path, data_dir):
+    from cli.open import resolve_project
+
+    xlf = tmp_path / "agency.xliff"
+    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+        exporter_of(window).export("xliff", xlf)
+    args = argparse.Namespace(file=xlf, source="zh", target="en")  # the file's pair wins
+    path = resolve_project(args, data_dir)
+    assert path == data_dir / "projects" / "agency.ko-en.hanbit"
+    assert [s.target for s in stored(path)][:1] == [FIRST_TARGET]
+    assert resolve_project(args, data_dir).name == "agency.ko-en-2.hanbit"  # never overwritten
