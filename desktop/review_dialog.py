@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QDockWidget,
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,16 +30,12 @@ from documents.review_import import (
     plan_review_import,
 )
 
-SEGMENT_ID = Qt.ItemDataRole.UserRole  # the segment a row of the changes list is about
+SEGMENT_ID = Qt.ItemDataRole.UserRole  # the segment a row of the changes table is about
 _WARNING = QColor("#a61b1b")
 
 
 def _status(status: Status) -> str:
     return QCoreApplication.translate("SegmentModel", STATUS_LABELS[Status(status)])
-
-
-def _one_line(text: str) -> str:
-    return text.replace("\n", " ⏎ ")
 
 
 def plan_rows(plan: ReviewPlan) -> list[tuple[int, int, str, str, str]]:
@@ -60,35 +57,48 @@ def plan_rows(plan: ReviewPlan) -> list[tuple[int, int, str, str, str]]:
     return sorted(rows, key=lambda row: row[1])
 
 
-def _fill(tree: QTreeWidget, rows) -> None:
-    tree.clear()
+def _table(parent: QWidget, headers: list[str], stretch: tuple[int, ...]) -> QTableWidget:
+    """A read-only table whose long sentences wrap, rows as tall as their text."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header = table.horizontalHeader()
+    for column in range(len(headers)):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column in stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
+    return table
+
+
+def _fill(table: QTableWidget, rows) -> None:
+    table.setRowCount(0)
     for segment_id, number, what, before, after in rows:
-        item = QTreeWidgetItem(tree, [str(number), what, _one_line(before), _one_line(after)])
-        item.setData(0, SEGMENT_ID, segment_id)
-        item.setToolTip(2, before)
-        item.setToolTip(3, after)
+        row = table.rowCount()
+        table.insertRow(row)
+        for column, text in enumerate((str(number), what, before, after)):
+            item = QTableWidgetItem(text)
+            item.setData(SEGMENT_ID, segment_id)
+            table.setItem(row, column, item)
 
 
-def _changes_tree(parent: QWidget, rows) -> QTreeWidget:
-    tree = QTreeWidget(parent)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setWordWrap(True)
-    tree.setHeaderLabels(
-        [
-            QCoreApplication.translate("ReviewDialog", "#"),
-            QCoreApplication.translate("ReviewDialog", "Change"),
-            QCoreApplication.translate("ReviewDialog", "Before"),
-            QCoreApplication.translate("ReviewDialog", "After"),
-        ]
-    )
-    _fill(tree, rows)
-    header = tree.header()
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-    return tree
+def _changes_table(parent: QWidget, rows) -> QTableWidget:
+    headers = [
+        QCoreApplication.translate("ReviewDialog", "#"),
+        QCoreApplication.translate("ReviewDialog", "Change"),
+        QCoreApplication.translate("ReviewDialog", "Before"),
+        QCoreApplication.translate("ReviewDialog", "After"),
+    ]
+    table = _table(parent, headers, (2, 3))
+    _fill(table, rows)
+    return table
 
 
 class ReviewDialog(QDialog):
@@ -111,16 +121,13 @@ class ReviewDialog(QDialog):
                 ).format(file=plan.path.name, count=len(plan.problems))
             )
             self.summary.setStyleSheet(f"color: {_WARNING.name()}; font-weight: bold")
-            self.problems = QTreeWidget(self)
-            self.problems.setRootIsDecorated(False)
-            self.problems.setWordWrap(True)
-            self.problems.setHeaderLabels([self.tr("Row"), self.tr("Problem")])
+            self.problems = _table(self, [self.tr("Row"), self.tr("Problem")], (1,))
             for problem in plan.problems:
-                row = "" if problem.row is None else str(problem.row)
-                QTreeWidgetItem(self.problems, [row, problem.message]).setToolTip(
-                    1, problem.message
-                )
-            self.problems.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+                row = self.problems.rowCount()
+                self.problems.insertRow(row)
+                number = "" if problem.row is None else str(problem.row)
+                self.problems.setItem(row, 0, QTableWidgetItem(number))
+                self.problems.setItem(row, 1, QTableWidgetItem(problem.message))
             layout.addWidget(self.problems, 1)
             self.changes = None
             self.apply_button = None
@@ -129,8 +136,8 @@ class ReviewDialog(QDialog):
             rows = plan_rows(plan)
             self.summary.setText(
                 self.tr(
-                    "{file}: {targets} targets, {comments} comments and {statuses} statuses "
-                    "will change in {segments} segments."
+                    "{file} changes {segments} segments: targets {targets}, comments "
+                    "{comments}, statuses {statuses}."
                 ).format(
                     file=plan.path.name,
                     targets=len(plan.targets),
@@ -140,7 +147,7 @@ class ReviewDialog(QDialog):
                 )
             )
             self.problems = None
-            self.changes = _changes_tree(self, rows)
+            self.changes = _changes_table(self, rows)
             layout.addWidget(self.changes, 1)
             self.apply_button = buttons.addButton(
                 self.tr("&Apply Review"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -173,14 +180,14 @@ class ReviewChanges(QWidget):
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        self.tree = _changes_tree(self, [])
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
-        layout.addWidget(self.tree, 1)
+        self.table = _changes_table(self, [])
+        self.table.itemActivated.connect(self._activated)
+        self.table.itemClicked.connect(self._activated)
+        layout.addWidget(self.table, 1)
 
     def show_plan(self, plan: ReviewPlan) -> None:
         rows = plan_rows(plan)
-        _fill(self.tree, rows)
+        _fill(self.table, rows)
         self.title.setText(
             self.tr(
                 "Changed by the review {file}: {count} segments (click one to go to it)"
@@ -188,11 +195,11 @@ class ReviewChanges(QWidget):
         )
 
     def segment_ids(self) -> list[int]:
-        items = (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-        return list(dict.fromkeys(item.data(0, SEGMENT_ID) for item in items))
+        items = (self.table.item(row, 0) for row in range(self.table.rowCount()))
+        return list(dict.fromkeys(item.data(SEGMENT_ID) for item in items))
 
-    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.go_to_segment.emit(int(item.data(0, SEGMENT_ID)))
+    def _activated(self, item: QTableWidgetItem) -> None:
+        self.go_to_segment.emit(int(item.data(SEGMENT_ID)))
 
 
 def _plan_on_worker(project_path: Path, docx: Path) -> ReviewPlan:

@@ -1330,7 +1330,7 @@
 <context>
     <name>ReviewChanges</name>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="186"/>
+        <location filename="../../desktop/review_dialog.py" line="193"/>
         <source>Changed by the review {file}: {count} segments (click one to go to it)</source>
         <translation>검토 파일 {file}(으)로 바뀐 세그먼트 {count}개 (클릭하면 해당 세그먼트로 이동)</translation>
     </message>
@@ -1338,77 +1338,77 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="48"/>
+        <location filename="../../desktop/review_dialog.py" line="45"/>
         <source>Target → {status}</source>
         <translation>번역문 → {status}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="53"/>
+        <location filename="../../desktop/review_dialog.py" line="50"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="58"/>
+        <location filename="../../desktop/review_dialog.py" line="55"/>
         <source>Comment</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="79"/>
+        <location filename="../../desktop/review_dialog.py" line="94"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="80"/>
+        <location filename="../../desktop/review_dialog.py" line="95"/>
         <source>Change</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="81"/>
+        <location filename="../../desktop/review_dialog.py" line="96"/>
         <source>Before</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="82"/>
+        <location filename="../../desktop/review_dialog.py" line="97"/>
         <source>After</source>
         <translation>이후</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="100"/>
+        <location filename="../../desktop/review_dialog.py" line="110"/>
         <source>Import Review — %s</source>
         <translation>검토 가져오기 — %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="109"/>
+        <location filename="../../desktop/review_dialog.py" line="119"/>
         <source>The review table in {file} was damaged ({count} problems). Nothing will be applied; correct the file or export a new review.</source>
         <translation>{file}의 검토 표가 손상되었습니다(문제 {count}건). 아무것도 적용하지 않습니다. 파일을 고치거나 검토 파일을 새로 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="117"/>
+        <location filename="../../desktop/review_dialog.py" line="124"/>
         <source>Row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="117"/>
+        <location filename="../../desktop/review_dialog.py" line="124"/>
         <source>Problem</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="132"/>
-        <source>{file}: {targets} targets, {comments} comments and {statuses} statuses will change in {segments} segments.</source>
-        <translation>{file}: 세그먼트 {segments}개에서 번역문 {targets}개, 메모 {comments}개, 상태 {statuses}개가 바뀝니다.</translation>
+        <location filename="../../desktop/review_dialog.py" line="139"/>
+        <source>{file} changes {segments} segments: targets {targets}, comments {comments}, statuses {statuses}.</source>
+        <translation>{file}(으)로 세그먼트 {segments}개가 바뀝니다: 번역문 {targets}개, 메모 {comments}개, 상태 {statuses}개.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="146"/>
+        <location filename="../../desktop/review_dialog.py" line="153"/>
         <source>&amp;Apply Review</source>
         <translation>검토 적용(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="151"/>
+        <location filename="../../desktop/review_dialog.py" line="158"/>
         <source>The project is open read-only: the review cannot be applied.</source>
         <translation>프로젝트가 읽기 전용으로 열려 있어 검토를 적용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="153"/>
+        <location filename="../../desktop/review_dialog.py" line="160"/>
         <source>The review changes nothing.</source>
         <translation>검토로 바뀌는 내용이 없습니다.</translation>
     </message>
@@ -1416,37 +1416,37 @@
 <context>
     <name>ReviewImport</name>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="227"/>
+        <location filename="../../desktop/review_dialog.py" line="234"/>
         <source>Import a reviewed table</source>
         <translation>검토한 대역표 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="229"/>
+        <location filename="../../desktop/review_dialog.py" line="236"/>
         <source>Bilingual review table (Word)</source>
         <translation>검토용 대역표(Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="242"/>
+        <location filename="../../desktop/review_dialog.py" line="249"/>
         <source>Checking the review %s…</source>
         <translation>검토 파일 %s 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="261"/>
+        <location filename="../../desktop/review_dialog.py" line="268"/>
         <source>Cannot read the review</source>
         <translation>검토 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="273"/>
+        <location filename="../../desktop/review_dialog.py" line="280"/>
         <source>Review not applied</source>
         <translation>검토를 적용하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="280"/>
+        <location filename="../../desktop/review_dialog.py" line="287"/>
         <source>Review applied: {count} segments changed</source>
         <translation>검토 적용: 세그먼트 {count}개가 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="295"/>
+        <location filename="../../desktop/review_dialog.py" line="302"/>
         <source>Changed by Review</source>
         <translation>검토로 바뀐 세그먼트</translation>
     </message>

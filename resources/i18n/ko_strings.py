@@ -295,7 +295,7 @@ KO = {
     "The review table in {file} was damaged ({count} problems). Nothing will be applied; correct the file or export a new review.": "{file}의 검토 표가 손상되었습니다(문제 {count}건). 아무것도 적용하지 않습니다. 파일을 고치거나 검토 파일을 새로 내보내세요.",
     "Row": "행",
     "Problem": "문제",
-    "{file}: {targets} targets, {comments} comments and {statuses} statuses will change in {segments} segments.": "{file}: 세그먼트 {segments}개에서 번역문 {targets}개, 메모 {comments}개, 상태 {statuses}개가 바뀝니다.",
+    "{file} changes {segments} segments: targets {targets}, comments {comments}, statuses {statuses}.": "{file}(으)로 세그먼트 {segments}개가 바뀝니다: 번역문 {targets}개, 메모 {comments}개, 상태 {statuses}개.",
     "&Apply Review": "검토 적용(&A)",
     "The project is open read-only: the review cannot be applied.": "프로젝트가 읽기 전용으로 열려 있어 검토를 적용할 수 없습니다.",
     "The review changes nothing.": "검토로 바뀌는 내용이 없습니다.",

@@ -139,8 +139,8 @@ def test_review_round_trip_from_the_window(qtbot, monkeypatch, window, tmp_path)
     dialog = importer.dialog
     assert dialog.isVisible() and dialog.problems is None
     listed = [
-        [dialog.changes.topLevelItem(i).text(c) for c in range(4)]
-        for i in range(dialog.changes.topLevelItemCount())
+        [dialog.changes.item(row, column).text() for column in range(4)]
+        for row in range(dialog.changes.rowCount())
     ]
     assert [
         "3",
@@ -167,8 +167,9 @@ def test_review_round_trip_from_the_window(qtbot, monkeypatch, window, tmp_path)
     assert importer.changes.segment_ids() == [third.id]
     assert window.current_segment_id() == third.id
     window.go_to_source_row(0)
-    item = importer.changes.tree.topLevelItem(0)
-    importer.changes.tree.itemClicked.emit(item, 0)
+    table = importer.changes.table
+    rect = table.visualItemRect(table.item(0, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_segment_id() == third.id
     assert "1 segments changed" in window.statusBar().currentMessage()
 
@@ -186,9 +187,7 @@ def test_damaged_review_is_refused_with_its_problems(qtbot, monkeypatch, window,
     importer = _import_review(qtbot, monkeypatch, window, out)
     dialog = importer.dialog
     assert dialog.apply_button is None and dialog.changes is None
-    problems = [
-        dialog.problems.topLevelItem(i).text(1) for i in range(dialog.problems.topLevelItemCount())
-    ]
+    problems = [dialog.problems.item(row, 1).text() for row in range(dialog.problems.rowCount())]
     assert any(p.startswith("segment 4 has no row") for p in problems)
     assert "Nothing will be applied" in dialog.summary.text()
     dialog.reject()
@@ -200,7 +199,7 @@ def test_review_of_another_file_type_is_reported(qtbot, monkeypatch, window, tmp
     out = tmp_path / "notes.docx"
     out.write_text("not a word file", encoding="utf-8")
     importer = _import_review(qtbot, monkeypatch, window, out)
-    assert "not a readable Word document" in importer.dialog.problems.topLevelItem(0).text(1)
+    assert "not a readable Word document" in importer.dialog.problems.item(0, 1).text()
 
 
 def test_xliff_opens_as_a_new_project(qtbot, monkeypatch, window, tmp_path, data_dir):
