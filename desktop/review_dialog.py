@@ -243,6 +243,14 @@ class ReviewImport(QObject):
         window = self.window
         if window.project is None or self.busy:
             return False
+        if window.translator.running():  # drafts landing meanwhile would make the plan stale
+            window.statusBar().showMessage(
+                self.tr(
+                    "Wait for Translate all to finish, or cancel it, before importing a review."
+                ),
+                8000,
+            )
+            return False
         window.view.commit_editor()  # the plan compares with what the translator last typed
         project_path = Path(window.project.path)
         self.busy = True

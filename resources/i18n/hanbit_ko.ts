@@ -1427,26 +1427,31 @@
     </message>
     <message>
         <location filename="../../desktop/review_dialog.py" line="249"/>
+        <source>Wait for Translate all to finish, or cancel it, before importing a review.</source>
+        <translation>검토를 가져오기 전에 '빈 세그먼트 모두 번역'이 끝나기를 기다리거나 취소하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_dialog.py" line="257"/>
         <source>Checking the review %s…</source>
         <translation>검토 파일 %s 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="268"/>
+        <location filename="../../desktop/review_dialog.py" line="276"/>
         <source>Cannot read the review</source>
         <translation>검토 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="280"/>
+        <location filename="../../desktop/review_dialog.py" line="288"/>
         <source>Review not applied</source>
         <translation>검토를 적용하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="287"/>
+        <location filename="../../desktop/review_dialog.py" line="295"/>
         <source>Review applied: {count} segments changed</source>
         <translation>검토 적용: 세그먼트 {count}개가 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="302"/>
+        <location filename="../../desktop/review_dialog.py" line="310"/>
         <source>Changed by Review</source>
         <translation>검토로 바뀐 세그먼트</translation>
     </message>

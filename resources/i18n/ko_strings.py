@@ -305,4 +305,5 @@ KO = {
     "Review not applied": "검토를 적용하지 않았습니다",
     "Review applied: {count} segments changed": "검토 적용: 세그먼트 {count}개가 바뀌었습니다",
     "Changed by Review": "검토로 바뀐 세그먼트",
+    "Wait for Translate all to finish, or cancel it, before importing a review.": "검토를 가져오기 전에 '빈 세그먼트 모두 번역'이 끝나기를 기다리거나 취소하세요.",
 }
