@@ -194,6 +194,10 @@ class ReviewChanges(QWidget):
             ).format(file=plan.path.name, count=len({row[0] for row in rows}))
         )
 
+    def clear(self) -> None:
+        self.table.setRowCount(0)
+        self.title.clear()
+
     def segment_ids(self) -> list[int]:
         items = (self.table.item(row, 0) for row in range(self.table.rowCount()))
         return list(dict.fromkeys(item.data(SEGMENT_ID) for item in items))
@@ -311,9 +315,15 @@ class ReviewImport(QObject):
             self.dock.setObjectName("review-dock")
             self.dock.setWidget(self.changes)
             window.add_panel(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
+            window.project_opened.connect(self._project_opened)
         self.changes.show_plan(plan)
         self.dock.show()
         self.dock.raise_()
+
+    def _project_opened(self, _project) -> None:
+        """The list is about the project it was applied to; another one starts without it."""
+        self.changes.clear()
+        self.dock.hide()
 
 
 def review_import_of(window) -> ReviewImport:

@@ -9,8 +9,9 @@ import docx
 import pytest
 from desk_helpers import open_window, stored
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
+from desktop import review_dialog
 from desktop.export_dialog import ExportDialog, exporter_of
 from desktop.review_dialog import review_import_of
 from desktop.segment_model import STATUS_LABELS
@@ -242,3 +243,66 @@ def test_main_py_open_makes_a_project_of_an_xliff(qtbot, window, tmp_path, data_
     assert path == data_dir / "projects" / "agency.ko-en.hanbit"
     assert [s.target for s in stored(path)][:1] == [FIRST_TARGET]
     assert resolve_project(args, data_dir).name == "agency.ko-en-2.hanbit"  # never overwritten
+
+
+def test_review_is_refused_when_the_segment_changed_after_the_check(
+    qtbot, monkeypatch, window, tmp_path
+):
+    out = tmp_path / "review.docx"
+    _export_review(qtbot, window, out)
+    reviewed = docx.Document(str(out))
+    reviewed.tables[0].rows[1].cells[2].text = "The reviewer's version"
+    reviewed.save(str(out))
+    importer = _import_review(qtbot, monkeypatch, window, out)
+    first = window.model.segment_at(0)
+    window.model.change(first.id, "The translator's newer version", Status.TRANSLATED)
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    importer.dialog.apply_button.click()
+    assert warnings and "changed since review.docx was checked (segments 1)" in warnings[0]
+    assert stored(window.project.path)[0].target == "The translator's newer version"
+    assert importer.dock is None  # nothing to list: nothing was applied
+
+
+def test_a_read_only_project_shows_the_review_without_apply(qtbot, window, tmp_path):
+    from documents.review_import import ReviewPlan, TargetChange
+
+    plan = ReviewPlan(tmp_path / "review.docx")
+    plan.targets.append(TargetChange(1, 1, "old", "new", Status.REVIEWED))
+    dialog = review_dialog.ReviewDialog(plan, read_only=True, parent=window)
+    qtbot.addWidget(dialog)
+    assert not dialog.apply_button.isEnabled()
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("read-only" in text for text in labels)
+
+
+def test_another_project_clears_the_changed_by_review_list(
+    qtbot, monkeypatch, window, tmp_path, data_dir
+):
+    out = tmp_path / "review.docx"
+    _export_review(qtbot, window, out)
+    reviewed = docx.Document(str(out))
+    reviewed.tables[0].rows[2].cells[2].text = "Reviewed second sentence"
+    reviewed.save(str(out))
+    importer = _import_review(qtbot, monkeypatch, window, out)
+    with qtbot.waitSignal(importer.applied):
+        importer.dialog.apply_button.click()
+    assert importer.changes.segment_ids()
+    xlf = tmp_path / "other.xlf"
+    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+        exporter_of(window).export("xliff", xlf)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
+    with qtbot.waitSignal(window.project_opened):
+        window.act_new_xliff.trigger()
+    assert importer.changes.segment_ids() == []
+    assert not importer.dock.isVisible()
+
+
+def test_main_py_open_refuses_a_broken_xliff_with_the_reason(tmp_path, data_dir, capsys):
+    import main
+
+    xlf = tmp_path / "broken.xliff"
+    xlf.write_text("<xliff version='1.2'><file>", encoding="utf-8")
+    assert main.main(["open", str(xlf), "--data-dir", str(data_dir)]) == 1
+    assert "broken.xliff" in capsys.readouterr().err
+    assert list((data_dir / "projects").glob("broken*")) == []
