@@ -306,3 +306,23 @@ def test_main_py_open_refuses_a_broken_xliff_with_the_reason(tmp_path, data_dir,
     assert main.main(["open", str(xlf), "--data-dir", str(data_dir)]) == 1
     assert "broken.xliff" in capsys.readouterr().err
     assert list((data_dir / "projects").glob("broken*")) == []
+
+
+def test_export_marks_terms_with_the_glossary_panels_matcher(qtbot, monkeypatch, window, tmp_path):
+    from desktop import glossary_source
+    from desktop.panel_wiring import install_panels
+    from desktop.tasks import task_runner
+
+    panels = install_panels(window)
+    task_runner().wait()  # the window's curated-glossary merge
+    panels.glossary_loaded()
+    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=10000)
+
+    def no_second_read(*args):
+        raise AssertionError("the window's matcher must be used, not a second termbase read")
+
+    monkeypatch.setattr(glossary_source, "mt_glossary_factory", no_second_read)
+    out = tmp_path / "article.xlf"
+    report, _, _ = export_via_menu(qtbot, monkeypatch, window, "xliff", out)
+    assert isinstance(report, ExportReport), report
+    assert 'from="glossary"' in out.read_text(encoding="utf-8")
