@@ -81,7 +81,6 @@ def build_tiny_packages(folder: Path, source_lang: str, target_lang: str) -> Pat
     """The tests' copy-model package for the pair (test support code: it imports torch)."""
     sys.path.insert(0, str(ROOT / "tests"))
     from support.tiny_package import build_copy_package, train_sentencepiece
-
     from translation.languages import to_argos
 
     tokenizer = train_sentencepiece(folder / "sentencepiece.model")

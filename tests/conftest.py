@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from support.tiny_package import build_argosmodel, build_copy_package, train_sentencepiece
 
 

@@ -37,8 +37,6 @@ def save(widget: QWidget, name: str) -> None:
 def main() -> None:
     app = QApplication(sys.argv)
     app.setFont(QFont("Noto Sans CJK KR", 10))
-    from support.tiny_package import build_copy_package, train_sentencepiece
-
     import paths
     from desktop.candidates_dialog import CandidatesDialog
     from desktop.glossary_import import ImportDialog
@@ -56,6 +54,7 @@ def main() -> None:
     from glossary.qa import forbidden_renderings
     from glossary.store import Termbase
     from memory.store import TranslationMemory
+    from support.tiny_package import build_copy_package, train_sentencepiece
 
     task_runner().inline = True  # deterministic pictures: checks finish before the grab
     work = Path(tempfile.mkdtemp(prefix="hanbit-shots-"))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 import sentencepiece as spm
-from support.tiny_package import SEED_ARTICLE, build_copy_package
 
+from support.tiny_package import SEED_ARTICLE, build_copy_package
 from translation import runtime
 from translation.engine import Cancelled, Engine, EngineOptions, NoRouteError
 from translation.packages import PackageError, install_package_file

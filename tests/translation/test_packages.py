@@ -11,8 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support.tiny_package import build_argosmodel
 
+from support.tiny_package import build_argosmodel
 from translation.packages import (
     PackageError,
     default_packages_dir,

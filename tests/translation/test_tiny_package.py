@@ -8,6 +8,7 @@ from pathlib import Path
 
 import ctranslate2
 import sentencepiece as spm
+
 from support.tiny_package import SEED_ARTICLE
 
 

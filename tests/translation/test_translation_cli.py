@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from support.tiny_package import SEED_ARTICLE
 
 import main
 from documents.segmentation import segment_document
+from support.tiny_package import SEED_ARTICLE
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE_START = "'하루 10조 매출' 알리바바, 6번째 '알리페이' 지사는 호주...\"세계로 가자\""
