@@ -6,7 +6,7 @@ import ctypes
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -99,10 +99,16 @@ def install_translator(
     if locale.language() == QLocale.Language.English:
         return None
     translator = QTranslator(app)
-    if translator.load(locale, "hanbit", "_", str(folder)):
-        app.installTranslator(translator)
-        return translator
-    return None
+    if not translator.load(locale, "hanbit", "_", str(folder)):
+        return None
+    app.installTranslator(translator)
+    # Qt's own strings (the Cancel/OK of standard buttons, file dialogs) in the same language.
+    qt_strings = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_strings.load(locale, "qtbase", "_", qt_folder):
+        app.installTranslator(qt_strings)
+        translator.setProperty("qt_strings", qt_strings)  # so a caller can remove both
+    return translator
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

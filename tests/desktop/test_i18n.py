@@ -10,6 +10,7 @@ from pathlib import Path
 from desk_helpers import open_window
 from lxml import etree
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.app import I18N_DIR, install_translator
 from desktop.panel_wiring import install_panels
@@ -69,8 +70,13 @@ def test_with_a_korean_locale_the_window_reads_in_korean(
         assert window.model.headerData(2, Qt.Orientation.Horizontal) == "번역문"
         assert "번역 메모리" in [d.windowTitle() for d in panels.docks]
         assert "번역 완료" in window.summary.counts.text()
+        # Qt's own standard buttons follow: a dialog's Cancel is 취소, not Cancel.
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(buttons)
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "취소"
     finally:
         QCoreApplication.removeTranslator(translator)
+        QCoreApplication.removeTranslator(translator.property("qt_strings"))
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
