@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         self.proxy = StatusFilterModel(self)
         self.view = SegmentView(self)
         self.banner = NoticeBanner(self)
+        self.banner.install_requested.connect(lambda: self.open_package_manager()._choose_file())
+        self.banner.manager_requested.connect(lambda: self.open_package_manager())
+        self._package_manager = None
         self.find_bar = FindBar(self)
         self.find_bar.current_row = self._current_source_row
         self.find_bar.go_to_row.connect(self.go_to_source_row)
@@ -218,6 +221,30 @@ class MainWindow(QMainWindow):
             return None
         return self.pair_selector.route_for(self.project.source_lang, self.project.target_lang)
 
+    def open_package_manager(self):
+        """The package manager (one per window), shown; installs and removals refresh the pair."""
+        from desktop.package_manager import PackageManager
+
+        if self._package_manager is None:
+            manager = PackageManager(Path(self.packages_dir), self.settings.q, self)
+            manager.sig_packages_changed.connect(self.packages_changed)
+            manager.sig_settings_changed.connect(self._engine_settings_changed)
+            self._package_manager = manager
+        self._package_manager.reload()
+        self._package_manager.show()
+        self._package_manager.raise_()
+        return self._package_manager
+
+    def packages_changed(self) -> None:
+        self.engine.refresh()  # rescan now, even if the folder's mtime did not move
+        self.refresh_routes()
+
+    def _engine_settings_changed(self) -> None:
+        # Beam size counts from the next batch; threads and device from the next model load,
+        # so the loaded models are dropped (one that is translating finishes first).
+        self.engine.options = self.settings.engine_options()
+        self.engine.unload()
+
     def refresh_routes(self) -> None:
         """Re-read installed packages (after an install) and update the pair, banner and actions."""
         self.pair_selector.set_routes(self.routes())
@@ -233,7 +260,7 @@ class MainWindow(QMainWindow):
         else:
             self.summary.route.setText(self.pair_selector.route_info.text())
         if notes:
-            self.banner.show_message("\n".join(notes))
+            self.banner.show_message("\n".join(notes), package_actions=route is None)
         else:
             self.banner.hide()
         self.act_translate_all.setEnabled(route is not None and not self.project.read_only)

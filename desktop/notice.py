@@ -1,11 +1,11 @@
-"""A plain banner atop the window: no translation package for the pair, and what to do."""
+"""A banner atop the window: no translation package for the pair, and buttons to get one."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from translation.languages import language_name
+from desktop.language_names import display_name
 
 
 def no_package_message(source: str, target: str) -> str:
@@ -14,13 +14,16 @@ def no_package_message(source: str, target: str) -> str:
         "No {source} → {target} translation package is installed. "
         "Install a .argosmodel file (Packages ▸ Install from file…) or download one when online "
         "(Packages ▸ Download…).",
-    ).format(source=language_name(source), target=language_name(target))
+    ).format(source=display_name(source), target=display_name(target))
 
 
 class NoticeBanner(QFrame):
-    """Hidden until show_message(); the translator can close it and keep working by hand."""
+    """Hidden until show_message(); the translator can close it and keep working by hand.
+    With package_actions it offers to install a package file or open the package manager."""
 
     closed = Signal()
+    install_requested = Signal()
+    manager_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +36,10 @@ class NoticeBanner(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.install_button = QPushButton(self.tr("Install package file…"), self)
+        self.install_button.clicked.connect(self.install_requested)
+        self.manager_button = QPushButton(self.tr("Package manager…"), self)
+        self.manager_button.clicked.connect(self.manager_requested)
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)
@@ -41,11 +48,15 @@ class NoticeBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.install_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.manager_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, package_actions: bool = False) -> None:
         self.label.setText(text)
+        self.install_button.setVisible(package_actions)
+        self.manager_button.setVisible(package_actions)
         self.show()
 
     def text(self) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -37,7 +36,6 @@ class PanelSet(QObject):
         self.window = window
         self.termbase: Termbase | None = None
         self._manager = None
-        self._packages = None
         self._hooked: set[int] = set()
         self._rerun = QTimer(self, singleShot=True, interval=1000)
         self._rerun.timeout.connect(lambda: self.qa.run_all())
@@ -174,28 +172,7 @@ class PanelSet(QObject):
             manager.open_add_dialog("", target)
 
     def open_packages(self):
-        from desktop.package_manager import PackageManager
-
-        if self._packages is None:
-            self._packages = PackageManager(
-                Path(self.window.packages_dir), self.window.settings.q, self.window
-            )
-            self._packages.sig_packages_changed.connect(self._packages_changed)
-            self._packages.sig_settings_changed.connect(self._engine_settings_changed)
-        self._packages.reload()
-        self._packages.show()
-        self._packages.raise_()
-        return self._packages
-
-    def _packages_changed(self) -> None:
-        self.window.engine.refresh()  # rescan now, even if the folder's mtime did not move
-        self.window.refresh_routes()
-
-    def _engine_settings_changed(self) -> None:
-        # Beam size counts from the next batch; threads and device from the next model load,
-        # so the loaded models are dropped (one that is translating finishes first).
-        self.window.engine.options = self.window.settings.engine_options()
-        self.window.engine.unload()
+        return self.window.open_package_manager()
 
     # ---- following the grid ----------------------------------------------------------------
 

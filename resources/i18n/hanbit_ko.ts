@@ -663,74 +663,97 @@
     </message>
 </context>
 <context>
+    <name>LanguageNames</name>
+    <message>
+        <location filename="../../desktop/language_names.py" line="12"/>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/language_names.py" line="13"/>
+        <source>Chinese (Simplified)</source>
+        <translation>중국어(간체)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/language_names.py" line="14"/>
+        <source>Chinese (Traditional)</source>
+        <translation>중국어(번체)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/language_names.py" line="15"/>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
+        <location filename="../../desktop/main_window.py" line="105"/>
         <source>Font of the segments</source>
         <translation>세그먼트 글꼴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>Opened read-only: %s.</source>
         <translation>읽기 전용으로 열었습니다: %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="180"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>Cannot save the project</source>
         <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>Saved as %s</source>
         <translation>%s(으)로 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
         <source>The glossary could not be loaded: %s</source>
         <translation>용어집을 불러올 수 없습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="259"/>
         <source>no MT package</source>
         <translation>기계 번역 패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="324"/>
         <source>Every segment is confirmed.</source>
         <translation>모든 세그먼트가 확정되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>Nothing to undo in this segment.</source>
         <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="349"/>
         <source>Nothing to redo in this segment.</source>
         <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349"/>
+        <location filename="../../desktop/main_window.py" line="376"/>
         <source>Cannot change segments</source>
         <translation>세그먼트를 변경할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="370"/>
+        <location filename="../../desktop/main_window.py" line="397"/>
         <source>Every segment already has a target.</source>
         <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="389"/>
+        <location filename="../../desktop/main_window.py" line="416"/>
         <source>Translation stopped: %s</source>
         <translation>번역이 중단되었습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="391"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
         <source>Translation cancelled.</source>
         <translation>번역을 취소했습니다.</translation>
     </message>
@@ -929,6 +952,16 @@
     </message>
     <message>
         <location filename="../../desktop/notice.py" line="39"/>
+        <source>Install package file…</source>
+        <translation>패키지 파일 설치…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notice.py" line="41"/>
+        <source>Package manager…</source>
+        <translation>패키지 관리자…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/notice.py" line="46"/>
         <source>Hide this message</source>
         <translation>이 메시지 숨기기</translation>
     </message>
@@ -1106,52 +1139,52 @@
 <context>
     <name>PanelSet</name>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="52"/>
+        <location filename="../../desktop/panel_wiring.py" line="50"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="53"/>
+        <location filename="../../desktop/panel_wiring.py" line="51"/>
         <source>Translation Memory</source>
         <translation>번역 메모리</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="54"/>
+        <location filename="../../desktop/panel_wiring.py" line="52"/>
         <source>QA</source>
         <translation>QA</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="108"/>
+        <location filename="../../desktop/panel_wiring.py" line="106"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="109"/>
+        <location filename="../../desktop/panel_wiring.py" line="107"/>
         <source>&amp;Glossary Manager…</source>
         <translation>용어집 관리자(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="111"/>
+        <location filename="../../desktop/panel_wiring.py" line="109"/>
         <source>&amp;Add Term from Selection…</source>
         <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="114"/>
+        <location filename="../../desktop/panel_wiring.py" line="112"/>
         <source>Term &amp;Candidates…</source>
         <translation>용어 후보(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="116"/>
+        <location filename="../../desktop/panel_wiring.py" line="114"/>
         <source>Check &amp;Document (QA)</source>
         <translation>문서 검사(QA)(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="124"/>
+        <location filename="../../desktop/panel_wiring.py" line="122"/>
         <source>&amp;Manage Packages…</source>
         <translation>패키지 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="280"/>
+        <location filename="../../desktop/panel_wiring.py" line="257"/>
         <source>This segment cannot be edited</source>
         <translation>이 세그먼트는 편집할 수 없습니다</translation>
     </message>
@@ -1416,42 +1449,42 @@
 <context>
     <name>ReviewImport</name>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="234"/>
+        <location filename="../../desktop/review_dialog.py" line="238"/>
         <source>Import a reviewed table</source>
         <translation>검토한 대역표 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="236"/>
+        <location filename="../../desktop/review_dialog.py" line="240"/>
         <source>Bilingual review table (Word)</source>
         <translation>검토용 대역표(Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="249"/>
+        <location filename="../../desktop/review_dialog.py" line="253"/>
         <source>Wait for Translate all to finish, or cancel it, before importing a review.</source>
         <translation>검토를 가져오기 전에 '빈 세그먼트 모두 번역'이 끝나기를 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="257"/>
+        <location filename="../../desktop/review_dialog.py" line="261"/>
         <source>Checking the review %s…</source>
         <translation>검토 파일 %s 확인 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="276"/>
+        <location filename="../../desktop/review_dialog.py" line="280"/>
         <source>Cannot read the review</source>
         <translation>검토 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="288"/>
+        <location filename="../../desktop/review_dialog.py" line="292"/>
         <source>Review not applied</source>
         <translation>검토를 적용하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="295"/>
+        <location filename="../../desktop/review_dialog.py" line="299"/>
         <source>Review applied: {count} segments changed</source>
         <translation>검토 적용: 세그먼트 {count}개가 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_dialog.py" line="310"/>
+        <location filename="../../desktop/review_dialog.py" line="314"/>
         <source>Changed by Review</source>
         <translation>검토로 바뀐 세그먼트</translation>
     </message>

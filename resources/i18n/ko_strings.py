@@ -306,4 +306,10 @@ KO = {
     "Review applied: {count} segments changed": "검토 적용: 세그먼트 {count}개가 바뀌었습니다",
     "Changed by Review": "검토로 바뀐 세그먼트",
     "Wait for Translate all to finish, or cancel it, before importing a review.": "검토를 가져오기 전에 '빈 세그먼트 모두 번역'이 끝나기를 기다리거나 취소하세요.",
+    "Install package file…": "패키지 파일 설치…",
+    "Package manager…": "패키지 관리자…",
+    "Korean": "한국어",
+    "Chinese (Simplified)": "중국어(간체)",
+    "Chinese (Traditional)": "중국어(번체)",
+    "English": "영어",
 }

@@ -414,3 +414,32 @@ def test_new_project_from_an_article_with_a_chosen_pair(
     ]
     assert window.pair_selector.labels() == ["ko → zh-Hans via en"]
     assert not window.banner.isVisible()
+
+
+def test_banner_offers_packages_and_goes_once_one_is_installed(
+    qtbot, tmp_path, tiny_argosmodel, data_dir, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    packages = tmp_path / "empty-packages"
+    packages.mkdir()
+    project = tmp_path / "zh.hanbit"
+    Project.create(project, source_text="你好。", source_lang="zh-Hans", target_lang="en").close()
+    window = open_window(qtbot, project, packages, data_dir)
+    assert window.banner.isVisible()
+    assert window.banner.install_button.isVisible() and window.banner.manager_button.isVisible()
+    assert not window.act_translate_all.isEnabled()
+
+    window.banner.manager_button.click()
+    manager = window._package_manager
+    assert manager is not None and manager.isVisible()
+    manager.hide()
+
+    # "Install package file…" asks for the file, installs it, and the pair works at once.
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tiny_argosmodel), "")
+    )
+    window.banner.install_button.click()
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=10000)
+    assert window.act_translate_all.isEnabled()
+    assert window.route() is not None
