@@ -376,6 +376,34 @@ class Project:
         if key == "name":
             self.name = value
 
+    def change_target_lang(self, target_lang: str, *, clear_confirmed: bool = False) -> int:
+        """Translate into target_lang from now on; returns how many targets were cleared.
+
+        Drafts and MT are in the old language, so they are cleared (history keeps them): left,
+        they would be confirmed, exported and learnt by the TM under the new pair. Confirmed
+        targets (translated/reviewed) refuse the change unless clear_confirmed (a copy)."""
+        if not isinstance(target_lang, str) or not LANG.match(target_lang):
+            raise ProjectError(f"The target language {target_lang!r} is not a language code like ko")
+        confirmed = (Status.TRANSLATED.value, Status.REVIEWED.value)
+        rows = self._conn().execute("SELECT id, target, status FROM segments").fetchall()
+        if not clear_confirmed and any(status in confirmed for _, _, status in rows):
+            raise ProjectError(
+                f"{self.path.name} has confirmed translations into {self.target_lang}; "
+                "save a copy for the new language instead"
+            )
+        cleared = [sid for sid, target, status in rows if target or status != Status.NEW.value]
+        with self._change() as db:
+            db.execute("UPDATE meta SET value = ? WHERE key = 'target_lang'", (target_lang,))
+            db.execute("UPDATE segments SET mt = '', mt_info = '{}'")
+            for sid in cleared:
+                db.execute(
+                    "UPDATE segments SET target = '', status = ?, updated_at = ? WHERE id = ?",
+                    (Status.NEW.value, now(), sid),
+                )
+                self._log(db, sid, "", Status.NEW, "change-target-language")
+        self.target_lang = target_lang
+        return len(cleared)
+
     def split_segment(self, segment_id: int, offset: int) -> tuple[Segment, Segment]:
         """Split a segment's source at a character offset; the target stays with the first part.
 
