@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from glossary.store import Concept, GlossaryError, Term, Termbase, TermKind, term_key
@@ -142,7 +143,20 @@ def _strip(concept: Concept) -> Concept:
         domain=concept.domain,
         note=concept.note,
         status=concept.status or "approved",
+        created_at=_date(concept.created_at, "created"),
+        updated_at=_date(concept.updated_at, "updated"),
     )
+
+
+def _date(text: str, what: str) -> str:
+    """An ISO 8601 date or timestamp as written, or GlossaryError naming the bad value."""
+    text = (text or "").strip()
+    if text:
+        try:
+            datetime.fromisoformat(text)
+        except ValueError:
+            raise GlossaryError(f"{what} date {text!r} is not an ISO 8601 date") from None
+    return text
 
 
 def _text_of(concept: Concept, form: tuple[str, str]) -> str:
@@ -192,7 +206,7 @@ def apply_import(termbase: Termbase, plan: ImportPlan) -> None:
     try:
         with termbase.transaction():
             for concept in plan.added:
-                termbase.add_concept(concept)
+                termbase.add_concept(concept)  # keeps the file's dates
             for concept in plan.changed:
                 termbase.update_concept(concept)
     except GlossaryError as error:

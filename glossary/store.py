@@ -339,8 +339,9 @@ class Termbase:
                 concept.note,
                 concept.status,
                 concept.origin,
-                concept.created_at if keep_id and concept.created_at else now,
-                concept.updated_at if keep_id and concept.updated_at else now,
+                # Dates a concept brings along (a restore, an imported file) are kept.
+                concept.created_at or now,
+                concept.updated_at or now,
                 _search_text(concept),
             ),
         )

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from glossary.store import Concept, GlossaryError, Term, TermKind
 
-# Header cells: "ko" (preferred), "ko:variant", "ko:forbidden", "ko:notes", plus concept fields.
+# Header cells: "ko" (preferred), "ko:variant", "ko:forbidden", "ko:notes", plus concept fields
+# (domain, note, status, created, updated).
 # Several forms share a cell separated by " | "; a notes cell holds "form = note" entries.
 SEPARATOR = " | "
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -23,6 +24,8 @@ _FIELDS = {
     "comment": "note",
     "definition": "note",
     "status": "status",
+    "created": "created_at",
+    "updated": "updated_at",
 }
 _KINDS = {"variant": TermKind.VARIANT, "forbidden": TermKind.FORBIDDEN}
 _ORDER = ("ko", "zh-Hans", "zh-Hant", "en")
@@ -188,4 +191,8 @@ def _wide(concepts: list[Concept], langs: list[str]):
     if any(c.status != "approved" for c in concepts):
         header.append("status")
         cells.append(lambda c: c.status)
+    for name, attribute in (("created", "created_at"), ("updated", "updated_at")):
+        if any(getattr(c, attribute) for c in concepts):
+            header.append(name)
+            cells.append(lambda c, a=attribute: getattr(c, a))
     return header, cells

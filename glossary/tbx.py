@@ -32,6 +32,11 @@ _STATUS_IN = {
     "superseded": TermKind.FORBIDDEN,
 }
 _STATUS_TYPES = ("administrativestatus", "normativeauthorization")
+# The desk's concept status (approved | proposed) has no TBX-Basic data category; it goes
+# into an <admin> of this custom type, which TBX-Basic readers skip as an unknown category.
+CONCEPT_STATUS = "x-conceptStatus"
+# transactionType values (TBX-Basic) for the concept's creation and last change.
+_CREATED, _UPDATED = "origination", "modification"
 
 
 def _local(element: etree._Element) -> str:
@@ -90,11 +95,27 @@ def _concept(entry: etree._Element) -> Concept:
             concept.domain = _text(child)
         elif name == "note" or (name == "descrip" and kind == "definition"):
             notes.append(_text(child))
+        elif name == "admin" and kind == CONCEPT_STATUS.lower():
+            concept.status = _text(child).lower()
+        elif name == "transacGrp":
+            _transaction(child, concept)
         elif name in ("langSec", "langSet"):
             lang = child.get(XML_LANG) or child.get("lang") or ""
             concept.terms.extend(_terms(child, lang))
     concept.note = "\n".join(n for n in notes if n)
     return concept
+
+
+def _transaction(group: etree._Element, concept: Concept) -> None:
+    """Origination and modification dates of a transacGrp; other transactions are ignored."""
+    kinds = [_text(c).lower() for c in _children(group, "transac")]
+    dates = [_text(c) for c in _children(group, "date")]
+    if not dates or not dates[0]:
+        return
+    if _CREATED in kinds:
+        concept.created_at = dates[0]
+    elif _UPDATED in kinds:
+        concept.updated_at = dates[0]
 
 
 def _terms(lang_section: etree._Element, lang: str) -> list[Term]:
@@ -121,8 +142,9 @@ def _terms(lang_section: etree._Element, lang: str) -> list[Term]:
 def write_tbx(concepts: Iterable[Concept], path: Path, source_lang: str = "en") -> None:
     """Write TBX-Basic in the DCA style of ISO 30042:2019 (TBX v3).
 
-    Only TBX-Basic data categories are written, so strict validators accept the file; the
-    desk's concept status has no TBX-Basic category and is not exported.
+    Term statuses, subject field, notes and the concept's dates (transacGrp) are TBX-Basic;
+    a proposed concept's status goes into <admin type="x-conceptStatus">, which TBX-Basic
+    readers ignore (approved, the default, is not written).
     """
     concepts = list(concepts)
     if not concepts:
@@ -144,6 +166,13 @@ def write_tbx(concepts: Iterable[Concept], path: Path, source_lang: str = "en") 
         entry = sub(body, "conceptEntry", id=f"c{concept.id}" if concept.id else "c")
         if concept.domain:
             sub(entry, "descrip", concept.domain, type="subjectField")
+        if concept.status and concept.status != "approved":
+            sub(entry, "admin", concept.status, type=CONCEPT_STATUS)
+        for transaction, date in ((_CREATED, concept.created_at), (_UPDATED, concept.updated_at)):
+            if date:
+                group = sub(entry, "transacGrp")
+                sub(group, "transac", transaction, type="transactionType")
+                sub(group, "date", date)
         if concept.note:
             sub(entry, "note", concept.note)
         for lang in concept.languages():

@@ -26,26 +26,55 @@ def curated(tmp_path: Path) -> Termbase:
 
 
 def content(concept: Concept) -> tuple:
+    """Every field a user sees: forms with kind and note, domain, note, status and dates."""
     terms = sorted((t.lang, t.text, str(t.kind), t.note) for t in concept.terms)
-    return terms, concept.domain, concept.note, concept.status
+    return (
+        terms,
+        concept.domain,
+        concept.note,
+        concept.status,
+        concept.created_at,
+        concept.updated_at,
+    )
 
 
 @pytest.mark.parametrize("name", ["glossary.tbx", "glossary.csv", "glossary.tsv"])
 def test_round_trip_of_the_curated_glossary(curated, termbase, tmp_path, name) -> None:
-    # A multi-line note with quotes, and (where the format has a field for it) a status.
+    # A proposed concept with its own dates and a multi-line note with quotes.
     concept = curated.concepts()[0]
     concept.note = 'first line\nsecond line, with "quotes"'
-    if not name.endswith(".tbx"):  # TBX-Basic has no concept status
-        concept.status = "proposed"
+    concept.status = "proposed"
     curated.update_concept(concept)
+    curated.delete_concept(concept.id)
+    concept.created_at, concept.updated_at = (
+        "2014-07-01T09:30:00+00:00",
+        "2015-01-02T10:00:00+00:00",
+    )
+    curated.restore_concept(concept)
+    assert content(curated.concept(concept.id))[3:] == (
+        "proposed",
+        "2014-07-01T09:30:00+00:00",
+        "2015-01-02T10:00:00+00:00",
+    )
     path = tmp_path / name
     assert export_glossary(curated, path) == curated.count()
+    assert termbase.count() == 0  # the data can only come from the file
     plan = plan_import(termbase, path)
     assert (len(plan.added), plan.changed, plan.rejected) == (curated.count(), [], [])
     apply_import(termbase, plan)
     assert sorted(map(content, termbase.concepts())) == sorted(map(content, curated.concepts()))
     again = plan_import(termbase, path)
     assert (again.added, again.changed, again.unchanged) == ([], [], curated.count())
+
+
+def test_a_bad_date_in_a_file_is_rejected_with_its_line(termbase, tmp_path) -> None:
+    path = tmp_path / "dates.csv"
+    path.write_text(
+        "ko,en,created\n알리페이,Alipay,2014-07-01\n마윈,Jack Ma,last Tuesday\n", encoding="utf-8"
+    )
+    plan = plan_import(termbase, path)
+    assert [c.created_at for c in plan.added] == ["2014-07-01"]
+    assert plan.rejected == [(3, "created date 'last Tuesday' is not an ISO 8601 date")]
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
