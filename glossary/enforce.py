@@ -37,8 +37,13 @@ class EnforcedSegment:
     prepared: str = ""  # what the engine was given, for a translator who wonders why
 
     @property
+    def broken(self) -> bool:
+        """The text holds U+FFFD: the model produced bytes that are not valid UTF-8."""
+        return BROKEN in self.text
+
+    @property
     def ok(self) -> bool:
-        return all(t.ok for t in self.terms) and not self.forbidden_found
+        return all(t.ok for t in self.terms) and not self.forbidden_found and not self.broken
 
     @property
     def failed(self) -> list[TermOutcome]:
@@ -49,6 +54,7 @@ class EnforcedSegment:
         return {
             "strategy": self.strategy,
             "ok": self.ok,
+            "broken": self.broken,
             "prepared": self.prepared,
             "terms": [asdict(t) for t in self.terms],
             "forbidden_found": list(self.forbidden_found),
@@ -63,6 +69,7 @@ TranslateFn = Callable[..., list[str]]
 # pattern that tolerates the spaces a detokenizer may put inside.
 PLACEHOLDER = "⦗{n}⦘"
 _PLACEHOLDER_BACK = re.compile(r"⦗\s*(\d+)\s*⦘")
+BROKEN = "\ufffd"  # the replacement character: a decode that went wrong, never a translation
 
 
 @dataclass

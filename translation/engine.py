@@ -17,6 +17,7 @@ from translation.tokenizers import Tokenizer, load_tokenizer
 log = logging.getLogger(__name__)
 
 PIVOT = "en"  # Argos publishes nearly every language to and from English
+BROKEN = "\ufffd"  # what sentencepiece decodes an invalid byte-piece sequence to
 
 
 class NoRouteError(Exception):
@@ -182,7 +183,9 @@ class Engine:
         forbidden: target-language strings the decoder must not produce (tokenized with the
         last hop's target tokenizer and passed as CTranslate2 suppress_sequences). Blocking
         works on whole pieces: a forbidden string that the tokenizer merges with its
-        neighbours (支付宝在 as one piece) can slip through, so callers verify the output.
+        neighbours (支付宝在 as one piece) can slip through, and a segment that blocking
+        pushes into broken byte pieces (U+FFFD) is decoded again without it, so callers
+        repair and verify the output (glossary.enforce does).
         on_batch(indexes, translations) is called after each finished batch of the last hop.
         Raises Cancelled when cancel() turns True, NoRouteError when the pair has no route.
         """
@@ -242,6 +245,16 @@ class Engine:
             if prefix and pieces[:1] == [prefix]:
                 pieces = pieces[1:]
             outputs.append(model.tokenizer.decode(pieces))
+        broken = [i for i, text in enumerate(outputs) if BROKEN in text]
+        if suppress and broken:
+            # Blocked from its best piece, a model may fall back on byte pieces that make no
+            # valid UTF-8 ("Ali\ufffd"): garbage is worse than the forbidden form, which the
+            # caller repairs and flags. Decode those segments again without blocking.
+            again = self._run(package, model, [batch[i] for i in broken], [])
+            for index, text in zip(broken, again, strict=True):
+                if text.count(BROKEN) < outputs[index].count(BROKEN):
+                    log.info("blocking broke segment %d; decoded again without it", index)
+                    outputs[index] = text
         model.last_used = self._clock()
         return outputs
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
+from pathlib import Path
 
 import pytest
 
 from glossary.enforce import Strategy, translate_with_glossary
 from glossary.matching import TermMatcher
 from glossary.store import Concept, Term, TermKind
+from translation.engine import Engine
 
 CONCEPTS = [
     Concept(
@@ -136,6 +139,30 @@ def test_forbidden_renderings_are_blocked_then_repaired(matcher):
     assert segment.text == "Alipay가 간다."
     assert [(t.method, t.ok) for t in segment.terms] == [("repaired", True)]
     assert segment.forbidden_found == []
+
+
+@pytest.mark.parametrize("strategy", [Strategy.INJECT, Strategy.PLACEHOLDER])
+def test_forbidden_forms_through_the_real_engine_come_out_clean(
+    tiny_packages_dir: Path, matcher, strategy
+):
+    # The copy model keeps "Ali Pay" from the source, so blocking it forces the decoder
+    # off its best piece: the text must stay readable, the form be repaired, the term met.
+    engine = Engine(tiny_packages_dir)
+    sources = ["알리페이, 즉 Ali Pay 결제는 호주에서 시작했다.", "알리페이(Ali Pay)가 간다."]
+    segments = run(sources, partial(engine.translate, source="ko", target="en"), matcher, strategy)
+    for segment in segments:
+        assert "\ufffd" not in segment.text
+        assert "Ali Pay" not in segment.text and "Alipay" in segment.text
+        assert segment.ok and not segment.broken and segment.info()["broken"] is False
+    assert segments[0].text == "Alipay, 즉 Alipay 결제는 호주에서 시작했다."
+
+
+def test_broken_characters_in_a_translation_are_flagged(matcher):
+    translate = Recorder(lambda text: text.replace("Alipay", "Alipay\ufffd"))
+    [segment] = run(["알리페이가 간다."], translate, matcher)
+    assert all(t.ok for t in segment.terms) and segment.forbidden_found == []
+    assert segment.broken and not segment.ok
+    assert segment.info()["broken"] is True and segment.info()["ok"] is False
 
 
 def test_a_forbidden_form_inside_an_approved_one_is_not_blocked(matcher):

@@ -108,8 +108,29 @@ def test_forbidden_strings_are_never_produced(tiny_packages_dir: Path):
         engine.translate([source], "ko", "en", forbidden=["Ali Pay"])[0],
     )
     assert plain == source
-    assert "Ali Pay" not in blocked
+    assert "\ufffd" not in blocked
     assert blocked.startswith("Ant Financial said")  # only the forbidden span changes
+
+
+@pytest.mark.parametrize(
+    ("source", "forbidden"),
+    [
+        ("알리바바 Ali Pay 결제 서비스를 시작했다.", ["Ali Pay"]),
+        ("Ant Financial said Ali Pay and Alipay are one service.", ["Ali Pay", "Pay"]),
+        ("支付宝在澳洲設立分公司。", ["支付宝", "澳洲"]),
+    ],
+)
+def test_blocking_never_leaves_broken_characters(
+    tiny_packages_dir: Path, source: str, forbidden: list[str]
+):
+    # Blocked from the copied piece, the copy model falls back on byte pieces that decode
+    # to U+FFFD ("Ali\ufffd"); such a segment is decoded again without blocking, so the
+    # translator gets readable text (the glossary layer repairs the forbidden form).
+    engine = Engine(tiny_packages_dir)
+    for target in ("en", "zh-Hans"):  # the last hop of a pivot blocks too
+        [blocked] = engine.translate([source], "ko", target, forbidden=forbidden)
+        assert "\ufffd" not in blocked
+        assert blocked == engine.translate([source], "ko", target)[0]
 
 
 def test_target_prefix_is_forced_and_stripped(tmp_path: Path, tiny_sentencepiece: Path):
