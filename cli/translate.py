@@ -173,7 +173,14 @@ def _export(args, text: str, segments, targets, records, source, target, matcher
                 project.close()
         except (ExportError, ProjectError) as error:
             return _error(str(error), 1)
-    print(f"{report.segments} segments written to {report.path} ({report.format})", file=sys.stderr)
+    written = f"{report.exported} segments written to {report.path} ({report.format})"
+    if report.format == "tmx" and report.exported < report.segments:
+        # A fresh MT run has only drafts, and a TMX holds confirmed translations only.
+        written += (
+            f": TMX holds confirmed segments only: {report.exported} of {report.segments}; "
+            "confirm them in the desk (or export XLIFF or DOCX for review)"
+        )
+    print(written, file=sys.stderr)
     return 0
 
 

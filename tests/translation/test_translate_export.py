@@ -51,15 +51,20 @@ def test_export_writes_a_reviewable_docx(fresh_desk, tiny_packages_dir, tmp_path
     assert any("Alipay" in text for text in texts)
 
 
-def test_export_format_follows_the_extension(fresh_desk, tiny_packages_dir, tmp_path):
+def test_export_format_follows_the_extension(fresh_desk, tiny_packages_dir, tmp_path, capsys):
     xlf = tmp_path / "alipay.xlf"
     assert _translate(tiny_packages_dir, "--export", str(xlf)) == 0
     units = [u for u in xlifffile.parsefile(str(xlf)).units if u.istranslatable()]
     assert len(units) == 27 and all("Alipay" in u.target for u in units if "알리페이" in u.source)
+    assert f"27 segments written to {xlf} (xliff)" in capsys.readouterr().err
     tmx = tmp_path / "alipay.tmx"
     assert _translate(tiny_packages_dir, "--export", str(tmx)) == 0
-    # MT drafts are not confirmed translations: a TMX of a fresh MT run holds no unit.
+    # MT drafts are not confirmed translations: a TMX of a fresh MT run holds no unit,
+    # and the count printed says so rather than claiming the 27 segments went in.
     assert [u for u in tmxfile.parsefile(str(tmx)).units] == []
+    printed = capsys.readouterr().err
+    assert printed.startswith(f"0 segments written to {tmx} (tmx)")
+    assert "TMX holds confirmed segments only: 0 of 27" in printed
 
 
 def test_export_to_an_unknown_extension_is_refused(fresh_desk, tiny_packages_dir, tmp_path, capsys):
