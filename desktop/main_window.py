@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._update_summary)
         self.pair_selector = PairSelector(self)
+        self.pair_selector.pair_changed.connect(self._pair_chosen)
         build_menus(self)
         build_toolbar(self)
         saved = QFont()
@@ -221,6 +222,11 @@ class MainWindow(QMainWindow):
             return None
         return self.pair_selector.route_for(self.project.source_lang, self.project.target_lang)
 
+    def _pair_chosen(self, _source: str, target: str) -> None:
+        from desktop.pair_change import change_target
+
+        change_target(self, target)
+
     def open_package_manager(self):
         """The package manager (one per window), shown; installs and removals refresh the pair."""
         from desktop.package_manager import PackageManager
@@ -251,7 +257,7 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return
         source, target = self.project.source_lang, self.project.target_lang
-        self.pair_selector.set_project_pair(source, target)
+        self.pair_selector.set_project_pair(source, target, editable=not self.project.read_only)
         route = self.route()
         notes = [self._read_only_note] if self._read_only_note else []
         if route is None:

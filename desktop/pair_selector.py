@@ -15,19 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.language_names import display_name
 from translation.engine import Route
 from translation.languages import LANGUAGE_NAMES
 
 
 def pair_label(source: str, target: str) -> str:
-    return f"{source} → {target}"
+    """Language names in the UI language: "Korean → English" (한국어 → 영어)."""
+    return f"{display_name(source)} → {display_name(target)}"
 
 
 def route_label(route: Route) -> str:
-    """How a pair reads: "ko → en" for a direct package, "ko → zh-Hans via en" for a pivot."""
+    """How a pair reads: "Korean → English" direct, "Korean → … via English" for a pivot."""
     label = pair_label(route.source, route.target)
     if route.pivot:
-        hops = [p.to_code for p in route.packages[:-1]]
+        hops = [display_name(p.to_code) for p in route.packages[:-1]]
         via = QCoreApplication.translate("PairSelector", "{pair} via {hops}")
         label = via.format(pair=label, hops=", ".join(hops))
     return label
@@ -77,30 +79,44 @@ class PairSelector(QWidget):
                 return route
         return None
 
-    def set_project_pair(self, source: str, target: str) -> None:
-        """Show an open project's pair, fixed, with the route its MT uses (or that none exists)."""
+    def set_project_pair(self, source: str, target: str, *, editable: bool = True) -> None:
+        """An open project's pair with the route its MT uses (or that none exists). The list
+        holds every pair from the project's source (direct or via English), then the targets
+        that lack a package, marked; choosing one emits pair_changed (the window decides)."""
         route = self.route_for(source, target)
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem(
-            route_label(route) if route else pair_label(source, target), (source, target)
-        )
+        listed = set()
+        for other in self._routes:
+            if other.source == source:
+                listed.add(other.target)
+                self.combo.addItem(route_label(other), (other.source, other.target))
+        for code in LANGUAGE_NAMES:
+            if code not in listed and code != source:
+                text = pair_label(source, code) + " " + self.tr("(no package)")
+                self.combo.addItem(text, (source, code))
         self.combo.blockSignals(False)
-        self.combo.setEnabled(False)
+        self.select(source, target, quiet=True)
+        self.combo.setEnabled(editable)
         self.combo.setToolTip(
-            self.tr("A project keeps its languages; a new project can use another pair.")
+            self.tr("Another target language: drafts are cleared; confirmed work asks for a copy.")
+            if editable
+            else ""
         )
         if route is None:
             self.route_info.setText(self.tr("no package"))
         else:
-            names = " + ".join(p.name or f"{p.from_code}→{p.to_code}" for p in route.packages)
+            names = " + ".join(pair_label(p.from_code, p.to_code) for p in route.packages)
             kind = self.tr("pivot") if route.pivot else self.tr("direct")
             self.route_info.setText(f"{kind}: {names}")
 
-    def select(self, source: str, target: str) -> bool:
+    def select(self, source: str, target: str, *, quiet: bool = False) -> bool:
+        """Make (source, target) current; quiet: without emitting pair_changed."""
         for i in range(self.combo.count()):
             if tuple(self.combo.itemData(i)) == (source, target):
+                self.combo.blockSignals(quiet)
                 self.combo.setCurrentIndex(i)
+                self.combo.blockSignals(False)
                 return True
         return False
 

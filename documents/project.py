@@ -383,7 +383,9 @@ class Project:
         they would be confirmed, exported and learnt by the TM under the new pair. Confirmed
         targets (translated/reviewed) refuse the change unless clear_confirmed (a copy)."""
         if not isinstance(target_lang, str) or not LANG.match(target_lang):
-            raise ProjectError(f"The target language {target_lang!r} is not a language code like ko")
+            raise ProjectError(
+                f"The target language {target_lang!r} is not a language code like ko"
+            )
         confirmed = (Status.TRANSLATED.value, Status.REVIEWED.value)
         rows = self._conn().execute("SELECT id, target, status FROM segments").fetchall()
         if not clear_confirmed and any(status in confirmed for _, _, status in rows):

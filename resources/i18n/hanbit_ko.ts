@@ -688,72 +688,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/main_window.py" line="106"/>
         <source>Font of the segments</source>
         <translation>세그먼트 글꼴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>Opened read-only: %s.</source>
         <translation>읽기 전용으로 열었습니다: %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="184"/>
         <source>Cannot save the project</source>
         <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>Saved as %s</source>
         <translation>%s(으)로 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>The glossary could not be loaded: %s</source>
         <translation>용어집을 불러올 수 없습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="259"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>no MT package</source>
         <translation>기계 번역 패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="324"/>
+        <location filename="../../desktop/main_window.py" line="330"/>
         <source>Every segment is confirmed.</source>
         <translation>모든 세그먼트가 확정되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="350"/>
         <source>Nothing to undo in this segment.</source>
         <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="349"/>
+        <location filename="../../desktop/main_window.py" line="355"/>
         <source>Nothing to redo in this segment.</source>
         <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="376"/>
+        <location filename="../../desktop/main_window.py" line="382"/>
         <source>Cannot change segments</source>
         <translation>세그먼트를 변경할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="397"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>Every segment already has a target.</source>
         <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="416"/>
+        <location filename="../../desktop/main_window.py" line="422"/>
         <source>Translation stopped: %s</source>
         <translation>번역이 중단되었습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="418"/>
+        <location filename="../../desktop/main_window.py" line="424"/>
         <source>Translation cancelled.</source>
         <translation>번역을 취소했습니다.</translation>
     </message>
@@ -1091,9 +1091,37 @@
     </message>
 </context>
 <context>
+    <name>PairChange</name>
+    <message>
+        <location filename="../../desktop/pair_change.py" line="33"/>
+        <source>No {pair} translation package is installed. Open the package manager?</source>
+        <translation>{pair} 번역 패키지가 설치되어 있지 않습니다. 패키지 관리자를 열까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_change.py" line="38"/>
+        <source>No translation package</source>
+        <translation>번역 패키지 없음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_change.py" line="54"/>
+        <source>{count} segment(s) are confirmed in the current target language, so this project keeps it. Save a copy for {pair} (its targets start empty)?</source>
+        <translation>현재 도착 언어로 확정된 세그먼트가 {count}개 있어 이 프로젝트의 언어는 유지됩니다. {pair}용 사본을 저장할까요? (사본의 번역문은 비어 있는 상태로 시작합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_change.py" line="60"/>
+        <source>Change the target language</source>
+        <translation>도착 언어 변경</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/pair_change.py" line="72"/>
+        <source>Cannot change the target language</source>
+        <translation>도착 언어를 변경할 수 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>PairDialog</name>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="127"/>
+        <location filename="../../desktop/pair_selector.py" line="143"/>
         <source>Languages of the new project</source>
         <translation>새 프로젝트의 언어</translation>
     </message>
@@ -1101,37 +1129,38 @@
 <context>
     <name>PairSelector</name>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="31"/>
+        <location filename="../../desktop/pair_selector.py" line="33"/>
         <source>{pair} via {hops}</source>
         <translation>{pair} ({hops} 경유)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="49"/>
+        <location filename="../../desktop/pair_selector.py" line="51"/>
         <source>Pair:</source>
         <translation>언어 쌍:</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="68"/>
+        <location filename="../../desktop/pair_selector.py" line="70"/>
+        <location filename="../../desktop/pair_selector.py" line="96"/>
         <source>(no package)</source>
         <translation>(패키지 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="91"/>
-        <source>A project keeps its languages; a new project can use another pair.</source>
-        <translation>프로젝트의 언어는 바꿀 수 없습니다. 다른 언어 쌍은 새 프로젝트에서 사용하세요.</translation>
+        <location filename="../../desktop/pair_selector.py" line="102"/>
+        <source>Another target language: drafts are cleared; confirmed work asks for a copy.</source>
+        <translation>다른 도착 언어를 고르면 초안은 지워지고, 확정된 번역이 있으면 사본 저장을 묻습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="94"/>
+        <location filename="../../desktop/pair_selector.py" line="107"/>
         <source>no package</source>
         <translation>패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="97"/>
+        <location filename="../../desktop/pair_selector.py" line="110"/>
         <source>pivot</source>
         <translation>중계 번역</translation>
     </message>
     <message>
-        <location filename="../../desktop/pair_selector.py" line="97"/>
+        <location filename="../../desktop/pair_selector.py" line="110"/>
         <source>direct</source>
         <translation>직접</translation>
     </message>

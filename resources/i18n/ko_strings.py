@@ -32,7 +32,6 @@ KO = {
     "1 false alarm hidden": "오탐 1건 숨김",
     "1 issue": "문제 1건",
     "1 match": "일치 1건",
-    "A project keeps its languages; a new project can use another pair.": "프로젝트의 언어는 바꿀 수 없습니다. 다른 언어 쌍은 새 프로젝트에서 사용하세요.",
     "All segments": "모든 세그먼트",
     "All severities": "모든 심각도",
     "Also list segments whose target is still empty": "번역문이 아직 비어 있는 세그먼트도 표시",
@@ -312,4 +311,10 @@ KO = {
     "Chinese (Simplified)": "중국어(간체)",
     "Chinese (Traditional)": "중국어(번체)",
     "English": "영어",
+    "Another target language: drafts are cleared; confirmed work asks for a copy.": "다른 도착 언어를 고르면 초안은 지워지고, 확정된 번역이 있으면 사본 저장을 묻습니다.",
+    "No {pair} translation package is installed. Open the package manager?": "{pair} 번역 패키지가 설치되어 있지 않습니다. 패키지 관리자를 열까요?",
+    "No translation package": "번역 패키지 없음",
+    "{count} segment(s) are confirmed in the current target language, so this project keeps it. Save a copy for {pair} (its targets start empty)?": "현재 도착 언어로 확정된 세그먼트가 {count}개 있어 이 프로젝트의 언어는 유지됩니다. {pair}용 사본을 저장할까요? (사본의 번역문은 비어 있는 상태로 시작합니다)",
+    "Change the target language": "도착 언어 변경",
+    "Cannot change the target language": "도착 언어를 변경할 수 없습니다",
 }

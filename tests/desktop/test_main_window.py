@@ -64,8 +64,8 @@ def test_no_banner_and_pivot_listed_with_packages(
     assert not window.banner.isVisible()
     assert window.act_translate_all.isEnabled()
     window.pair_selector.set_routes(window.routes())
-    assert "ko → zh-Hans via en" in window.pair_selector.labels()
-    assert "ko → en" in window.pair_selector.labels()
+    assert "Korean → Chinese (Simplified) via English" in window.pair_selector.labels()
+    assert "Korean → English" in window.pair_selector.labels()
 
 
 def test_editing_a_target_cell_stores_it_at_once(
@@ -412,7 +412,7 @@ def test_new_project_from_an_article_with_a_chosen_pair(
         "알리페이",
         "알리페이가 호주에 진출한다.",
     ]
-    assert window.pair_selector.labels() == ["ko → zh-Hans via en"]
+    assert window.pair_selector.combo.currentText() == "Korean → Chinese (Simplified) via English"
     assert not window.banner.isVisible()
 
 
@@ -436,10 +436,71 @@ def test_banner_offers_packages_and_goes_once_one_is_installed(
     manager.hide()
 
     # "Install package file…" asks for the file, installs it, and the pair works at once.
-    monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tiny_argosmodel), "")
-    )
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tiny_argosmodel), ""))
     window.banner.install_button.click()
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=10000)
     assert window.act_translate_all.isEnabled()
     assert window.route() is not None
+
+
+def _answer(monkeypatch, yes: bool) -> list[str]:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_choosing_another_target_retargets_a_project_without_confirmed_work(
+    qtbot, article_project, tiny_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
+    first = stored(article_project)[0].id
+    window.project.set_mt(first, "an English draft")
+    assert window.pair_selector.select("ko", "zh-Hans")
+    assert window.project.target_lang == "zh-Hans"
+    assert window.pair_selector.combo.currentText() == "Korean → Chinese (Simplified) via English"
+    assert window.project.segment(first).target == ""  # the English draft is gone
+    assert window.act_translate_all.isEnabled()
+    with Project.open(article_project, read_only=True) as reopened:
+        assert reopened.target_lang == "zh-Hans"
+
+
+def test_confirmed_work_keeps_its_target_and_offers_a_copy(
+    qtbot, article_project, tiny_packages_dir, data_dir, monkeypatch, tmp_path
+):
+    from desktop.pair_change import change_target
+
+    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
+    first = stored(article_project)[0].id
+    window.project.set_target(first, "Alipay", status=Status.TRANSLATED)
+    asked = _answer(monkeypatch, yes=False)
+    assert window.pair_selector.select("ko", "zh-Hans")
+    assert "1 segment(s) are confirmed" in asked[0]
+    assert window.project.target_lang == "en" and window.project.segment(first).target == "Alipay"
+    assert window.pair_selector.current_pair() == ("ko", "en")
+
+    _answer(monkeypatch, yes=True)
+    copy = tmp_path / "article-zh.hanbit"
+    assert change_target(window, "zh-Hans", copy_to=copy)
+    assert window.project.path == copy and window.project.target_lang == "zh-Hans"
+    assert window.project.segment(first).target == ""
+    with Project.open(article_project, read_only=True) as original:
+        assert original.target_lang == "en" and original.segment(first).target == "Alipay"
+
+
+def test_a_pair_without_package_offers_the_package_manager(
+    qtbot, article_project, tiny_packages_dir, data_dir, monkeypatch
+):
+    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
+    asked = _answer(monkeypatch, yes=True)
+    assert window.pair_selector.select("ko", "zh-Hant")
+    assert "No Korean → Chinese (Traditional) translation package" in asked[0]
+    assert window._package_manager is not None and window._package_manager.isVisible()
+    assert window.project.target_lang == "en"
+    assert window.pair_selector.current_pair() == ("ko", "en")

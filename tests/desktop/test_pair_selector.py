@@ -12,21 +12,30 @@ def test_new_project_lists_routes_then_other_pairs_marked(qtbot, tiny_packages_d
     qtbot.addWidget(dialog)
     labels = dialog.selector.labels()
     assert labels[: len(routes)] == [route_label(r) for r in routes]
-    assert "ko → zh-Hans via en" in labels
-    assert "zh-Hant → ko (no package)" in labels
+    assert "Korean → Chinese (Simplified) via English" in labels
+    assert "Chinese (Traditional) → Korean (no package)" in labels
     assert dialog.pair() == ("ko", "zh-Hans")
     assert dialog.selector.select("en", "ko")
     assert dialog.pair() == ("en", "ko")
 
 
-def test_open_project_pair_is_fixed_and_names_its_route(qtbot, tiny_packages_dir):
+def test_open_project_lists_every_pair_from_its_source(qtbot, tiny_packages_dir):
     selector = PairSelector()
     qtbot.addWidget(selector)
     selector.set_routes(Engine(tiny_packages_dir).routes())
+    chosen = []
+    selector.pair_changed.connect(lambda s, t: chosen.append((s, t)))
     selector.set_project_pair("ko", "zh-Hans")
+    assert selector.combo.isEnabled()
+    assert selector.combo.currentText() == "Korean → Chinese (Simplified) via English"
+    assert "Korean → English" in selector.labels()
+    assert "Korean → Chinese (Traditional) (no package)" in selector.labels()
+    assert all(label.startswith("Korean → ") for label in selector.labels())
+    assert selector.route_info.text().startswith("pivot: Korean → English + English → ")
+    assert chosen == []  # showing the project's pair is no choice
+    assert selector.select("ko", "en")
+    assert chosen == [("ko", "en")]
+    selector.set_project_pair("zh-Hant", "ko", editable=False)
     assert not selector.combo.isEnabled()
-    assert selector.labels() == ["ko → zh-Hans via en"]
-    assert selector.route_info.text().startswith("pivot")
-    selector.set_project_pair("zh-Hant", "ko")
     assert selector.route_info.text() == "no package"
     assert selector.current_pair() == ("zh-Hant", "ko")
