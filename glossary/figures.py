@@ -15,6 +15,7 @@ class FigureKind(StrEnum):
     MONTH = "month"  # 11월, 11月, November
     YEAR = "year"  # 2014년, 2014年 (a bare 2014 in English is a NUMBER, and they match)
     TIME = "time"  # 11:00, 오전 11시, 11 a.m.: value is minutes after midnight
+    MULTIPLE = "multiple"  # 2배, 两倍, 翻一番, doubled, threefold: value is the factor
 
 
 # Kinds that may stand for one another: 19일 is "the 19th", 6번째 may be "No. 6", 2014년 is "2014".
@@ -26,6 +27,7 @@ FAMILY = {
     FigureKind.PERCENT: "percent",
     FigureKind.MONTH: "month",
     FigureKind.TIME: "time",
+    FigureKind.MULTIPLE: "count",  # 3배 may be "three times"
 }
 
 
@@ -39,6 +41,11 @@ class Figure:
     currency: str = ""  # ISO 4217: KRW, USD, CNY, JPY, EUR, GBP, HKD, TWD
     quantum: Decimal = Decimal(1)  # worth of one step of the last written digit (precision)
     scaled: bool = False  # written with a scale word or unit (만, 억, million, bn, ...)
+    # a word that is a figure only in some senses (twice a year, half-hearted): it may match a
+    # figure of the other side, but is never reported on its own
+    loose: bool = False
+    # other values the figure may mean: 增长两倍 is "tripled" to some writers, "doubled" to others
+    alternatives: tuple[Decimal, ...] = ()
 
     @property
     def span(self) -> tuple[int, int]:
@@ -71,6 +78,7 @@ class Figure:
             FigureKind.MONTH: f"month {_plain(self.value)}",
             FigureKind.YEAR: f"year {_plain(self.value)}",
             FigureKind.TIME: f"{int(self.value) // 60:02d}:{int(self.value) % 60:02d}",
+            FigureKind.MULTIPLE: f"{_plain(self.value)} times",
         }
         text = words.get(self.kind) or format_quantity(self.value)
         return f"{text} {self.currency}".rstrip()

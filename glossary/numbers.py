@@ -23,8 +23,12 @@ from glossary.spelled import (
     clock_times,
     english_days,
     english_months,
+    english_multiples,
     english_words,
+    growth_alternatives,
+    han_doublings,
     han_numerals,
+    korean_natives,
     parse_han_number,
 )
 
@@ -48,6 +52,7 @@ _CURRENCY_BEFORE = re.compile(
 )
 _EN_SUFFIX = re.compile(r"(st|nd|rd|th)(?![A-Za-z])", re.IGNORECASE)
 _KO_ORDINAL = re.compile(r"\s?번\s?째")
+_BASIS_POINTS = re.compile(r"\s?(?:basis\s?points?|bps?|bp)(?![A-Za-z])", re.IGNORECASE)
 _KO_NATIVE = re.compile("(" + "|".join(KO_NATIVE_ORDINALS) + r")\s?(?:번\s?째|째)")
 
 
@@ -88,12 +93,15 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             if free(m.start(), m.end()):
                 value = KO_NATIVE_ORDINALS[m.group(1)]
                 add(Figure(Decimal(value), FigureKind.ORDINAL, m.start(), m.end(), m.group()))
+        for figure in korean_natives(text):
+            if free(figure.start, figure.end):
+                add(figure)
     if lang.startswith("zh") or lang in ("zt",):
-        for figure in han_numerals(text):
+        for figure in han_doublings(text) + han_numerals(text):
             if free(figure.start, figure.end):
                 add(figure)
     if lang == "en" or not lang.startswith(("ko", "zh")):
-        for figure in english_words(text):
+        for figure in english_words(text) + english_multiples(text):
             if free(figure.start, figure.end):
                 add(figure)
     figures.sort(key=lambda f: (f.start, f.end))
@@ -126,15 +134,24 @@ def _read_number(text: str, m: re.Match[str], lang: str) -> Figure:
             value, quantum, end, scaled = value * factor, quantum * factor, short.end(), True
     kind = FigureKind.NUMBER
     percent = PERCENT_RE.match(text, end)
+    basis = _BASIS_POINTS.match(text, end)
     if percent:
         kind, end = FigureKind.PERCENT, percent.end()
+    elif basis and not currency and not scaled:
+        # 25 basis points are 0.25 percentage points (0.25%포인트)
+        value, quantum = value / 100, quantum / 100
+        kind, end = FigureKind.PERCENT, basis.end()
     elif not currency:
         after = CURRENCY_AFTER_RE.match(text, end)
         if after and currency_word_ends(text, after.end(), after.group(1)):
             currency, end = CURRENCY_WORDS[after.group(1)], after.end()
     if kind == FigureKind.NUMBER and not currency and not scaled:
         kind, end, start = _suffix_kind(text, start, end, value, lang)
-    return Figure(value, kind, start, end, text[start:end], currency, quantum, scaled)
+    multiple = kind == FigureKind.MULTIPLE and value == value.to_integral_value()
+    alternatives = growth_alternatives(text, start, kind, int(value)) if multiple else ()
+    return Figure(
+        value, kind, start, end, text[start:end], currency, quantum, scaled, False, alternatives
+    )
 
 
 def _cjk_amount(text: str, start: int, lang: str) -> tuple[Decimal, Decimal, int, bool]:
@@ -190,6 +207,8 @@ def _suffix_kind(
     suffix = _EN_SUFFIX.match(text, end)
     if suffix:
         return FigureKind.ORDINAL, suffix.end(), start
+    if nxt[:1] in ("배", "倍") and nxt[1:2] != "럴":  # 2배, 3倍: not 2배럴 (barrels)
+        return FigureKind.MULTIPLE, end + 1, start
     if nxt[:1] in ("일", "日", "号", "號") and 1 <= value <= 31 and nxt[1:2] not in ("간", "本"):
         return FigureKind.DAY, end + 1, start
     if nxt[:1] in ("월", "月") and 1 <= value <= 12 and nxt[1:2] != "간":
@@ -204,7 +223,9 @@ def _suffix_kind(
 
 @dataclass(frozen=True)
 class FigureIssue:
-    kind: str  # "missing": in the source only; "extra": in the target only; "mismatch": differ
+    # "missing": in the source only; "extra": in the target only; "mismatch": differ;
+    # "currency": same amount, but the target names no currency where the source does
+    kind: str
     source: Figure | None
     target: Figure | None
 
@@ -212,6 +233,11 @@ class FigureIssue:
     def message(self) -> str:
         if self.kind == "missing":
             return f"{_said(self.source)} is missing from the target"
+        if self.kind == "currency":
+            return (
+                f"{_said(self.source)}: the target gives {self.target.text} without its "
+                f"currency ({self.source.currency})"
+            )
         if self.kind == "extra":
             return f"{_said(self.target)} is not in the source"
         return f"the source has {_said(self.source)}, the target {_said(self.target)}"
@@ -235,7 +261,7 @@ def _compatible(a: Figure, b: Figure) -> bool:
 
 def _same(source: Figure, target: Figure) -> bool:
     """Equal value, or the target rounds the source to at least two significant digits."""
-    if source.value == target.value:
+    if source.value == target.value or target.value in source.alternatives:
         return True
     if target.quantum <= 0 or target.value == 0:
         return False
@@ -261,25 +287,35 @@ def compare_figures(
     targets = extract_figures(target, target_lang)
     used: set[int] = set()
     unmatched: list[Figure] = []
+    issues: list[FigureIssue] = []
     for figure in sources:
+        # a figure of the target before a loose word: 2회 is "2 times" before it is "twice"
         hit = next(
             (
                 i
-                for i, other in enumerate(targets)
+                for i, other in sorted(enumerate(targets), key=lambda t: t[1].loose)
                 if i not in used and _compatible(figure, other) and _same(figure, other)
             ),
             None,
         )
         if hit is None:
             unmatched.append(figure)
-        else:
-            used.add(hit)
-    leftovers = [(i, t) for i, t in enumerate(targets) if i not in used and not t.trivial]
-    issues: list[FigureIssue] = []
-    for figure in unmatched:
-        if figure.trivial:
             continue
-        candidates = [(i, t) for i, t in leftovers if FAMILY[figure.kind] == FAMILY[t.kind]]
+        used.add(hit)
+        other = targets[hit]
+        if figure.currency and not other.currency and not _names_currency(target, figure.currency):
+            issues.append(FigureIssue("currency", figure, other))
+    # loose words (twice, half) only ever confirm a figure of the other side
+    leftovers = [(i, t) for i, t in enumerate(targets) if i not in used and not t.trivial]
+    for figure in unmatched:
+        if figure.trivial or figure.loose:
+            continue
+        # a loose word stands for a figure of its own kind only: 2배 -> tripled
+        candidates = [
+            (i, t)
+            for i, t in leftovers
+            if FAMILY[figure.kind] == FAMILY[t.kind] and (not t.loose or t.kind == figure.kind)
+        ]
         if candidates:
             i, other = min(candidates, key=lambda c: _distance(figure, c[1]))
             leftovers.remove((i, other))
@@ -287,9 +323,21 @@ def compare_figures(
         else:
             issues.append(FigureIssue("missing", figure, None))
     for _i, other in leftovers:
-        if other.kind not in (FigureKind.MONTH, FigureKind.YEAR):
+        if other.kind not in (FigureKind.MONTH, FigureKind.YEAR) and not other.loose:
             issues.append(FigureIssue("extra", None, other))
     return issues
+
+
+def _names_currency(text: str, currency: str) -> bool:
+    """The target says the currency somewhere (10 trillion won ... 5 trillion is fine)."""
+    names = [w for w, c in (*CURRENCY_WORDS.items(), *CURRENCY_PREFIXES.items()) if c == currency]
+    for name in names:
+        pattern = re.escape(name)
+        if name[-1].isascii() and name[-1].isalpha():
+            pattern = rf"(?<![A-Za-z]){pattern}(?![A-Za-z])"
+        if re.search(pattern, text, re.IGNORECASE):
+            return True
+    return False
 
 
 def _distance(a: Figure, b: Figure) -> tuple[int, int, float]:

@@ -63,6 +63,34 @@ KO_NATIVE_ORDINALS: dict[str, int] = {
     "열": 10,
 }
 
+# Korean native cardinals, written before a counter or a noun: 두 회사, 세 명, 열두 곳, 스무 살
+KO_NATIVE_UNITS: dict[str, int] = {
+    "한": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+}
+KO_NATIVE_TENS: dict[str, int] = {
+    "열": 10,
+    "스무": 20,
+    "스물": 20,
+    "서른": 30,
+    "마흔": 40,
+    "쉰": 50,
+}
+# 세 is also tax and age (만 세), 네 "yes"/"your", 열 "open"/"heat", 한 "did": alone, these count
+# only before one of these counters
+KO_COUNTERS = frozenset(
+    "명 개 곳 군데 가지 차례 번 달 해 살 시간 개월 나라 사람 마리 권 대 척 채 장 벌 건 주 주일 "
+    "종 팀 회사 기업 업체 은행 국가 분 가구 개사 개국 배".split()
+)
+KO_AMBIGUOUS = frozenset({"한", "세", "네", "열", "서른", "마흔", "쉰"})
+
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen"
 EN_WORDS: dict[str, int] = {word: i for i, word in enumerate(f"{_ONES} {_TEENS}".split())}
@@ -86,6 +114,15 @@ EN_ORDINAL_WORDS.update(
         )
     }
 )
+# Multiples said in words: "doubled" is 2배 / 两倍 / 翻一番
+EN_MULTIPLES: dict[str, int] = {
+    **dict.fromkeys("double doubled doubles doubling twice twofold".split(), 2),
+    **dict.fromkeys("triple tripled triples tripling treble trebled thrice threefold".split(), 3),
+    **dict.fromkeys("quadruple quadrupled quadruples quadrupling fourfold".split(), 4),
+    **{f"{w}fold": i + 5 for i, w in enumerate("five six seven eight nine ten".split())},
+}
+# Fractions English writes in words for a percentage: 50% is "half"
+EN_FRACTIONS: dict[str, int] = {"half": 50, "halved": 50}
 EN_SCALES: dict[str, Decimal] = {
     "hundred": Decimal(100),
     "thousand": Decimal(10) ** 3,

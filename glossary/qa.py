@@ -205,7 +205,11 @@ def _figure_issues(source: str, source_lang: str, target: str, target_lang: str)
         figure = found.source or found.target
         # A date may be rendered as "yesterday" or a weekday, and an added figure may be a
         # conversion the translator chose to give: worth a look, not an error.
-        soft = found.kind == "extra" or (found.kind == "missing" and figure.kind in _DATE_KINDS)
+        # A dropped currency (10조원 -> 10 trillion) leaves the amount right but the reader
+        # guessing which money: the segment falls short, the figure is not wrong.
+        soft = found.kind in ("extra", "currency") or (
+            found.kind == "missing" and figure.kind in _DATE_KINDS
+        )
         detail = "->".join(f.text for f in (found.source, found.target) if f is not None)
         issues.append(
             QAIssue(

@@ -6,16 +6,23 @@ import re
 from decimal import Decimal
 
 from glossary.figures import Figure, FigureKind
+from glossary.korean import is_particle_tail
 from glossary.numwords import (
     BIG_UNITS,
     CURRENCY_AFTER_RE,
     CURRENCY_WORDS,
+    EN_FRACTIONS,
     EN_MONTHS,
+    EN_MULTIPLES,
     EN_ORDINAL_WORDS,
     EN_SCALE_RE,
     EN_SCALES,
     EN_WORDS,
     HAN_DIGITS,
+    KO_AMBIGUOUS,
+    KO_COUNTERS,
+    KO_NATIVE_TENS,
+    KO_NATIVE_UNITS,
     PERCENT_RE,
     SMALL_UNITS,
     currency_word_ends,
@@ -33,7 +40,75 @@ _EN_MONTH = re.compile(
     r"(?<![A-Za-z])(" + "|".join(sorted(EN_MONTHS, key=len, reverse=True)) + r")(?![A-Za-z])\.?"
 )
 _HAN_SEQ = re.compile(rf"(第|百分之)?({_HAN_NUM})")
-_HAN_COUNTERS = "月日号號年个個家位名次倍元届屆季期周週"
+_HAN_COUNTERS = (
+    "月日号號年个個家位名次倍元届屆季期周週国國人种種项項只隻条條座所台部份批轮輪款笔筆天场場"
+)
+_HAN_GROWTH = ("增长", "增長", "增加", "提高", "上升", "上涨", "上漲", "扩大", "擴大")
+_HAN_DOUBLINGS = re.compile(r"翻(?:了)?([一二两兩三四])番")
+_KO_UNIT = "|".join(sorted(KO_NATIVE_UNITS, key=len, reverse=True))
+_KO_TENS = "|".join(sorted(KO_NATIVE_TENS, key=len, reverse=True))
+# 두 회사가, 세 명, 열두 곳, 스무 살; 한두, 두세 and 서너 are ranges and no figure
+_KO_CARDINAL = re.compile(
+    rf"(?<![\uac00-\ud7a3\d])(?:({_KO_TENS})({_KO_UNIT})?|({_KO_UNIT})) ([\uac00-\ud7a3]+)"
+)
+
+
+def korean_natives(text: str) -> list[Figure]:
+    """Native Korean numbers before a noun or counter: 두 회사 (2), 세 명 (3), 열두 곳 (12).
+
+    Words that are also something else (세 tax, 네 yes, 열 open, 한 did) count only before a
+    counter (세 명, 네 곳); a range (한두, 두세) is no figure. Precision over recall.
+    """
+    found = []
+    for m in _KO_CARDINAL.finditer(text):
+        tens, unit, alone, noun = m.groups()
+        word = alone or tens + (unit or "")
+        value = KO_NATIVE_TENS.get(tens or "", 0) + KO_NATIVE_UNITS.get(unit or alone or "", 0)
+        if tens == "스무" and unit or tens == "스물" and not unit:
+            continue  # 스무 살 but 스물두 살
+        if word in KO_AMBIGUOUS and not _counter(noun):
+            continue
+        if noun[0] == "시" and (len(noun) == 1 or is_particle_tail("시", noun[1:])):
+            continue  # 열한 시 is a time of day, read (or not) as a time
+        end = m.start(4)
+        found.append(Figure(Decimal(value), FigureKind.NUMBER, m.start(), end - 1, word))
+    return found
+
+
+def _counter(word: str) -> bool:
+    """명, 명이, 곳에서: a counter alone or with its particles."""
+    for size in range(min(3, len(word)), 0, -1):
+        head, rest = word[:size], word[size:]
+        if head in KO_COUNTERS and (not rest or is_particle_tail(head[-1], rest)):
+            return True
+    return False
+
+
+def english_multiples(text: str) -> list[Figure]:
+    """doubled, twice, threefold (2배, 3倍) and half (50%): loose, since "twice a year" and
+    "half-hearted" are no such figures, so they only ever match the other side's."""
+    found = []
+    for m in _EN_WORD.finditer(text):
+        word = m.group().rstrip(".").lower()
+        if word in EN_MULTIPLES:
+            value, kind = EN_MULTIPLES[word], FigureKind.MULTIPLE
+        elif word in EN_FRACTIONS:
+            value, kind = EN_FRACTIONS[word], FigureKind.PERCENT
+        else:
+            continue
+        end = m.start() + len(m.group().rstrip("."))
+        written = text[m.start() : end]
+        found.append(Figure(Decimal(value), kind, m.start(), end, written, loose=True))
+    return found
+
+
+def han_doublings(text: str) -> list[Figure]:
+    """翻一番 doubles (2), 翻两番 quadruples (4): n doublings are 2**n."""
+    found = []
+    for m in _HAN_DOUBLINGS.finditer(text):
+        value = Decimal(2) ** HAN_DIGITS[m.group(1)]
+        found.append(Figure(value, FigureKind.MULTIPLE, m.start(), m.end(), m.group()))
+    return found
 
 
 def clock_times(text: str) -> list[Figure]:
@@ -179,6 +254,8 @@ def han_numerals(text: str) -> list[Figure]:
             kind, end = FigureKind.MONTH, end + 1
         elif after and after in "日号號" and 1 <= value <= 31:
             kind, end = FigureKind.DAY, end + 1
+        elif after == "倍":
+            kind, end = FigureKind.MULTIPLE, end + 1
         currency = ""
         money = CURRENCY_AFTER_RE.match(text, end)
         if money and kind == FigureKind.NUMBER:
@@ -186,7 +263,14 @@ def han_numerals(text: str) -> list[Figure]:
         scaled = bool(re.search("[万萬亿億兆]", digits))
         found.append(
             Figure(
-                Decimal(value), kind, m.start(), end, text[m.start() : end], currency, scaled=scaled
+                Decimal(value),
+                kind,
+                m.start(),
+                end,
+                text[m.start() : end],
+                currency,
+                scaled=scaled,
+                alternatives=growth_alternatives(text, m.start(), kind, value),
             )
         )
     return found
@@ -210,3 +294,11 @@ def parse_han_number(digits: str) -> int | None:
         else:
             return None
     return total + section + current
+
+
+def growth_alternatives(text: str, start: int, kind: FigureKind, value: int) -> tuple[Decimal, ...]:
+    """增长两倍 is "tripled" to a careful writer (grew by 200%) and "doubled" to many: both."""
+    if kind != FigureKind.MULTIPLE:
+        return ()
+    before = text[max(0, start - 3) : start].rstrip("了 ")
+    return (Decimal(value + 1),) if before.endswith(_HAN_GROWTH) else ()
