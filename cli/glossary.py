@@ -41,8 +41,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="languages of a header-less two-column (OmegaT) file",
     )  # fmt: skip
     importing.add_argument(
-        "--strict", action="store_true", help="import nothing when any row is rejected"
-    )
+        "--skip-rejected", action="store_true",
+        help="import the other rows when some are rejected (by default nothing is imported)",
+    )  # fmt: skip
+    # Importing nothing on a rejected row is the default now; --strict stays accepted.
+    importing.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
 
     exporting = actions.add_parser(
         "export", parents=[common], help="export to .tbx, .csv or .tsv (by the suffix)"
@@ -137,13 +140,17 @@ def _import(args: argparse.Namespace) -> int:
 
     with open_termbase(args) as termbase:
         plan = plan_import(termbase, args.file, langs=args.langs)
-        for line, reason in plan.rejected:
-            print(f"{args.file}:{line}: rejected: {reason}")
+        # The whole plan comes first: what each line adds or changes, and why lines are refused.
+        for line in plan.details():
+            print(line.replace("line ", f"{args.file}:", 1) if line.startswith("line ") else line)
         print(plan.summary())
         if args.dry_run:
             print("dry run: nothing changed")
-        elif args.strict and plan.rejected:
-            print("--strict: nothing imported because rows were rejected")
+        elif plan.rejected and not args.skip_rejected:
+            print(
+                f"nothing imported: {len(plan.rejected)} line(s) rejected; fix them, or import "
+                "the other rows with --skip-rejected"
+            )
         elif plan.added or plan.changed:
             apply_import(termbase, plan)
             print(f"imported into {termbase.path}")

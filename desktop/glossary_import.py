@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glossary.formats import ImportPlan, apply_import, plan_import
+from glossary.formats import ImportPlan, apply_import, changes, plan_import
 from glossary.formats import export_glossary as write_glossary
 from glossary.store import Concept, GlossaryError, Termbase
 
@@ -85,7 +85,8 @@ class ImportDialog(QDialog):
             if writes == 1
             else self.tr("Import {count} concepts").format(count=writes)
         )
-        self.import_button.setEnabled(writes > 0)
+        # All or nothing (issue #3): a file with rejected lines is fixed first, then imported.
+        self.import_button.setEnabled(writes > 0 and not plan.rejected)
         sections = (
             (
                 "Rejected",
@@ -97,7 +98,7 @@ class ImportDialog(QDialog):
             ("New", [(_forms(c), c.domain) for c in plan.added]),
             (
                 "Changed",
-                [(_forms(c), self.tr("concept #{id}").format(id=c.id)) for c in plan.changed],
+                [(_forms(c), self._change(c)) for c in plan.changed],
             ),
         )
         for title, rows in sections:
@@ -114,6 +115,12 @@ class ImportDialog(QDialog):
             self.tree.addTopLevelItem(section)
             section.setExpanded(True)
 
+    def _change(self, concept: Concept) -> str:
+        """concept #12: en + 'Yuebao' (variant); domain: '' -> 'payments'"""
+        text = self.tr("concept #{id}").format(id=concept.id)
+        before = self.plan.before.get(concept.id or 0)
+        return f"{text}: {'; '.join(changes(before, concept))}" if before else text
+
     def section_rows(self, title: str) -> list[tuple[str, str]]:
         """The rows listed under a section ("Rejected", "New", "Changed")."""
         for i in range(self.tree.topLevelItemCount()):
@@ -126,6 +133,8 @@ class ImportDialog(QDialog):
         return []
 
     def accept(self) -> None:
+        if self.plan.rejected:
+            return  # the button is disabled; Enter must not import half a file either
         try:
             apply_import(self.termbase, self.plan)
         except GlossaryError as error:

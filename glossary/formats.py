@@ -24,12 +24,56 @@ class ImportPlan:
     rejected: list[tuple[int, str]] = field(default_factory=list)  # (line, reason)
     unchanged: int = 0
     revision: int = -1  # the termbase revision the plan was made against
+    before: dict[int, Concept] = field(default_factory=dict)  # changed concepts as they are
+    lines: dict[int, int] = field(default_factory=dict)  # changed concept id -> file line
 
     def summary(self) -> str:
         return (
             f"{len(self.added)} new, {len(self.changed)} changed, {self.unchanged} unchanged, "
             f"{len(self.rejected)} rejected"
         )
+
+    def details(self) -> list[str]:
+        """One line per new concept, per change of a known concept and per rejected line."""
+        out = [f"new: {_describe(c)}" for c in self.added]
+        for concept in self.changed:
+            old = self.before.get(concept.id or 0)
+            what = "; ".join(changes(old, concept)) if old else _describe(concept)
+            line = self.lines.get(concept.id or 0)
+            where = f"line {line}: " if line else ""
+            out.append(f"{where}changed #{concept.id} {concept.label()}: {what}")
+        out += [f"line {line}: rejected: {reason}" for line, reason in self.rejected]
+        return out
+
+
+def _describe(concept: Concept) -> str:
+    parts = []
+    for lang in concept.languages():
+        forms = [
+            t.text if t.kind == TermKind.PREFERRED else f"{t.text} ({t.kind})"
+            for t in concept.terms
+            if t.lang == lang
+        ]
+        parts.append(f"{lang} {', '.join(forms)}")
+    return " | ".join(parts)
+
+
+def changes(old: Concept, new: Concept) -> list[str]:
+    """What turns old into new, for a person: forms added or re-kinded, fields old -> new."""
+    found = []
+    held = {(t.lang, term_key(t.text)): t for t in old.terms}
+    for term in new.terms:
+        before = held.get((term.lang, term_key(term.text)))
+        if before is None:
+            found.append(f"{term.lang} + {term.text!r} ({term.kind})")
+        elif before.kind != term.kind:
+            found.append(f"{term.lang} {term.text!r}: {before.kind} -> {term.kind}")
+        elif before.note != term.note:
+            found.append(f"{term.lang} {term.text!r} note: {before.note!r} -> {term.note!r}")
+    for name in ("domain", "note", "status"):
+        if getattr(old, name) != getattr(new, name):
+            found.append(f"{name}: {getattr(old, name)!r} -> {getattr(new, name)!r}")
+    return found
 
 
 def detect_format(path: Path) -> str:
@@ -93,6 +137,8 @@ def plan_import(
                     plan.unchanged += 1
                 else:
                     plan.changed.append(merged)
+                    plan.before[ids[0]] = existing
+                    plan.lines[ids[0]] = line
                     touched[ids[0]] = line
             else:
                 plan.added.append(termbase.check(imported))
@@ -169,24 +215,32 @@ def _content(concept: Concept) -> tuple:
 
 
 def merge(existing: Concept, imported: Concept) -> Concept:
-    """existing with imported's forms added or updated; nothing of existing is dropped."""
+    """existing with imported's forms added or updated; nothing of existing is dropped.
+
+    An existing preferred form is never demoted: a file's other preferred form for that
+    language (an OmegaT row 위어바오,Yuebao against Yu'e Bao) is added as a variant, and a
+    file cannot turn the preferred form into a variant or forbidden one. Changing the
+    preferred form is an edit in the glossary manager, not a side effect of an import.
+    """
     terms = [Term(t.lang, t.text, t.kind, t.note) for t in existing.terms]
     index = {(t.lang, term_key(t.text)): t for t in terms}
+    preferred = {t.lang for t in terms if t.kind == TermKind.PREFERRED}
     for new in imported.terms:
-        if new.kind == TermKind.PREFERRED:
-            # The imported preferred form wins; the old one stays as a variant.
-            for old in terms:
-                if old.lang == new.lang and old.kind == TermKind.PREFERRED:
-                    if term_key(old.text) != term_key(new.text):
-                        old.kind = TermKind.VARIANT
+        kind = TermKind(new.kind)
         held = index.get((new.lang, term_key(new.text)))
+        if held and held.kind == TermKind.PREFERRED:
+            kind = TermKind.PREFERRED
+        elif kind == TermKind.PREFERRED and new.lang in preferred:
+            kind = TermKind.VARIANT
         if held:
-            held.kind = TermKind(new.kind)
+            held.kind = kind
             held.note = new.note or held.note
         else:
-            added = Term(new.lang, new.text, new.kind, new.note)
+            added = Term(new.lang, new.text, kind, new.note)
             terms.append(added)
             index[(new.lang, term_key(new.text))] = added
+        if kind == TermKind.PREFERRED:
+            preferred.add(new.lang)
     return Concept(
         id=existing.id,
         terms=terms,

@@ -182,10 +182,22 @@ def test_import_shows_the_plan_and_writes_only_on_import(qtbot, manager, termbas
     dialog = ImportDialog(termbase, path, manager)
     qtbot.addWidget(dialog)
     assert dialog.section_rows("New") == [("앤트파이낸셜 · Ant Financial", "company")]
-    assert [row[0] for row in dialog.section_rows("Changed")] == ["알리페이 · 支付宝 · Alipay"]
+    ((forms, change),) = dialog.section_rows("Changed")
+    assert forms == "알리페이 · 支付宝 · Alipay" and change.endswith(
+        "domain: 'finance' -> 'payments'"
+    )
     ((line, reason),) = dialog.section_rows("Rejected")
     assert line == "line 4" and "also on line 3" in reason
+    # All or nothing: with a rejected line, nothing can be imported.
+    assert not dialog.import_button.isEnabled()
+    dialog.accept()
+    assert len(termbase.concept_ids()) == 3 and termbase.find_form("ko", "앤트파이낸셜") == []
+
+    path.write_text("\n".join(path.read_text("utf-8").splitlines()[:3]) + "\n", "utf-8")
+    dialog = ImportDialog(termbase, path, manager)
+    qtbot.addWidget(dialog)
     assert dialog.import_button.text() == "Import 2 concepts"
+    assert dialog.import_button.isEnabled()
     assert len(termbase.concept_ids()) == 3  # nothing written yet
 
     dialog.accept()

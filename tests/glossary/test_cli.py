@@ -65,13 +65,36 @@ def test_glossary_import_dry_run_then_import(db, tmp_path, capsys) -> None:
     assert main.main([*args, "--dry-run"]) == 1  # one row rejected
     out = capsys.readouterr().out
     assert "1 new" in out and ":3: rejected" in out and "nothing changed" in out
+    assert "new: ko 카카오페이 | en Kakao Pay" in out
     main.main(["glossary", "search", "카카오", "--glossary", str(db)])
     assert "Kakao Pay" not in capsys.readouterr().out
+    # All or nothing: a rejected line stops the whole import unless --skip-rejected.
     assert main.main(args) == 1
+    out = capsys.readouterr().out
+    assert ":3: rejected" in out and "nothing imported: 1 line(s) rejected" in out
+    assert "imported into" not in out
+    main.main(["glossary", "search", "카카오", "--glossary", str(db)])
+    assert "Kakao Pay" not in capsys.readouterr().out
+    assert main.main([*args, "--skip-rejected"]) == 1
     assert "imported into" in capsys.readouterr().out
     main.main(["glossary", "search", "카카오", "--glossary", str(db), "--json"])
     (found,) = json.loads(capsys.readouterr().out)
     assert [t["text"] for t in found["terms"]] == ["카카오페이", "Kakao Pay"]
+
+
+def test_a_dry_run_shows_each_change_old_to_new(db, tmp_path, capsys) -> None:
+    source = tmp_path / "omegat.txt"
+    source.write_text("위어바오\tYuebao\n알리페이\tAliPay HK\tsaid in Shanghai\n", encoding="utf-8")
+    args = ["glossary", "import", str(source), "--langs", "ko", "en", "--glossary", str(db)]
+    assert main.main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    # Yuebao is already an accepted variant of Yu'e Bao: nothing to change there.
+    assert "Yu'e Bao" not in out and "1 changed, 1 unchanged" in out
+    (line,) = [row for row in out.splitlines() if "changed #" in row]
+    assert line.startswith(f"{source}:2: changed #") and "Alipay" in line
+    assert "en + 'AliPay HK' (variant)" in line and "-> 'said in Shanghai'" in line
+    main.main(["glossary", "search", "AliPay HK", "--glossary", str(db)])
+    assert "Alipay" not in capsys.readouterr().out  # a dry run writes nothing
 
 
 def test_glossary_export_list_and_candidates(db, tmp_path, capsys) -> None:

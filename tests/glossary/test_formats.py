@@ -234,6 +234,28 @@ def test_omegat_two_column_files(termbase, tmp_path) -> None:
     assert out.read_text("utf-8") == "알리페이\tAlipay\tpayment service\n마윈\tJack Ma\t\n"
 
 
+def test_an_import_never_demotes_a_preferred_form(termbase, tmp_path) -> None:
+    termbase.add_concept(
+        Concept(
+            terms=[Term("ko", "위어바오"), Term("en", "Yu'e Bao"), Term("en", "Yebao", "variant")]
+        )
+    )
+    path = tmp_path / "omegat.txt"
+    path.write_text("위어바오\tYuebao\n", encoding="utf-8")
+    plan = plan_import(termbase, path, langs=("ko", "en"))
+    (changed,) = plan.changed
+    assert plan.details() == [f"line 1: changed #{changed.id} Yu'e Bao: en + 'Yuebao' (variant)"]
+    apply_import(termbase, plan)
+    concept = termbase.concept(changed.id)
+    assert concept.preferred("en") == "Yu'e Bao"
+    assert concept.forms("en", TermKind.VARIANT) == ["Yebao", "Yuebao"]
+    # A file marking a known variant preferred, or the preferred form forbidden, changes nothing.
+    path = tmp_path / "kinds.csv"
+    path.write_text("ko,en,en:forbidden\n위어바오,Yebao,Yu'e Bao\n", encoding="utf-8")
+    plan = plan_import(termbase, path)
+    assert (plan.changed, plan.unchanged, plan.rejected) == ([], 1, [])
+
+
 def test_a_headerless_file_without_languages_explains_what_to_do(termbase, tmp_path) -> None:
     path = tmp_path / "glossary.txt"
     path.write_text("알리페이\tAlipay\n", encoding="utf-8")
