@@ -87,27 +87,54 @@ def _write(cell: _Cell, text: str, lang: str, document: ExportDocument, **style)
         set_run_lang(run, lang, east)
 
 
-def _lock(cell: _Cell) -> None:
-    """Wrap the source runs in a content control locked against editing (Word honours it)."""
-    for paragraph in cell.paragraphs:
-        runs = paragraph._p.findall(qn("w:r"))
-        if not runs:
-            continue
-        sdt = OxmlElement("w:sdt")
-        properties = OxmlElement("w:sdtPr")
-        for tag, value in (("w:alias", "Source (read-only)"), ("w:tag", "hd-source")):
-            element = OxmlElement(tag)
-            element.set(qn("w:val"), value)
-            properties.append(element)
-        lock = OxmlElement("w:lock")
-        lock.set(qn("w:val"), "sdtContentLocked")
-        properties.append(lock)
-        sdt.append(properties)
-        content = OxmlElement("w:sdtContent")
-        sdt.append(content)
-        runs[0].addprevious(sdt)
-        for run in runs:
-            content.append(run)
+# CT_Settings is a sequence: documentProtection must follow these or Word calls the file damaged.
+_BEFORE_PROTECTION = frozenset(
+    qn(f"w:{name}")
+    for name in (
+        "writeProtection view zoom removePersonalInformation removeDateAndTime "
+        "doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText "
+        "printFractionalCharacterWidth printFormsData embedTrueTypeFonts embedSystemFonts "
+        "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges "
+        "bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors "
+        "hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate "
+        "linkStyles stylePaneFormatFilter stylePaneSortMethod documentType mailMerge "
+        "revisionView trackRevisions doNotTrackMoves doNotTrackFormatting"
+    ).split()
+)
+
+
+def _protect(docx) -> None:
+    """Make the document read-only except its editable ranges (Word's Restrict Editing).
+
+    The source column stays plain runs, so every reader (python-docx's cell.text included)
+    sees it, where a locked content control hid it; the importer still compares it with the
+    project, so an edit made around the protection is reported, never applied.
+    """
+    settings = docx.settings.element
+    protection = OxmlElement("w:documentProtection")
+    protection.set(qn("w:edit"), "readOnly")
+    protection.set(qn("w:enforcement"), "1")
+    earlier = [child for child in settings if child.tag in _BEFORE_PROTECTION]
+    if earlier:
+        earlier[-1].addnext(protection)
+    else:
+        settings.insert(0, protection)
+
+
+def _editable(cell: _Cell, range_id: int) -> None:
+    """Let everyone edit this cell of the protected document (a w:permStart/w:permEnd range)."""
+    start = OxmlElement("w:permStart")
+    start.set(qn("w:id"), str(range_id))
+    start.set(qn("w:edGrp"), "everyone")
+    end = OxmlElement("w:permEnd")
+    end.set(qn("w:id"), str(range_id))
+    first, last = cell.paragraphs[0]._p, cell.paragraphs[-1]._p
+    properties = first.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        first.insert(0, start)
+    last.append(end)
 
 
 def _number_cell(cell: _Cell, number: int, segment_id: int, new_paragraph: bool) -> None:
@@ -174,6 +201,7 @@ def render(document: ExportDocument) -> bytes:
         _write(cell, title, "en", document, bold=True)
         _shade(cell, HEADER_FILL)
 
+    range_id = 0
     for index, group in enumerate(document.paragraphs()):
         for position, segment in enumerate(group):
             row = table.add_row()
@@ -185,12 +213,15 @@ def render(document: ExportDocument) -> bytes:
             _number_cell(cells[0], segment.number, segment.id, new_paragraph)
             _write(cells[1], segment.source, src, document)
             _shade(cells[1], SOURCE_FILL)
-            _lock(cells[1])
             _write(cells[2], segment.target, tgt, document)
             _write(cells[3], STATUS_LABELS[segment.status], "en", document, size=Pt(8))
             _write(cells[4], segment.comment, "en", document)
+            for cell in cells[2:]:  # target, status, comment; #, source and header stay locked
+                range_id += 1
+                _editable(cell, range_id)
             if new_paragraph:
                 _top_border(row)
+    _protect(docx)
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()

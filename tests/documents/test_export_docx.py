@@ -1,4 +1,4 @@
-"""The bilingual review DOCX: every cell readable, CJK fonts, read-only source, hidden ids."""
+"""The bilingual review DOCX: every cell readable, CJK fonts, protected source, hidden ids."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ def test_every_cell_reads_back_with_python_docx(review_docx, project):
         "Comment",
     ]
     for row, segment in zip(rows[1:], segments, strict=True):
-        texts = [cell_text(cell._tc) for cell in row.cells]
+        # python-docx's own cell.text, the source column included, reads every cell.
+        texts = [cell.text for cell in row.cells]
         assert ID_PATTERN.findall(texts[0]) == [str(segment.id)]
         assert texts[0].lstrip("¶").startswith(str(segment.number))
         assert texts[1:] == [
@@ -57,11 +58,38 @@ def test_every_cell_reads_back_with_python_docx(review_docx, project):
             segment.status.value.capitalize(),
             segment.comment,
         ]
-        # What python-docx itself reads, outside the locked source control, is right too.
-        assert [row.cells[i].text for i in (2, 4)] == [segment.target, segment.comment]
+        assert texts == [cell_text(cell._tc) for cell in row.cells]  # what the importer reads
 
 
-def test_header_repeats_and_source_is_shaded_locked_and_east_asian(review_docx, project):
+def _editable_ranges(cell) -> list[tuple[str, str]]:
+    """(id, group) of the w:permStart ranges opened and closed inside one cell."""
+    starts = cell._tc.findall(f".//{qn('w:permStart')}")
+    ends = {end.get(qn("w:id")) for end in cell._tc.findall(f".//{qn('w:permEnd')}")}
+    return [(s.get(qn("w:id")), s.get(qn("w:edGrp"))) for s in starts if s.get(qn("w:id")) in ends]
+
+
+def test_the_document_is_read_only_but_target_status_and_comment(review_docx):
+    document, table = _table(review_docx)
+    protection = document.settings.element.find(qn("w:documentProtection"))
+    assert protection.get(qn("w:edit")) == "readOnly"
+    assert protection.get(qn("w:enforcement")) == "1"
+    # CT_Settings is a sequence: protection after proofState, before defaultTabStop.
+    tags = [child.tag for child in document.settings.element]
+    assert tags.index(qn("w:proofState")) < tags.index(qn("w:documentProtection"))
+    assert tags.index(qn("w:documentProtection")) < tags.index(qn("w:defaultTabStop"))
+    ids = []
+    for number, row in enumerate(table.rows):
+        ranges = [_editable_ranges(cell) for cell in row.cells]
+        if number == 0:
+            assert ranges == [[]] * 5  # the header is locked
+            continue
+        assert ranges[:2] == [[], []]  # the # (hidden id) and source columns are locked
+        assert all(len(r) == 1 and r[0][1] == "everyone" for r in ranges[2:])
+        ids += [r[0][0] for r in ranges[2:]]
+    assert len(ids) == len(set(ids)) == 3 * (len(table.rows) - 1)
+
+
+def test_header_repeats_and_source_is_shaded_and_east_asian(review_docx, project):
     document, table = _table(review_docx)
     header = table.rows[0]._tr
     assert header.trPr.find(qn("w:tblHeader")) is not None
@@ -70,8 +98,6 @@ def test_header_repeats_and_source_is_shaded_locked_and_east_asian(review_docx, 
     for row in table.rows[1:]:
         source = row.cells[1]._tc
         assert source.tcPr.find(qn("w:shd")).get(qn("w:fill")) != "auto"
-        lock = source.find(f".//{qn('w:sdt')}/{qn('w:sdtPr')}/{qn('w:lock')}")
-        assert lock.get(qn("w:val")) == "sdtContentLocked"
         fonts = source.find(f".//{qn('w:rFonts')}")
         assert fonts.get(qn("w:eastAsia")) == "Noto Sans CJK KR"
         lang = source.find(f".//{qn('w:lang')}")
