@@ -22,6 +22,7 @@ from desktop.project_dialogs import ask_new_project, ask_project_to_open
 from desktop.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
 from desktop.segment_view import SegmentView
 from desktop.settings import Settings
+from desktop.shortcuts import apply_saved as apply_saved_shortcuts
 from desktop.status_summary import StatusSummary
 from desktop.tasks import TaskRunner, task_runner
 from desktop.translate_worker import TranslateAll
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.pair_selector.pair_changed.connect(self._pair_chosen)
         build_menus(self)
         build_toolbar(self)
+        apply_saved_shortcuts(self)
         saved = QFont()
         if (description := self.settings.editor_font()) and saved.fromString(description):
             self.view.use_font(saved)

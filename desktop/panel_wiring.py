@@ -289,9 +289,11 @@ def install_panels(window) -> PanelSet:
     """Create the panels for a desktop.main_window.MainWindow (called once, from its __init__)."""
     from desktop.memory_sync import install_memory_sync
     from desktop.qa_filter import install_qa_filter
+    from desktop.shortcuts import apply_saved as apply_saved_shortcuts
 
     panels = PanelSet(window)
     window.panels = panels
     install_memory_sync(window, panels.tm)
     install_qa_filter(window, panels.qa)
+    apply_saved_shortcuts(window)  # the panels' actions (Add Term, Check Document) too
     return panels

@@ -46,6 +46,12 @@ def _new_from_xliff(window) -> None:
         window._open_checked(path)
 
 
+def _show_shortcuts(window) -> None:
+    from desktop.shortcuts import show_shortcuts_dialog
+
+    show_shortcuts_dialog(window)
+
+
 def build_menus(window) -> None:
     """Menus with their shortcuts shown; the actions become window.act_* attributes."""
     bar = window.menuBar()
@@ -139,6 +145,14 @@ def build_menus(window) -> None:
         QT_TRANSLATE_NOOP("MainWindow", "R&eplace in Targets…"),
         "Ctrl+H",
         lambda: window.find_bar.open(True),
+    )
+    edit.addSeparator()
+    window.act_shortcuts = _action(
+        window,
+        edit,
+        QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts…"),
+        None,
+        lambda: _show_shortcuts(window),
     )
 
     seg = window.segment_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Segment"))

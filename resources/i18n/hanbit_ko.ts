@@ -637,27 +637,27 @@
         <translation>개념 {count}개 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="93"/>
+        <location filename="../../desktop/glossary_import.py" line="94"/>
         <source>line {line}</source>
         <translation>{line}번째 줄</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="100"/>
+        <location filename="../../desktop/glossary_import.py" line="120"/>
         <source>concept #{id}</source>
         <translation>개념 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="141"/>
+        <location filename="../../desktop/glossary_import.py" line="150"/>
         <source>Import a glossary</source>
         <translation>용어집 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="149"/>
+        <location filename="../../desktop/glossary_import.py" line="158"/>
         <source>Cannot import</source>
         <translation>가져올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="159"/>
+        <location filename="../../desktop/glossary_import.py" line="168"/>
         <source>Export the glossary</source>
         <translation>용어집 내보내기</translation>
     </message>
@@ -688,242 +688,247 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
+        <location filename="../../desktop/main_window.py" line="108"/>
         <source>Font of the segments</source>
         <translation>세그먼트 글꼴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="130"/>
         <source>Opened read-only: %s.</source>
         <translation>읽기 전용으로 열었습니다: %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="184"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>Cannot save the project</source>
         <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="187"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>Saved as %s</source>
         <translation>%s(으)로 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="207"/>
+        <location filename="../../desktop/main_window.py" line="209"/>
         <source>The glossary could not be loaded: %s</source>
         <translation>용어집을 불러올 수 없습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>no MT package</source>
         <translation>기계 번역 패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>Every segment is confirmed.</source>
         <translation>모든 세그먼트가 확정되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>Nothing to undo in this segment.</source>
         <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="355"/>
+        <location filename="../../desktop/main_window.py" line="357"/>
         <source>Nothing to redo in this segment.</source>
         <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="382"/>
+        <location filename="../../desktop/main_window.py" line="384"/>
         <source>Cannot change segments</source>
         <translation>세그먼트를 변경할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="405"/>
         <source>Every segment already has a target.</source>
         <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="422"/>
+        <location filename="../../desktop/main_window.py" line="424"/>
         <source>Translation stopped: %s</source>
         <translation>번역이 중단되었습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
+        <location filename="../../desktop/main_window.py" line="426"/>
         <source>Translation cancelled.</source>
         <translation>번역을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="52"/>
+        <location filename="../../desktop/window_actions.py" line="58"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="56"/>
+        <location filename="../../desktop/window_actions.py" line="62"/>
         <source>&amp;New Project from File…</source>
         <translation>파일에서 새 프로젝트(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="63"/>
+        <location filename="../../desktop/window_actions.py" line="69"/>
         <source>New Project from &amp;XLIFF…</source>
         <translation>XLIFF에서 새 프로젝트(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="70"/>
+        <location filename="../../desktop/window_actions.py" line="76"/>
         <source>&amp;Open Project…</source>
         <translation>프로젝트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="77"/>
+        <location filename="../../desktop/window_actions.py" line="83"/>
         <source>Save Project &amp;As…</source>
         <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="84"/>
+        <location filename="../../desktop/window_actions.py" line="90"/>
         <source>S&amp;tart Screen…</source>
         <translation>시작 화면(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="88"/>
+        <location filename="../../desktop/window_actions.py" line="94"/>
         <source>Open &amp;Recent</source>
         <translation>최근 프로젝트 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="93"/>
+        <location filename="../../desktop/window_actions.py" line="99"/>
         <source>&amp;Export…</source>
         <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="100"/>
+        <location filename="../../desktop/window_actions.py" line="106"/>
         <source>Import &amp;Review (DOCX)…</source>
         <translation>검토 가져오기(DOCX)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="108"/>
+        <location filename="../../desktop/window_actions.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="113"/>
+        <location filename="../../desktop/window_actions.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="117"/>
+        <location filename="../../desktop/window_actions.py" line="123"/>
         <source>&amp;Undo Segment Change</source>
         <translation>세그먼트 변경 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="124"/>
+        <location filename="../../desktop/window_actions.py" line="130"/>
         <source>&amp;Redo Segment Change</source>
         <translation>세그먼트 변경 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="132"/>
+        <location filename="../../desktop/window_actions.py" line="138"/>
         <source>&amp;Find…</source>
         <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="139"/>
+        <location filename="../../desktop/window_actions.py" line="145"/>
         <source>R&amp;eplace in Targets…</source>
         <translation>번역문에서 바꾸기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="144"/>
+        <location filename="../../desktop/window_actions.py" line="153"/>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>단축키(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="158"/>
         <source>&amp;Segment</source>
         <translation>세그먼트(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="148"/>
+        <location filename="../../desktop/window_actions.py" line="162"/>
         <source>&amp;Confirm and Go to Next Unconfirmed</source>
         <translation>확정 후 다음 미확정 세그먼트로(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="156"/>
+        <location filename="../../desktop/window_actions.py" line="170"/>
         <source>&amp;Previous Segment</source>
         <translation>이전 세그먼트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="163"/>
+        <location filename="../../desktop/window_actions.py" line="177"/>
         <source>&amp;Next Segment</source>
         <translation>다음 세그먼트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="171"/>
+        <location filename="../../desktop/window_actions.py" line="185"/>
         <source>Copy &amp;MT into Target</source>
         <translation>기계 번역을 번역문에 복사(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="178"/>
+        <location filename="../../desktop/window_actions.py" line="192"/>
         <source>Copy &amp;Source into Target</source>
         <translation>원문을 번역문에 복사(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="186"/>
+        <location filename="../../desktop/window_actions.py" line="200"/>
         <source>Sp&amp;lit Segment…</source>
         <translation>세그먼트 나누기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="193"/>
+        <location filename="../../desktop/window_actions.py" line="207"/>
         <source>&amp;Join with Next Segment</source>
         <translation>다음 세그먼트와 합치기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="198"/>
+        <location filename="../../desktop/window_actions.py" line="212"/>
         <source>&amp;Translate</source>
         <translation>번역(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="202"/>
+        <location filename="../../desktop/window_actions.py" line="216"/>
         <source>Translate &amp;All Empty Segments</source>
         <translation>빈 세그먼트 모두 번역(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="209"/>
+        <location filename="../../desktop/window_actions.py" line="223"/>
         <source>&amp;Cancel Translation</source>
         <translation>번역 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="216"/>
+        <location filename="../../desktop/window_actions.py" line="230"/>
         <source>&amp;Packages</source>
         <translation>패키지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="220"/>
+        <location filename="../../desktop/window_actions.py" line="234"/>
         <source>&amp;Install from File…</source>
         <translation>파일에서 설치(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="223"/>
+        <location filename="../../desktop/window_actions.py" line="237"/>
         <source>&amp;Download…</source>
         <translation>다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="226"/>
+        <location filename="../../desktop/window_actions.py" line="240"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="230"/>
+        <location filename="../../desktop/window_actions.py" line="244"/>
         <source>Segment &amp;Font…</source>
         <translation>세그먼트 글꼴(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="236"/>
+        <location filename="../../desktop/window_actions.py" line="250"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="242"/>
+        <location filename="../../desktop/window_actions.py" line="256"/>
         <source>Main</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="250"/>
+        <location filename="../../desktop/window_actions.py" line="264"/>
         <source>All segments</source>
         <translation>모든 세그먼트</translation>
     </message>
@@ -1554,6 +1559,34 @@
         <location filename="../../desktop/segment_model.py" line="39"/>
         <source>reviewed</source>
         <translation>검토 완료</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/shortcuts.py" line="77"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shortcuts.py" line="80"/>
+        <source>Action</source>
+        <translation>동작</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shortcuts.py" line="80"/>
+        <source>Shortcut</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shortcuts.py" line="105"/>
+        <source>Reset to Defaults</source>
+        <translation>기본값으로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shortcuts.py" line="139"/>
+        <source>{keys} is already used by: {actions}. Choose another key.</source>
+        <translation>{keys}은(는) 이미 다음 동작에 쓰이고 있습니다: {actions}. 다른 키를 고르세요.</translation>
     </message>
 </context>
 <context>

@@ -317,4 +317,10 @@ KO = {
     "{count} segment(s) are confirmed in the current target language, so this project keeps it. Save a copy for {pair} (its targets start empty)?": "현재 도착 언어로 확정된 세그먼트가 {count}개 있어 이 프로젝트의 언어는 유지됩니다. {pair}용 사본을 저장할까요? (사본의 번역문은 비어 있는 상태로 시작합니다)",
     "Change the target language": "도착 언어 변경",
     "Cannot change the target language": "도착 언어를 변경할 수 없습니다",
+    "&Keyboard Shortcuts…": "단축키(&K)…",
+    "Keyboard Shortcuts": "단축키",
+    "Action": "동작",
+    "Shortcut": "단축키",
+    "Reset to Defaults": "기본값으로 되돌리기",
+    "{keys} is already used by: {actions}. Choose another key.": "{keys}은(는) 이미 다음 동작에 쓰이고 있습니다: {actions}. 다른 키를 고르세요.",
 }
