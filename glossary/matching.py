@@ -43,6 +43,9 @@ _GLOSS = re.compile(
 )
 _EXTRA_SPACE = re.compile(r"(?<= ) +")
 _ENGLISH_TAILS = ("'s", "s'", "es", "s")
+# A form that starts with a lone letter (A-shares, V-key) is matched with that letter's case:
+# "A shares" is the market, "a shares deal" is an article and a noun.
+_LETTER_HEAD = re.compile(r"^[A-Za-z\uff21-\uff3a\uff41-\uff5a][ \-\u2010\u2011]")
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -177,7 +180,14 @@ class TermMatcher:
             tail = accept(norm, start, end)
             if tail and entry.place and norm.startswith("인", end):
                 continue
+            if tail is not None and _LETTER_HEAD.match(entry.form):
+                if text[positions[start]].translate(_FOLD) != entry.form[0].translate(_FOLD):
+                    continue
             if tail is not None:
+                if self._script == "latin" and tail and norm[end] != "'":
+                    # The plural belongs to the term (Alipays, funds); a possessive ' stays out.
+                    plural = len(norm[end : end + tail].rstrip("'"))
+                    end, tail = end + plural, tail - plural
                 candidates.append((start, end, tail, entry))
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
         matches: list[TermMatch] = []

@@ -179,7 +179,13 @@ def en_ko(concepts) -> TermMatcher:
         ("the Alipay Wallet app", [("Alipay Wallet", "", "알리페이월렛")]),
         ("A-shares and an A-share", [("A-shares", "", "A주"), ("A-share", "", "A주")]),
         ("listed as A shares", [("A shares", "", "A주")]),
-        ("two money market funds", [("money market fund", "s", "머니마켓펀드")]),
+        ("two money market funds", [("money market funds", "", "머니마켓펀드")]),
+        (
+            "Alipays and Alipays' rivals",
+            [("Alipays", "", "알리페이"), ("Alipays", "'", "알리페이")],
+        ),
+        ("a shares deal, an a-share", []),  # the article a, not the A of A-shares
+        ("Ａ shares", [("Ａ shares", "", "A주")]),
         ("a V key deal", [("V key", "", "V-key")]),
         ("Yu’e Bao grew", [("Yu’e Bao", "", "위어바오")]),
         ("Singles' Day sales", [("Singles' Day", "", "솔로데이")]),
@@ -335,7 +341,7 @@ def test_english_plurals_and_hyphenated_compounds() -> None:
     ]
     matcher = TermMatcher(concepts, "en", "ko")
     assert found(matcher, "two iPhones and an Alipay-backed fund") == [
-        ("iPhone", "s", "아이폰"),
+        ("iPhones", "", "아이폰"),  # the plural s is part of the term's span
         ("Alipay", "", "알리페이"),
     ]
     assert found(matcher, "iPhoneography") == []
