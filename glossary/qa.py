@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
@@ -51,6 +51,17 @@ def forbidden_renderings(concepts: Iterable[Concept], target_lang: str) -> dict[
     return found
 
 
+# Concepts whose note says this are common words (countries, listing, e-commerce): a translation
+# may rightly say "the Chinese market" or drop the word, so their absence is FUNCTIONAL, not
+# CRITICAL. Names (Alipay, Jack Ma) carry no such note and stay CRITICAL.
+GENERIC_MARK = "Common word:"
+
+
+def generic_concepts(concepts: Iterable[Concept]) -> frozenset[int]:
+    """Ids of the concepts marked as common words (GENERIC_MARK in the note), for check_segment."""
+    return frozenset(c.id for c in concepts if c.id is not None and GENERIC_MARK in c.note)
+
+
 def _is_latin(text: str) -> bool:
     return any("a" <= c.lower() <= "z" for c in text)
 
@@ -71,6 +82,23 @@ def find_form(text: str, form: str, *, ignore_case: bool = False) -> list[tuple[
     return [m.span() for m in form_pattern(form, ignore_case=ignore_case).finditer(text)]
 
 
+@lru_cache(maxsize=4096)
+def _inflected_pattern(form: str) -> re.Pattern[str] | None:
+    """An English common word with its inflections: list -> lists, listed, listing."""
+    if not re.fullmatch(r"[a-z]{3,}", form):
+        return None  # names (Alipay), abbreviations (IPO) and phrases are written as they are
+    stem = re.escape(form[:-1] if form.endswith("e") else form)
+    double = re.escape(form[-1]) if form[-1] not in "aeiouwxy" else ""
+    endings = rf"(?:e?s|e?d|ing|{double}ed|{double}ing)" if double else r"(?:e?s|e?d|ing)"
+    body = rf"(?:{re.escape(form)}|{stem}{endings})"
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+def _find_inflected(text: str, form: str) -> list[tuple[int, int]]:
+    pattern = _inflected_pattern(form)
+    return [m.span() for m in pattern.finditer(text)] if pattern else []
+
+
 def check_segment(
     source: str,
     target: str,
@@ -79,8 +107,12 @@ def check_segment(
     target_lang: str,
     matcher: TermMatcher | None = None,
     forbidden: Forbidden = (),
+    generic: Collection[int] = (),
 ) -> list[QAIssue]:
-    """Every issue of one segment, most severe first; an empty target only reports that."""
+    """Every issue of one segment, most severe first; an empty target only reports that.
+
+    generic: concept ids (generic_concepts) whose missing term is FUNCTIONAL, not CRITICAL.
+    """
     if not target.strip():
         if not source.strip():
             return []
@@ -88,7 +120,7 @@ def check_segment(
     issues: list[QAIssue] = []
     approved_spans: list[tuple[int, int]] = []
     if matcher is not None:
-        term_issues, approved_spans = _term_issues(source, target, matcher)
+        term_issues, approved_spans = _term_issues(source, target, matcher, generic)
         issues += term_issues
     issues += _forbidden_issues(target, forbidden, approved_spans)
     issues += _figure_issues(source, source_lang, target, target_lang)
@@ -106,6 +138,7 @@ def check_document(
     target_lang: str,
     matcher: TermMatcher | None = None,
     forbidden: Forbidden = (),
+    generic: Collection[int] = (),
 ) -> list[tuple[int, QAIssue]]:
     """check_segment over (source, target) pairs; the index is 0-based and set on each issue."""
     found: list[tuple[int, QAIssue]] = []
@@ -117,13 +150,14 @@ def check_document(
             target_lang=target_lang,
             matcher=matcher,
             forbidden=forbidden,
+            generic=generic,
         ):
             found.append((index, replace(issue, segment=index)))
     return found
 
 
 def _term_issues(
-    source: str, target: str, matcher: TermMatcher
+    source: str, target: str, matcher: TermMatcher, generic: Collection[int] = ()
 ) -> tuple[list[QAIssue], list[tuple[int, int]]]:
     issues: list[QAIssue] = []
     spans: list[tuple[int, int]] = []
@@ -139,6 +173,12 @@ def _term_issues(
         loose = [
             span for form in match.targets for span in find_form(target, form, ignore_case=True)
         ]
+        if not loose:
+            # a common word may be inflected: 상장 -> "plans to list", "the listed company"
+            found = [span for form in match.targets for span in _find_inflected(target, form)]
+            if found:
+                spans += found
+                continue
         if loose:
             spans += loose
             start, end = loose[0]
@@ -157,7 +197,7 @@ def _term_issues(
         issues.append(
             QAIssue(
                 "term-missing",
-                Severity.CRITICAL,
+                Severity.FUNCTIONAL if match.concept_id in generic else Severity.CRITICAL,
                 f"{match.text}: {_either(match.targets)} is not in the target",
                 source_span=(match.start, match.end),
                 key=f"term-missing:{match.concept_id}",
