@@ -11,9 +11,8 @@ from desktop.language_names import display_name
 def no_package_message(source: str, target: str) -> str:
     return QCoreApplication.translate(
         "NoticeBanner",
-        "No {source} → {target} translation package is installed. "
-        "Install a .argosmodel file (Packages ▸ Install from file…) or download one when online "
-        "(Packages ▸ Download…).",
+        "No {source} → {target} translation package is installed: install a .argosmodel file, or "
+        "download one in the package manager when online. Meanwhile you can translate by hand.",
     ).format(source=display_name(source), target=display_name(target))
 
 

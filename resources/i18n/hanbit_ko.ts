@@ -952,21 +952,21 @@
     <name>NoticeBanner</name>
     <message>
         <location filename="../../desktop/notice.py" line="12"/>
-        <source>No {source} → {target} translation package is installed. Install a .argosmodel file (Packages ▸ Install from file…) or download one when online (Packages ▸ Download…).</source>
-        <translation>{source} → {target} 번역 패키지가 설치되어 있지 않습니다. .argosmodel 파일을 설치하거나(패키지 ▸ 파일에서 설치…) 온라인일 때 다운로드하세요(패키지 ▸ 다운로드…).</translation>
+        <source>No {source} → {target} translation package is installed: install a .argosmodel file, or download one in the package manager when online. Meanwhile you can translate by hand.</source>
+        <translation>{source} → {target} 번역 패키지가 설치되어 있지 않습니다. .argosmodel 파일을 설치하거나, 온라인일 때 패키지 관리자에서 다운로드하세요. 그동안에는 직접 번역할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/notice.py" line="39"/>
+        <location filename="../../desktop/notice.py" line="38"/>
         <source>Install package file…</source>
         <translation>패키지 파일 설치…</translation>
     </message>
     <message>
-        <location filename="../../desktop/notice.py" line="41"/>
+        <location filename="../../desktop/notice.py" line="40"/>
         <source>Package manager…</source>
         <translation>패키지 관리자…</translation>
     </message>
     <message>
-        <location filename="../../desktop/notice.py" line="46"/>
+        <location filename="../../desktop/notice.py" line="45"/>
         <source>Hide this message</source>
         <translation>이 메시지 숨기기</translation>
     </message>

@@ -85,9 +85,9 @@ KO = {
     "No segment has an open QA issue.": "해결되지 않은 QA 문제가 있는 세그먼트가 없습니다.",
     "No segment selected.": "선택된 세그먼트가 없습니다.",
     "No {language} form in the glossary": "용어집에 {language} 형태가 없습니다",
-    "No {source} → {target} translation package is installed. Install a .argosmodel file "
-    "(Packages ▸ Install from file…) or download one when online (Packages ▸ Download…).": "{source} → {target} 번역 패키지가 설치되어 있지 않습니다. .argosmodel 파일을 설치하거나"
-    "(패키지 ▸ 파일에서 설치…) 온라인일 때 다운로드하세요(패키지 ▸ 다운로드…).",
+    "No {source} → {target} translation package is installed: install a .argosmodel file, or "
+    "download one in the package manager when online. Meanwhile you can translate by hand.": "{source} → {target} 번역 패키지가 설치되어 있지 않습니다. .argosmodel 파일을 설치하거나, "
+    "온라인일 때 패키지 관리자에서 다운로드하세요. 그동안에는 직접 번역할 수 있습니다.",
     "Note": "메모",
     "Nothing to redo in this segment.": "이 세그먼트에는 다시 실행할 변경이 없습니다.",
     "Nothing to undo in this segment.": "이 세그먼트에는 실행 취소할 변경이 없습니다.",
