@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import sentencepiece as spm
 
 from support.tiny_package import SEED_ARTICLE, build_copy_package
 from translation import runtime
-from translation.engine import Cancelled, Engine, EngineOptions, NoRouteError
+from translation.engine import Cancelled, Engine, EngineOptions, NoRouteError, _Model
 from translation.packages import PackageError, install_package_file
 
 SENTENCES = [
@@ -100,22 +101,11 @@ def test_cancel_stops_between_batches(tiny_packages_dir: Path):
     assert len(batches) == 1
 
 
-def test_forbidden_strings_are_never_produced(tiny_packages_dir: Path):
-    engine = Engine(tiny_packages_dir)
-    source = "Ant Financial said Ali Pay and Alipay are one service."
-    plain, blocked = (
-        engine.translate([source], "ko", "en")[0],
-        engine.translate([source], "ko", "en", forbidden=["Ali Pay"])[0],
-    )
-    assert plain == source
-    assert "\ufffd" not in blocked
-    assert blocked.startswith("Ant Financial said")  # only the forbidden span changes
-
-
 @pytest.mark.parametrize(
     ("source", "forbidden"),
     [
         ("알리바바 Ali Pay 결제 서비스를 시작했다.", ["Ali Pay"]),
+        ("Ant Financial said Ali Pay and Alipay are one service.", ["Ali Pay"]),
         ("Ant Financial said Ali Pay and Alipay are one service.", ["Ali Pay", "Pay"]),
         ("支付宝在澳洲設立分公司。", ["支付宝", "澳洲"]),
     ],
@@ -255,3 +245,35 @@ def test_window_is_not_blocked_while_a_model_loads(tiny_packages_dir: Path, monk
 
     monkeypatch.setattr(ctranslate2, "Translator", slow_translator)
     assert engine.translate(SENTENCES[:1], "ko", "en") == SENTENCES[:1]
+
+
+class _BlockingTranslator:
+    """Copies its input; blocked from "bad", it writes "good", or a lone byte piece for "pay"."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[list[str]] | None] = []
+
+    def translate_batch(self, batch, *, suppress_sequences=None, **_options):
+        self.calls.append(suppress_sequences)
+        blocked = {piece for sequence in suppress_sequences or [] for piece in sequence}
+        swap = {"bad": "good", "pay": "<0xEC>"}
+        return [
+            SimpleNamespace(hypotheses=[[swap.get(p, p) if p in blocked else p for p in pieces]])
+            for pieces in batch
+        ]
+
+
+class _SpaceTokenizer:
+    def decode(self, pieces: list[str]) -> str:
+        return " ".join("\ufffd" if p.startswith("<0x") else p for p in pieces)
+
+
+def test_only_a_segment_blocking_broke_is_decoded_again_unblocked():
+    translator = _BlockingTranslator()
+    model = _Model(translator, _SpaceTokenizer(), (Path("p"), 0), 0.0)
+    engine = Engine(Path("unused"))
+    batch = [["a", "bad", "word"], ["ali", "pay", "now"]]
+    outputs = engine._run(SimpleNamespace(target_prefix=None), model, batch, [["bad"], ["pay"]])
+    # Blocking that yields clean text stands; the broken one falls back to the model's best.
+    assert outputs == ["a good word", "ali pay now"]
+    assert translator.calls == [[["bad"], ["pay"]], None]
