@@ -139,6 +139,29 @@ def _is_latin_letter(char: str) -> bool:
     return char.isalpha() and char.isascii()
 
 
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.]*$")
+_CJK_CHAR = re.compile(f"[{_HANGUL}{_HAN}{_KANA}]")
+
+
+def _abbreviation_continues(text: str, start: int, following: str) -> bool:
+    """Whether the period at text[start] closes a Latin abbreviation (U.S., Mr., Inc., F.)
+    that the sentence goes on after: in Korean or Chinese text, hangul, Han or a lower-case
+    letter right after it (미국 U.S. 달러, 美国U.S.的) is no sentence start."""
+    if not (_CJK_CHAR.match(following) or following.islower()):
+        return False
+    run = _LATIN_RUN.search(text, 0, start)
+    if run is None or run.end() != start:
+        return False
+    token = run.group().lower()
+    return (
+        len(token) == 1
+        or token in _NEVER_FINAL
+        or token in _MAYBE_FINAL
+        or token in _BEFORE_NUMBER
+        or _DOTTED.match(token) is not None
+    )
+
+
 def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> bool:
     """Whether the terminal run text[start:end] ends a sentence in a spaced language."""
     rest = text[end:].lstrip()
@@ -162,6 +185,8 @@ def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> 
         if token.isdigit() and not text[: start - len(token)].strip():
             return False  # "1. Introduction": a list number, not a sentence
         return True
+    if _abbreviation_continues(text, start, following):
+        return False
     lower = token.lower()
     if lower in _NEVER_FINAL:
         return False
@@ -174,11 +199,13 @@ def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> 
     return True
 
 
-def _ends_sentence_unspaced(text: str, end: int) -> bool:
+def _ends_sentence_unspaced(text: str, start: int, end: int) -> bool:
     rest = text[end:].lstrip()
     if not rest:
         return True
     if rest[0] in ",，、:：;；)）" + _CLOSERS:
+        return False
+    if text[start:end] == "." and _abbreviation_continues(text, start, rest[0]):
         return False
     if text[end - 1] in "”」』\"'’" and _ZH_SPEECH.match(rest):
         return False  # “走吧！”他说。 is one sentence
@@ -205,7 +232,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
         if depth[end]:
             continue  # inside quotes or parentheses
         if unspaced:
-            if _ends_sentence_unspaced(text, end):
+            if _ends_sentence_unspaced(text, start, end):
                 cuts.append(end)
         elif _ends_sentence_spaced(text, start, end, depth):
             cuts.append(end)

@@ -126,6 +126,13 @@ def test_article_sentence_ending_in_a_noun_phrase(article):
             ["V-key에 1500만 달러를 투자했다. (사진=연합뉴스)"],
         ),
         ("'눈길' ...글로벌 시장 도약 위한 '전략'", ["'눈길' ...글로벌 시장 도약 위한 '전략'"]),
+        # A Latin abbreviation followed by hangul goes on with the sentence.
+        (
+            "미국 U.S. 달러 기준이다. Mr. Ma는 말했다.",
+            ["미국 U.S. 달러 기준이다.", "Mr. Ma는 말했다."],
+        ),
+        ("애플 Inc. 주가가 올랐다. 존 F. 케네디", ["애플 Inc. 주가가 올랐다.", "존 F. 케네디"]),
+        ("그는 미국에 갔다. U.S. 정부는 답했다.", ["그는 미국에 갔다.", "U.S. 정부는 답했다."]),
     ],
 )
 def test_korean(text, expected):
@@ -169,6 +176,11 @@ def test_korean(text, expected):
         ),
         ("zh-Hans", "增长很快…… 市场还在扩大。", ["增长很快……", "市场还在扩大。"]),
         ("zh-Hans", "他来了! 然后走了.", ["他来了!", "然后走了."]),
+        (
+            "zh-Hans",
+            "以U.S.美元计价. 苹果Inc. 的股价上涨了。",
+            ["以U.S.美元计价.", "苹果Inc. 的股价上涨了。"],
+        ),
     ],
 )
 def test_chinese(lang, text, expected):
