@@ -459,11 +459,15 @@ def _answer(monkeypatch, yes: bool) -> list[str]:
 def test_choosing_another_target_retargets_a_project_without_confirmed_work(
     qtbot, article_project, tiny_packages_dir, data_dir
 ):
+    from desktop.panel_wiring import install_panels
+
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
+    panels = getattr(window, "panels", None) or install_panels(window)
     first = stored(article_project)[0].id
     window.project.set_mt(first, "an English draft")
     assert window.pair_selector.select("ko", "zh-Hans")
     assert window.project.target_lang == "zh-Hans"
+    assert panels.tm.target_lang == "zh-Hans"  # the memory looks up the new pair
     assert window.pair_selector.combo.currentText() == "Korean → Chinese (Simplified) via English"
     assert window.project.segment(first).target == ""  # the English draft is gone
     assert window.act_translate_all.isEnabled()
