@@ -26,6 +26,7 @@ from glossary.spelled import (
     english_multiples,
     english_words,
     growth_alternatives,
+    halves,
     han_doublings,
     han_numerals,
     korean_natives,
@@ -93,11 +94,11 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             if free(m.start(), m.end()):
                 value = KO_NATIVE_ORDINALS[m.group(1)]
                 add(Figure(Decimal(value), FigureKind.ORDINAL, m.start(), m.end(), m.group()))
-        for figure in korean_natives(text):
+        for figure in korean_natives(text) + halves(text):
             if free(figure.start, figure.end):
                 add(figure)
     if lang.startswith("zh") or lang in ("zt",):
-        for figure in han_doublings(text) + han_numerals(text):
+        for figure in han_doublings(text) + han_numerals(text) + halves(text):
             if free(figure.start, figure.end):
                 add(figure)
     if lang == "en" or not lang.startswith(("ko", "zh")):

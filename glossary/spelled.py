@@ -102,6 +102,17 @@ def english_multiples(text: str) -> list[Figure]:
     return found
 
 
+_HALF = re.compile(r"절반|一半")
+
+
+def halves(text: str) -> list[Figure]:
+    """절반, 一半: half, so "50%" in the target is no extra figure (loose, like "half")."""
+    return [
+        Figure(Decimal(50), FigureKind.PERCENT, m.start(), m.end(), m.group(), loose=True)
+        for m in _HALF.finditer(text)
+    ]
+
+
 def han_doublings(text: str) -> list[Figure]:
     """翻一番 doubles (2), 翻两番 quadruples (4): n doublings are 2**n."""
     found = []
