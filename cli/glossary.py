@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "glossary",
         help="import, export, list and search the glossary; find term candidates",
-        description="Work on the termbase. Exit status: 0 done, 1 some rows rejected, "
+        description="Work on the termbase. Exit status: 0 done, 1 some rows rejected (then "
+        "nothing is imported unless --skip-rejected), "
         "2 a file or the termbase cannot be used.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)

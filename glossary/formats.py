@@ -26,6 +26,7 @@ class ImportPlan:
     revision: int = -1  # the termbase revision the plan was made against
     before: dict[int, Concept] = field(default_factory=dict)  # changed concepts as they are
     lines: dict[int, int] = field(default_factory=dict)  # changed concept id -> file line
+    kept: list[tuple[int, str]] = field(default_factory=list)  # (line, preferred form kept)
 
     def summary(self) -> str:
         return (
@@ -42,6 +43,7 @@ class ImportPlan:
             line = self.lines.get(concept.id or 0)
             where = f"line {line}: " if line else ""
             out.append(f"{where}changed #{concept.id} {concept.label()}: {what}")
+        out += [f"line {line}: {note}" for line, note in self.kept]
         out += [f"line {line}: rejected: {reason}" for line, reason in self.rejected]
         return out
 
@@ -133,6 +135,12 @@ def plan_import(
                     )
                 existing = termbase.concept(ids[0])
                 merged = termbase.check(merge(existing, imported))
+                for lang in imported.languages():
+                    wanted, kept = imported.preferred(lang), existing.preferred(lang)
+                    if wanted and kept and term_key(wanted) != term_key(kept):
+                        plan.kept.append(
+                            (line, f"{lang} preferred form stays {kept!r}; {wanted!r} is a variant")
+                        )
                 if _content(merged) == _content(existing):
                     plan.unchanged += 1
                 else:

@@ -88,8 +88,9 @@ def test_a_dry_run_shows_each_change_old_to_new(db, tmp_path, capsys) -> None:
     args = ["glossary", "import", str(source), "--langs", "ko", "en", "--glossary", str(db)]
     assert main.main([*args, "--dry-run"]) == 0
     out = capsys.readouterr().out
-    # Yuebao is already an accepted variant of Yu'e Bao: nothing to change there.
-    assert "Yu'e Bao" not in out and "1 changed, 1 unchanged" in out
+    # Yuebao is already an accepted variant of Yu'e Bao: it stays one, and the plan says so.
+    assert "1 changed, 1 unchanged" in out
+    assert f"{source}:1: en preferred form stays \"Yu'e Bao\"; 'Yuebao' is a variant" in out
     (line,) = [row for row in out.splitlines() if "changed #" in row]
     assert line.startswith(f"{source}:2: changed #") and "Alipay" in line
     assert "en + 'AliPay HK' (variant)" in line and "-> 'said in Shanghai'" in line

@@ -244,7 +244,10 @@ def test_an_import_never_demotes_a_preferred_form(termbase, tmp_path) -> None:
     path.write_text("위어바오\tYuebao\n", encoding="utf-8")
     plan = plan_import(termbase, path, langs=("ko", "en"))
     (changed,) = plan.changed
-    assert plan.details() == [f"line 1: changed #{changed.id} Yu'e Bao: en + 'Yuebao' (variant)"]
+    assert plan.details() == [
+        f"line 1: changed #{changed.id} Yu'e Bao: en + 'Yuebao' (variant)",
+        "line 1: en preferred form stays \"Yu'e Bao\"; 'Yuebao' is a variant",
+    ]
     apply_import(termbase, plan)
     concept = termbase.concept(changed.id)
     assert concept.preferred("en") == "Yu'e Bao"
