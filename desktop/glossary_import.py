@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -55,6 +56,10 @@ class ImportDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
+        # All or nothing (issue #3): rejected lines stop the import unless the user says so.
+        self.skip_rejected = QCheckBox(self.tr("Skip the rejected lines and import the rest"), self)
+        self.skip_rejected.setVisible(bool(self.plan.rejected))
+        self.skip_rejected.toggled.connect(self._enable_import)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
@@ -67,6 +72,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.error)
+        layout.addWidget(self.skip_rejected)
         layout.addWidget(self.buttons)
         self.resize(720, 460)
         self._fill()
@@ -77,7 +83,8 @@ class ImportDialog(QDialog):
         text = f"{self.path.name}: {plan.summary()}."
         if plan.rejected:
             text += " " + self.tr(
-                "Rejected lines are not imported; fix them in the file and import again."
+                "Nothing is imported while lines are rejected: fix them in the file and import "
+                "again, or skip them."
             )
         self.summary.setText(text)
         self.import_button.setText(
@@ -85,8 +92,7 @@ class ImportDialog(QDialog):
             if writes == 1
             else self.tr("Import {count} concepts").format(count=writes)
         )
-        # All or nothing (issue #3): a file with rejected lines is fixed first, then imported.
-        self.import_button.setEnabled(writes > 0 and not plan.rejected)
+        self._enable_import()
         sections = (
             (
                 "Rejected",
@@ -115,6 +121,11 @@ class ImportDialog(QDialog):
             self.tree.addTopLevelItem(section)
             section.setExpanded(True)
 
+    def _enable_import(self) -> None:
+        writes = len(self.plan.added) + len(self.plan.changed)
+        allowed = not self.plan.rejected or self.skip_rejected.isChecked()
+        self.import_button.setEnabled(writes > 0 and allowed)
+
     def _change(self, concept: Concept) -> str:
         """concept #12: en + 'Yuebao' (variant); domain: '' -> 'payments'"""
         text = self.tr("concept #{id}").format(id=concept.id)
@@ -133,7 +144,7 @@ class ImportDialog(QDialog):
         return []
 
     def accept(self) -> None:
-        if self.plan.rejected:
+        if self.plan.rejected and not self.skip_rejected.isChecked():
             return  # the button is disabled; Enter must not import half a file either
         try:
             apply_import(self.termbase, self.plan)

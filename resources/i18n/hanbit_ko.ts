@@ -602,62 +602,67 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="28"/>
+        <location filename="../../desktop/glossary_import.py" line="29"/>
         <source>Rejected</source>
         <translation>거부됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="29"/>
+        <location filename="../../desktop/glossary_import.py" line="30"/>
         <source>New</source>
         <translation>새 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="30"/>
+        <location filename="../../desktop/glossary_import.py" line="31"/>
         <source>Changed</source>
         <translation>변경됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="44"/>
+        <location filename="../../desktop/glossary_import.py" line="45"/>
         <source>Import {name}</source>
         <translation>{name} 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="80"/>
-        <source>Rejected lines are not imported; fix them in the file and import again.</source>
-        <translation>거부된 줄은 가져오지 않습니다. 파일에서 고친 뒤 다시 가져오세요.</translation>
+        <location filename="../../desktop/glossary_import.py" line="60"/>
+        <source>Skip the rejected lines and import the rest</source>
+        <translation>거부된 줄은 건너뛰고 나머지 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="84"/>
+        <location filename="../../desktop/glossary_import.py" line="86"/>
+        <source>Nothing is imported while lines are rejected: fix them in the file and import again, or skip them.</source>
+        <translation>거부된 줄이 있으면 아무것도 가져오지 않습니다. 파일에서 고친 뒤 다시 가져오거나, 거부된 줄을 건너뛰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="91"/>
         <source>Import 1 concept</source>
         <translation>개념 1개 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="86"/>
+        <location filename="../../desktop/glossary_import.py" line="93"/>
         <source>Import {count} concepts</source>
         <translation>개념 {count}개 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="94"/>
+        <location filename="../../desktop/glossary_import.py" line="100"/>
         <source>line {line}</source>
         <translation>{line}번째 줄</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="120"/>
+        <location filename="../../desktop/glossary_import.py" line="131"/>
         <source>concept #{id}</source>
         <translation>개념 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="150"/>
+        <location filename="../../desktop/glossary_import.py" line="161"/>
         <source>Import a glossary</source>
         <translation>용어집 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="158"/>
+        <location filename="../../desktop/glossary_import.py" line="169"/>
         <source>Cannot import</source>
         <translation>가져올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="168"/>
+        <location filename="../../desktop/glossary_import.py" line="179"/>
         <source>Export the glossary</source>
         <translation>용어집 내보내기</translation>
     </message>

@@ -188,16 +188,19 @@ def test_import_shows_the_plan_and_writes_only_on_import(qtbot, manager, termbas
     )
     ((line, reason),) = dialog.section_rows("Rejected")
     assert line == "line 4" and "also on line 3" in reason
-    # All or nothing: with a rejected line, nothing can be imported.
-    assert not dialog.import_button.isEnabled()
+    # All or nothing: with a rejected line, nothing is imported unless the user skips it.
+    assert not dialog.import_button.isEnabled() and not dialog.skip_rejected.isHidden()
     dialog.accept()
     assert len(termbase.concept_ids()) == 3 and termbase.find_form("ko", "앤트파이낸셜") == []
+    dialog.skip_rejected.setChecked(True)
+    assert dialog.import_button.isEnabled()
+    dialog.skip_rejected.setChecked(False)
 
     path.write_text("\n".join(path.read_text("utf-8").splitlines()[:3]) + "\n", "utf-8")
     dialog = ImportDialog(termbase, path, manager)
     qtbot.addWidget(dialog)
     assert dialog.import_button.text() == "Import 2 concepts"
-    assert dialog.import_button.isEnabled()
+    assert dialog.import_button.isEnabled() and dialog.skip_rejected.isHidden()
     assert len(termbase.concept_ids()) == 3  # nothing written yet
 
     dialog.accept()
