@@ -68,10 +68,13 @@ def korean_natives(text: str) -> list[Figure]:
             continue  # 스무 살 but 스물두 살
         if word in KO_AMBIGUOUS and not _counter(noun):
             continue
-        if noun[0] == "시" and (len(noun) == 1 or is_particle_tail("시", noun[1:])):
-            continue  # 열한 시 is a time of day, read (or not) as a time
+        clock = noun[0] == "시" and not noun.startswith("시간")
+        if clock and (len(noun) == 1 or is_particle_tail("시", noun[1:])):
+            continue  # 열한 시 is a time of day, read (or not) as a time; 두 시간 is a count
+        # 두 배 is a multiple: "doubled"
+        kind = FigureKind.MULTIPLE if _counter(noun) and noun[0] == "배" else FigureKind.NUMBER
         end = m.start(4)
-        found.append(Figure(Decimal(value), FigureKind.NUMBER, m.start(), end - 1, word))
+        found.append(Figure(Decimal(value), kind, m.start(), end - 1, word))
     return found
 
 
