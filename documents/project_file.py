@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -47,6 +49,11 @@ CREATE INDEX history_segment ON history (segment_id, id);
 """
 
 
+# Tables SQLite itself adds (AUTOINCREMENT, ANALYZE); they hold statistics, never SQL.
+_SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
+_CREATES = {"table": ("createtable",), "index": ("createindex", "createuniqueindex")}
+
+
 class ProjectError(Exception):
     """A project file that cannot be created, opened or changed; the message says why."""
 
@@ -59,16 +66,23 @@ def _ro_connect(path: Path, **options: Any) -> sqlite3.Connection:
     """A read-only connection; in a folder we cannot write (a CD, a shared drive) SQLite
     cannot make the WAL index, so the file is then read as immutable."""
     uri = path.resolve().as_uri() + "?mode=ro"
-    db = sqlite3.connect(uri, uri=True, **options)
+    db = _untrusting(sqlite3.connect(uri, uri=True, **options))
     try:
         db.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
     except sqlite3.OperationalError:
         db.close()
         if os.access(path.parent, os.W_OK):
             raise
-        db = sqlite3.connect(uri + "&immutable=1", uri=True, **options)
+        db = _untrusting(sqlite3.connect(uri + "&immutable=1", uri=True, **options))
     except sqlite3.DatabaseError:
         pass  # garbage or damage: the caller's first query reports it precisely
+    return db
+
+
+def _untrusting(db: sqlite3.Connection) -> sqlite3.Connection:
+    # Defence in depth behind _check_schema: the file's own schema (defaults, CHECKs, index
+    # expressions) may call only functions SQLite rates harmless, never ours or side effects.
+    db.execute("PRAGMA trusted_schema = OFF")
     return db
 
 
@@ -97,6 +111,48 @@ def _check_header(path: Path) -> None:
         raise ProjectError(
             f"{path.name} is damaged: it is cut off at {size} bytes of {pages * page_size}"
         )
+
+
+def _canonical(sql: str | None) -> str:
+    # Compares definitions whatever their spacing and identifier quoting.
+    return re.sub(r'[\s"`\[\]]', "", sql or "").casefold()
+
+
+@functools.cache
+def _our_schema() -> frozenset[tuple[str, str, str, str]]:
+    db = sqlite3.connect(":memory:")
+    try:
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        return frozenset(_schema_rows(db))
+    finally:
+        db.close()
+
+
+def _schema_rows(db: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
+    rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    return {(kind, name, table, _canonical(sql)) for kind, name, table, sql in rows}
+
+
+def _check_schema(path: Path, db: sqlite3.Connection) -> None:
+    """Refuse objects we never create: a trigger or view in a file from elsewhere would run its
+    own SQL on our connection (rewrite every target on one edit) the moment we write."""
+    ours = {(kind, name, table) for kind, name, table, _ in _our_schema()}
+    for kind, name, table, sql in sorted(_schema_rows(db)):
+        if kind == "table" and name in _SQLITE_TABLES:
+            continue
+        # The definition must also be what the row claims to be: the row's sql is what runs.
+        creates = _CREATES.get(kind, ())
+        same_kind = (sql == "" and name.startswith("sqlite_autoindex_")) or sql.startswith(creates)
+        if (kind, name, table) not in ours or not same_kind:
+            what = kind if kind in ("table", "index", "trigger", "view") else "schema entry"
+            where = f" on {table!r}" if table != name else ""
+            raise ProjectError(
+                f"{path.name} contains a {what} {name!r}{where} that is not one Hanbit Desk"
+                " creates; it was not opened, because such an object could change the project"
+                " behind your back"
+            )
 
 
 def check(path: Path) -> None:
@@ -137,6 +193,7 @@ def check(path: Path) -> None:
             )
         if version < 1 or not {"segments", "history"} <= tables:
             raise ProjectError(f"{path.name} is damaged: tables of schema {version} are missing")
+        _check_schema(path, db)
     except sqlite3.DatabaseError as error:
         raise ProjectError(f"{path.name} is damaged: {error}") from None
     finally:
@@ -150,7 +207,7 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
             db = _ro_connect(path, isolation_level=None, timeout=10)
             db.execute("PRAGMA query_only = ON")
         else:
-            db = sqlite3.connect(path, isolation_level=None, timeout=10)
+            db = _untrusting(sqlite3.connect(path, isolation_level=None, timeout=10))
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as error:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +20,12 @@ __all__ = ["Concept", "GlossaryError", "Term", "TermKind", "Termbase", "clean_co
 FORMAT = "hanbit-termbase"
 SCHEMA_VERSION = 1
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
+# Tables SQLite itself adds (ANALYZE); they hold statistics, never SQL.
+_SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
+_CREATES = {
+    "table": ("createtable", "createvirtualtableconcepts_ftsusingfts5"),
+    "index": ("createindex", "createuniqueindex"),
+}
 
 
 def _now() -> str:
@@ -34,6 +42,27 @@ def _search_text(concept: Concept) -> str:
         if term.note:
             parts.append(term.note)
     return "\n".join(dict.fromkeys(parts))
+
+
+def _canonical(sql: str | None) -> str:
+    # Compares definitions whatever their spacing and identifier quoting ("x", [x], `x`), which
+    # differ between sqlite-utils versions.
+    return re.sub(r'[\s"`\[\]]', "", sql or "").casefold()
+
+
+def _schema_rows(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
+    return {(kind, name, table, _canonical(sql)) for kind, name, table, sql in rows}
+
+
+@functools.cache
+def _our_schema() -> frozenset[tuple[str, str, str, str]]:
+    """What _create_schema makes, with the triggers sqlite-utils adds for the search index."""
+    reference = Termbase(Path(":memory:"))
+    try:
+        return frozenset(_schema_rows(reference._conn))
+    finally:
+        reference.close()
 
 
 class Termbase:
@@ -60,7 +89,7 @@ class Termbase:
 
     def _open(self) -> None:
         tables = set(self.db.table_names())
-        if not tables:
+        if not self._conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
             self._create_schema()
             return
         if "meta" not in tables:
@@ -81,7 +110,36 @@ class Termbase:
         check = self._conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise GlossaryError(f"{self.path} is damaged: {check}")
+        self._check_objects()
         self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def _check_objects(self) -> None:
+        """Refuse schema objects we never create: a trigger or view in a termbase from elsewhere
+        would run its own SQL (delete terms on every insert) the moment we write.
+
+        PRAGMA trusted_schema=OFF cannot back this up here: SQLite then refuses the search
+        index's own triggers, which write to the FTS5 table; so triggers must match ours exactly.
+        """
+        ours = _our_schema()
+        names = {(kind, name, table) for kind, name, table, _ in ours}
+        for kind, name, table, sql in sorted(_schema_rows(self._conn)):
+            if kind == "table" and name in _SQLITE_TABLES:
+                continue
+            if kind == "trigger":
+                known = (kind, name, table, sql) in ours
+            else:
+                # The row's sql is what SQLite runs, so it must be what the row claims to be.
+                creates = _CREATES.get(kind, ())
+                autoindex = sql == "" and name.startswith("sqlite_autoindex_")
+                known = (kind, name, table) in names and (autoindex or sql.startswith(creates))
+            if not known:
+                what = kind if kind in ("table", "index", "trigger", "view") else "schema entry"
+                where = f" on {table!r}" if table != name else ""
+                raise GlossaryError(
+                    f"{self.path} contains a {what} {name!r}{where} that is not one Hanbit Desk"
+                    " creates; it was not opened, because such an object could change the"
+                    " glossary behind your back"
+                )
 
     def _create_schema(self) -> None:
         self.db.enable_wal()

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from memory.diff import EQUAL, diff_ops
 from memory.index import PairIndexes
 from memory.languages import canonical_language
-from memory.schema import SCHEMA, SCHEMA_VERSION, WriteTransaction
+from memory.schema import SCHEMA, SCHEMA_VERSION, WriteTransaction, foreign_object
 from memory.text import fuzzy_text, key_hash, match_key
 from memory.units import (
     ADDED,
@@ -72,6 +72,9 @@ class TranslationMemory:
             raise MemoryFileError(f"folder {self.path.parent} does not exist")
         try:
             self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30.0)
+            # Defence in depth behind foreign_object: the file's own schema (defaults, CHECKs,
+            # index expressions) may call only the functions SQLite rates harmless.
+            self._db.execute("PRAGMA trusted_schema = OFF")
             exists = self._check_schema()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
@@ -114,6 +117,12 @@ class TranslationMemory:
         if version > SCHEMA_VERSION:
             raise MemoryFileError(
                 f"{self.path} was written by a newer Hanbit Desk (memory format {version})"
+            )
+        intruder = foreign_object(self._db)
+        if intruder:
+            raise MemoryFileError(
+                f"{self.path} contains a {intruder} that is not one Hanbit Desk creates; it was"
+                " not opened, because such an object could change the memory behind your back"
             )
         return "units" in tables
 
