@@ -92,7 +92,7 @@ def load_concepts(args: argparse.Namespace) -> list:
 
 def run(args: argparse.Namespace) -> int:
     from glossary.matching import TermMatcher
-    from glossary.qa import Severity, check_segment, forbidden_renderings
+    from glossary.qa import Severity, check_segment, forbidden_renderings, generic_concepts
 
     try:
         pairs = read_pairs(args.file)
@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     matcher = TermMatcher(concepts, args.source_lang, args.target_lang) if concepts else None
     forbidden = forbidden_renderings(concepts, args.target_lang)
+    generic = generic_concepts(concepts)  # common words: a missing one is FUNCTIONAL
     found = []
     for number, source, target in pairs:
         for issue in check_segment(
@@ -111,6 +112,7 @@ def run(args: argparse.Namespace) -> int:
             target_lang=args.target_lang,
             matcher=matcher,
             forbidden=forbidden,
+            generic=generic,
         ):
             found.append((number, issue))
     if args.json:

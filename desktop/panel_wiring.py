@@ -207,7 +207,12 @@ class PanelSet(QObject):
         self._current_changed(self.window.current_segment_id())
 
     def _check(self):
-        return segment_check(*self._pair(), self.lookup.matcher(), self._forbidden())
+        from glossary.qa import generic_concepts
+
+        concepts = self.lookup.concepts()
+        return segment_check(
+            *self._pair(), self.lookup.matcher(), self._forbidden(), generic_concepts(concepts)
+        )
 
     def _forbidden(self) -> dict[str, str]:
         from glossary.qa import forbidden_renderings

@@ -40,11 +40,16 @@ class FoundIssue:
 
 
 def segment_check(
-    source_lang: str, target_lang: str, matcher: Any = None, forbidden: Any = ()
+    source_lang: str,
+    target_lang: str,
+    matcher: Any = None,
+    forbidden: Any = (),
+    generic: Any = (),
 ) -> CheckFn:
     """The check the panel runs: glossary.qa.check_segment bound to a pair and a glossary.
 
-    matcher and forbidden are plain data built on the UI thread; the check only reads them.
+    matcher, forbidden and generic (ids of common-word concepts, whose missing term is
+    FUNCTIONAL) are plain data built on the UI thread; the check only reads them.
     """
     from glossary.qa import check_segment
 
@@ -56,6 +61,7 @@ def segment_check(
             target_lang=target_lang,
             matcher=matcher,
             forbidden=forbidden,
+            generic=generic,
         )
 
     return check
