@@ -127,6 +127,7 @@ def check_segment(
     issues += _untranslated_issues(source, source_lang, target, target_lang)
     issues += _bracket_issues(source, target)
     issues += _space_issues(source, target)
+    issues += _broken_text_issues(source, target)
     order = list(Severity)
     return sorted(issues, key=lambda issue: order.index(issue.severity))
 
@@ -378,3 +379,19 @@ def _space_issues(source: str, target: str) -> list[QAIssue]:
                 )
             )
     return issues
+
+
+def _broken_text_issues(source: str, target: str) -> list[QAIssue]:
+    """U+FFFD in a target the source does not have: bytes a decoder or a paste mangled."""
+    start = target.find("\ufffd")
+    if start < 0 or "\ufffd" in source:
+        return []
+    return [
+        QAIssue(
+            "broken-text",
+            Severity.CRITICAL,
+            "The target contains a replacement character (\ufffd): text was mangled",
+            target_span=(start, start + 1),
+            key="broken-text",
+        )
+    ]

@@ -218,3 +218,17 @@ def test_chinese_source(matcher):
         matcher=zh,
     )
     assert checks(bad) == [("term-missing", Severity.CRITICAL)]
+
+
+def test_a_mangled_character_in_the_target_is_critical():
+    from glossary.qa import Severity, check_segment
+
+    issues = check_segment(
+        "알리페이가 진출했다.", "Ali\ufffd entered.", source_lang="ko", target_lang="en"
+    )
+    [broken] = [i for i in issues if i.check == "broken-text"]
+    assert broken.severity == Severity.CRITICAL and broken.target_span == (3, 4)
+    clean = check_segment(
+        "알리페이가 진출했다.", "Alipay entered.", source_lang="ko", target_lang="en"
+    )
+    assert not [i for i in clean if i.check == "broken-text"]
