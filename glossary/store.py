@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import sqlite_utils
@@ -30,6 +30,18 @@ _CREATES = {
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _next_stamp(previous: str | None) -> str:
+    """Now, but always later than previous: updated_at is the concept's version, so two saves
+    within one second must still differ (else a stale copy could overwrite the second)."""
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    try:
+        before = datetime.fromisoformat(previous or "")
+    except ValueError:
+        return stamp.isoformat()
+    before = before if before.tzinfo else before.replace(tzinfo=UTC)
+    return max(stamp, before.replace(microsecond=0) + timedelta(seconds=1)).isoformat()
 
 
 def _search_text(concept: Concept) -> str:
@@ -348,15 +360,34 @@ class Termbase:
             return self._insert(cleaned)
 
     def update_concept(self, concept: Concept) -> None:
+        """Store the edited concept; GlossaryError if someone saved it since it was read.
+
+        concept.updated_at is the version it was read with (another desk may share the file);
+        a concept built without one (a curated update) overwrites whatever is stored. On
+        success concept.updated_at becomes the new version, so the caller may save again.
+        """
         if concept.id is None or not self._exists(concept.id):
             raise GlossaryError(f"no concept #{concept.id} to update")
         cleaned = self.check(concept)
-        if not cleaned.origin:
-            # The curated origin is bookkeeping, not something an editor form carries along.
-            row = self._conn.execute("SELECT origin FROM concepts WHERE id = ?", (concept.id,))
-            cleaned.origin = row.fetchone()[0]
         with self.transaction():
+            # Read and write under one write lock, so no other save can slip in between.
+            row = self._conn.execute(
+                "SELECT origin, updated_at FROM concepts WHERE id = ?", (concept.id,)
+            ).fetchone()
+            if row is None:
+                raise GlossaryError(f"no concept #{concept.id} to update (it was just deleted)")
+            origin, stored = row
+            if concept.updated_at and stored != concept.updated_at:
+                raise GlossaryError(
+                    f"concept #{concept.id} ({cleaned.label()}) was changed by someone else since"
+                    f" you opened it (saved {stored}); your changes were not saved: close it,"
+                    " open it again and redo them"
+                )
+            # The curated origin is bookkeeping, not something an editor form carries along.
+            cleaned.origin = cleaned.origin or origin
+            cleaned.updated_at = _next_stamp(stored)
             self._write(cleaned)
+        concept.updated_at = cleaned.updated_at
 
     def delete_concept(self, concept_id: int) -> Concept:
         """Delete and return the concept (so the window can undo with restore_concept)."""
@@ -416,7 +447,7 @@ class Termbase:
                 concept.note,
                 concept.status,
                 concept.origin,
-                _now(),
+                concept.updated_at,
                 _search_text(concept),
                 concept.id,
             ),

@@ -228,3 +228,18 @@ def test_export_writes_every_concept(manager, termbase, tmp_path):
     path = tmp_path / "out.tbx"
     assert export_glossary(termbase, manager, path) == 3
     assert "支付宝" in path.read_text(encoding="utf-8")
+
+
+def test_saving_a_concept_another_desk_changed_meanwhile_shows_why(qtbot, manager, termbase):
+    manager.table.selectRow(0)
+    editor = manager.edit_selected()
+    qtbot.addWidget(editor)
+    with Termbase(termbase.path) as other_desk:
+        theirs = other_desk.concept(manager.model.concept_id(0))
+        theirs.note = "their note"
+        other_desk.update_concept(theirs)
+    editor.field("en", "note").setText("my note")
+    editor.accept()
+    assert editor.isVisible() and editor.error.isVisible()
+    assert "changed by someone else" in editor.error.text()
+    assert termbase.concept(theirs.id).note == "their note"

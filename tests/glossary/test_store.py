@@ -220,3 +220,42 @@ def test_search_lists_whole_form_matches_first(termbase) -> None:
         "Alipay Wallet",
         "Alipay Australia",
     ]
+
+
+# --- two desks on one glossary ---------------------------------------------------------------
+
+
+def test_a_stale_copy_cannot_revert_another_desks_save(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.db"
+    with Termbase(path) as desk_a, Termbase(path) as desk_b:
+        concept_id = desk_a.add_concept(
+            Concept(terms=[Term("ko", "알리페이"), Term("en", "Alipay")])
+        )
+        stale = desk_a.concept(concept_id)  # A opens the concept
+        fresh = desk_b.concept(concept_id)
+        fresh.note = "one word, capital A"
+        desk_b.update_concept(fresh)  # B saves a note (within the same second as A's read)
+        stale.domain = "finance"
+        with pytest.raises(GlossaryError, match="changed by someone else since you opened it"):
+            desk_a.update_concept(stale)
+        kept = desk_a.concept(concept_id)
+        assert (kept.note, kept.domain) == ("one word, capital A", "")
+        # Read again, A's edit goes through and keeps B's note.
+        again = desk_a.concept(concept_id)
+        again.domain = "finance"
+        desk_a.update_concept(again)
+        assert (desk_b.concept(concept_id).note, desk_b.concept(concept_id).domain) == (
+            "one word, capital A",
+            "finance",
+        )
+
+
+def test_saving_the_same_concept_twice_in_a_row_works(tmp_path: Path) -> None:
+    with Termbase(tmp_path / "glossary.db") as termbase:
+        concept = termbase.concept(
+            termbase.add_concept(Concept(terms=[Term("ko", "위어바오"), Term("en", "Yu'e Bao")]))
+        )
+        for note in ("money market fund", "Alipay's money market fund"):
+            concept.note = note
+            termbase.update_concept(concept)  # the saved object carries the new version
+        assert termbase.concept(concept.id).note == "Alipay's money market fund"
