@@ -67,8 +67,8 @@ class BPETokenizer:
     """Moses tokenization plus BPE, exactly as Argos does it (sacremoses)."""
 
     def __init__(self, model_file: Path, source: str, target: str) -> None:
-        # argostranslate.tokenizer is light (sentencepiece only); it is
-        # argostranslate.translate that pulls in torch and stanza.
+        # argostranslate.tokenizer is light (sentencepiece and sacremoses only); Argos's
+        # translate module is the one that pulls in torch and stanza, and is never imported.
         from argostranslate.tokenizer import BPETokenizer as ArgosBPE
 
         self._bpe = ArgosBPE(model_file, source, target)
