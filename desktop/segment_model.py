@@ -258,21 +258,19 @@ class SegmentModel(QAbstractTableModel):
     def undo(self, segment_id: int) -> bool:
         """Go back one stored change of this segment (target and status)."""
         stacks = self._stacks_of(segment_id)
-        if not stacks.undo:
-            return False
-        current = self.segment(segment_id)
-        stacks.redo.append((current.target, Status(current.status)))
-        target, status = stacks.undo.pop()
-        self._store(segment_id, target, status, "user")
-        return True
+        return self._step(segment_id, take=stacks.undo, keep=stacks.redo)
 
     def redo(self, segment_id: int) -> bool:
         stacks = self._stacks_of(segment_id)
-        if not stacks.redo:
+        return self._step(segment_id, take=stacks.redo, keep=stacks.undo)
+
+    def _step(self, segment_id: int, *, take: list, keep: list) -> bool:
+        """Store the state on top of `take`, keeping the current one on `keep`."""
+        if not take:
             return False
         current = self.segment(segment_id)
-        stacks.undo.append((current.target, Status(current.status)))
-        target, status = stacks.redo.pop()
+        keep.append((current.target, Status(current.status)))
+        target, status = take.pop()
         self._store(segment_id, target, status, "user")
         return True
 
