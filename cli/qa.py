@@ -92,7 +92,7 @@ def load_concepts(args: argparse.Namespace) -> list:
 
 def run(args: argparse.Namespace) -> int:
     from glossary.matching import TermMatcher
-    from glossary.qa import Severity, check_segment, forbidden_renderings, generic_concepts
+    from qa.checks import Severity, check_segment, forbidden_renderings, generic_concepts
 
     try:
         pairs = read_pairs(args.file)

@@ -207,7 +207,7 @@ class PanelSet(QObject):
         self._current_changed(self.window.current_segment_id())
 
     def _check(self):
-        from glossary.qa import generic_concepts
+        from qa.checks import generic_concepts
 
         concepts = self.lookup.concepts()
         return segment_check(
@@ -215,7 +215,7 @@ class PanelSet(QObject):
         )
 
     def _forbidden(self) -> dict[str, str]:
-        from glossary.qa import forbidden_renderings
+        from qa.checks import forbidden_renderings
 
         return forbidden_renderings(self.lookup.concepts(), self._pair()[1])
 

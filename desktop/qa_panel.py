@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.qa_worker import CheckFn, FoundIssue, QARunner
 from documents.project import ProjectError, Segment
 
-EMPTY_CHECK = "empty"  # glossary.qa's check name for a segment not translated yet
+EMPTY_CHECK = "empty"  # qa.checks's check name for a segment not translated yet
 META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
 COLUMNS = (
     "#",

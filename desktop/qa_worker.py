@@ -13,7 +13,7 @@ from documents.project import Segment
 
 LIVE_DELAY_MS = 400  # a pause in typing, not every keystroke
 
-# check(segment) -> QA issues of glossary.qa (severity, check, message, key); pure, thread-safe.
+# check(segment) -> QA issues of qa.checks (severity, check, message, key); pure, thread-safe.
 CheckFn = Callable[[Segment], Sequence[Any]]
 
 
@@ -23,7 +23,7 @@ class FoundIssue:
 
     segment_id: int
     number: int
-    issue: Any  # glossary.qa.QAIssue
+    issue: Any  # qa.checks.QAIssue
     key: str
 
     @property
@@ -46,12 +46,12 @@ def segment_check(
     forbidden: Any = (),
     generic: Any = (),
 ) -> CheckFn:
-    """The check the panel runs: glossary.qa.check_segment bound to a pair and a glossary.
+    """The check the panel runs: qa.checks.check_segment bound to a pair and a glossary.
 
     matcher, forbidden and generic (ids of common-word concepts, whose missing term is
     FUNCTIONAL) are plain data built on the UI thread; the check only reads them.
     """
-    from glossary.qa import check_segment
+    from qa.checks import check_segment
 
     def check(segment: Segment) -> list[Any]:
         return check_segment(

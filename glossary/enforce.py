@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from glossary.forms import find_form, form_pattern
 from glossary.matching import TermMatch, TermMatcher
-from glossary.qa import find_form, form_pattern
 from glossary.store import Concept, TermKind
 
 

@@ -51,9 +51,9 @@ def main() -> None:
     from documents.project import Project, Segment
     from glossary.curated import load_curated
     from glossary.matching import TermMatcher
-    from glossary.qa import forbidden_renderings
     from glossary.store import Termbase
     from memory.store import TranslationMemory
+    from qa.checks import forbidden_renderings
     from support.tiny_package import build_copy_package, train_sentencepiece
 
     task_runner().inline = True  # deterministic pictures: checks finish before the grab

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from glossary.figures import Figure, FigureKind
 from glossary.korean import is_particle_tail
-from glossary.numwords import (
+from qa.figures import Figure, FigureKind
+from qa.numwords import (
     BIG_UNITS,
     CURRENCY_AFTER_RE,
     CURRENCY_WORDS,

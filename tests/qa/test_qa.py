@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from glossary.matching import TermMatcher
-from glossary.qa import QAIssue, Severity, check_document, check_segment, forbidden_renderings
 from glossary.store import Concept, Term, TermKind
+from qa.checks import QAIssue, Severity, check_document, check_segment, forbidden_renderings
 
 CONCEPTS = [
     Concept(
@@ -221,7 +221,7 @@ def test_chinese_source(matcher):
 
 
 def test_a_mangled_character_in_the_target_is_critical():
-    from glossary.qa import Severity, check_segment
+    from qa.checks import Severity, check_segment
 
     issues = check_segment(
         "알리페이가 진출했다.", "Ali\ufffd entered.", source_lang="ko", target_lang="en"

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from glossary.numbers import FigureKind, compare_figures, extract_figures
-from glossary.qa import Severity, check_segment
+from qa.checks import Severity, check_segment
+from qa.numbers import FigureKind, compare_figures, extract_figures
 
 
 def found(source: str, source_lang: str, target: str, target_lang: str) -> list[tuple[str, str]]:

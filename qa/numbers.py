@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from glossary.figures import FAMILY, Figure, FigureKind, format_quantity
-from glossary.numwords import (
+from qa.figures import FAMILY, Figure, FigureKind, format_quantity
+from qa.numwords import (
     BIG_UNITS,
     CURRENCY_AFTER_RE,
     CURRENCY_PREFIXES,
@@ -19,7 +19,7 @@ from glossary.numwords import (
     SMALL_UNITS,
     currency_word_ends,
 )
-from glossary.spelled import (
+from qa.spelled import (
     clock_times,
     english_days,
     english_months,

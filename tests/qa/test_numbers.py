@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.numbers import FigureKind, compare_figures, extract_figures, parse_han_number
+from qa.numbers import FigureKind, compare_figures, extract_figures, parse_han_number
 
 
 def one(text: str, lang: str):

@@ -8,15 +8,15 @@ import pytest
 
 from glossary.curated import load_curated
 from glossary.matching import TermMatcher
-from glossary.qa import (
+from glossary.store import Concept, Termbase
+from paths import CURATED_GLOSSARY
+from qa.checks import (
     GENERIC_MARK,
     Severity,
     check_segment,
     forbidden_renderings,
     generic_concepts,
 )
-from glossary.store import Concept, Termbase
-from paths import CURATED_GLOSSARY
 
 
 @pytest.fixture(scope="module")

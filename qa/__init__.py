@@ -1,0 +1,1 @@
+"""Checks on a bilingual segment: terms, figures with units, dates, form."""
