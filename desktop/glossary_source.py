@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.matching import TermMatcher
-from glossary.store import Concept
+from glossary.model import Concept
 from paths import glossary_path
 
 # Background tasks (the start-up merge, each Translate all) may open a new termbase file at the

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from glossary.chinese import fold_to_simplified, to_simplified, to_traditional
-from glossary.store import Concept, Term, TermKind, term_key
+from glossary.model import Concept, Term, TermKind, term_key
 
 _HANJA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # 위어바오(餘額寶), 알리페이(支付寶 즈푸바오), 마이(螞蟻)미소금융서비스: the hangul right before

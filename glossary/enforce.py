@@ -10,7 +10,7 @@ from typing import Any
 
 from glossary.forms import find_form, form_pattern
 from glossary.matching import TermMatch, TermMatcher
-from glossary.store import Concept, TermKind
+from glossary.model import Concept, TermKind
 
 
 class Strategy(StrEnum):

@@ -10,7 +10,7 @@ import ahocorasick
 
 from glossary.chinese import fold_to_simplified, to_simplified, to_traditional
 from glossary.korean import is_particle_tail, is_syllable
-from glossary.store import Concept, TermKind
+from glossary.model import Concept, TermKind
 
 
 @dataclass(frozen=True)

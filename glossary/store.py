@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import sqlite_utils
-
 # The concept model lives in glossary.model; it is imported from here everywhere else.
 from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept, term_key
 
@@ -87,6 +85,8 @@ class Termbase:
             self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
         except sqlite3.Error as error:
             raise GlossaryError(f"cannot open termbase {self.path}: {error}") from None
+        import sqlite_utils  # noqa: PLC0415 - 0.1 s with numpy; only when a termbase opens
+
         self.db = sqlite_utils.Database(self._conn)
         try:
             self._open()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from glossary.forms import find_form
 from glossary.matching import TermMatcher
-from glossary.store import Concept, TermKind
+from glossary.model import Concept, TermKind
 from qa.figures import FigureKind
 from qa.numbers import compare_figures
 
