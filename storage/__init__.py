@@ -1,0 +1,1 @@
+"""Plumbing written once: atomic writes, safe XML parsing, SQLite opening, safe input reading."""
