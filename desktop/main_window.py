@@ -316,20 +316,54 @@ class MainWindow(QMainWindow):
         return segment_id
 
     def confirm_and_next(self) -> None:
-        segment_id = self._editable_current()
-        if segment_id < 0 or self.model is None:
+        """Store the target as translated (text and status in one change, one undo step) and
+        open the next unconfirmed segment; a target still in the source's script is asked about."""
+        typed = self.view.take_editor_text()
+        segment_id = self.current_segment_id()
+        if segment_id < 0 or self.model is None or self.project is None or self.project.read_only:
             return
         segment = self.model.segment(segment_id)
-        if segment.target.strip() and Status(segment.status) not in (
-            Status.TRANSLATED,
-            Status.REVIEWED,
-        ):
-            self.model.set_status(segment_id, Status.TRANSLATED)
+        text = segment.target if typed is None else typed
+        if not text.strip():
+            if typed is not None and typed != segment.target:
+                self.model.change(segment_id, typed, Status.NEW)
+            return
+        if not self._confirm_despite_source_script(segment.source, text):
+            if typed is not None and typed != segment.target:  # keep what was typed, to fix
+                self.model.change(segment_id, typed, Status.DRAFT)
+            self.go_to_source_row(self.model.row_of(segment_id), edit=True)
+            return
+        confirmed = Status(segment.status) in (Status.TRANSLATED, Status.REVIEWED)
+        if not confirmed or text != segment.target:
+            self.model.change(segment_id, text, Status.TRANSLATED)
         row = self.model.next_unconfirmed_row(self.model.row_of(segment_id))
         if row >= 0:
             self.go_to_source_row(row, edit=True)
         else:
             self.statusBar().showMessage(self.tr("Every segment is confirmed."), 5000)
+
+    def _confirm_despite_source_script(self, source: str, text: str) -> bool:
+        """True unless the target holds source-language text and the translator says no."""
+        from qa.checks import check_segment
+
+        project = self.project
+        left = [
+            issue.message
+            for issue in check_segment(
+                source, text, source_lang=project.source_lang, target_lang=project.target_lang
+            )
+            if issue.check == "untranslated"
+        ]
+        if not left:
+            return True
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Source-language text in the target"),
+            self.tr("%s.\n\nConfirm this target anyway?") % "; ".join(left),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _copy_into_target(self, text_of) -> None:
         segment_id = self._editable_current()

@@ -19,12 +19,19 @@ class MemorySync(QObject):
         self.window, self.tm = window, tm_panel
         self._model = None
         self._sent: dict[int, tuple[str, str]] = {}  # segment id -> (source, target) added
+        # What this session added per segment, newest last, and the memory's answers
+        # (unit id, the unit as it was before) so that an undone confirm can be taken back.
+        self._history: dict[int, list[tuple[str, str]]] = {}
+        self._receipts: dict[int, list[tuple[tuple[str, str], int, object]]] = {}
+        self._undone_early: set[tuple[int, tuple[str, str]]] = set()
         window.project_opened.connect(self._project_opened)
         if window.project is not None:
             self._project_opened(window.project)
 
     def _project_opened(self, project) -> None:
         self._sent.clear()
+        self._history.clear()
+        self._receipts.clear()
         model = self.window.model
         if model is not None and model is not self._model:
             self._model = model
@@ -40,13 +47,49 @@ class MemorySync(QObject):
             segment = model.segment(segment_id)
         except (KeyError, LookupError):
             return  # joined away meanwhile
-        if Status(segment.status) not in CONFIRMED or not segment.target.strip():
-            return
+        confirmed = Status(segment.status) in CONFIRMED and bool(segment.target.strip())
         pair = (segment.source, segment.target)
+        if model.stepping == "undo" and self._sent.get(segment_id) not in (None, pair):
+            self._take_back(segment_id)
+            if not confirmed or self._sent.get(segment_id) == pair:
+                return
+        if not confirmed:
+            return
         if self._sent.get(segment_id) == pair:
             return  # translated -> reviewed with the same text: nothing new for the memory
         self._sent[segment_id] = pair
-        self.tm.remember(segment.source, segment.target, project.name or project.path.stem)
+        self._history.setdefault(segment_id, []).append(pair)
+        self.tm.remember(
+            segment.source,
+            segment.target,
+            project.name or project.path.stem,
+            on_added=lambda unit_id, before: self._added(segment_id, pair, unit_id, before),
+        )
+
+    def _added(self, segment_id: int, pair: tuple[str, str], unit_id: int, before) -> None:
+        receipts = self._receipts.setdefault(segment_id, [])
+        receipts.append((pair, unit_id, before))
+        if (segment_id, pair) in self._undone_early:  # undone before the add came back
+            self._undone_early.discard((segment_id, pair))
+            receipts.pop()
+            self.tm.take_back(unit_id, before)
+
+    def _take_back(self, segment_id: int) -> None:
+        """The segment's last add to the memory is undone: the memory goes back to before it."""
+        history = self._history.get(segment_id) or []
+        if not history:
+            return
+        pair = history.pop()
+        receipts = self._receipts.get(segment_id) or []
+        if receipts and receipts[-1][0] == pair:
+            _pair, unit_id, before = receipts.pop()
+            self.tm.take_back(unit_id, before)
+        else:
+            self._undone_early.add((segment_id, pair))
+        if history:
+            self._sent[segment_id] = history[-1]
+        else:
+            self._sent.pop(segment_id, None)
 
 
 def install_memory_sync(window, tm_panel) -> MemorySync:

@@ -95,6 +95,7 @@ class SegmentModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         self._cache: dict[int, Segment] = {}
         self._stacks: dict[int, _Stacks] = {}
+        self.stepping = ""  # "undo" or "redo" while such a step is being stored
         self.reload()
 
     # structure ----------------------------------------------------------------------------
@@ -258,11 +259,20 @@ class SegmentModel(QAbstractTableModel):
     def undo(self, segment_id: int) -> bool:
         """Go back one stored change of this segment (target and status)."""
         stacks = self._stacks_of(segment_id)
-        return self._step(segment_id, take=stacks.undo, keep=stacks.redo)
+        return self._stepping("undo", segment_id, take=stacks.undo, keep=stacks.redo)
 
     def redo(self, segment_id: int) -> bool:
         stacks = self._stacks_of(segment_id)
-        return self._step(segment_id, take=stacks.redo, keep=stacks.undo)
+        return self._stepping("redo", segment_id, take=stacks.redo, keep=stacks.undo)
+
+    def _stepping(self, kind: str, segment_id: int, *, take: list, keep: list) -> bool:
+        # Listeners of segment_changed read `stepping` to tell an undo from an edit (the
+        # memory takes back what an undone confirm added).
+        self.stepping = kind
+        try:
+            return self._step(segment_id, take=take, keep=keep)
+        finally:
+            self.stepping = ""
 
     def _step(self, segment_id: int, *, take: list, keep: list) -> bool:
         """Store the state on top of `take`, keeping the current one on `keep`."""

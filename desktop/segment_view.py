@@ -134,6 +134,17 @@ class TargetDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor, option, index) -> None:
         editor.setGeometry(QRect(option.rect))
 
+    def take_text(self) -> str | None:
+        """Close the open editor without storing it and hand back its text (None: no editor),
+        so that a confirm stores text and status as one change, one undo step."""
+        editor = self.editor
+        if editor is None:
+            return None
+        text = editor.toPlainText()
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.editor = None
+        return text
+
     def finish(self, editor: TargetEditor | None = None) -> bool:
         """Commit and close the open editor; False when none was open."""
         editor = editor or self.editor
@@ -330,6 +341,9 @@ class SegmentView(QTableView):
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         if edit and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.edit(index)
+
+    def take_editor_text(self) -> str | None:
+        return self.target_delegate.take_text()
 
     def commit_editor(self) -> bool:
         """Store what is being typed (before confirm, navigation or a copy replaces it)."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import TaskRunner
 from memory.diff import DELETE, EQUAL, INSERT, DiffOp
-from memory.store import TMMatch, TranslationMemory
+from memory.store import TMMatch, TMUnit, TranslationMemory
 
 EXACT = QColor("#c8e6c9")  # green: the memory holds this very sentence
 FUZZY = QColor("#ffe0a3")  # amber: a similar sentence; check what differs
@@ -81,8 +81,19 @@ class _MemoryOnThread:
             self._memory = TranslationMemory(self._path)
         return self._memory
 
-    def add(self, source: str, target: str, pair: tuple[str, str], origin: str) -> None:
-        self._open().add(source, target, *pair, origin=origin)
+    def add(
+        self, source: str, target: str, pair: tuple[str, str], origin: str
+    ) -> tuple[int, TMUnit | None]:
+        """Add; returns the unit's id and the unit as it was before (None: it is new)."""
+        memory = self._open()
+        before = memory.exact(source, *pair)
+        return memory.add(source, target, *pair, origin=origin).id, before
+
+    def restore(self, unit_id: int, before: TMUnit | None) -> None:
+        self._open().restore(unit_id, before)
+
+    def search(self, text: str, pair: tuple[str, str]) -> list[TMUnit]:
+        return self._open().search(text, *pair)
 
     def prepare(self, source_lang: str, target_lang: str) -> int:
         return self._open().prepare(source_lang, target_lang)
@@ -230,16 +241,37 @@ class TMPanel(QWidget):
         self.source_lang, self.target_lang = source_lang, target_lang
         self.segment_changed(self._segment)
 
-    def remember(self, source: str, target: str, origin: str = "") -> None:
+    def remember(self, source: str, target: str, origin: str = "", on_added=None) -> None:
         """Add a confirmed translation to the memory on the panel's thread (queued before any
-        later lookup, so the next segment already sees it); a failure shows in the panel."""
+        later lookup, so the next segment already sees it); a failure shows in the panel.
+
+        on_added(unit_id, unit as it was before or None) lets the caller take the add back."""
         pair = (self.source_lang, self.target_lang)
         self._runner.run_task(
             lambda: self._memory.add(source, target, pair, origin),
-            on_error=lambda error: self._show_text(
+            (lambda receipt: on_added(*receipt)) if on_added else None,
+            lambda error: self._show_text(
                 self.tr("Translation memory: {error}").format(error=error)
             ),
             context=self,
+        )
+
+    def take_back(self, unit_id: int, before: TMUnit | None) -> None:
+        """Undo one remember(): the memory as it was before it; the matches are looked up again."""
+        self._runner.run_task(
+            lambda: self._memory.restore(unit_id, before),
+            lambda _: self.segment_changed(self._segment),
+            lambda error: self._show_text(
+                self.tr("Translation memory: {error}").format(error=error)
+            ),
+            context=self,
+        )
+
+    def search(self, text: str, on_found, on_error) -> None:
+        """Concordance on the panel's memory thread: on_found(list of TMUnit) on the UI thread."""
+        pair = (self.source_lang, self.target_lang)
+        self._runner.run_task(
+            lambda: self._memory.search(text, pair), on_found, on_error, context=self
         )
 
     def prepare(self) -> None:

@@ -311,6 +311,55 @@ class TranslationMemory:
             if changed == 0:
                 raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
 
+    def exact(self, source: str, source_lang: str, target_lang: str) -> TMUnit | None:
+        """The unit holding this very source in the pair, if any (what an add would update)."""
+        pair = (canonical_language(source_lang), canonical_language(target_lang))
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM units WHERE source_lang = ? AND target_lang = ?"
+            " AND source_hash = ?",
+            (*pair, key_hash(source)),
+        ).fetchone()
+        return None if row is None else _unit(row)
+
+    def restore(self, unit_id: int, before: TMUnit | None) -> None:
+        """Take back one add: the unit it created is deleted; the one it updated gets the
+        target, origin, status and date it had (an undone confirm leaves the memory as it was)."""
+        if before is None:
+            try:
+                self.delete(unit_id)
+            except UnitNotFoundError:
+                pass  # deleted meanwhile: already as before
+            return
+        with self._write():
+            self._db.execute(
+                "UPDATE units SET target = ?, updated_at = ?, origin = ?, status = ? WHERE id = ?",
+                (before.target, before.updated_at, before.origin, before.status, before.id),
+            )
+            # The history row that add() wrote for the replaced target goes too.
+            self._db.execute(
+                "DELETE FROM unit_history WHERE id = (SELECT MAX(id) FROM unit_history"
+                " WHERE unit_id = ? AND target = ?)",
+                (before.id, before.target),
+            )
+
+    def search(
+        self, text: str, source_lang: str, target_lang: str, *, limit: int = 50
+    ) -> list[TMUnit]:
+        """Concordance: units whose source or target contains text (case-insensitive for
+        Latin), newest first."""
+        needle = text.strip()
+        if not needle:
+            raise ValueError("cannot search the memory for empty text")
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pair = (canonical_language(source_lang), canonical_language(target_lang))
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM units WHERE source_lang = ? AND target_lang = ?"
+            " AND (source LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')"
+            " ORDER BY updated_at DESC LIMIT ?",
+            (*pair, pattern, pattern, limit),
+        )
+        return [_unit(row) for row in rows]
+
     def count(self, source_lang: str | None = None, target_lang: str | None = None) -> int:
         where, params = _pair_filter(source_lang, target_lang)
         return self._db.execute(f"SELECT COUNT(*) FROM units{where}", params).fetchone()[0]
