@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 # Each subcommand lives in cli/<name>.py with register(subparsers); heavy imports stay inside run().
 SUBCOMMANDS = (
@@ -17,23 +18,24 @@ SUBCOMMANDS = (
     "export",
     "memory",
     "review",
+    "desktop-entry",
 )
+
+
+def _program_name() -> str:
+    """`hanbit` or `hanbit-desk` when run through an entry point, else `main.py`."""
+    name = Path(sys.argv[0]).name
+    return name if name.startswith("hanbit") else "main.py"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
+        prog=_program_name(),
         description="Offline translation desk for Korean, Chinese and English.",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        try:
-            module = importlib.import_module(f"cli.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"cli.{name}":
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(f"cli.{name.replace('-', '_')}").register(subparsers)
     return parser
 
 
@@ -47,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     return int(args.func(args) or 0)
+
+
+def desk() -> int:
+    """The `hanbit-desk` entry point: the window, on FILE when one is given."""
+    return main(["open", *sys.argv[1:]])
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from paths import RESOURCES
@@ -34,6 +34,7 @@ FONT_STACK = (
 )
 
 I18N_DIR = RESOURCES / "i18n"
+ICON = RESOURCES / "icons" / "hanbit-desk-256.png"
 
 # PySide6 6.12.0's SignalInstance.emit() drops a reference to True on every call. On Python
 # 3.11, where True is an ordinary object, a few hundred signals bring its count to zero and
@@ -120,6 +121,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Hanbit Desk")
+    # The .desktop file's name (cli/desktop_entry.py): Wayland and docks match the window to it.
+    app.setDesktopFileName("hanbit-desk")
+    app.setWindowIcon(QIcon(str(ICON)))
     app.setFont(cjk_font())
     from desktop.ui_language import ui_locale
 
