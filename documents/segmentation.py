@@ -162,6 +162,14 @@ def _abbreviation_continues(text: str, start: int, following: str) -> bool:
     )
 
 
+_DOTTED_DATE = re.compile(r"(?<!\d)\d{2,4}\. ?\d{1,2}\. ?\d{1,2}\.(?!\d)")
+
+
+def _in_dotted_date(text: str, start: int) -> bool:
+    """Whether the period at text[start] is one of a Korean dotted date's (2018. 9. 4.)."""
+    return any(m.start() < start < m.end() for m in _DOTTED_DATE.finditer(text))
+
+
 def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> bool:
     """Whether the terminal run text[start:end] ends a sentence in a spaced language."""
     rest = text[end:].lstrip()
@@ -181,6 +189,8 @@ def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> 
     if run != ".":
         return True
     token = _token_before(text, start)
+    if token.isdigit() and _in_dotted_date(text, start):
+        return False  # 2018. 9. 4.(화): one date, not three sentences
     if not token or not any(_is_latin_letter(c) for c in token):
         if token.isdigit() and not text[: start - len(token)].strip():
             return False  # "1. Introduction": a list number, not a sentence

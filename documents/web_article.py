@@ -1,0 +1,216 @@
+"""The article in a saved web page or a pasted text: every block, kept or dropped, and why."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from documents import news_rules
+from documents.language_detect import LanguageGuess, detect_language
+
+# Why a block is kept or dropped, in words the preview shows (and translates).
+KEPT_TITLE = "title"
+KEPT_ARTICLE = "article text"
+KEPT_WHOLE = "whole text (no article was detected)"
+DROPPED_PAGE = "page furniture (menus, links, lists around the article)"
+DROPPED_AFTER = "after the end of the article"
+DROPPED_DUPLICATE = "repeats the title"
+MIN_ARTICLE_CHARS = 60  # less than this is no article: a caption or a menu
+# A sentence end: before a space, the end, or a photo credit in brackets ("...예정이다.[사진=...]").
+_PROSE_END = re.compile(r"[.?!。？！…][\"'”’」』)）\]]*(?:\s|$|[\[(（])")
+
+
+class NoArticleError(ValueError):
+    """No article could be told apart from the rest of the page; the whole text is offered."""
+
+
+@dataclass
+class Block:
+    """One block of the page or text: a heading, paragraph, list item, caption or line."""
+
+    index: int  # position among the page's blocks (what the HTML writer maps back)
+    original: str  # as on the page
+    text: str  # what becomes source text: a byline prefix or photo credit taken out
+    keep: bool
+    reason: str
+    role: str = "body"  # "title", "page-title", "body"
+
+
+@dataclass
+class Article:
+    """What extraction found: the blocks in page order and the page's metadata."""
+
+    blocks: list[Block]
+    found: bool  # False: no article detected, every block kept (the whole text)
+    title: str = ""
+    byline: str = ""
+    date: str = ""
+    site: str = ""
+    url: str = ""
+    credits: list[str] = field(default_factory=list)
+    language: LanguageGuess | None = None
+    kind: str = "html"  # "html" or "text"
+
+    @property
+    def kept(self) -> list[Block]:
+        return [b for b in self.blocks if b.keep and b.text.strip()]
+
+    @property
+    def dropped(self) -> list[Block]:
+        return [b for b in self.blocks if not b.keep]
+
+    def source_text(self) -> str:
+        """The kept blocks, one paragraph per line, ready to segment."""
+        return "\n\n".join(_one_line(b.text) for b in self.kept)
+
+    def metadata(self) -> dict[str, str]:
+        """What a project keeps about the page (only the keys that have a value)."""
+        values = {
+            "source_title": self.title, "source_byline": self.byline,
+            "source_date": self.date, "source_site": self.site, "source_url": self.url,
+            "source_credits": "; ".join(self.credits),
+        }  # fmt: skip
+        return {k: v for k, v in values.items() if v}
+
+    def set_keep(self, index: int, keep: bool) -> None:
+        """The translator's choice in the preview: keep a dropped block or drop a kept one."""
+        for block in self.blocks:
+            if block.index == index:
+                block.keep = keep
+                return
+        raise IndexError(f"There is no block {index}")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or more of running text, not a menu item or a headline."""
+    return len(text) >= 30 and bool(_PROSE_END.search(text))
+
+
+# --- web pages ------------------------------------------------------------------------------
+
+
+def extract_web_article(html: str, *, url: str = "") -> Article:
+    """The article of a saved page: trafilatura picks the main content; every other block of
+    the page is listed as dropped, and the news rules take out bylines, credits, copyright
+    lines and related-article lists. Nothing is fetched."""
+    import trafilatura
+
+    from documents.html_blocks import page_blocks
+
+    page = page_blocks(html)
+    if not page:
+        raise NoArticleError("The page has no text")
+    found = trafilatura.bare_extraction(
+        html, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, favor_precision=False, output_format="python",
+    )  # fmt: skip
+    paragraphs = set()
+    meta: dict[str, Any] = {}
+    if found is not None:
+        paragraphs = {_one_line(p) for p in (found.text or "").split("\n") if p.strip()}
+        meta = {
+            "title": found.title or "", "author": found.author or "", "date": found.date or "",
+            "site": found.sitename or "", "url": found.url or url,
+        }  # fmt: skip
+    blocks = [
+        Block(i, b.text, b.text, _one_line(b.text) in paragraphs, KEPT_ARTICLE, b.role)
+        for i, b in enumerate(page)
+    ]
+    for block in blocks:
+        if not block.keep:
+            block.reason = DROPPED_PAGE
+    article = Article(blocks, found=True, kind="html")
+    article.title = _mark_title(blocks, meta.get("title", ""))
+    article.site, article.url = meta.get("site", ""), meta.get("url", "") or url
+    article.date, article.byline = meta.get("date", ""), meta.get("author", "")
+    news_rules.apply(article)
+    if sum(len(b.text) for b in article.kept if b.role != "title") < MIN_ARTICLE_CHARS:
+        _keep_everything(article)
+    article.language = detect_language(article.source_text() or html)
+    return article
+
+
+def _mark_title(blocks: list[Block], title: str) -> str:
+    """Keep the block that carries the page's title (the h1, else the <title>)."""
+    wanted = _one_line(title)
+    heading = None
+    for block in blocks:
+        text = _one_line(block.original)
+        if block.role == "page-title" or len(text) < 4:
+            continue
+        if text == wanted or (wanted.startswith(text) and len(text) >= 0.6 * len(wanted)):
+            heading = block
+            break
+    page_title = next((b for b in blocks if b.role == "page-title"), None)
+    if heading is None and page_title is None:
+        return wanted
+    if heading is not None:
+        first_kept = next((b for b in blocks if b.keep and b.role != "page-title"), None)
+        if first_kept is None or heading.index <= first_kept.index:
+            heading.keep, heading.reason, heading.role = True, KEPT_TITLE, "title"
+            if page_title is not None:
+                page_title.keep, page_title.reason = False, DROPPED_DUPLICATE
+            return _one_line(heading.original)
+    if page_title is not None and wanted and not heading:
+        page_title.keep, page_title.reason, page_title.role = True, KEPT_TITLE, "title"
+        page_title.text = wanted
+        return wanted
+    if page_title is not None:
+        page_title.keep, page_title.reason = False, DROPPED_DUPLICATE
+    return wanted
+
+
+def _keep_everything(article: Article) -> None:
+    article.found = False
+    for block in article.blocks:
+        if block.role != "page-title" or not any(b.role == "title" for b in article.blocks):
+            block.keep, block.text, block.reason = True, block.original, KEPT_WHOLE
+
+
+# --- plain text -----------------------------------------------------------------------------
+
+
+def extract_text_article(text: str) -> Article:
+    """The article in a text copied off a web page: the stretch of running prose from the
+    headline to the copyright line is kept; tool bars, comment forms and lists around it are
+    shown as dropped. A text with no such stretch keeps every line."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    blocks = [Block(i, line, line, False, DROPPED_PAGE) for i, line in enumerate(lines)]
+    if not blocks:
+        raise NoArticleError("The text is empty")
+    article = Article(blocks, found=True, kind="text")
+    prose = [b.index for b in blocks if is_prose(b.original)]
+    if not prose:
+        _keep_everything(article)
+        article.language = detect_language(text)
+        return article
+    first, last = prose[0], prose[-1]
+    end = news_rules.copyright_index(blocks, first)
+    if end is not None:
+        last = end
+    for block in blocks:
+        if first <= block.index <= last:
+            block.keep, block.reason = True, KEPT_ARTICLE
+        elif block.index > last:
+            block.reason = DROPPED_AFTER
+    # Before the body: the headline (the first line) and summary bullets stay, short
+    # tool-bar lines ("도구모음", "글자크기 설정") do not.
+    head = blocks[:first]
+    if head and len(head[0].original) >= 8 and not news_rules.is_date_line(head[0].original):
+        head[0].keep, head[0].reason, head[0].role = True, KEPT_TITLE, "title"
+        article.title = head[0].original
+    for block in head[1:]:
+        body = news_rules.strip_bullet(block.original)
+        if len(body) >= 20 and body != block.original:
+            block.keep, block.reason, block.text = True, KEPT_ARTICLE, body
+    news_rules.apply(article)
+    if sum(len(b.text) for b in article.kept) < MIN_ARTICLE_CHARS:
+        _keep_everything(article)
+    article.language = detect_language(article.source_text() or text)
+    return article
