@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             self.model.deleteLater()
         self.model = SegmentModel(project, self)
         self.model.segment_changed.connect(lambda _id: self._summary_timer.start())
+        self.model.save_failed.connect(self._edit_not_saved)
         self.model.modelReset.connect(self._summary_timer.start)
         self.proxy.setSourceModel(self.model)
         self.view.setModel(self.proxy)
@@ -196,7 +197,10 @@ class MainWindow(QMainWindow):
 
     def _remember_current(self, segment_id: int) -> None:
         if self.project is not None and segment_id >= 0 and not self.project.read_only:
-            self.project.set_meta("current_segment", str(segment_id))
+            try:
+                self.project.set_meta("current_segment", str(segment_id))
+            except ProjectError:
+                pass  # only where to reopen (disk full?): a typed target says so if it matters
 
     def _merge_curated_glossary(self) -> None:
         from desktop.glossary_source import merge_curated
@@ -461,8 +465,36 @@ class MainWindow(QMainWindow):
         self.translation_finished.emit(completed)
 
     # closing ------------------------------------------------------------------------------
+    def _edit_not_saved(self, _segment_id: int, why: str) -> None:
+        # After the editor has closed: a modal box inside setData would re-enter the delegate.
+        QTimer.singleShot(
+            0,
+            lambda: QMessageBox.warning(
+                self,
+                self.tr("The edit is not saved yet"),
+                why
+                + "\n\n"
+                + self.tr("The text stays in its cell and is saved as soon as possible."),
+            ),
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.view.commit_editor()
+        if self.model is not None and self.model.retry_unsaved():
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Edits not saved"),
+                self.tr(
+                    "%n typed target(s) could not be saved. Close and lose them?",
+                    "",
+                    len(self.model.unsaved_ids()),
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.cancel_translation(wait=True)
         self.settings.save_window(self.saveGeometry(), self.saveState())
         if self.project is not None:

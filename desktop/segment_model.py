@@ -12,11 +12,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
 
-from documents.project import Project, Segment, Status
+from documents.project import Project, ProjectError, Segment, Status
 
 COL_NUMBER, COL_SOURCE, COL_TARGET, COL_STATUS = range(4)
 COLUMN_TITLES = (
@@ -87,6 +88,10 @@ class SegmentModel(QAbstractTableModel):
     # Segment id, after any stored change. One Python-side signal per change on purpose: each
     # emit() of PySide6 6.12.0 on Python 3.11 leaks a reference to True (see desktop/app.py).
     segment_changed = Signal(int)
+    # Segment id and why, when a typed target could not be stored (disk full, file gone): the
+    # text stays in the cell, unsaved, and is stored by the retry timer once it can be.
+    save_failed = Signal(int, str)
+    RETRY_MS = 5000
 
     def __init__(self, project: Project, parent=None) -> None:
         super().__init__(parent)
@@ -96,6 +101,10 @@ class SegmentModel(QAbstractTableModel):
         self._cache: dict[int, Segment] = {}
         self._stacks: dict[int, _Stacks] = {}
         self.stepping = ""  # "undo" or "redo" while such a step is being stored
+        self._unsaved: dict[int, tuple[str, Status]] = {}  # typed but not yet stored
+        self._retry = QTimer(self)
+        self._retry.setInterval(self.RETRY_MS)
+        self._retry.timeout.connect(self.retry_unsaved)
         self.reload()
 
     # structure ----------------------------------------------------------------------------
@@ -157,7 +166,8 @@ class SegmentModel(QAbstractTableModel):
             if column == COL_SOURCE:
                 return segment.source
             if column == COL_TARGET:
-                return segment.target
+                unsaved = self._unsaved.get(segment.id)
+                return segment.target if unsaved is None else unsaved[0]
             if column == COL_STATUS:
                 return self.tr(STATUS_LABELS[Status(segment.status)])
         elif role == SEGMENT_ID_ROLE:
@@ -190,16 +200,52 @@ class SegmentModel(QAbstractTableModel):
             return False
         segment = self.segment_at(index.row())
         text = str(value)
-        if text == segment.target:
+        if text == segment.target and segment.id not in self._unsaved:
             return False
         status = Status.DRAFT if text.strip() else Status.NEW
-        self.change(segment.id, text, status)
+        try:
+            self.change(segment.id, text, status)
+        except ProjectError as error:
+            # Never revert silently: the typed text stays in the cell and the translator is
+            # told at once why it is not saved yet; the timer stores it when it can.
+            self._unsaved[segment.id] = (text, status)
+            self.dataChanged.emit(index, index)
+            self._retry.start()
+            self.save_failed.emit(segment.id, str(error))
+            return True
+        self._unsaved.pop(segment.id, None)
         return True
+
+    def unsaved_ids(self) -> list[int]:
+        """Segments whose typed target is shown but not stored yet (see save_failed)."""
+        return list(self._unsaved)
+
+    def retry_unsaved(self) -> int:
+        """Store the typed targets a failure kept in their cells; how many are still unsaved."""
+        for segment_id, (text, status) in list(self._unsaved.items()):
+            if segment_id not in self._rows:  # joined away meanwhile
+                self._unsaved.pop(segment_id)
+                continue
+            try:
+                self.change(segment_id, text, status)
+            except ProjectError:
+                break  # the same cause holds for the rest: try again on the next tick
+            self._unsaved.pop(segment_id, None)
+        if not self._unsaved:
+            self._retry.stop()
+        return len(self._unsaved)
 
     def change(self, segment_id: int, target: str, status: Status, origin: str = "user") -> Segment:
         """Store a target and status now, remembering the previous state for undo."""
-        self._remember(self.segment(segment_id))
-        return self._store(segment_id, target, status, origin)
+        before = self.segment(segment_id)
+        self._remember(before)
+        try:
+            return self._store(segment_id, target, status, origin)
+        except ProjectError:
+            stacks = self._stacks.get(segment_id)
+            if stacks is not None and stacks.undo:
+                stacks.undo.pop()  # nothing changed, so there is nothing to undo either
+            raise
 
     def _remember(self, before: Segment) -> None:
         """Record the state a change leaves, when this session already tracks the segment

@@ -6,12 +6,12 @@ import json
 import sqlite3
 import weakref
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from documents import project_file
-from documents.project_file import ProjectError, ProjectLockedError
+from documents.project_file import ProjectDiskFullError, ProjectError, ProjectLockedError
 from documents.project_lock import LockHeld, ProjectLock, acquire
 from documents.project_model import (
     COLUMNS,
@@ -29,10 +29,12 @@ from documents.project_model import (
     to_status,
 )
 from documents.segmentation import count_words, segment_document
+from storage.sqlite import disk_full
 
 # The contract: everything a caller needs comes from documents.project.
 __all__ = [
-    "HistoryEntry", "ImportedSegment", "Project", "ProjectError", "ProjectLockedError",
+    "HistoryEntry", "ImportedSegment", "Project", "ProjectDiskFullError", "ProjectError",
+    "ProjectLockedError",
     "Segment", "Status", "StatusCount",
 ]  # fmt: skip
 
@@ -259,19 +261,36 @@ class Project:
         try:
             db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
-            raise ProjectError(f"Cannot change {self.path.name}: {error}") from None
+            raise self._failure("change", error) from None
         try:
             yield db
         except BaseException as error:
-            db.execute("ROLLBACK")
+            self._rollback(db)
             if isinstance(error, sqlite3.Error):
-                raise ProjectError(f"Cannot change {self.path.name}: {error}") from None
+                raise self._failure("change", error) from None
             raise
         try:
             db.execute("COMMIT")
         except sqlite3.Error as error:
-            db.execute("ROLLBACK")
-            raise ProjectError(f"Cannot save {self.path.name}: {error}") from None
+            # A failed COMMIT (disk full) may already have rolled back: a second ROLLBACK
+            # would raise "no transaction is active" and hide the real reason.
+            self._rollback(db)
+            raise self._failure("save", error) from None
+
+    @staticmethod
+    def _rollback(db: sqlite3.Connection) -> None:
+        if db.in_transaction:
+            with suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+
+    def _failure(self, verb: str, error: sqlite3.Error) -> ProjectError:
+        """The error a caller shows: a full disk is named as such, never as a damaged file."""
+        if disk_full(error, self.path):
+            return ProjectDiskFullError(
+                f"Cannot {verb} {self.path.name}: the disk is full. Free some space on the drive "
+                "and try again; the file itself is intact and holds everything saved before."
+            )
+        return ProjectError(f"Cannot {verb} {self.path.name}: {error}")
 
     @contextmanager
     def batch(self) -> Iterator[None]:

@@ -11,6 +11,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from storage.errors import DiskFullError
+
 FORMAT_ID = "hanbit-project"
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x48624450  # "HbDP" in the SQLite header, so tools can tell our files apart
@@ -56,6 +58,10 @@ _CREATES = {"table": ("createtable",), "index": ("createindex", "createuniqueind
 
 class ProjectError(Exception):
     """A project file that cannot be created, opened or changed; the message says why."""
+
+
+class ProjectDiskFullError(ProjectError, DiskFullError):
+    """A change that could not be saved because the disk is full; the file itself is intact."""
 
 
 class ProjectLockedError(ProjectError):
