@@ -171,11 +171,34 @@ def document(figures: list[Figure], seconds: dict[str, float], quick: bool) -> s
         text = figure.error or figure.note
         if text:
             lines.append(f"- **{figure.bench}, {figure.name}**: {text}")
-    lines += ["", METHOD.strip(), "", FINDINGS.strip(), ""]
+    lines += ["", METHOD.strip(), "", FINDINGS.strip(), "", INSTALL.strip(), ""]
     if ENFORCEMENT_MD:
         lines += ["## Glossary enforcement (bench.enforcement)", "", ENFORCEMENT_MD[0], ""]
     return "\n".join(lines)
 
+
+INSTALL = """
+## Install weight (issue #20; measured by hand, not by `./run bench`)
+
+A fresh virtual environment, the project installed into it with pip's cache warm (no
+download time), on this 2-core machine, 2026-12-04. Before: `torch==2.13.0` then
+`pip install -e .[test]` with `argostranslate==1.11.0` (the previous `./run`). After:
+`argos-translate-lt` (the same `argostranslate` module, no stanza/spaCy/torch) and
+`PySide6-Essentials` instead of PySide6 with its Addons.
+
+| install | venv size | install time | torch / stanza / spaCy importable |
+|---|---|---|---|
+| before: `./run` of the last round (`-e .[test]`) | 2,189 MB | 82.5 s | yes / yes / yes |
+| after, the same extras (`-e .[test]`), PySide6 with Addons | 1,087 MB | 30.1 s | no / no / no |
+| after: `./run app` (`-e .`, PySide6-Essentials) | 626 MB | 23.9 s | no / no / no |
+| after: `pipx install .` (what a translator runs) | 668 MB | 19.5 s | no / no / no |
+| PyInstaller one-folder app (`packaging/hanbit-desk.spec`) | 411 MB | – | no / no / no |
+
+On a translator's own Linux machine the old pin was worse than here: PyPI's `torch==2.13.0` is
+the CUDA build with its NVIDIA libraries, several more gigabytes. `tests/install/` installs
+the project into a fresh venv in CI and checks that torch, stanza and spaCy are absent while
+a SentencePiece and a BPE package still translate, then builds and launches the bundled app.
+"""
 
 METHOD = """
 ## Running it
@@ -195,8 +218,10 @@ seconds) into `bench/.cache/`.
   `HANBIT_DATA_DIR` and `ARGOS_PACKAGES_DIR` in a temporary folder, no package installed)
   until the grid has painted its rows: `HANBIT_EXIT_WHEN_SHOWN=1` makes the window print a
   marker and quit after the first paint of the grid with rows. Against
-  `python -c "import argostranslate.translate"` (stanza, spaCy, torch), the two alternating.
-  Peak memory is the child's `ru_maxrss` (`os.wait4`): no model is loaded at start-up.
+  `bench/startup_reference.py`, a minimal PySide6 program that shows the same source segments
+  in a `QTableWidget` and prints the same marker after its first paint (the floor any Qt desk
+  stands on), the two alternating. Peak memory is the child's `ru_maxrss` (`os.wait4`): no
+  model is loaded at start-up.
 - **matching**: 100,000 synthetic concepts (Korean people and company names, with Chinese and
   English forms) and 10,000 news sentences from the sample article with one to four of those
   names and the right particle for each; `TermMatcher.find` on every sentence. The regex
