@@ -14,7 +14,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "open",
         help="open the translation window (the default command)",
         description=(
-            "Open the window. No FILE: the bundled sample article. A .hanbit FILE: that project. "
+            "Open the window. No FILE: the project worked on last (the bundled sample article on "
+            "a first start). A .hanbit FILE: that project. "
             "A .txt/.md/.html/.docx FILE: a new project from it, saved in the data folder. "
             "A .xlf/.xliff FILE: a new project with its segments, targets and languages."
         ),
@@ -31,6 +32,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def last_project() -> Path | None:
+    """The project the translator worked on last (then the other recent ones), if still there;
+    None on a first start, when the sample is opened instead."""
+    from desktop.settings import Settings
+
+    settings = Settings()
+    candidates = [settings.last_project(), *settings.recent_projects()]
+    return next((path for path in candidates if path is not None and path.is_file()), None)
+
+
 def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     """The project file to open, creating it first for an article or the sample."""
     from desktop.sample import (
@@ -43,7 +54,7 @@ def resolve_project(args: argparse.Namespace, data: Path) -> Path:
 
     file: Path | None = args.file
     if file is None:
-        return sample_project(data, target_lang=args.target)
+        return last_project() or sample_project(data, target_lang=args.target)
     if file.suffix.lower() == PROJECT_SUFFIX:
         return file
     if file.suffix.lower() in XLIFF_SUFFIXES:  # the languages come from the file
@@ -53,21 +64,19 @@ def resolve_project(args: argparse.Namespace, data: Path) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     import paths
+    from desktop.app import make_application
+    from desktop.main_window import MainWindow
+    from desktop.settings import Settings
     from documents.project import ProjectError
     from documents.xliff_import import XliffImportError
 
     data = paths.data_dir(args.data_dir)
+    app = make_application()  # first: the last project is read from the application's settings
     try:
         project_path = resolve_project(args, data)
     except (ProjectError, XliffImportError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-
-    from desktop.app import make_application
-    from desktop.main_window import MainWindow
-    from desktop.settings import Settings
-
-    app = make_application()
     settings = Settings()
     # --packages, then ARGOS_PACKAGES_DIR, then the folder chosen in the window, then Argos's own.
     packages = (

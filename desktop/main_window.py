@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
     def _restore_current(self) -> None:
         value = self.project.get_meta("current_segment") if self.project else None
         row = self.model.row_of(int(value)) if value and value.isdigit() else -1
-        self.go_to_source_row(max(row, 0))
+        self.go_to_source_row(max(row, 0), center=row > 0)
 
     def _remember_current(self, segment_id: int) -> None:
         if self.project is not None and segment_id >= 0 and not self.project.read_only:
@@ -284,14 +284,14 @@ class MainWindow(QMainWindow):
     def current_segment_id(self) -> int:
         return self.view.current_segment_id()
 
-    def go_to_source_row(self, row: int, edit: bool = False) -> None:
+    def go_to_source_row(self, row: int, edit: bool = False, center: bool = False) -> None:
         if self.model is None or not 0 <= row < self.model.rowCount():
             return
         index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
         if not index.isValid():  # hidden by the status filter: show everything again
             self.status_filter.setCurrentIndex(0)
             index = self.proxy.mapFromSource(self.model.index(row, COL_TARGET))
-        self.view.go_to_row(index.row(), edit=edit)
+        self.view.go_to_row(index.row(), edit=edit, center=center)
 
     def move(self, step: int) -> None:
         self.view.commit_editor()

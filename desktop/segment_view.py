@@ -224,9 +224,15 @@ class SegmentView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self._sized: set[int] = set()
+        # go_to_row(center=True): keep the segment in view while rows are measured and the
+        # model settles (a filter, a reset), until the translator scrolls or moves.
+        self._center_pending = False
         self._sizing = QTimer(self, singleShot=True, interval=0)
         self._sizing.timeout.connect(self._size_visible_rows)
-        self.verticalScrollBar().valueChanged.connect(self._sizing.start)
+        # Not connect(self._sizing.start): the scroll value would arrive as start(msec) and
+        # delay the sizing (and the scroll to a reopened segment) by that many milliseconds.
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._sizing.start())
+        self.verticalScrollBar().actionTriggered.connect(self._stop_centering)
         self.horizontalHeader().sectionResized.connect(self._column_resized)
         self.setStyleSheet(
             "QTableView::item:selected { background: palette(highlight); }"
@@ -294,6 +300,27 @@ class SegmentView(QTableView):
         model = self.model()
         if model is None or model.rowCount() == 0:
             return
+        self._size_visible_once()
+        index = self.currentIndex()
+        if (
+            self._center_pending
+            and self.isVisible()
+            and index.isValid()
+            and not self.viewport().rect().contains(self.visualRect(index))
+        ):
+            # Rows above were measured only now: scroll again, and again while measuring the
+            # newly seen rows moves the segment, so that it ends up in view for real.
+            for _ in range(6):
+                before = self.visualRect(index).top()
+                self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+                self._size_visible_once()
+                if self.visualRect(index).top() == before:
+                    break
+        # Re-measuring a row from its stored text must not shrink it under an open editor.
+        self.target_delegate.fit_editor()
+
+    def _size_visible_once(self) -> None:
+        model = self.model()
         # Sizing rows moves the ones below; repeat until the visible range stops changing.
         for _ in range(4):
             first = self.rowAt(0)
@@ -304,8 +331,6 @@ class SegmentView(QTableView):
             self.size_rows(first - 2, last + 2)
             if len(self._sized) == before:
                 break
-        # Re-measuring a row from its stored text must not shrink it under an open editor.
-        self.target_delegate.fit_editor()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter on a row opens its target for typing (F2 does too); the editor's Enter commits.
@@ -319,7 +344,11 @@ class SegmentView(QTableView):
         super().keyPressEvent(event)
 
     # current segment ----------------------------------------------------------------------
+    def _stop_centering(self, *args) -> None:
+        self._center_pending = False
+
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._center_pending = False  # the translator moved (go_to_row sets it again after)
         self.current_segment_changed.emit(self.segment_id_at(current.row()))
 
     def segment_id_at(self, row: int) -> int:
@@ -331,7 +360,9 @@ class SegmentView(QTableView):
     def current_segment_id(self) -> int:
         return self.segment_id_at(self.currentIndex().row())
 
-    def go_to_row(self, row: int, edit: bool = False) -> None:
+    def go_to_row(self, row: int, edit: bool = False, center: bool = False) -> None:
+        """Make row current and visible; center: in the middle of the grid once its rows are
+        measured (a reopened project shows its segment, not the rows before it)."""
         model = self.model()
         if model is None or not 0 <= row < model.rowCount():
             return
@@ -339,6 +370,9 @@ class SegmentView(QTableView):
         self.size_rows(row, row)
         self.setCurrentIndex(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if center:
+            self._center_pending = True
+            self._sizing.start()
         if edit and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self.edit(index)
 
