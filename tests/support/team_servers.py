@@ -223,7 +223,7 @@ class LibreTranslateServer:
 
     def __init__(self, packages_dir: Path, languages: str = "ko,en,zh") -> None:
         if not (LT_VENV / "bin" / "libretranslate").exists():
-            raise ServerError(f"LibreTranslate is not installed in {LT_VENV}: run {SERVICES_SCRIPT}")
+            raise ServerError(f"no LibreTranslate in {LT_VENV}: run {SERVICES_SCRIPT}")
         self.folder = Path(tempfile.mkdtemp(prefix="hanbit-lt-"))
         self.packages = self.folder / "packages"
         shutil.copytree(packages_dir, self.packages)

@@ -1,0 +1,648 @@
+"""The team termbase on PostgreSQL: Termbase's interface, rights the server enforces, notices."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept, term_key
+from glossary.store import _next_stamp, _now, _search_text
+from storage.postgres import (
+    ServerUnavailable,
+    connect,
+    is_connection_error,
+    migrate,
+    redacted,
+    server_message,
+)
+
+CHANNEL = "hanbit_termbase"
+TRANSLATOR_ROLE = "hanbit_translator"  # may read, add and edit proposed concepts
+TERMINOLOGIST_ROLE = "hanbit_terminologist"  # may also approve concepts and forbid forms
+
+# One entry per schema version; never edit a released step, append a new one.
+MIGRATIONS = (
+    f"""
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{TRANSLATOR_ROLE}') THEN
+        CREATE ROLE {TRANSLATOR_ROLE} NOLOGIN;
+      END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{TERMINOLOGIST_ROLE}') THEN
+        CREATE ROLE {TERMINOLOGIST_ROLE} NOLOGIN IN ROLE {TRANSLATOR_ROLE};
+      END IF;
+    END $$;
+    CREATE TABLE tb_meta (key text PRIMARY KEY, value text NOT NULL);
+    INSERT INTO tb_meta VALUES ('format', 'hanbit-termbase'), ('revision', '0');
+    CREATE TABLE tb_concepts (
+      id bigserial PRIMARY KEY,
+      domain text NOT NULL DEFAULT '',
+      note text NOT NULL DEFAULT '',
+      status text NOT NULL CHECK (status IN ('approved', 'proposed')),
+      origin text NOT NULL DEFAULT '',
+      created_at text NOT NULL,
+      updated_at text NOT NULL,
+      updated_by text NOT NULL DEFAULT session_user,
+      search_text text NOT NULL DEFAULT ''
+    );
+    CREATE INDEX tb_concepts_origin ON tb_concepts (origin);
+    CREATE INDEX tb_concepts_trgm ON tb_concepts USING gin (search_text gin_trgm_ops);
+    CREATE TABLE tb_terms (
+      id bigserial PRIMARY KEY,
+      concept_id bigint NOT NULL REFERENCES tb_concepts (id) ON DELETE CASCADE,
+      position int NOT NULL,
+      lang text NOT NULL,
+      text text NOT NULL,
+      key text NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('preferred', 'variant', 'forbidden')),
+      note text NOT NULL DEFAULT ''
+    );
+    CREATE INDEX tb_terms_lang_key ON tb_terms (lang, key);
+    CREATE INDEX tb_terms_concept ON tb_terms (concept_id);
+    CREATE TABLE tb_curated (origin text PRIMARY KEY, applied_hash text NOT NULL,
+                             deleted int NOT NULL DEFAULT 0);
+
+    -- Rights live here, not in the window: a desk that skips its own checks is still refused.
+    CREATE FUNCTION tb_may_decide() RETURNS boolean LANGUAGE sql STABLE AS $f$
+      SELECT pg_has_role(session_user, '{TERMINOLOGIST_ROLE}', 'MEMBER')
+          OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
+    $f$;
+    CREATE FUNCTION tb_guard_concept() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+      IF NEW.status = 'approved' AND (TG_OP = 'INSERT' OR OLD.status <> 'approved')
+         AND NOT tb_may_decide() THEN
+        RAISE EXCEPTION 'only a terminologist may approve a concept; % may save it as proposed',
+          session_user USING ERRCODE = '42501';
+      END IF;
+      NEW.updated_by := session_user;
+      RETURN NEW;
+    END $f$;
+    CREATE TRIGGER tb_guard_concept BEFORE INSERT OR UPDATE ON tb_concepts
+      FOR EACH ROW EXECUTE FUNCTION tb_guard_concept();
+    CREATE FUNCTION tb_guard_term() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        IF OLD.kind = 'forbidden' AND NOT tb_may_decide()
+           AND EXISTS (SELECT 1 FROM tb_concepts WHERE id = OLD.concept_id) THEN
+          RAISE EXCEPTION 'only a terminologist may lift the ban on %', OLD.text
+            USING ERRCODE = '42501';
+        END IF;
+        RETURN OLD;
+      END IF;
+      IF NEW.kind = 'forbidden' AND (TG_OP = 'INSERT' OR OLD.kind <> 'forbidden')
+         AND NOT tb_may_decide() THEN
+        RAISE EXCEPTION 'only a terminologist may forbid a term (%); % may propose it in a note',
+          NEW.text, session_user USING ERRCODE = '42501';
+      END IF;
+      IF TG_OP = 'UPDATE' AND OLD.kind = 'forbidden' AND NEW.kind <> 'forbidden'
+         AND NOT tb_may_decide() THEN
+        RAISE EXCEPTION 'only a terminologist may lift the ban on %', OLD.text
+          USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $f$;
+    CREATE TRIGGER tb_guard_term BEFORE INSERT OR UPDATE OR DELETE ON tb_terms
+      FOR EACH ROW EXECUTE FUNCTION tb_guard_term();
+
+    -- Every open desk LISTENs: a colleague's change reaches it when the transaction commits.
+    CREATE FUNCTION tb_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
+    DECLARE row_id bigint;
+    BEGIN
+      row_id := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
+      PERFORM pg_notify('{CHANNEL}', json_build_object(
+        'concept', row_id, 'op', lower(TG_OP), 'by', session_user,
+        'pid', pg_backend_pid())::text);
+      RETURN NULL;
+    END $f$;
+    CREATE TRIGGER tb_notify AFTER INSERT OR UPDATE OR DELETE ON tb_concepts
+      FOR EACH ROW EXECUTE FUNCTION tb_notify();
+
+    GRANT SELECT, INSERT, UPDATE, DELETE ON tb_meta, tb_concepts, tb_terms, tb_curated
+      TO {TRANSLATOR_ROLE};
+    GRANT USAGE ON SEQUENCE tb_concepts_id_seq, tb_terms_id_seq TO {TRANSLATOR_ROLE};
+    GRANT SELECT ON hanbit_schema TO {TRANSLATOR_ROLE};
+    """,
+)
+
+# What a write's description starts with: its failure message says it was not saved.
+WRITES = ("adding", "saving", "deleting", "restoring", "writing")
+_COLUMNS = "id, domain, note, status, origin, created_at, updated_at"
+
+
+class ServerTermbase:
+    """A termbase in a PostgreSQL database, for a team; the same methods as Termbase.
+
+    Opening migrates the schema (the first desk to connect as an owner creates it). A lost
+    connection raises ServerUnavailable-flavoured GlossaryError (TermbaseOffline) naming what
+    was not saved; the next call reconnects. One connection per object: like the SQLite
+    store, an instance belongs to one thread.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = redacted(url)  # what messages and titles show where a file path would be
+        self._depth = 0
+        self._doing = ""
+        self._conn = None
+        self._connect(migrate_schema=True)
+
+    # -- connection ----------------------------------------------------------------------
+
+    def _connect(self, migrate_schema: bool = False) -> None:
+        try:
+            self._conn = connect(self.url)
+        except ServerUnavailable as error:
+            raise TermbaseOffline(str(error)) from None
+        except PermissionError as error:
+            raise GlossaryError(str(error)) from None
+        if migrate_schema:
+            try:
+                self._migrate()
+            except Exception as error:
+                self._conn.close()
+                if is_connection_error(error):
+                    raise TermbaseOffline(f"lost {self.path} while opening it") from None
+                raise GlossaryError(f"{self.path} is not a usable termbase: {error}") from None
+
+    def _migrate(self) -> None:
+        if self._conn.execute("SELECT to_regclass('hanbit_schema') IS NOT NULL").fetchone()[0]:
+            row = self._conn.execute(
+                "SELECT version FROM hanbit_schema WHERE name = 'termbase'"
+            ).fetchone()
+            if row and row[0] == len(MIGRATIONS):
+                return  # a translator's login need not have the rights to migrate
+        migrate(self._conn, "termbase", MIGRATIONS)
+
+    @contextmanager
+    def _describing(self, doing: str) -> Iterator[None]:
+        self._doing = doing
+        try:
+            yield
+        finally:
+            self._doing = ""
+
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        """Turns the server's refusals and a lost connection into GlossaryError in words."""
+        import psycopg
+
+        doing = self._doing or doing  # a read on behalf of a write reports the write
+        if self._conn is None or self._conn.closed:
+            try:
+                self._connect()
+            except TermbaseOffline:
+                if doing.startswith(WRITES):
+                    raise TermbaseOffline(
+                        f"the termbase server {self.path} cannot be reached; {doing} was not"
+                        " saved"
+                    ) from None
+                raise
+        try:
+            yield
+        except psycopg.Error as error:
+            if is_connection_error(error):
+                self._conn.close()
+                raise TermbaseOffline(
+                    f"the termbase server {self.path} cannot be reached; {doing} was not saved"
+                    if doing.startswith(WRITES)
+                    else f"the termbase server {self.path} cannot be reached ({doing})"
+                ) from None
+            if getattr(error, "sqlstate", "") == "42501" or isinstance(
+                error, psycopg.errors.InsufficientPrivilege
+            ):
+                raise TermbasePermissionError(
+                    f"{doing} was refused by the server: {server_message(error)}"
+                ) from None
+            raise GlossaryError(f"{doing} failed on {self.path}: {server_message(error)}") from None
+
+    def _rows(self, sql: str, params: Iterable = (), doing: str = "reading") -> list[tuple]:
+        with self._guard(doing):
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    @contextmanager
+    def transaction(self, bump: bool = True, doing: str = "writing") -> Iterator[None]:
+        """All writes inside commit together or not at all; nested calls join the outer one."""
+        outer = self._depth == 0
+        if not outer:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        with self._guard(doing):
+            self._depth += 1
+            try:
+                with self._conn.transaction():
+                    yield
+                    if bump:
+                        self._conn.execute(
+                            "UPDATE tb_meta SET value = (value::bigint + 1)::text"
+                            " WHERE key = 'revision'"
+                        )
+            finally:
+                self._depth -= 1
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+    def __enter__(self) -> ServerTermbase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def concepts(self) -> list[Concept]:
+        return self.concepts_by_ids(self.concept_ids())
+
+    def concept(self, concept_id: int) -> Concept:
+        found = self.concepts_by_ids([concept_id])
+        if not found:
+            raise GlossaryError(f"no concept #{concept_id} in the termbase")
+        return found[0]
+
+    def concepts_page(self, offset: int, limit: int, query: str = "") -> list[Concept]:
+        return self.concepts_by_ids(self.concept_ids(query)[offset : offset + limit])
+
+    def concept_ids(self, query: str = "") -> list[int]:
+        """Ids in creation order; with a query, those holding every word of it (trigram index),
+        concepts with the query as a whole form first."""
+        if not query.strip():
+            return [row[0] for row in self._rows("SELECT id FROM tb_concepts ORDER BY id")]
+        where, params = self._where(query)
+        sql = (
+            f"SELECT id FROM tb_concepts {where} ORDER BY"
+            " id NOT IN (SELECT concept_id FROM tb_terms WHERE key = %s), id"
+        )
+        return [row[0] for row in self._rows(sql, [*params, term_key(query)])]
+
+    def count(self, query: str = "") -> int:
+        where, params = self._where(query)
+        return self._rows(f"SELECT count(*) FROM tb_concepts {where}", params)[0][0]
+
+    def concepts_by_ids(self, ids: Iterable[int]) -> list[Concept]:
+        ids = [int(i) for i in ids]
+        if not ids:
+            return []
+        found: dict[int, Concept] = {}
+        with self._guard("reading the termbase"):
+            for row in self._conn.execute(
+                f"SELECT {_COLUMNS}, updated_by FROM tb_concepts WHERE id = ANY(%s)", (ids,)
+            ):
+                found[row[0]] = Concept(
+                    id=row[0],
+                    domain=row[1],
+                    note=row[2],
+                    status=row[3],
+                    origin=row[4],
+                    created_at=row[5],
+                    updated_at=row[6],
+                )
+            for concept_id, lang, text, kind, note in self._conn.execute(
+                "SELECT concept_id, lang, text, kind, note FROM tb_terms"
+                " WHERE concept_id = ANY(%s) ORDER BY concept_id, position",
+                (ids,),
+            ):
+                found[concept_id].terms.append(Term(lang, text, TermKind(kind), note))
+        return [found[i] for i in ids if i in found]
+
+    def search(self, query: str) -> list[Concept]:
+        return self.concepts_by_ids(self.concept_ids(query)) if query.strip() else []
+
+    def fuzzy_search(
+        self, text: str, limit: int = 10, threshold: float = 0.4
+    ) -> list[tuple[Concept, float]]:
+        """Concepts whose forms resemble text (pg_trgm word similarity, on the trigram index),
+        best first: finds Alipay for a misspelt Alipey."""
+        self._rows("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+                   (str(threshold),))  # fmt: skip
+        rows = self._rows(
+            "SELECT id, word_similarity(%s, search_text) AS score FROM tb_concepts"
+            " WHERE %s <%% search_text ORDER BY score DESC, id LIMIT %s",
+            (text, text, limit),
+        )
+        by_id = {c.id: c for c in self.concepts_by_ids(r[0] for r in rows)}
+        return [(by_id[i], float(score)) for i, score in rows if i in by_id]
+
+    def _where(self, query: str) -> tuple[str, list[str]]:
+        clauses, params = [], []
+        for word in query.split():
+            # ILIKE on the trigram GIN index: substrings in hangul and hanzi, no word splitting.
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            clauses.append("(search_text ILIKE %s OR note ILIKE %s OR domain ILIKE %s)")
+            params.extend([f"%{escaped}%"] * 3)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def find_form(self, lang: str, text: str) -> list[int]:
+        rows = self._rows(
+            "SELECT DISTINCT concept_id FROM tb_terms WHERE lang = %s AND key = %s AND kind <> %s",
+            (lang, term_key(text), TermKind.FORBIDDEN.value),
+        )
+        return [row[0] for row in rows]
+
+    @property
+    def revision(self) -> int:
+        return int(self._rows("SELECT value FROM tb_meta WHERE key = 'revision'")[0][0])
+
+    def changed_by(self, concept_id: int) -> tuple[str, str] | None:
+        """(login, when) of the last save of a concept, or None when it is gone."""
+        rows = self._rows(
+            "SELECT updated_by, updated_at FROM tb_concepts WHERE id = %s", (concept_id,)
+        )
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    # -- writing -------------------------------------------------------------------------
+
+    def check(self, concept: Concept) -> Concept:
+        cleaned = clean_concept(concept)
+        for term in cleaned.terms:
+            if term.kind == TermKind.FORBIDDEN:
+                continue
+            others = [i for i in self.find_form(term.lang, term.text) if i != cleaned.id]
+            if others:
+                owner = self.concept(others[0])
+                raise GlossaryError(
+                    f"{term.lang} form {term.text!r} already belongs to concept #{owner.id}"
+                    f" ({owner.label()})"
+                )
+        return cleaned
+
+    def add_concept(self, concept: Concept) -> int:
+        with self._describing(f"adding {Concept(terms=concept.terms).label()}"):
+            cleaned = self.check(Concept(**{**concept.__dict__, "id": None}))
+            with self.transaction():
+                return self._insert(cleaned)
+
+    def update_concept(self, concept: Concept) -> None:
+        """Store the edited concept; GlossaryError naming who saved it, and when, if someone
+        did since it was read (concept.updated_at is the version it was read with)."""
+        if concept.id is None:
+            raise GlossaryError("no concept to update (it has no id)")
+        with self._describing(f"saving {concept.label()}"):
+            self._save(concept)
+
+    def _save(self, concept: Concept) -> None:
+        cleaned = self.check(concept)
+        with self.transaction():
+            row = self._conn.execute(
+                "SELECT origin, updated_at, updated_by FROM tb_concepts WHERE id = %s FOR UPDATE",
+                (concept.id,),
+            ).fetchone()
+            if row is None:
+                raise GlossaryError(f"no concept #{concept.id} to update (it was deleted)")
+            origin, stored, who = row
+            if concept.updated_at and stored != concept.updated_at:
+                raise StaleConceptError(
+                    f"concept #{concept.id} ({cleaned.label()}) was changed by {who} at {stored}"
+                    " since you opened it; your changes were not saved: close it, open it again"
+                    " and redo them",
+                    changed_by=who,
+                    changed_at=stored,
+                )
+            cleaned.origin = cleaned.origin or origin
+            cleaned.updated_at = _next_stamp(stored)
+            self._write(cleaned)
+        concept.updated_at = cleaned.updated_at
+
+    def delete_concept(self, concept_id: int) -> Concept:
+        with self._describing(f"deleting concept #{concept_id}"):
+            concept = self.concept(concept_id)
+        with self.transaction(doing=f"deleting {concept.label()}"):
+            # Terms go with the concept (ON DELETE CASCADE), so lifting a ban by deleting the
+            # whole concept is checked here: the term trigger no longer sees the concept.
+            if any(t.kind == TermKind.FORBIDDEN for t in concept.terms):
+                allowed = self._conn.execute("SELECT tb_may_decide()").fetchone()[0]
+                if not allowed:
+                    raise TermbasePermissionError(
+                        f"deleting {concept.label()} was refused by the server: it holds a"
+                        " forbidden form, and only a terminologist may lift a ban"
+                    )
+            self._conn.execute("DELETE FROM tb_concepts WHERE id = %s", (concept_id,))
+            if concept.origin:
+                self._conn.execute(
+                    "UPDATE tb_curated SET deleted = 1 WHERE origin = %s", (concept.origin,)
+                )
+        return concept
+
+    def restore_concept(self, concept: Concept) -> int:
+        with self._describing(f"restoring {concept.label()}"):
+            return self._restore(concept)
+
+    def _restore(self, concept: Concept) -> int:
+        if concept.id is not None and self._rows(
+            "SELECT 1 FROM tb_concepts WHERE id = %s", (concept.id,)
+        ):
+            raise GlossaryError(f"concept #{concept.id} still exists; nothing to restore")
+        cleaned = self.check(concept)
+        with self.transaction():
+            concept_id = self._insert(cleaned, keep_id=True)
+            if cleaned.origin:
+                self._conn.execute(
+                    "UPDATE tb_curated SET deleted = 0 WHERE origin = %s", (cleaned.origin,)
+                )
+        return concept_id
+
+    def _insert(self, concept: Concept, keep_id: bool = False) -> int:
+        now = _now()
+        values = (
+            concept.domain,
+            concept.note,
+            concept.status,
+            concept.origin,
+            concept.created_at or now,
+            concept.updated_at or now,
+            _search_text(concept),
+        )
+        if keep_id and concept.id is not None:
+            row = self._conn.execute(
+                "INSERT INTO tb_concepts (id, domain, note, status, origin, created_at,"
+                " updated_at, search_text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                (concept.id, *values),
+            ).fetchone()
+            # Keep the sequence ahead of ids brought in from elsewhere (a moved SQLite file).
+            self._conn.execute(
+                "SELECT setval('tb_concepts_id_seq', GREATEST((SELECT max(id) FROM tb_concepts),"
+                " (SELECT last_value FROM tb_concepts_id_seq)))"
+            )
+        else:
+            row = self._conn.execute(
+                "INSERT INTO tb_concepts (domain, note, status, origin, created_at, updated_at,"
+                " search_text) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                values,
+            ).fetchone()
+        concept_id = int(row[0])
+        self._insert_terms(concept_id, concept.terms, 0)
+        return concept_id
+
+    def _write(self, concept: Concept) -> None:
+        self._conn.execute(
+            "UPDATE tb_concepts SET domain = %s, note = %s, status = %s, origin = %s,"
+            " updated_at = %s, search_text = %s WHERE id = %s",
+            (
+                concept.domain,
+                concept.note,
+                concept.status,
+                concept.origin,
+                concept.updated_at,
+                _search_text(concept),
+                concept.id,
+            ),
+        )
+        # Terms that stay are updated in place, not deleted and added again: the server's
+        # rights check then sees only what really changed (an old ban kept is no new ban).
+        stored = self._conn.execute(
+            "SELECT id, lang, key, kind FROM tb_terms WHERE concept_id = %s", (concept.id,)
+        ).fetchall()
+        by_key = {(lang, key): (term_id, kind) for term_id, lang, key, kind in stored}
+        keep: set[int] = set()
+        for position, term in enumerate(concept.terms):
+            match = by_key.get((term.lang, term_key(term.text)))
+            if match is None:
+                continue
+            keep.add(match[0])
+            self._conn.execute(
+                "UPDATE tb_terms SET position = %s, text = %s, kind = %s, note = %s"
+                " WHERE id = %s",
+                (position, term.text, term.kind.value, term.note, match[0]),
+            )
+        gone = [term_id for term_id, *_ in stored if term_id not in keep]
+        if gone:
+            self._conn.execute("DELETE FROM tb_terms WHERE id = ANY(%s)", (gone,))
+        fresh = [
+            (n, t)
+            for n, t in enumerate(concept.terms)
+            if (t.lang, term_key(t.text)) not in by_key
+        ]
+        for position, term in fresh:
+            self._insert_terms(int(concept.id), [term], position)
+
+    def _insert_terms(self, concept_id: int, terms: list[Term], first: int) -> None:
+        with self._conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO tb_terms (concept_id, position, lang, text, key, kind, note)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [
+                    (concept_id, first + n, t.lang, t.text, term_key(t.text), t.kind.value,
+                     t.note)
+                    for n, t in enumerate(terms)
+                ],
+            )  # fmt: skip
+
+    # -- curated bookkeeping ---------------------------------------------------------------
+
+    def meta(self, key: str, default: str = "") -> str:
+        rows = self._rows("SELECT value FROM tb_meta WHERE key = %s", (key,))
+        return rows[0][0] if rows else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._guard("writing"):
+            self._conn.execute(
+                "INSERT INTO tb_meta (key, value) VALUES (%s, %s)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def curated_state(self) -> dict[str, tuple[str, bool]]:
+        rows = self._rows("SELECT origin, applied_hash, deleted FROM tb_curated")
+        return {origin: (applied, bool(deleted)) for origin, applied, deleted in rows}
+
+    def concept_by_origin(self, origin: str) -> Concept | None:
+        rows = self._rows("SELECT id FROM tb_concepts WHERE origin = %s", (origin,))
+        return self.concept(rows[0][0]) if rows else None
+
+    def record_curated(self, origin: str, applied_hash: str) -> None:
+        with self._guard("writing"):
+            self._conn.execute(
+                "INSERT INTO tb_curated (origin, applied_hash, deleted) VALUES (%s, %s, 0)"
+                " ON CONFLICT (origin) DO UPDATE SET applied_hash = excluded.applied_hash",
+                (origin, applied_hash),
+            )
+
+    def mark_curated_deleted(self, origin: str, deleted: bool) -> None:
+        """Carry a file's 'deleted by the user' mark over when a termbase moves."""
+        with self._guard("writing"):
+            self._conn.execute(
+                "INSERT INTO tb_curated (origin, applied_hash, deleted) VALUES (%s, '', %s)"
+                " ON CONFLICT (origin) DO UPDATE SET deleted = excluded.deleted",
+                (origin, int(deleted)),
+            )
+
+
+class TermbaseOffline(GlossaryError):
+    """The termbase server cannot be reached; nothing was written. Retrying later may work."""
+
+
+class TermbasePermissionError(GlossaryError):
+    """The server refused a change this login has no right to make (approve, forbid)."""
+
+
+class StaleConceptError(GlossaryError):
+    """Someone saved the concept after it was read; says who and when."""
+
+    def __init__(self, message: str, *, changed_by: str = "", changed_at: str = "") -> None:
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+
+class TermbaseListener:
+    """A thread that LISTENs for termbase changes and calls on_change(payload) for each one
+    made by another connection; reconnects (and calls on_state) when the server comes back."""
+
+    def __init__(
+        self,
+        url: str,
+        on_change: Callable[[dict], None],
+        on_state: Callable[[bool, str], None] | None = None,
+        *,
+        ignore_pid: Callable[[], int | None] | None = None,
+    ) -> None:
+        self.url = url
+        self._on_change = on_change
+        self._on_state = on_state or (lambda online, message: None)
+        self._ignore_pid = ignore_pid or (lambda: None)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="termbase-listen", daemon=True)
+        self.ready = threading.Event()
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(5)
+
+    def _run(self) -> None:
+        online = None
+        while not self._stop.is_set():
+            try:
+                conn = connect(self.url)
+            except (ServerUnavailable, PermissionError) as error:
+                if online is not False:
+                    self._on_state(False, str(error))
+                online = False
+                self._stop.wait(1.0)
+                continue
+            try:
+                conn.execute(f"LISTEN {CHANNEL}")
+                if online is not True:
+                    self._on_state(True, f"connected to {redacted(self.url)}")
+                online = True
+                self.ready.set()
+                while not self._stop.is_set():
+                    # A short timeout so stop() is honoured promptly.
+                    for notify in conn.notifies(timeout=0.5):
+                        payload = json.loads(notify.payload)
+                        if payload.get("pid") != self._ignore_pid():
+                            self._on_change(payload)
+            except Exception as error:  # the connection dropped: report, then reconnect
+                if online is not False:
+                    self._on_state(False, f"lost {redacted(self.url)}: {error}")
+                online = False
+            finally:
+                conn.close()
