@@ -47,6 +47,12 @@ FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat("docx", (".docx",), "Bilingual review table (Word)", "docx_review"),
         ExportFormat("docx-target", (), "Target text only (Word)", "docx_target"),
+        # Before xliff, so that .xlf stays XLIFF 1.2 for projects that did not come from XLIFF.
+        ExportFormat(
+            "original", (".xlf", ".sdlxliff", ".mqxliff"),
+            "Imported XLIFF/SDLXLIFF/MQXLIFF with the translations written back",
+            "xliff_writeback",
+        ),  # fmt: skip
         ExportFormat(
             "xliff", (".xlf", ".xliff"), "XLIFF 1.2", "xliff", "render_12", uses_terms=True
         ),
@@ -111,8 +117,12 @@ def export_segments(
     target_lang: str,
     name: str = "",
     matcher: TermMatcher | None = None,
+    original: object = None,
 ) -> ExportReport:
-    """Write segments to path atomically; the format is fmt, else the path's extension."""
+    """Write segments to path atomically; the format is fmt, else the path's extension.
+
+    original: the imported XLIFF (documents.formats.xliff_writeback.original_of), which
+    format "original" writes the targets back into."""
     path = Path(path)
     chosen = format_for(path, fmt)
     if not segments:
@@ -123,6 +133,7 @@ def export_segments(
         target_lang=target_lang,
         name=name,
         terms=_terms(segments, matcher) if chosen.uses_terms else {},
+        original=original,
     )
     data = chosen.renderer()(document)
     atomic_write_bytes(path, data)
@@ -143,6 +154,10 @@ def export_project(
     project_path = getattr(project, "path", None)
     if project_path is not None and path.resolve() == Path(project_path).resolve():
         raise ExportError(f"Refusing to export over the project file itself: {path}")
+    from documents.formats.xliff_writeback import original_of, write_back_format
+
+    original = original_of(project)
+    fmt = write_back_format(original, path, fmt)  # an XLIFF project goes back into its file
     return export_segments(
         project.segments(),
         path,
@@ -151,4 +166,5 @@ def export_project(
         target_lang=project.target_lang,
         name=project.name or Path(project_path or "").stem,
         matcher=matcher,
+        original=original,
     )

@@ -1,43 +1,39 @@
-"""Read an XLIFF 1.2 or 2.0 file (safely: no DTD, no entities, no network) into a new project."""
+"""Read an XLIFF 1.x/2.x, SDLXLIFF or MQXLIFF file (safely) into a project that can write back."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import base64
+import json
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from documents.formats.xliff_doc import (
+    Flavour,
+    Location,
+    child,
+    files,
+    flavour,
+    locations,
+    read_status,
+)
+from documents.inline import TOKEN, local_name, strip_tags
 from documents.project import Segment, Status
 from documents.project_model import LANG
+from storage.xmlsafe import parse_xml_bytes
 
 if TYPE_CHECKING:
     from documents.project import Project
 
 ORIGIN = "xliff-import"
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any news article; refuses runaway files early
-# Inline codes whose content is native markup (1.2 ph/bpt/ept/it, 2.0 cp): their text is not
-# part of the sentence, but what follows them (the tail) is.
-_CODE_TAGS = {"ph", "bpt", "ept", "it", "x", "bx", "ex", "cp", "sub"}
-_STATE_12 = {
-    "new": Status.NEW,
-    "needs-translation": Status.NEW,
-    "needs-adaptation": Status.DRAFT,
-    "needs-l10n": Status.DRAFT,
-    "needs-review-translation": Status.DRAFT,
-    "needs-review-adaptation": Status.DRAFT,
-    "needs-review-l10n": Status.DRAFT,
-    "translated": Status.TRANSLATED,
-    "signed-off": Status.REVIEWED,
-    "final": Status.REVIEWED,
-}
-_STATE_20 = {
-    "initial": Status.DRAFT,
-    "translated": Status.TRANSLATED,
-    "reviewed": Status.REVIEWED,
-    "final": Status.REVIEWED,
-}
+# Project settings that let the export write targets back into the very file imported.
+META_ORIGINAL = "xliff_original"  # zlib + base64 of the file's bytes, exactly as read
+META_MAP = "xliff_map"  # JSON: flavour, file name, languages given, segment id per location
+SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2", ".sdlxliff", ".mqxliff")
 _LANGUAGES = {
     "zh": "zh-Hans",
     "zh-cn": "zh-Hans",
@@ -59,8 +55,14 @@ class XliffContent:
     source_lang: str
     target_lang: str
     name: str
-    version: str  # "1.2" or "2.0"
-    segments: list[Segment]  # ids are positions; the new project gives its own
+    version: str  # "1.2" (also 1.0/1.1, SDLXLIFF, MQXLIFF) or "2.0" (also 2.1, 2.2)
+    segments: list[Segment]  # one per location, in file order; ids are positions
+    flavour: Flavour = Flavour.XLIFF1
+    original: bytes = b""
+    warnings: list[str] = field(default_factory=list)
+    languages_given: dict[str, str] = field(default_factory=dict)  # what overrode the file
+    locations: int = 0  # translatable locations of the file, skipped ones included
+    placed: list[int] = field(default_factory=list)  # the location of each segment
 
 
 def desk_language(code: str) -> str:
@@ -75,209 +77,290 @@ def desk_language(code: str) -> str:
     return lowered.split("-")[0]
 
 
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+def parse_original(data: bytes, name: str) -> etree._Element:
+    """The root of an XLIFF file's bytes; XliffImportError for anything unsafe or broken."""
+    if len(data) > MAX_BYTES:
+        raise XliffImportError(f"{name} is {len(data) // 2**20} MiB, too large for an XLIFF file")
+    try:
+        root = parse_xml_bytes(data, name, XliffImportError)
+    except XliffImportError as error:
+        if "DOCTYPE" in str(error) or "entities" in str(error):
+            raise XliffImportError(
+                f"{name} declares a DOCTYPE or entities; XLIFF needs neither"
+            ) from None
+        raise
+    if local_name(root) != "xliff":
+        raise XliffImportError(f"{name} is not XLIFF: its root element is <{local_name(root)}>")
+    return root
 
 
-def _children(element: etree._Element, name: str) -> Iterator[etree._Element]:
-    return (child for child in element if _local(child) == name)
-
-
-def _child(element: etree._Element, name: str) -> etree._Element | None:
-    return next(_children(element, name), None)
-
-
-def _text(element: etree._Element | None) -> str:
-    """The plain text of a source or target, inline codes dropped, nested markup kept."""
-    if element is None:
-        return ""
-    parts = [element.text or ""]
-    for child in element:
-        if _local(child) not in _CODE_TAGS:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _parse(path: Path) -> etree._Element:
+def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         raise XliffImportError(f"{path} does not exist") from None
+    if not path.is_file():
+        raise XliffImportError(f"{path} is not a file")
     if size > MAX_BYTES:
         raise XliffImportError(f"{path.name} is {size // 2**20} MiB, too large for an XLIFF file")
-    data = path.read_bytes()
-    # Entities and DTDs are how XML files attack readers (billion laughs, external files).
-    refused = f"{path.name} declares a DOCTYPE or entities; XLIFF needs neither"
-    if b"<!ENTITY" in data:
-        raise XliffImportError(refused)
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        raise XliffImportError(f"{path.name} is not well-formed XML: {error}") from None
-    if root.getroottree().docinfo.doctype:
-        raise XliffImportError(refused)
-    return root
+    return path.read_bytes()
 
 
-def read_xliff(path: Path) -> XliffContent:
-    """Parse an XLIFF 1.2 or 2.0 file into segments with targets, statuses and comments."""
-    path = Path(path)
-    root = _parse(path)
-    if _local(root) != "xliff":
-        raise XliffImportError(f"{path.name} is not XLIFF: its root element is <{_local(root)}>")
-    version = root.get("version", "")
-    if version.startswith("1."):
-        content = _read_12(root, path)
-    elif version.startswith("2."):
-        content = _read_20(root, path)
-    else:
-        raise XliffImportError(f"{path.name}: XLIFF version {version or '(none)'} is not supported")
-    if not content.segments:
-        raise XliffImportError(f"{path.name} has no translatable units")
-    for number, segment in enumerate(content.segments, start=1):
-        segment.id = segment.number = number
-    return content
+def file_languages(root: etree._Element, kind: Flavour) -> tuple[str | None, str | None]:
+    """The languages the file declares (2.x srcLang/trgLang, 1.x the first <file>'s)."""
+    if kind is Flavour.XLIFF2:
+        return root.get("srcLang"), root.get("trgLang")
+    first = next(iter(files(root)), None)
+    if first is None:
+        return None, None
+    return first.get("source-language"), first.get("target-language")
 
 
-def _languages(path: Path, source: str | None, target: str | None) -> tuple[str, str]:
+def _languages(
+    name: str, declared: tuple[str | None, str | None], given: tuple[str | None, str | None]
+) -> tuple[str, str]:
+    source = given[0] or declared[0]
+    target = given[1] or declared[1]
     if not source:
-        raise XliffImportError(f"{path.name} does not say its source language")
+        raise XliffImportError(
+            f"{name} does not say its source language; give it (--from ko, or in the dialog)"
+        )
     if not target:
         raise XliffImportError(
-            f"{path.name} does not say its target language (target-language / trgLang)"
+            f"{name} does not say its target language (target-language / trgLang); "
+            "give it (--to en, or in the dialog)"
         )
     pair = desk_language(source), desk_language(target)
     for what, code in zip(("source", "target"), pair, strict=True):
         if not LANG.match(code):  # checked here, so the error is the importer's own
             raise XliffImportError(
-                f"{path.name}: the {what} language {code!r} is not a language code like ko"
+                f"{name}: the {what} language {code!r} is not a language code like ko"
             )
     return pair
 
 
-def _read_12(root: etree._Element, path: Path) -> XliffContent:
-    files = list(_children(root, "file"))
-    if not files:
-        raise XliffImportError(f"{path.name} has no <file> element")
-    source_lang, target_lang = _languages(
-        path, files[0].get("source-language"), files[0].get("target-language")
-    )
+def read_xliff(
+    path: Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    untagged_translated: bool = False,
+) -> XliffContent:
+    """Parse an XLIFF file into one segment per translatable segment of the file.
+
+    source_lang/target_lang replace what the file says (or supply what it lacks);
+    untagged_translated takes a target the file gives no state as TRANSLATED (Xcode and
+    Angular write finished targets without one) instead of DRAFT.
+    """
+    path = Path(path)
+    data = _read_bytes(path)
+    return read_xliff_bytes(
+        data, path.name, source_lang=source_lang, target_lang=target_lang,
+        untagged_translated=untagged_translated,
+    )  # fmt: skip
+
+
+def read_xliff_bytes(
+    data: bytes,
+    name: str,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    untagged_translated: bool = False,
+) -> XliffContent:
+    root = parse_original(data, name)
+    kind = flavour(root)
+    if kind is None:
+        version = root.get("version") or "(none)"
+        raise XliffImportError(
+            f"{name}: XLIFF version {version} is not supported; the desk reads XLIFF 1.0–1.2 "
+            "and 2.0–2.2, Trados SDLXLIFF and memoQ MQXLIFF"
+        )
+    if not files(root):
+        raise XliffImportError(f"{name} has no <file> element")
+    pair = _languages(name, file_languages(root, kind), (source_lang, target_lang))
+    found = locations(root, kind)
+    if not found:
+        raise XliffImportError(
+            f'{name} has no translatable units (every unit is empty, only tags, or translate="no")'
+        )
+    warnings: list[str] = []
     segments: list[Segment] = []
-    paragraph = -1
-    last_group = None
-    for file in files:
-        for unit in file.iter("{*}trans-unit"):
-            if unit.get("translate") == "no":
-                continue
-            parent = unit.getparent()
-            ours = _local(parent) == "group" and parent.get("restype") == "x-paragraph"
-            if not ours or parent is not last_group:
-                paragraph += 1  # a foreign tool's unit is usually a paragraph of its own
-            last_group = parent if ours else None
-            segments.append(_unit_12(unit, paragraph, path))
-    return XliffContent(source_lang, target_lang, files[0].get("original", ""), "1.2", segments)
-
-
-def _unit_12(unit: etree._Element, paragraph: int, path: Path) -> Segment:
-    source_element = _child(unit, "source")
-    if source_element is None:
-        raise XliffImportError(f"{path.name}: trans-unit {unit.get('id')!r} has no <source>")
-    source = _text(source_element).strip()
-    if not source:
-        raise XliffImportError(f"{path.name}: trans-unit {unit.get('id')!r} has an empty source")
-    target_element = _child(unit, "target")
-    target = _text(target_element).strip()
-    state = target_element.get("state") if target_element is not None else None
-    status = _STATE_12.get(state or "")
-    if status is None:
-        status = Status.TRANSLATED if unit.get("approved") == "yes" else Status.DRAFT
-    if not target:
-        status = Status.NEW
-    elif status is Status.NEW:
-        status = Status.DRAFT
-    notes = [
-        _text(note).strip()
-        for note in _children(unit, "note")
-        if note.get("from") != "glossary" and _text(note).strip()
-    ]
-    # Our exporter leaves out the alt-trans when the draft is the MT itself.
-    mt = target if target_element is not None and _is_mt(target_element) else ""
-    for alt in _children(unit, "alt-trans"):
-        if alt.get("origin") == "machine-translation":
-            mt = _text(_child(alt, "target")).strip()
-            break
-    return Segment(0, 0, paragraph, source, target, status, mt, "\n".join(notes))
-
-
-def _is_mt(target: etree._Element) -> bool:
-    return target.get("state-qualifier") in {"mt-suggestion", "leveraged-mt"}
-
-
-def _read_20(root: etree._Element, path: Path) -> XliffContent:
-    source_lang, target_lang = _languages(path, root.get("srcLang"), root.get("trgLang"))
-    files = list(_children(root, "file"))
-    if not files:
-        raise XliffImportError(f"{path.name} has no <file> element")
-    segments: list[Segment] = []
-    paragraph = -1
-    last_key = None
-    for file in files:
-        for unit in file.iter("{*}unit"):
-            if unit.get("translate") == "no":
-                continue
-            parent = unit.getparent()
-            ours = _local(parent) == "group" and parent.get("type") == "hanbit:paragraph"
-            # Ours: one group a paragraph. Others: one unit a paragraph, segments its sentences.
-            key = parent if ours else unit
-            if key is not last_key:
-                paragraph += 1
-                last_key = key
-            notes_element = _child(unit, "notes")
-            notes = (
-                [_text(n).strip() for n in _children(notes_element, "note") if _text(n).strip()]
-                if notes_element is not None
-                else []
+    placed: list[int] = []
+    paragraphs = _paragraphs(found, root)
+    for index, (location, paragraph) in enumerate(zip(found, paragraphs, strict=True)):
+        if TOKEN.search(strip_tags(location.source_text)) or _literal_tokens(location):
+            warnings.append(
+                f"{location.label}: its text contains ⟨n⟩ marks the desk uses for tags; "
+                "left untranslated"
             )
-            for segment_element in _children(unit, "segment"):
-                segments.append(_segment_20(segment_element, paragraph, notes, path, unit))
-                notes = []  # the unit's notes go with its first segment only
-    return XliffContent(source_lang, target_lang, files[0].get("original", ""), "2.0", segments)
+            continue
+        segments.append(_segment(location, paragraph, untagged_translated))
+        placed.append(index)
+    if not segments:
+        raise XliffImportError(f"{name} has no translatable units")
+    for number, segment in enumerate(segments, start=1):
+        segment.id = segment.number = number
+    given = {k: v for k, v in (("source", source_lang), ("target", target_lang)) if v}
+    version = "2.0" if kind is Flavour.XLIFF2 else "1.2"
+    return XliffContent(
+        pair[0], pair[1], files(root)[0].get("original", ""), version, segments, kind, data,
+        warnings, given, len(found), placed,
+    )  # fmt: skip
 
 
-def _segment_20(
-    element: etree._Element, paragraph: int, notes: list[str], path: Path, unit: etree._Element
-) -> Segment:
-    source = _text(_child(element, "source")).strip()
-    if not source:
-        raise XliffImportError(f"{path.name}: unit {unit.get('id')!r} has a segment without source")
-    target = _text(_child(element, "target")).strip()
-    sub_state = element.get("subState", "")
-    status = None
-    if sub_state.startswith("hanbit:"):
-        status = next((s for s in Status if s.value == sub_state.split(":", 1)[1]), None)
+def _literal_tokens(location: Location) -> bool:
+    # A source whose own text (not its codes) holds ⟨1⟩ could not be told from a tag.
+    plain = "".join(location.source.itertext())
+    return bool(TOKEN.search(plain))
+
+
+def _paragraphs(found: list[Location], root: etree._Element) -> list[int]:
+    """Our own files group segments in paragraphs; another tool's segment is a paragraph of
+    its own, so joining two of them (which the other tool could not take back) is refused."""
+    numbers = []
+    paragraph = -1
+    last_key: object = None
+    for location in found:
+        parent = location.unit.getparent()
+        ours = parent is not None and local_name(parent) == "group" and (
+            parent.get("restype") == "x-paragraph" or parent.get("type") == "hanbit:paragraph"
+        )  # fmt: skip
+        key = parent if ours else location
+        if key is not last_key:
+            paragraph += 1
+            last_key = key
+        numbers.append(paragraph)
+    return numbers
+
+
+def _notes(location: Location) -> list[str]:
+    unit = location.unit
+    if location.flavour is Flavour.XLIFF2:
+        notes = child(unit, "notes")
+        elements = [n for n in notes if local_name(n) == "note"] if notes is not None else []
+    else:
+        elements = [n for n in unit if local_name(n) == "note" and n.get("from") != "glossary"]
+    texts = ("".join(n.itertext()).strip() for n in elements)
+    return [text for text in texts if text]
+
+
+def _segment(location: Location, paragraph: int, untagged_translated: bool) -> Segment:
+    source = location.source_text.strip()
+    target = location.target_text.strip()
+    status = read_status(location, untagged_translated=untagged_translated)
     if status is None:
-        status = _STATE_20.get(element.get("state", "initial"), Status.DRAFT)
-    if not target:
-        status = Status.NEW
+        status = Status.DRAFT
+    if not strip_tags(target).strip():
+        target, status = "", Status.NEW
     elif status is Status.NEW:
         status = Status.DRAFT
-    return Segment(0, 0, paragraph, source, target, status, "", "\n".join(notes))
+    # The unit's notes go with its first segment only.
+    first = location.mid is None and location.segment is None or _first_of_unit(location)
+    comment = "\n".join(_notes(location)) if first else ""
+    mt = _machine_translation(location, target)
+    return Segment(0, 0, paragraph, source, target, status, mt, comment)
 
 
-def import_xliff(path: Path, project_path: Path, *, name: str | None = None) -> Project:
-    """Create a new project at project_path from an XLIFF file (history origin "xliff-import")."""
+def _first_of_unit(location: Location) -> bool:
+    if location.segment is not None:
+        return (
+            next((s for s in location.unit if local_name(s) == "segment"), None) is location.segment
+        )
+    seg_source = child(location.unit, "seg-source")
+    first = next(
+        (m for m in seg_source.iter() if local_name(m) == "mrk" and m.get("mtype") == "seg"),
+        None,
+    ) if seg_source is not None else None  # fmt: skip
+    return first is location.source
+
+
+def _machine_translation(location: Location, target: str) -> str:
+    """The MT draft our own exporter put in an alt-trans (or marked on the target)."""
+    if location.flavour is Flavour.XLIFF2 or location.mid is not None:
+        return ""
+    target_element = location.target
+    if target_element is not None and target_element.get("state-qualifier") in {
+        "mt-suggestion", "leveraged-mt"
+    }:  # fmt: skip
+        return target
+    for alt in location.unit:
+        if local_name(alt) == "alt-trans" and alt.get("origin") == "machine-translation":
+            alt_target = child(alt, "target")
+            if alt_target is not None:
+                return "".join(alt_target.itertext()).strip()
+    return ""
+
+
+def import_xliff(
+    path: Path,
+    project_path: Path,
+    *,
+    name: str | None = None,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    untagged_translated: bool = False,
+) -> Project:
+    """Create a new project at project_path from an XLIFF file (history origin "xliff-import").
+
+    The project keeps the file itself, so exporting it to XLIFF (or .sdlxliff/.mqxliff)
+    writes the translations back into the original: everything else stays as it was.
+    """
+    content = read_xliff(
+        path, source_lang=source_lang, target_lang=target_lang,
+        untagged_translated=untagged_translated,
+    )  # fmt: skip
+    return project_from_content(content, project_path, name=name or content.name or Path(path).stem)
+
+
+def project_from_content(content: XliffContent, project_path: Path, *, name: str) -> Project:
+    """A new project from what read_xliff found, with the original kept for write-back."""
     from documents.project import Project
 
-    content = read_xliff(path)
-    return Project.create_from_segments(
+    project = Project.create_from_segments(
         project_path,
         segments=content.segments,
         source_lang=content.source_lang,
         target_lang=content.target_lang,
-        name=name or content.name or Path(path).stem,
+        name=name,
         origin=ORIGIN,
     )
+    try:
+        ids: list[int | None] = [None] * content.locations
+        for index, segment in zip(content.placed, project.segments(), strict=True):
+            ids[index] = segment.id
+        with project.batch():
+            project.set_meta(
+                META_ORIGINAL, base64.b64encode(zlib.compress(content.original, 6)).decode()
+            )
+            project.set_meta(
+                META_MAP,
+                json.dumps({
+                    "flavour": content.flavour.value,
+                    "languages_given": content.languages_given,
+                    "segments": ids,  # one per translatable location, in file order
+                    "skipped": content.warnings,
+                }),
+            )  # fmt: skip
+    except BaseException:
+        project.close()
+        Path(project_path).unlink(missing_ok=True)
+        raise
+    return project
+
+
+def project_from_xliff(
+    path: Path,
+    project_path: Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    untagged_translated: bool = False,
+) -> Path:
+    """The entry point for `main.py new` and the desktop: make the project, close it, its path."""
+    project = import_xliff(
+        path, project_path, source_lang=source_lang, target_lang=target_lang,
+        untagged_translated=untagged_translated,
+    )  # fmt: skip
+    project.close()
+    return Path(project_path)

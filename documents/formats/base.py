@@ -53,6 +53,8 @@ class ExportDocument:
     name: str = ""
     # Glossary matches in each segment's source, by segment id; empty when no glossary.
     terms: Mapping[int, Sequence[TermMatch]] = field(default_factory=dict)
+    # The XLIFF the project was imported from (xliff_writeback.Original), for write-back.
+    original: object = None
 
     def paragraphs(self) -> list[list[Segment]]:
         """Segments grouped by source paragraph, in document order."""

@@ -74,14 +74,18 @@ FOREIGN_12 = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_a_foreign_xliff12_is_flattened_sensibly(tmp_path):
+def test_a_foreign_xliff12_keeps_its_inline_codes_as_tags(tmp_path):
     path = tmp_path / "news.xlf"
     path.write_text(FOREIGN_12, encoding="utf-8")
     content = read_xliff(path)
     assert (content.source_lang, content.target_lang) == ("zh-Hans", "en")
     assert [(s.source, s.target, s.status) for s in content.segments] == [
-        ("支付宝澳大利亚公司成立。", "Alipay Australia was founded.", Status.REVIEWED),
-        ("蚂蚁金服宣布。", "Ant Financial announced.", Status.DRAFT),
+        (
+            "支付宝⟨1⟩澳大利亚⟨/1⟩公司⟨2/⟩成立。",
+            "Alipay ⟨1⟩Australia⟨/1⟩ was founded.",
+            Status.REVIEWED,
+        ),
+        ("蚂蚁金服⟨1/⟩宣布。", "Ant Financial announced.", Status.DRAFT),
         ("余额宝", "", Status.NEW),
     ]
     assert content.segments[0].comment == "Client term list v3"
@@ -105,15 +109,16 @@ FOREIGN_20 = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_a_foreign_xliff20_unit_is_a_paragraph_of_segments(tmp_path):
+def test_a_foreign_xliff20_segment_is_a_paragraph_of_its_own(tmp_path):
+    # The other tool fixed its segments: joining two would leave it one target for two sources.
     path = tmp_path / "news.xlf"
     path.write_text(FOREIGN_20, encoding="utf-8")
     content = read_xliff(path)
     assert content.version == "2.0" and content.source_lang == "ko"
     assert [(s.source, s.target, s.status, s.paragraph) for s in content.segments] == [
         ("알리페이 호주 진출.", "Alipay enters Australia.", Status.TRANSLATED, 0),
-        ("두번째 문장이다.", "", Status.NEW, 0),
-        ("끝.", "The end.", Status.REVIEWED, 1),
+        ("두번째 문장⟨1/⟩이다.", "", Status.NEW, 1),
+        ("끝.", "The end.", Status.REVIEWED, 2),
     ]
     assert content.segments[0].comment == "Headline"
 
@@ -138,15 +143,15 @@ EXTERNAL_ENTITY = """<?xml version="1.0"?>
         (EXTERNAL_ENTITY, "declares a DOCTYPE or entities"),
         ("<xliff version='1.2'><file", "not well-formed XML"),
         ("<tmx version='1.4'/>", "not XLIFF: its root element is <tmx>"),
-        ("<xliff version='3.0'/>", "XLIFF version 3.0 is not supported"),
+        ("<xliff version='3.0'/>", "XLIFF version 3.0 is not supported; the desk reads"),
         (
             "<xliff version='1.2'><file source-language='ko'><body/></file></xliff>",
             "does not say its target language",
         ),
         (
             "<xliff version='1.2'><file source-language='ko' target-language='en'><body>"
-            "<trans-unit id='1'><source> </source></trans-unit></body></file></xliff>",
-            "trans-unit '1' has an empty source",
+            "<trans-unit id='1'><source> <x id='1'/></source></trans-unit></body></file></xliff>",
+            "has no translatable units",
         ),
         (
             "<xliff version='1.2'><file source-language='ko' target-language='en'>"

@@ -1,0 +1,357 @@
+"""Inline codes (XLIFF g, x, ph, bpt/ept, pc, sc/ec …) as numbered tag tokens in segment text."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from lxml import etree
+
+# A segment's text carries each inline code as a token the translator sees as a chip:
+# ⟨1⟩…⟨/1⟩ a pair (bold, a link), ⟨2/⟩ a standalone code (a line break, a variable).
+# U+27E8/U+27E9 never occur in Korean or Chinese news (Chinese quotes 〈〉 are U+3008/9).
+OPEN, CLOSE = "\u27e8", "\u27e9"
+TOKEN = re.compile(r"\u27e8(/?)(\d+)(/?)\u27e9")
+
+
+class TagKind(StrEnum):
+    OPEN = "open"
+    CLOSE = "close"
+    STANDALONE = "standalone"
+
+
+def token(number: int, kind: TagKind) -> str:
+    if kind is TagKind.OPEN:
+        return f"{OPEN}{number}{CLOSE}"
+    if kind is TagKind.CLOSE:
+        return f"{OPEN}/{number}{CLOSE}"
+    return f"{OPEN}{number}/{CLOSE}"
+
+
+@dataclass(frozen=True)
+class TagToken:
+    start: int
+    end: int
+    number: int
+    kind: TagKind
+
+    @property
+    def text(self) -> str:
+        return token(self.number, self.kind)
+
+
+def tag_tokens(text: str) -> list[TagToken]:
+    """Every tag token of text, in order (a malformed ⟨/1/⟩ is not a token)."""
+    found = []
+    for match in TOKEN.finditer(text):
+        slash_before, number, slash_after = match.groups()
+        if slash_before and slash_after:
+            continue
+        kind = (
+            TagKind.CLOSE if slash_before else TagKind.STANDALONE if slash_after else TagKind.OPEN
+        )
+        found.append(TagToken(match.start(), match.end(), int(number), kind))
+    return found
+
+
+def strip_tags(text: str) -> str:
+    """The text without its tag tokens (what a reader of the plain sentence sees)."""
+    return TOKEN.sub("", text)
+
+
+def has_tags(text: str) -> bool:
+    return bool(TOKEN.search(text))
+
+
+# --- the codes of one location, and XML <-> text --------------------------------------------
+
+# Elements that wrap translatable text: rebuilt around the target's text on write-back.
+CONTAINERS = frozenset({"g", "pc", "mrk"})
+# Native-code elements copied whole on write-back; the first three open a pair, then close.
+OPENERS = {"bpt": "ept", "sc": "ec", "sm": "em"}
+CLOSERS = frozenset(OPENERS.values())
+
+
+class TagError(ValueError):
+    """A target whose tags cannot be written back as markup (crossed, unknown, unclosed)."""
+
+
+@dataclass
+class Code:
+    """One inline code of a location: its number in the text and the original element(s)."""
+
+    number: int
+    name: str  # the element's local name in the file: g, x, ph, bpt, pc, sc, ...
+    paired: bool  # shows as ⟨n⟩…⟨/n⟩ (else ⟨n/⟩)
+    container: bool  # g/pc/mrk: an element around the text rather than a copied code
+    start: etree._Element  # the element (for a container: its tag and attributes only)
+    end: etree._Element | None = None  # ept/ec/em of a pair of codes
+
+    def markup(self) -> str:
+        """The original markup, for a tooltip: <g id="1"> or <ph id="2">&lt;br/&gt;</ph>."""
+        element = copy.copy(self.start)
+        element.tail = None
+        if self.container:
+            for child in list(element):
+                element.remove(child)
+            element.text = None
+            shown = etree.tostring(element, encoding="unicode", with_tail=False)
+            return _strip_namespaces(shown.replace("/>", ">"))
+        shown = etree.tostring(element, encoding="unicode", with_tail=False)
+        if self.end is not None:
+            end = copy.copy(self.end)
+            end.tail = None
+            shown += " … " + etree.tostring(end, encoding="unicode", with_tail=False)
+        return _strip_namespaces(shown)
+
+
+def _strip_namespaces(markup: str) -> str:
+    return re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", markup)
+
+
+def local_name(element: etree._Element) -> str:
+    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+@dataclass
+class TagTable:
+    """The codes of one location, numbered from 1 in source order; the target's join them."""
+
+    codes: dict[int, Code] = field(default_factory=dict)
+    _keys: dict[tuple[str, str, int], int] = field(default_factory=dict)
+
+    def _number(self, key: tuple[str, str, int], make: Callable[[int], Code]) -> Code:
+        number = self._keys.get(key)
+        if number is None:
+            number = len(self.codes) + 1
+            self._keys[key] = number
+            self.codes[number] = make(number)
+        return self.codes[number]
+
+    def markup(self, number: int) -> str:
+        code = self.codes.get(number)
+        return code.markup() if code else ""
+
+
+def _ident(element: etree._Element) -> str:
+    return element.get("id") or element.get("mid") or ""
+
+
+def _pair_ident(element: etree._Element) -> str:
+    # 1.2 ept points at its bpt by rid (1.1 by id); 2.x ec/em by startRef.
+    return element.get("rid") or element.get("startRef") or element.get("id") or ""
+
+
+def element_text(element: etree._Element, table: TagTable) -> str:
+    """The text of a source, target or segment marker with its inline codes as tag tokens."""
+    ends_here = {
+        (local_name(e), _pair_ident(e))
+        for e in element.iter()
+        if local_name(e) in CLOSERS and e.get("isolated") != "yes"
+    }
+    seen: dict[tuple[str, str], int] = {}
+    parts: list[str] = []
+
+    def key(group: str, ident: str) -> tuple[str, str, int]:
+        count = seen.get((group, ident), 0)
+        seen[(group, ident)] = count + 1
+        return (group, ident, count)
+
+    def walk(node: etree._Element) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if not isinstance(child.tag, str):  # a comment or processing instruction
+                parts.append(child.tail or "")
+                continue
+            name = local_name(child)
+            if name in CONTAINERS and not (name == "mrk" and child.get("mtype") == "seg"):
+                code = table._number(
+                    key(name, _ident(child)), lambda n, c=child, m=name: Code(n, m, True, True, c)
+                )
+                parts.append(token(code.number, TagKind.OPEN))
+                walk(child)
+                parts.append(token(code.number, TagKind.CLOSE))
+            elif name in OPENERS and (OPENERS[name], _ident(child)) in ends_here:
+                pair = (name, _ident(child), seen.get((name + "-pair", _ident(child)), 0))
+                seen[(name + "-pair", _ident(child))] = pair[2] + 1
+                code = table._number(pair, lambda n, c=child, m=name: Code(n, m, True, False, c))
+                parts.append(token(code.number, TagKind.OPEN))
+            elif name in CLOSERS and child.get("isolated") != "yes":
+                opener = next(o for o, c in OPENERS.items() if c == name)
+                count = seen.get((opener + "-closed", _pair_ident(child)), 0)
+                seen[(opener + "-closed", _pair_ident(child))] = count + 1
+                number = table._keys.get((opener, _pair_ident(child), count))
+                if number is None:  # its opener is in another segment: a standalone code
+                    code = table._number(
+                        key(name, _pair_ident(child)),
+                        lambda n, c=child, m=name: Code(n, m, False, False, c),
+                    )
+                    parts.append(token(code.number, TagKind.STANDALONE))
+                else:
+                    if table.codes[number].end is None:
+                        table.codes[number].end = child
+                    parts.append(token(number, TagKind.CLOSE))
+            elif name == "mrk":  # a segment marker inside a source: its text is the text
+                walk(child)
+            else:  # x, bx, ex, ph, it, cp, a lone bpt/sc, any other tool's inline element
+                code = table._number(
+                    key(name, _ident(child)), lambda n, c=child, m=name: Code(n, m, False, False, c)
+                )
+                parts.append(token(code.number, TagKind.STANDALONE))
+            parts.append(child.tail or "")
+
+    walk(element)
+    return "".join(parts)
+
+
+def fill_element(element: etree._Element, text: str, table: TagTable) -> None:
+    """Replace element's content by text, its tag tokens written back as the original markup.
+
+    Raises TagError (element unchanged) for a token of no code of this location, a closing tag
+    before its opening one, crossed pairs, or a pair left open.
+    """
+    built = etree.Element("scratch")
+    stack: list[tuple[Code, etree._Element]] = []
+    parent = built
+    cursor = 0
+
+    def add_text(piece: str) -> None:
+        if not piece:
+            return
+        if len(parent):
+            last = parent[-1]
+            last.tail = (last.tail or "") + piece
+        else:
+            parent.text = (parent.text or "") + piece
+
+    def copied(source: etree._Element) -> etree._Element:
+        duplicate = copy.deepcopy(source)
+        duplicate.tail = None
+        return duplicate
+
+    for found in tag_tokens(text):
+        add_text(text[cursor : found.start])
+        cursor = found.end
+        code = table.codes.get(found.number)
+        if code is None:
+            raise TagError(f"the tag {found.text} is not one of this segment's tags")
+        if found.kind is TagKind.STANDALONE:
+            if code.paired:
+                raise TagError(f"{found.text} stands for a pair of tags; write it as a pair")
+            parent.append(copied(code.start))
+        elif not code.paired:
+            raise TagError(f"{found.text}: the tag {token(code.number, TagKind.STANDALONE)} "
+                           "is a single tag, not a pair")  # fmt: skip
+        elif found.kind is TagKind.OPEN:
+            if code.container:
+                made = etree.SubElement(parent, code.start.tag, attrib=dict(code.start.attrib))
+                stack.append((code, parent))
+                parent = made
+            else:
+                parent.append(copied(code.start))
+                stack.append((code, parent))
+        else:
+            if not stack or stack[-1][0].number != code.number:
+                raise TagError(
+                    f"{found.text} closes a tag that is not the last one opened "
+                    "(tags are crossed or the opening tag is missing)"
+                )
+            opened, outer = stack.pop()
+            if opened.container:
+                parent = outer
+            else:
+                end = opened.end if opened.end is not None else opened.start
+                parent.append(copied(end))
+    add_text(text[cursor:])
+    if stack:
+        raise TagError(f"{token(stack[-1][0].number, TagKind.OPEN)} is never closed")
+    for child in list(element):
+        element.remove(child)
+    element.text = built.text
+    for child in list(built):
+        element.append(child)
+
+
+# --- tags through machine translation ------------------------------------------------------
+
+# The form glossary enforcement already uses for its placeholders: the sentencepiece of an
+# Argos package keeps it apart and every model we tried copies the number. Tags take numbers
+# above any placeholder already in the text, so the two never collide.
+_MT_PLACEHOLDER = "\u2997{n}\u2998"
+_MT_BACK = re.compile(r"\u2997\s*(\d+)\s*\u2998")
+
+TranslateFn = Callable[..., list[str]]
+
+
+@dataclass
+class _Protected:
+    text: str
+    tags: dict[int, str]  # placeholder number -> tag token
+
+
+def protect(text: str) -> _Protected:
+    """text with each tag token replaced by a numbered placeholder the MT engine copies."""
+    tokens = tag_tokens(text)
+    if not tokens:
+        return _Protected(text, {})
+    taken = [int(m.group(1)) for m in _MT_BACK.finditer(text)]
+    number = max(taken, default=0) + 100  # far above enforcement's 1…n term placeholders
+    tags: dict[int, str] = {}
+    pieces, cursor = [], 0
+    for found in tokens:
+        pieces.append(text[cursor : found.start])
+        tags[number] = found.text
+        pieces.append(_MT_PLACEHOLDER.format(n=number))
+        number += 1
+        cursor = found.end
+    pieces.append(text[cursor:])
+    return _Protected("".join(pieces), tags)
+
+
+def restore(output: str, protected: _Protected) -> str:
+    """The MT output with its placeholders turned back into tag tokens; a tag the engine lost
+    is put back at the end so that no tag is ever dropped (QA still flags its position)."""
+    if not protected.tags:
+        return output
+    restored: set[int] = set()
+
+    def back(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if number not in protected.tags or number in restored:
+            return match.group()
+        restored.add(number)
+        return protected.tags[number]
+
+    text = _MT_BACK.sub(back, output)
+    lost = [tag for number, tag in protected.tags.items() if number not in restored]
+    return text + "".join(lost) if lost else text
+
+
+def protecting_tags(translate: TranslateFn) -> TranslateFn:
+    """translate(texts, ...) that carries every tag token of texts through to its outputs.
+
+    Wraps the engine's translate (the function glossary enforcement calls), so term
+    placeholders and tags travel side by side; on_batch callbacks see restored text too.
+    """
+
+    def wrapped(texts: Sequence[str], *args: object, **kwargs: object) -> list[str]:
+        protected = [protect(text) for text in texts]
+        if not any(p.tags for p in protected):
+            return translate(texts, *args, **kwargs)
+        on_batch = kwargs.get("on_batch")
+        if callable(on_batch):
+
+            def batch(indexes: list[int], outputs: list[str]) -> None:
+                on_batch(
+                    indexes,
+                    [restore(o, protected[i]) for i, o in zip(indexes, outputs, strict=True)],
+                )
+
+            kwargs["on_batch"] = batch
+        outputs = translate([p.text for p in protected], *args, **kwargs)
+        return [restore(o, p) for o, p in zip(outputs, protected, strict=True)]
+
+    return wrapped
