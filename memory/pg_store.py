@@ -1,0 +1,458 @@
+"""The team translation memory on PostgreSQL: TranslationMemory's methods, pg_trgm candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from rapidfuzz import fuzz
+
+from memory.diff import EQUAL, diff_ops
+from memory.languages import canonical_language
+from memory.text import fuzzy_text, key_hash, match_key
+from memory.units import (
+    ADDED,
+    OLDER,
+    UNCHANGED,
+    UPDATED,
+    IncomingUnit,
+    MemoryFileError,
+    TMMatch,
+    TMUnit,
+    UnitNotFoundError,
+    checked_unit,
+    now_stamp,
+)
+from storage.postgres import (
+    ServerUnavailable,
+    connect,
+    is_connection_error,
+    migrate,
+    redacted,
+    server_message,
+)
+
+CHANNEL = "hanbit_memory"
+_CANDIDATES = 64  # as the SQLite store: enough to survive near-ties in trigram overlap
+_COLUMNS = (
+    "id, source_lang, target_lang, source, target, source_norm, created_at, updated_at,"
+    " origin, status, usage"
+)
+
+MIGRATIONS = (
+    """
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hanbit_translator') THEN
+        CREATE ROLE hanbit_translator NOLOGIN;
+      END IF;
+    END $$;
+    CREATE TABLE tm_units (
+      id bigserial PRIMARY KEY,
+      source_lang text NOT NULL,
+      target_lang text NOT NULL,
+      source text NOT NULL,
+      target text NOT NULL,
+      source_norm text NOT NULL,
+      source_hash text NOT NULL,
+      created_at text NOT NULL,
+      updated_at text NOT NULL,
+      origin text NOT NULL DEFAULT '',
+      status text NOT NULL DEFAULT 'confirmed' CHECK (status IN ('confirmed', 'draft')),
+      usage int NOT NULL DEFAULT 0,
+      updated_by text NOT NULL DEFAULT session_user,
+      UNIQUE (source_lang, target_lang, source_hash)
+    );
+    -- Fuzzy candidates come from the trigram index, not from an index each desk builds.
+    CREATE INDEX tm_units_trgm ON tm_units USING gist (source_norm gist_trgm_ops);
+    CREATE TABLE tm_history (
+      id bigserial PRIMARY KEY,
+      unit_id bigint NOT NULL REFERENCES tm_units (id) ON DELETE CASCADE,
+      target text NOT NULL,
+      origin text NOT NULL,
+      replaced_at text NOT NULL,
+      replaced_by text NOT NULL DEFAULT session_user
+    );
+    CREATE INDEX tm_history_unit ON tm_history (unit_id);
+    CREATE FUNCTION tm_stamp() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN NEW.updated_by := session_user; RETURN NEW; END $f$;
+    CREATE TRIGGER tm_stamp BEFORE INSERT OR UPDATE ON tm_units
+      FOR EACH ROW EXECUTE FUNCTION tm_stamp();
+    CREATE FUNCTION tm_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+      PERFORM pg_notify('hanbit_memory', json_build_object('unit',
+        CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END, 'op', lower(TG_OP),
+        'by', session_user)::text);
+      RETURN NULL;
+    END $f$;
+    CREATE TRIGGER tm_notify AFTER INSERT OR UPDATE OR DELETE ON tm_units
+      FOR EACH ROW EXECUTE FUNCTION tm_notify();
+    GRANT SELECT, INSERT, UPDATE, DELETE ON tm_units, tm_history TO hanbit_translator;
+    GRANT USAGE ON SEQUENCE tm_units_id_seq, tm_history_id_seq TO hanbit_translator;
+    """,
+)
+
+
+class MemoryOffline(MemoryFileError):
+    """The memory server cannot be reached; nothing was written. Retrying later may work."""
+
+
+def _unit(row: tuple) -> TMUnit:
+    return TMUnit(*row)
+
+
+class ServerMemory:
+    """A translation memory in a PostgreSQL database, shared by a team; TranslationMemory's
+    interface. One connection per object, used from one thread."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.path = redacted(url)
+        self._conn = None
+        self._doing = ""
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            self._conn = connect(self.url)
+        except ServerUnavailable as error:
+            raise MemoryOffline(str(error)) from None
+        except PermissionError as error:
+            raise MemoryFileError(str(error)) from None
+        try:
+            if self._conn.execute("SELECT to_regclass('hanbit_schema') IS NOT NULL").fetchone()[0]:
+                row = self._conn.execute(
+                    "SELECT version FROM hanbit_schema WHERE name = 'memory'"
+                ).fetchone()
+                if row and row[0] == len(MIGRATIONS):
+                    return
+            migrate(self._conn, "memory", MIGRATIONS)
+        except Exception as error:
+            self._conn.close()
+            raise MemoryFileError(f"{self.path} is not a usable memory: {error}") from None
+
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        import psycopg
+
+        doing = self._doing or doing
+        writing = doing.startswith(("storing", "editing", "deleting", "counting a use", "undo"))
+        if self._conn is None or self._conn.closed:
+            try:
+                self._open()
+            except MemoryOffline as error:
+                message = f"{error}; {doing} was not saved" if writing else str(error)
+                raise MemoryOffline(message) from None
+        try:
+            yield
+        except psycopg.Error as error:
+            if is_connection_error(error):
+                self._conn.close()
+                lost = f"the memory server {self.path} cannot be reached"
+                raise MemoryOffline(
+                    f"{lost}; {doing} was not saved" if writing else f"{lost} ({doing})"
+                ) from None
+            refused = f"{doing} failed on {self.path}: {server_message(error)}"
+            raise MemoryFileError(refused) from None
+
+    @contextmanager
+    def _write(self, doing: str) -> Iterator[None]:
+        self._doing = doing
+        try:
+            with self._guard(doing), self._conn.transaction():
+                yield
+        finally:
+            self._doing = ""
+
+    def _rows(self, sql: str, params: Iterable = (), doing: str = "reading") -> list[tuple]:
+        with self._guard(doing):
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+
+    def __enter__(self) -> ServerMemory:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def add(
+        self,
+        source: str,
+        target: str,
+        source_lang: str,
+        target_lang: str,
+        origin: str = "",
+        *,
+        status: str = "confirmed",
+    ) -> TMUnit:
+        incoming = checked_unit(
+            IncomingUnit(source, target, source_lang, target_lang, origin, status)
+        )
+        with self._write(f"storing the translation of {source[:40]!r}"):
+            unit_id = self._store(incoming)[1]
+        return self.get(unit_id)
+
+    def add_many(self, units: Iterable[IncomingUnit]) -> list[str]:
+        checked = [checked_unit(unit) for unit in units]
+        with self._write(f"storing {len(checked)} units"):
+            return [self._store(unit)[0] for unit in checked]
+
+    def _store(self, unit: IncomingUnit) -> tuple[str, int]:
+        digest = key_hash(unit.source)
+        stamp = now_stamp()
+        updated_at = unit.updated_at or stamp
+        # Insert first: when two desks add the same source at once, exactly one insert wins and
+        # the other falls through to the update below, under the row lock.
+        row = self._conn.execute(
+            "INSERT INTO tm_units (source_lang, target_lang, source, target, source_norm,"
+            " source_hash, created_at, updated_at, origin, status, usage)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " ON CONFLICT (source_lang, target_lang, source_hash) DO NOTHING RETURNING id",
+            (
+                unit.source_lang,
+                unit.target_lang,
+                match_key(unit.source),
+                unit.target,
+                fuzzy_text(unit.source),
+                digest,
+                unit.created_at or updated_at,
+                updated_at,
+                unit.origin,
+                unit.status,
+                unit.usage,
+            ),
+        ).fetchone()
+        if row is not None:
+            return ADDED, row[0]
+        unit_id, old_target, old_updated, old_origin, old_status = self._conn.execute(
+            "SELECT id, target, updated_at, origin, status FROM tm_units"
+            " WHERE source_lang = %s AND target_lang = %s AND source_hash = %s FOR UPDATE",
+            (unit.source_lang, unit.target_lang, digest),
+        ).fetchone()
+        if old_target == unit.target and old_status == unit.status:
+            return UNCHANGED, unit_id
+        if unit.updated_at and unit.updated_at < old_updated:
+            return OLDER, unit_id
+        if old_target != unit.target:
+            self._conn.execute(
+                "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
+                " VALUES (%s, %s, %s, %s)",
+                (unit_id, old_target, old_origin, stamp),
+            )
+        self._conn.execute(
+            "UPDATE tm_units SET target = %s, updated_at = %s, origin = %s, status = %s"
+            " WHERE id = %s",
+            (unit.target, updated_at, unit.origin, unit.status, unit_id),
+        )
+        return UPDATED, unit_id
+
+    # -- reading and editing ----------------------------------------------------------------
+
+    def get(self, unit_id: int) -> TMUnit:
+        rows = self._rows(f"SELECT {_COLUMNS} FROM tm_units WHERE id = %s", (unit_id,))
+        if not rows:
+            raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
+        return _unit(rows[0])
+
+    def history(self, unit_id: int) -> list[tuple[str, str, str]]:
+        return self._rows(
+            "SELECT target, origin, replaced_at FROM tm_history WHERE unit_id = %s ORDER BY id",
+            (unit_id,),
+        )
+
+    def edit(
+        self,
+        unit_id: int,
+        *,
+        source: str | None = None,
+        target: str | None = None,
+        status: str | None = None,
+    ) -> TMUnit:
+        with self._write(f"editing unit #{unit_id}"):
+            row = self._conn.execute(
+                f"SELECT {_COLUMNS} FROM tm_units WHERE id = %s FOR UPDATE", (unit_id,)
+            ).fetchone()
+            if row is None:
+                raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
+            unit = _unit(row)
+            new = checked_unit(
+                IncomingUnit(
+                    unit.source if source is None else source,
+                    unit.target if target is None else target,
+                    unit.source_lang,
+                    unit.target_lang,
+                    unit.origin,
+                    unit.status if status is None else status,
+                )
+            )
+            digest = key_hash(new.source)
+            clash = self._conn.execute(
+                "SELECT id FROM tm_units WHERE source_lang = %s AND target_lang = %s"
+                " AND source_hash = %s AND id <> %s",
+                (unit.source_lang, unit.target_lang, digest, unit_id),
+            ).fetchone()
+            if clash:
+                raise ValueError(f"unit #{clash[0]} already has this source; edit that one instead")
+            stamp = now_stamp()
+            if new.target != unit.target:
+                self._conn.execute(
+                    "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
+                    " VALUES (%s, %s, %s, %s)",
+                    (unit_id, unit.target, unit.origin, stamp),
+                )
+            self._conn.execute(
+                "UPDATE tm_units SET source = %s, source_norm = %s, source_hash = %s,"
+                " target = %s, status = %s, updated_at = %s WHERE id = %s",
+                (match_key(new.source), fuzzy_text(new.source), digest, new.target,
+                 new.status, stamp, unit_id),
+            )  # fmt: skip
+        return self.get(unit_id)
+
+    def delete(self, unit_id: int) -> None:
+        with self._write(f"deleting unit #{unit_id}"):
+            if self._conn.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,)).rowcount == 0:
+                raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
+
+    def record_use(self, unit_id: int) -> None:
+        with self._write(f"counting a use of unit #{unit_id}"):
+            changed = self._conn.execute(
+                "UPDATE tm_units SET usage = usage + 1 WHERE id = %s", (unit_id,)
+            ).rowcount
+            if changed == 0:
+                raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
+
+    def exact(self, source: str, source_lang: str, target_lang: str) -> TMUnit | None:
+        pair = (canonical_language(source_lang), canonical_language(target_lang))
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM tm_units WHERE source_lang = %s AND target_lang = %s"
+            " AND source_hash = %s",
+            (*pair, key_hash(source)),
+        )
+        return _unit(rows[0]) if rows else None
+
+    def restore(self, unit_id: int, before: TMUnit | None) -> None:
+        if before is None:
+            try:
+                self.delete(unit_id)
+            except UnitNotFoundError:
+                pass
+            return
+        with self._write(f"undoing the change to unit #{unit_id}"):
+            self._conn.execute(
+                "UPDATE tm_units SET target = %s, updated_at = %s, origin = %s, status = %s"
+                " WHERE id = %s",
+                (before.target, before.updated_at, before.origin, before.status, before.id),
+            )
+            self._conn.execute(
+                "DELETE FROM tm_history WHERE id = (SELECT max(id) FROM tm_history"
+                " WHERE unit_id = %s AND target = %s)",
+                (before.id, before.target),
+            )
+
+    def search(
+        self, text: str, source_lang: str, target_lang: str, *, limit: int = 50
+    ) -> list[TMUnit]:
+        needle = text.strip()
+        if not needle:
+            raise ValueError("cannot search the memory for empty text")
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pair = (canonical_language(source_lang), canonical_language(target_lang))
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM tm_units WHERE source_lang = %s AND target_lang = %s"
+            " AND (source LIKE %s OR target LIKE %s) ORDER BY updated_at DESC LIMIT %s",
+            (*pair, pattern, pattern, limit),
+        )
+        return [_unit(row) for row in rows]
+
+    def count(self, source_lang: str | None = None, target_lang: str | None = None) -> int:
+        where, params = _pair_filter(source_lang, target_lang)
+        return self._rows(f"SELECT count(*) FROM tm_units{where}", params)[0][0]
+
+    def units(
+        self, source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[TMUnit]:
+        where, params = _pair_filter(source_lang, target_lang)
+        last = 0
+        while True:  # keyset pages: no server-side cursor held open across a long export
+            clause = f"{where} AND id > %s" if where else " WHERE id > %s"
+            rows = self._rows(
+                f"SELECT {_COLUMNS} FROM tm_units{clause} ORDER BY id LIMIT 1000",
+                (*params, last),
+            )
+            if not rows:
+                return
+            yield from map(_unit, rows)
+            last = rows[-1][0]
+
+    def pairs(self) -> list[tuple[str, str, int]]:
+        return self._rows(
+            "SELECT source_lang, target_lang, count(*) FROM tm_units"
+            " GROUP BY source_lang, target_lang ORDER BY source_lang, target_lang"
+        )
+
+    # -- lookup -----------------------------------------------------------------------------
+
+    def lookup(
+        self,
+        source: str,
+        source_lang: str,
+        target_lang: str,
+        *,
+        limit: int = 5,
+        threshold: int = 70,
+    ) -> list[TMMatch]:
+        """The same scores as the SQLite memory: candidates from the server's trigram index,
+        scored here with rapidfuzz (so a unit scores alike in either backend)."""
+        if not isinstance(source, str) or not source.strip():
+            raise ValueError("cannot look up an empty segment")
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
+        if not 0 <= threshold <= 100:
+            raise ValueError(f"threshold must be between 0 and 100, not {threshold}")
+        pair = (canonical_language(source_lang), canonical_language(target_lang))
+        query = fuzzy_text(source)
+        matches: list[TMMatch] = []
+        exact = self.exact(source, *pair)
+        if exact is not None:
+            matches.append(TMMatch(exact, 100, [(EQUAL, exact.source)]))
+        if len(matches) < limit:
+            # KNN on the GiST trigram index: the nearest sources first, however big the memory.
+            rows = self._rows(
+                f"SELECT {_COLUMNS} FROM tm_units WHERE source_lang = %s AND target_lang = %s"
+                " AND id <> %s ORDER BY source_norm <-> %s LIMIT %s",
+                (*pair, exact.id if exact else -1, query, _CANDIDATES + limit),
+                doing="looking up the memory",
+            )
+            scored = []
+            for unit in map(_unit, rows):
+                score = fuzz.ratio(query, unit.source_norm, score_cutoff=threshold)
+                if score:
+                    scored.append((min(round(score), 99), unit))
+            scored.sort(key=lambda item: item[1].updated_at, reverse=True)
+            scored.sort(key=lambda item: item[0], reverse=True)
+            for score, unit in scored[: limit - len(matches)]:
+                matches.append(
+                    TMMatch(unit, score, diff_ops(unit.source, match_key(source), pair[0]))
+                )
+        return matches[:limit]
+
+    def prepare(self, source_lang: str, target_lang: str) -> int:
+        """Nothing to build: the server keeps the index. Returns the pair's unit count."""
+        return self.count(source_lang, target_lang)
+
+
+def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str, tuple]:
+    clauses, params = [], []
+    if source_lang:
+        clauses.append("source_lang = %s")
+        params.append(canonical_language(source_lang))
+    if target_lang:
+        clauses.append("target_lang = %s")
+        params.append(canonical_language(target_lang))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
+

@@ -1,0 +1,124 @@
+"""The translation memory on a real PostgreSQL server: the SQLite memory's own tests run against
+it unchanged, then what only a server has: several writers, lost connections."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from memory.pg_store import MemoryOffline, ServerMemory
+from memory.protocol import MemoryStore, open_memory
+from memory.store import TranslationMemory
+
+# The SQLite store's behaviour tests, loaded by path (tests/memory is no importable package:
+# its name is our own `memory` package's).
+_SPEC = importlib.util.spec_from_file_location(
+    "sqlite_memory_tests", Path(__file__).parents[1] / "memory" / "test_tm_store.py"
+)
+_BASE = importlib.util.module_from_spec(_SPEC)
+sys.modules["sqlite_memory_tests"] = _BASE
+_SPEC.loader.exec_module(_BASE)
+
+SHARED = [
+    "test_repeated_sentence_is_an_exact_match",
+    "test_changed_number_is_a_high_fuzzy_match_with_the_number_marked",
+    "test_changed_particle_is_a_high_fuzzy_match",
+    "test_case_or_punctuation_difference_is_never_an_exact_match",
+    "test_very_short_segments_still_find_their_fuzzy_match",
+    "test_matches_are_ordered_limited_and_above_threshold",
+    "test_pairs_are_isolated",
+    "test_adding_the_same_source_again_keeps_the_newest_target",
+    "test_edited_source_is_found_by_its_new_text_only",
+    "test_edit_refuses_a_source_another_unit_has",
+    "test_deleted_unit_is_no_longer_matched",
+    "test_record_use_counts_reuse",
+    "test_bad_units_are_refused_and_change_nothing",
+    "test_bad_lookups_are_refused",
+    "test_fuzzy_candidates_find_what_a_full_scan_finds",
+    "test_after_mass_deletion_the_best_remaining_units_are_matched",
+]
+for _name in SHARED:
+    globals()[f"{_name}_on_the_server"] = getattr(_BASE, _name)
+
+SENTENCE = _BASE.SENTENCE
+TARGET = _BASE.TARGET
+
+
+@pytest.fixture
+def memory(team_db: str):
+    with ServerMemory(team_db) as tm:
+        yield tm
+
+
+def test_url_opens_the_server_memory_with_the_store_interface(team_db: str, tmp_path) -> None:
+    with open_memory(team_db) as server, open_memory(tmp_path / "m.db") as local:
+        assert isinstance(server, ServerMemory) and isinstance(server, MemoryStore)
+        assert isinstance(local, TranslationMemory) and isinstance(local, MemoryStore)
+
+
+def test_units_added_by_another_desk_are_matched_at_once(team_db: str) -> None:
+    with ServerMemory(team_db) as mine, ServerMemory(team_db) as theirs:
+        mine.add("위어바오는 머니마켓펀드 상품이다.", "A fund.", "ko", "en")
+        mine.lookup(SENTENCE, "ko", "en")
+        theirs.add(SENTENCE, TARGET, "ko", "en")
+        assert mine.lookup(SENTENCE.replace("6", "9"), "ko", "en")[0].unit.target == TARGET
+
+
+def test_many_desks_adding_the_same_sources_at_once_lose_nothing(team_db: str) -> None:
+    ServerMemory(team_db).close()
+    errors: list[BaseException] = []
+
+    def desk(number: int) -> None:
+        try:
+            with ServerMemory(team_db) as tm:
+                for n in range(40):
+                    source = f"알리페이가 호주에 {n}번째 지사를 세운다."
+                    tm.add(source, f"desk{number} t{n}", "ko", "en")
+        except BaseException as error:  # reported below, with the assertion
+            errors.append(error)
+
+    threads = [threading.Thread(target=desk, args=(i,)) for i in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with ServerMemory(team_db) as tm:
+        assert tm.count() == 40  # one unit per source, none duplicated by the race
+        for unit in tm.units():
+            # The last target written wins; the four others are all in its history.
+            assert len(tm.history(unit.id)) == 4
+            kept = {unit.target, *(target for target, _, _ in tm.history(unit.id))}
+            assert kept == {f"desk{d} {unit.target.split()[1]}" for d in range(5)}
+
+
+def test_server_killed_mid_work_says_what_was_not_stored_and_reconnects(
+    pg_server, team_db: str
+) -> None:
+    with ServerMemory(team_db) as tm:
+        tm.add(SENTENCE, TARGET, "ko", "en")
+        pg_server.kill()
+        try:
+            with pytest.raises(MemoryOffline, match="storing the translation of .* not saved"):
+                tm.add("마윈은 말했다.", "Jack Ma said.", "ko", "en")
+        finally:
+            pg_server.start()
+        assert tm.count() == 1
+        tm.add("마윈은 말했다.", "Jack Ma said.", "ko", "en")
+        assert tm.lookup("마윈은 말했다.", "ko", "en")[0].score == 100
+
+
+def test_cut_network_is_an_error_in_words_then_lookups_resume(team_db: str, proxy_for) -> None:
+    ServerMemory(team_db).close()
+    proxy, url = proxy_for(team_db)
+    with ServerMemory(url) as tm:
+        tm.add(SENTENCE, TARGET, "ko", "en")
+        proxy.cut()
+        with pytest.raises(MemoryOffline, match="cannot be reached"):
+            tm.lookup(SENTENCE, "ko", "en")
+        proxy.restore()
+        assert tm.lookup(SENTENCE, "ko", "en")[0].unit.target == TARGET
