@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
 from glossary.forms import find_form
 from glossary.matching import TermMatcher
 from glossary.model import Concept, TermKind
-from qa.figures import FigureKind
 from qa.numbers import compare_figures
 
 
@@ -19,6 +19,9 @@ class Severity(StrEnum):
     CRITICAL = "critical"  # meaning is wrong: a term, a figure
     FUNCTIONAL = "functional"  # the segment does not do its job: empty, untranslated
     COSMETIC = "cosmetic"  # form: brackets, quotes, spaces
+    # a plausible other rendering (a weekday for a date, an aside in parentheses, a common word
+    # left implied): shown, never counted as a flag
+    INFO = "info"
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class QAIssue:
     # Stable across runs and edits elsewhere in the segment (no positions), so a dismissed
     # false alarm stays dismissed
     key: str = ""
+    # what the message names (figures, terms), for rendering it in the interface language
+    # (qa.messages); a tuple of pairs so the issue stays hashable
+    params: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.key:
@@ -89,22 +95,28 @@ def check_segment(
     matcher: TermMatcher | None = None,
     forbidden: Forbidden = (),
     generic: Collection[int] = (),
+    article_date: date | None = None,
 ) -> list[QAIssue]:
     """Every issue of one segment, most severe first; an empty target only reports that.
 
-    generic: concept ids (generic_concepts) whose missing term is FUNCTIONAL, not CRITICAL.
+    generic: concept ids (generic_concepts) whose missing term is INFO, not CRITICAL.
+    article_date: the story's date (project metadata, a dateline): a day rendered as a weekday
+    must fit it; unknown, any weekday is accepted.
     """
     if not target.strip():
         if not source.strip():
             return []
         return [QAIssue("empty", Severity.FUNCTIONAL, "The target is empty", key="empty")]
-    issues: list[QAIssue] = []
+    from qa.tags import mask_tags, tag_issues  # inline-code tags; the other checks skip them
+
+    issues: list[QAIssue] = tag_issues(source, target)
+    source, target = mask_tags(source), mask_tags(target)
     approved_spans: list[tuple[int, int]] = []
     if matcher is not None:
         term_issues, approved_spans = _term_issues(source, target, matcher, generic)
         issues += term_issues
     issues += _forbidden_issues(target, forbidden, approved_spans)
-    issues += _figure_issues(source, source_lang, target, target_lang)
+    issues += _figure_issues(source, source_lang, target, target_lang, article_date)
     issues += _untranslated_issues(source, source_lang, target, target_lang)
     issues += _bracket_issues(source, target)
     issues += _space_issues(source, target)
@@ -121,6 +133,7 @@ def check_document(
     matcher: TermMatcher | None = None,
     forbidden: Forbidden = (),
     generic: Collection[int] = (),
+    article_date: date | None = None,
 ) -> list[tuple[int, QAIssue]]:
     """check_segment over (source, target) pairs; the index is 0-based and set on each issue."""
     found: list[tuple[int, QAIssue]] = []
@@ -133,6 +146,7 @@ def check_document(
             matcher=matcher,
             forbidden=forbidden,
             generic=generic,
+            article_date=article_date,
         ):
             found.append((index, replace(issue, segment=index)))
     return found
@@ -218,29 +232,29 @@ def _forbidden_issues(
     return issues
 
 
-_DATE_KINDS = (FigureKind.DAY, FigureKind.MONTH, FigureKind.YEAR, FigureKind.TIME)
+_LEVELS = {"critical": Severity.CRITICAL, "functional": Severity.FUNCTIONAL, "info": Severity.INFO}
 
 
-def _figure_issues(source: str, source_lang: str, target: str, target_lang: str) -> list[QAIssue]:
+def _figure_issues(
+    source: str, source_lang: str, target: str, target_lang: str, article_date: date | None
+) -> list[QAIssue]:
     issues = []
-    for found in compare_figures(source, source_lang, target, target_lang):
-        figure = found.source or found.target
-        # A date may be rendered as "yesterday" or a weekday, and an added figure may be a
-        # conversion the translator chose to give: worth a look, not an error.
+    for found in compare_figures(
+        source, source_lang, target, target_lang, article_date=article_date
+    ):
         # A dropped currency (10조원 -> 10 trillion) leaves the amount right but the reader
         # guessing which money: the segment falls short, the figure is not wrong.
-        soft = found.kind in ("extra", "currency") or (
-            found.kind == "missing" and figure.kind in _DATE_KINDS
-        )
         detail = "->".join(f.text for f in (found.source, found.target) if f is not None)
+        check = "unit-mismatch" if found.kind == "unit" else f"number-{found.kind}"
         issues.append(
             QAIssue(
-                f"number-{found.kind}",
-                Severity.FUNCTIONAL if soft else Severity.CRITICAL,
+                check,
+                _LEVELS[found.level],
                 found.message,
                 source_span=found.source.span if found.source else None,
                 target_span=found.target.span if found.target else None,
-                key=f"number-{found.kind}:{detail}",
+                key=f"{check}:{detail}",
+                params=tuple(found.params.items()),
             )
         )
     return issues

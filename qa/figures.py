@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from qa.units import Unit
+
 
 class FigureKind(StrEnum):
     NUMBER = "number"  # a count or an amount; money is a NUMBER with a currency
@@ -46,6 +48,8 @@ class Figure:
     loose: bool = False
     # other values the figure may mean: 增长两倍 is "tripled" to some writers, "doubled" to others
     alternatives: tuple[Decimal, ...] = ()
+    measure: Unit | None = None  # a unit of measure written after it: 메가와트, miles, °F
+    aside: bool = False  # inside parentheses: a conversion or an equivalent given in passing
 
     @property
     def span(self) -> tuple[int, int]:
@@ -81,7 +85,8 @@ class Figure:
             FigureKind.MULTIPLE: f"{_plain(self.value)} times",
         }
         text = words.get(self.kind) or format_quantity(self.value)
-        return f"{text} {self.currency}".rstrip()
+        unit = self.measure.symbol if self.measure else self.currency
+        return f"{text} {unit}".rstrip()
 
 
 def _plain(value: Decimal) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from qa.figures import FAMILY, Figure, FigureKind, format_quantity
@@ -24,14 +25,18 @@ from qa.spelled import (
     english_days,
     english_months,
     english_multiples,
+    english_pairs,
     english_words,
     growth_alternatives,
     halves,
     han_doublings,
     han_numerals,
+    korean_implied,
     korean_natives,
     parse_han_number,
+    roman_numerals,
 )
+from qa.units import agree, read_unit
 
 __all__ = [
     "Figure",
@@ -45,7 +50,8 @@ __all__ = [
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ISO_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
-_NUMBER = re.compile(rf"(?<![\d.,])(?<![A-Za-z]\d)({_NUM})")
+# digits glued to Latin letters are part of a name (G8, A380, F1), not a figure
+_NUMBER = re.compile(rf"(?<![\d.,])(?<![A-Za-z])({_NUM})")
 _CHUNK = re.compile(rf"\s?({_NUM})(?:\s?([천백십千百十拾佰仟]))?(?:\s?([만억조경万萬亿億兆]+))?")
 _SHORT_SCALE = re.compile(r"(k|m|b|bn|tn)(?![A-Za-z])", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
@@ -74,6 +80,10 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
     def free(start: int, end: int) -> bool:
         return not any(taken[start:end])
 
+    # HTML entities (&#8212;) and a datestamp closing a headline (…2007.11) are no figures
+    for m in (*_ENTITY.finditer(text), *_DATESTAMP.finditer(text)):
+        for i in range(m.start(), m.end()):
+            taken[i] = True
     for m in _ISO_DATE.finditer(text):
         year, _sep, month, day = m.groups()
         if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
@@ -102,11 +112,81 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             if free(figure.start, figure.end):
                 add(figure)
     if lang == "en" or not lang.startswith(("ko", "zh")):
-        for figure in english_words(text) + english_multiples(text):
+        for figure in english_multiples(text) + english_words(text) + roman_numerals(text):
+            if free(figure.start, figure.end):
+                add(figure)
+        for figure in english_pairs(text):
+            if free(figure.start, figure.end):
+                add(figure)
+    if lang.startswith("ko"):
+        for figure in korean_implied(text):
             if free(figure.start, figure.end):
                 add(figure)
     figures.sort(key=lambda f: (f.start, f.end))
-    return english_days(text, figures)
+    figures = english_days(text, figures)
+    return _in_context(text, _ranges(text, figures))
+
+
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_DATESTAMP = re.compile(r"(?<![\d.])(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?:\.\d{1,2})?\s*$")
+_RANGE = re.compile(r"\s?(?:[~〜∼\-–—]|to|and|or|에서|부터)\s?")
+# numbers that are part of a name: 6자 회담 (the six-party talks, "the nuclear negotiations"),
+# the Group of Eight; they confirm a figure of the other side but are never reported alone
+_NAMED_AFTER = re.compile(
+    r"\s?자\s?(?:회담|협상|회의|협의|구도)|-(?:party|nation|way)\s+talks", re.I
+)
+_NAMED_BEFORE = re.compile(r"(?:Group of|G-?)\s?$")
+_PARENS = re.compile(r"[(（][^()（）]*[)）]")
+# the English says a day relative to another: "three days after", "two days ago"
+_DAYS_RELATIVE = re.compile(r"\s?-?days?\s+(?:ago|after|before|earlier|later)\b", re.I)
+
+
+def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """7~9월, 22~25도, 129~130달러, 72 to 78 degrees: the first end takes the second's unit."""
+    result = list(figures)
+    for i in range(len(result) - 1, 0, -1):
+        first, second = result[i - 1], result[i]
+        bare = first.kind == FigureKind.NUMBER and not first.currency and not first.measure
+        if not bare or first.scaled and not second.scaled:
+            continue
+        gap = _RANGE.fullmatch(text, first.end, second.start)
+        if not gap or second.kind == FigureKind.NUMBER and not (second.currency or second.measure):
+            continue
+        if first.value >= second.value and second.kind != FigureKind.TIME:
+            continue  # "2014 to 3 …" is no range
+        value, quantum = first.value, first.quantum
+        if second.scaled and not first.scaled and second.quantum > 1:
+            value, quantum = value * second.quantum, quantum * second.quantum  # 3~4만 명
+        result[i - 1] = replace(
+            first,
+            kind=second.kind,
+            value=value,
+            quantum=quantum,
+            currency=second.currency,
+            measure=second.measure,
+            scaled=second.scaled,
+        )
+    return result
+
+
+def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
+    """Mark asides (inside parentheses), numbers inside names, and relative-day counts."""
+    parens = [m.span() for m in _PARENS.finditer(text)]
+    result = []
+    for figure in figures:
+        aside = any(a < figure.start and figure.end < b for a, b in parens)
+        loose = figure.loose
+        if _NAMED_AFTER.match(text, figure.end) or _NAMED_BEFORE.search(
+            text, max(0, figure.start - 9), figure.start
+        ):
+            loose = True
+        relative = figure.kind == FigureKind.NUMBER and _DAYS_RELATIVE.match(text, figure.end)
+        if relative:
+            loose = True
+        if aside != figure.aside or loose != figure.loose:
+            figure = replace(figure, aside=aside, loose=loose)
+        result.append(figure)
+    return result
 
 
 def _digits_value(written: str) -> tuple[Decimal, Decimal]:
@@ -145,13 +225,33 @@ def _read_number(text: str, m: re.Match[str], lang: str) -> Figure:
     elif not currency:
         after = CURRENCY_AFTER_RE.match(text, end)
         if after and currency_word_ends(text, after.end(), after.group(1)):
-            currency, end = CURRENCY_WORDS[after.group(1)], after.end()
+            if after.group(1) == "pounds" and not scaled and "£" not in text:
+                pass  # 1,500 pounds (700 kilograms): weight (read below); money is £ or scaled
+            else:
+                currency, end = CURRENCY_WORDS[after.group(1)], after.end()
     if kind == FigureKind.NUMBER and not currency and not scaled:
         kind, end, start = _suffix_kind(text, start, end, value, lang)
+    measure = None
+    if kind == FigureKind.NUMBER and not currency:
+        # 20여 시간, 50만여 km: "more than" sits between the figure and its unit
+        about = re.match(r"여\s?", text[end:]) if lang.startswith("ko") else None
+        found = read_unit(text, end + (about.end() if about else 0), lang)
+        if found:
+            measure, end = found
     multiple = kind == FigureKind.MULTIPLE and value == value.to_integral_value()
     alternatives = growth_alternatives(text, start, kind, int(value)) if multiple else ()
     return Figure(
-        value, kind, start, end, text[start:end], currency, quantum, scaled, False, alternatives
+        value,
+        kind,
+        start,
+        end,
+        text[start:end],
+        currency,
+        quantum,
+        scaled,
+        False,
+        alternatives,
+        measure,
     )
 
 
@@ -177,8 +277,14 @@ def _cjk_amount(text: str, start: int, lang: str) -> tuple[Decimal, Decimal, int
         multiplier = Decimal(SMALL_UNITS[small]) if small else Decimal(1)
         for char in big:
             multiplier *= BIG_UNITS[char]
+        glued = chunk.start(1) == end and not (small or big)
+        if previous_big is not None and glued and value < previous_big:
+            # 1만8500 is 18,500 and 7만5000 is 75,000: digits glued to the last unit finish it
+            total += value
+            quantum, end = step, chunk.end(1)
+            break
         if previous_big is not None and (not (small or big) or value * multiplier >= previous_big):
-            break  # 3억 5억 are two figures, and a bare number after 3억 is its own
+            break  # 3억 5억 are two figures, and 3억 500 (with a space) two as well
         total += value * multiplier
         quantum, end = step * multiplier, chunk_end
         scaled = scaled or bool(small or big)
@@ -225,23 +331,58 @@ def _suffix_kind(
 @dataclass(frozen=True)
 class FigureIssue:
     # "missing": in the source only; "extra": in the target only; "mismatch": differ;
-    # "currency": same amount, but the target names no currency where the source does
+    # "currency": same amount, but the target names no currency where the source does;
+    # "unit": same number, a unit of another magnitude (5와트 -> 5 gigawatts);
+    # "weekday": a day of the month rendered as a weekday that does not fit the article's date;
+    # "date": a day of the month rendered as a weekday or a relative day (informational)
     kind: str
     source: Figure | None
     target: Figure | None
+    # "critical": confident the figure is wrong; "functional": worth a look; "info": a
+    # plausible other rendering (an aside, a weekday for a date), shown but not flagged
+    level: str = "functional"
+    said: str = ""  # the target's words for a date: "Monday", "yesterday"
+    expected: str = ""  # the weekday the article's date gives
 
     @property
     def message(self) -> str:
         if self.kind == "missing":
-            return f"{_said(self.source)} is missing from the target"
+            aside = " (an aside in parentheses)" if self.source.aside else ""
+            return f"{_said(self.source)} is missing from the target{aside}"
         if self.kind == "currency":
             return (
                 f"{_said(self.source)}: the target gives {self.target.text} without its "
                 f"currency ({self.source.currency})"
             )
         if self.kind == "extra":
-            return f"{_said(self.target)} is not in the source"
+            aside = " (an aside in parentheses)" if self.target.aside else ""
+            return f"{_said(self.target)} is not in the source{aside}"
+        if self.kind == "unit":
+            return (
+                f"the source has {_said(self.source)}, the target {_said(self.target)}: "
+                "a different unit"
+            )
+        if self.kind == "weekday":
+            return f"{self.source.text} is a {self.expected}, the target says {self.said!r}"
+        if self.kind == "date":
+            return f"{self.source.text} is rendered as {self.said!r}"
         return f"the source has {_said(self.source)}, the target {_said(self.target)}"
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The figures of the message, for a message template in another language."""
+        found = {
+            "source": _said(self.source) if self.source else "",
+            "target": _said(self.target) if self.target else "",
+        }
+        if self.source is not None:
+            found["source_text"] = self.source.text
+            found["currency"] = self.source.currency
+        if self.target is not None:
+            found["target_text"] = self.target.text
+        found["said"], found["expected"] = self.said, self.expected
+        found["aside"] = "1" if (self.source or self.target).aside else ""
+        return found
 
 
 def _said(figure: Figure) -> str:
@@ -257,13 +398,22 @@ def _said(figure: Figure) -> str:
 def _compatible(a: Figure, b: Figure) -> bool:
     if FAMILY[a.kind] != FAMILY[b.kind]:
         return False
+    if a.measure and b.measure and a.measure.dimension != b.measure.dimension:
+        return False
     return not (a.currency and b.currency and a.currency != b.currency)
 
 
 def _same(source: Figure, target: Figure) -> bool:
-    """Equal value, or the target rounds the source to at least two significant digits."""
+    """Equal value, or the target rounds the source to at least two significant digits; in
+    another unit of the same dimension, a conversion within rounding (48km, about 30 miles)."""
+    if source.measure and target.measure and source.measure != target.measure:
+        return agree(source.value, source.measure, target.value, target.measure, exact=False)
     if source.value == target.value or target.value in source.alternatives:
         return True
+    if source.value in target.alternatives:
+        return True
+    if target.loose and target.kind == FigureKind.PERCENT == source.kind:
+        return abs(source.value - target.value) <= 5  # "about a third" for 30%
     if target.quantum <= 0 or target.value == 0:
         return False
     steps = target.value / target.quantum
@@ -273,22 +423,93 @@ def _same(source: Figure, target: Figure) -> bool:
     return rounded * target.quantum == target.value
 
 
+def _converts(a: Figure, b: Figure) -> bool:
+    """One quantity restated in another unit: 29,000 feet beside 8,840 meters."""
+    return bool(
+        a.measure
+        and b.measure
+        and a.measure != b.measure
+        and agree(a.value, a.measure, b.value, b.measure, exact=False)
+    )
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")s?\b")
+# a day said relative to the story's: yesterday, today, last night, three days after
+_EN_RELATIVE = re.compile(
+    r"\b(yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening|week)|"
+    r"earlier this week|the day before|the next day|the following day|"
+    r"\w+[ -]days? (?:ago|after|before|earlier|later))\b",
+    re.IGNORECASE,
+)
+_RELATIVE_OFFSET = {"yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def article_day(day: int, article: date) -> date | None:
+    """The date a bare 28일 means in an article of that date: the nearest such day."""
+    found = []
+    for months in (-1, 0, 1):
+        year, month = article.year, article.month + months
+        if month < 1:
+            year, month = year - 1, 12
+        elif month > 12:
+            year, month = year + 1, 1
+        try:
+            found.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(found, key=lambda d: abs(d - article), default=None)
+
+
+def _date_rendering(figure: Figure, target: str, article: date | None) -> FigureIssue | None:
+    """A day of the month the target says as a weekday or a relative day: accepted, and when
+    the article's date is known the weekday must fit it."""
+    weekday = _EN_WEEKDAY.search(target)
+    relative = _EN_RELATIVE.search(target)
+    if not weekday and not relative:
+        return None
+    said = (weekday or relative).group()
+    if article is not None and figure.kind == FigureKind.DAY:
+        meant = article_day(int(figure.value), article)
+        if meant is not None and weekday:
+            expected = _WEEKDAYS[meant.weekday()]
+            if weekday.group(1) != expected:
+                return FigureIssue("weekday", figure, None, "functional", said, expected)
+        elif meant is not None and relative and relative.group(1).lower() in _RELATIVE_OFFSET:
+            offset = _RELATIVE_OFFSET[relative.group(1).lower()]
+            if meant != article + timedelta(days=offset):
+                expected = f"{meant.isoformat()} ({_WEEKDAYS[meant.weekday()]})"
+                return FigureIssue("weekday", figure, None, "functional", said, expected)
+    return FigureIssue("date", figure, None, "info", said)
+
+
 def compare_figures(
-    source: str, source_lang: str, target: str, target_lang: str
+    source: str,
+    source_lang: str,
+    target: str,
+    target_lang: str,
+    *,
+    article_date: date | None = None,
 ) -> list[FigureIssue]:
     """Figures of the source absent or different in the target, and figures the target adds.
 
     Dates: 19일 matches 19th, Nov. 19, 19 November or 2014-11-19's day; 11월 matches November
     or Nov.; a month or year the target adds (19일 -> Nov. 19, 2014) is a clarification and no
-    issue. Ordinals, days, years and counts compare by value with one another (6번째 = sixth,
-    19일 = the 19th); percents only with percents; currencies must agree when both sides name
-    one. A bare one (1년간 -> over the past year) is never reported missing or extra.
+    issue. A day rendered as a weekday or a relative day (28일 -> Monday, yesterday) is
+    accepted; with article_date the weekday must fit. Ordinals, days, years and counts compare
+    by value with one another (6번째 = sixth, 19일 = the 19th); percents only with percents;
+    currencies must agree when both sides name one; quantities with units compare in the
+    base unit (48km = about 30 miles), and the same number in a unit of another magnitude is
+    a unit error. A figure in parentheses on one side only (a currency equivalent, a
+    conversion) is an aside: informational. A bare one (1년간 -> over the past year) is never
+    reported missing or extra.
     """
     sources = extract_figures(source, source_lang)
     targets = extract_figures(target, target_lang)
     used: set[int] = set()
     unmatched: list[Figure] = []
     issues: list[FigureIssue] = []
+    # asides last: "29,000 feet (8,840 meters)" pairs 8840m with the metres in parentheses
     for figure in sources:
         # a figure of the target before a loose word: 2회 is "2 times" before it is "twice"
         hit = next(
@@ -307,26 +528,119 @@ def compare_figures(
         if figure.currency and not other.currency and not _names_currency(target, figure.currency):
             issues.append(FigureIssue("currency", figure, other))
     # loose words (twice, half) only ever confirm a figure of the other side
-    leftovers = [(i, t) for i, t in enumerate(targets) if i not in used and not t.trivial]
-    for figure in unmatched:
-        if figure.trivial or figure.loose:
+    matched_sources = [f for f in sources if f not in unmatched]
+    leftovers = [
+        (i, t)
+        for i, t in enumerate(targets)
+        if i not in used and not t.trivial and not any(_converts(s, t) for s in sources)
+    ]
+    unmatched = [f for f in unmatched if not any(_converts(f, t) for t in targets)]
+    # a figure said twice in the source may be said once in the target ("the 2010 goal … in
+    # 2010" -> "The 2010 goal … could hit"): a repeat of a matched figure is no loss
+    reportable = [
+        f
+        for f in unmatched
+        if not (f.trivial or f.loose)
+        and not any(m.value == f.value and m.kind == f.kind for m in matched_sources)
+    ]
+    rendered: list[Figure] = []
+    # days first: the month before a day rendered as "today" goes with it
+    for figure in sorted(reportable, key=lambda f: f.kind != FigureKind.DAY):
+        if figure in rendered:
             continue
+        day_left = any(t.kind == FigureKind.DAY for _i, t in leftovers)
+        if (figure.kind == FigureKind.DAY and not day_left) or (
+            figure.kind == FigureKind.NUMBER and _relative_day_count(source, figure)
+        ):
+            dated = _date_rendering(figure, target, article_date)
+            if dated is not None:
+                issues.append(dated)
+                # 9월 19일 -> "today": the month and year go with the day
+                rendered += [f for f in reportable if _same_date(source, f, figure)]
+                continue
         # a loose word stands for a figure of its own kind only: 2배 -> tripled
         candidates = [
             (i, t)
             for i, t in leftovers
-            if FAMILY[figure.kind] == FAMILY[t.kind] and (not t.loose or t.kind == figure.kind)
+            if FAMILY[figure.kind] == FAMILY[t.kind]
+            and (not t.loose or t.kind == figure.kind)
+            and figure.aside == t.aside  # an aside compares with an aside
+            # a quantity with a unit is no year or date: 2010년 never pairs with 20 gigawatts
+            and not (
+                bool(figure.measure) != bool(t.measure)
+                and FigureKind.NUMBER not in (figure.kind, t.kind)
+            )
+            and not (t.measure and figure.kind != FigureKind.NUMBER)
+            and not (
+                figure.measure and t.measure and figure.measure.dimension != t.measure.dimension
+            )
         ]
         if candidates:
             i, other = min(candidates, key=lambda c: _distance(figure, c[1]))
             leftovers.remove((i, other))
-            issues.append(FigureIssue("mismatch", figure, other))
+            issues.append(
+                _mismatch(figure, other, confident=len(candidates) == 1 and len(reportable) == 1)
+            )
+        elif figure.aside or (
+            figure.kind == FigureKind.DAY
+            and not any(_same_date(source, f, figure) for f in sources)
+        ):
+            # an aside, or a bare 21일: the story's own day, which English news leaves to
+            # context
+            issues.append(FigureIssue("missing", figure, None, "info"))
         else:
             issues.append(FigureIssue("missing", figure, None))
     for _i, other in leftovers:
-        if other.kind not in (FigureKind.MONTH, FigureKind.YEAR) and not other.loose:
-            issues.append(FigureIssue("extra", None, other))
+        if other.kind in (FigureKind.MONTH, FigureKind.YEAR) or other.loose:
+            continue
+        # "the two Koreas", "the two sides": a pair the Korean implies (남북, 양측)
+        implied = other.value == 2 and other.text.lower() == "two"
+        # an aside (a currency equivalent, a time-zone conversion) or a day the target adds
+        # beside a month (the June 14 quake) clarifies; it is no error
+        clarifies = (
+            implied
+            or other.aside
+            or (other.kind == FigureKind.DAY and any(t.kind == FigureKind.MONTH for t in targets))
+        )
+        issues.append(FigureIssue("extra", None, other, "info" if clarifies else "functional"))
     return issues
+
+
+def _same_date(text: str, other: Figure, day: Figure) -> bool:
+    """other is the month or year written just before a day: 2008년 9월 19일."""
+    return (
+        other is not day
+        and other.kind in (FigureKind.MONTH, FigureKind.YEAR)
+        and other.end <= day.start
+        and bool(re.fullmatch(r"[\s,.]*(?:\d{1,2}월\s?)?", text[other.end : day.start]))
+    )
+
+
+def _relative_day_count(text: str, figure: Figure) -> bool:
+    """이틀 전, 사흘 뒤: a count of days before or after, said as a date in the other text."""
+    return bool(re.match(r"\s?(?:전|뒤|후|만에)", text[figure.end : figure.end + 4]))
+
+
+def _mismatch(source: Figure, target: Figure, *, confident: bool) -> FigureIssue:
+    """Same number, another magnitude of unit: a unit error; else two values that differ,
+    critical when they are of one kind and unit and nothing else could pair with them."""
+    if (
+        source.measure
+        and target.measure
+        and source.measure != target.measure
+        and source.value == target.value
+    ):
+        return FigureIssue("unit", source, target, "critical")
+    if source.currency and target.currency and source.value == target.value:
+        return FigureIssue("mismatch", source, target, "critical")  # 10조원 -> 10 trillion dollars
+    same_unit = (
+        source.kind == target.kind
+        and source.currency == target.currency
+        and source.measure == target.measure
+    )
+    return FigureIssue(
+        "mismatch", source, target, "critical" if same_unit and confident else "functional"
+    )
 
 
 def _names_currency(text: str, currency: str) -> bool:
@@ -341,9 +655,13 @@ def _names_currency(text: str, currency: str) -> bool:
     return False
 
 
-def _distance(a: Figure, b: Figure) -> tuple[int, int, float]:
-    """Pair a lost figure with the target figure most like it: same currency, then magnitude."""
+def _distance(a: Figure, b: Figure) -> tuple[int, int, int, float]:
+    """Pair a lost figure with the target figure most like it: same unit, currency, kind, then
+    magnitude (20여 시간 pairs with "12 hours", not with the 9 of a date)."""
+    same_measure = (
+        0 if (a.measure and b.measure and a.measure.dimension == b.measure.dimension) else 1
+    )
     same_currency = 0 if a.currency == b.currency else 1
     same_kind = 0 if a.kind == b.kind else 1
     magnitude = abs(len(str(int(abs(a.value)))) - len(str(int(abs(b.value)))))
-    return (same_currency, same_kind, magnitude)
+    return (same_measure, same_currency, same_kind, magnitude)

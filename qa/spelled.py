@@ -27,13 +27,22 @@ from qa.numwords import (
     SMALL_UNITS,
     currency_word_ends,
 )
+from qa.units import read_unit
 
 _HAN_NUM = "[" + "".join(HAN_DIGITS) + "十拾百佰千仟万萬亿億兆]+"
 _CLOCK = re.compile(
     r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])(?:\s?([ap])\.?\s?m\b\.?)?", re.IGNORECASE
 )
 _EN_HOUR = re.compile(r"(?<![\d:.])(\d{1,2})\s?([ap])\.?m\b\.?", re.IGNORECASE)
-_KO_HOUR = re.compile(r"(?:(오전|오후)\s?)?(\d{1,2})시(?:\s?(\d{1,2})분)?(?!간|대|즌|장|작|도|행)")
+# 저녁, 밤 and 낮 are p.m. as much as 오후; 새벽 and 아침 a.m.
+_KO_HOUR = re.compile(
+    r"(?:(오전|오후|저녁|밤|낮|새벽|아침)\s?)?(\d{1,2})시(?:\s?(\d{1,2})분)?(?!간|대|즌|장|작|도|행)"
+)
+_KO_HALF = {"오전": "a", "새벽": "a", "아침": "a", "오후": "p", "저녁": "p", "밤": "p", "낮": "p"}
+# 1134 GMT: wire-service time, hours and minutes without a colon
+_ZONE_TIME = re.compile(
+    r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s?(GMT|UTC|ET|EST|EDT|PST|PDT|BST|CET|KST)\b"
+)
 _ZH_HOUR = re.compile(r"(?:(上午|下午|晚上)\s?)?(\d{1,2})[点點時时](?:(\d{1,2})分)?")
 _EN_WORD = re.compile(r"[A-Za-z]+(?:\.(?=\s))?")
 _EN_MONTH = re.compile(
@@ -102,7 +111,22 @@ def english_multiples(text: str) -> list[Figure]:
         end = m.start() + len(m.group().rstrip("."))
         written = text[m.start() : end]
         found.append(Figure(Decimal(value), kind, m.start(), end, written, loose=True))
+    for m in _EN_FRACTION.finditer(text):
+        value = _FRACTION_VALUES[m.group(2).lower().rstrip("s")] * (
+            EN_WORDS.get(m.group(1).lower(), 1) if m.group(1).lower() not in ("a", "one") else 1
+        )
+        found.append(
+            Figure(Decimal(value), FigureKind.PERCENT, m.start(), m.end(), m.group(), loose=True)
+        )
     return found
+
+
+# a third, two-thirds, a quarter: shares of a whole, said loosely ("about a third" of 30%)
+_FRACTION_VALUES = {"third": 33, "quarter": 25, "fifth": 20}
+_EN_FRACTION = re.compile(
+    r"(?<![A-Za-z])(a|one|two|three|four)[ -](thirds?|quarters?|fifths?)(?![A-Za-z])",
+    re.IGNORECASE,
+)
 
 
 _HALF = re.compile(r"절반|一半")
@@ -132,8 +156,10 @@ def clock_times(text: str) -> list[Figure]:
         found.append(_time(hour, minute, half, m.start(), m.end(), m.group()))
     for m in _EN_HOUR.finditer(text):
         found.append(_time(int(m.group(1)), 0, m.group(2).lower(), m.start(), m.end(), m.group()))
+    for m in _ZONE_TIME.finditer(text):
+        found.append(_time(int(m.group(1)), int(m.group(2)), "24", m.start(), m.end(), m.group()))
     for m in _KO_HOUR.finditer(text):
-        half = {"오전": "a", "오후": "p"}.get(m.group(1) or "", "")
+        half = _KO_HALF.get(m.group(1) or "", "")
         minute = int(m.group(3) or 0)
         found.append(_time(int(m.group(2)), minute, half, m.start(), m.end(), m.group()))
     for m in _ZH_HOUR.finditer(text):
@@ -148,7 +174,11 @@ def _time(hour: int, minute: int, half: str, start: int, end: int, text: str) ->
         hour += 12
     elif half == "a" and hour == 12:
         hour = 0
-    return Figure(Decimal(hour * 60 + minute), FigureKind.TIME, start, end, text)
+    # 9시 25분 without 오전/오후 may be 9:25 p.m.: both readings
+    other = (Decimal((hour + 12) * 60 + minute),) if not half and 1 <= hour < 12 else ()
+    return Figure(
+        Decimal(hour * 60 + minute), FigureKind.TIME, start, end, text, alternatives=other
+    )
 
 
 def english_months(text: str) -> list[Figure]:
@@ -180,6 +210,18 @@ def english_days(text: str, figures: list[Figure]) -> list[Figure]:
                 and len(gap) <= 6
             ):
                 result[j] = Figure(other.value, FigureKind.DAY, other.start, other.end, other.text)
+    # October 2007, June 14, 2008: the number after a month or its day is the year
+    for i in range(1, len(result)):
+        before, figure = result[i - 1], result[i]
+        if (
+            before.kind in (FigureKind.MONTH, FigureKind.DAY)
+            and figure.kind == FigureKind.NUMBER
+            and 1000 <= figure.value <= 2999
+            and not figure.currency
+            and not figure.measure
+            and re.fullmatch(r",?\s*", text[before.end : figure.start])
+        ):
+            result[i] = Figure(figure.value, FigureKind.YEAR, figure.start, figure.end, figure.text)
     return result
 
 
@@ -221,6 +263,11 @@ def english_words(text: str) -> list[Figure]:
                     i += 1
         amount, quantum = Decimal(value), Decimal(1)
         scaled = False
+        dozen = re.match(r"\s(dozen)(?![A-Za-z])", text[end:], re.IGNORECASE)
+        if dozen and value < 12 and kind == FigureKind.NUMBER:  # three dozen is 36
+            amount, end = amount * 12, end + dozen.end()
+            while i + 1 < len(words) and words[i + 1].start() < end:
+                i += 1
         scale = EN_SCALE_RE.match(text, end)
         if scale and kind == FigureKind.NUMBER:
             quantum = EN_SCALES[scale.group(1).lower()]
@@ -238,7 +285,23 @@ def english_words(text: str) -> list[Figure]:
         percent = PERCENT_RE.match(text, end)
         if percent and kind == FigureKind.NUMBER:
             kind, end = FigureKind.PERCENT, percent.end()
-        found.append(Figure(amount, kind, start, end, text[start:end], currency, quantum, scaled))
+        measure = None
+        unit = read_unit(text, end, "en") if kind == FigureKind.NUMBER and not currency else None
+        if unit:
+            measure, end = unit
+        found.append(
+            Figure(
+                amount,
+                kind,
+                start,
+                end,
+                text[start:end],
+                currency,
+                quantum,
+                scaled,
+                measure=measure,
+            )
+        )
         while i < len(words) and words[i].start() < end:
             i += 1
     return found
@@ -316,3 +379,72 @@ def growth_alternatives(text: str, start: int, kind: FigureKind, value: int) -> 
         return ()
     before = text[max(0, start - 3) : start].rstrip("了 ")
     return (Decimal(value + 1),) if before.endswith(_HAN_GROWTH) else ()
+
+
+_ROMAN = re.compile(r"(?<![A-Za-z])(X{0,3}(?:IX|IV|V?I{0,3}))(?![A-Za-z'’])")
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_numerals(text: str) -> list[Figure]:
+    """Regnal and sequel numbers after a name: Benedict XVI (베네딕토 16세), World War II."""
+    found = []
+    for m in _ROMAN.finditer(text):
+        numeral = m.group(1)
+        if not numeral or not _NAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        if len(numeral) < 2 and numeral not in ("V", "X"):
+            continue  # "Henry I" is rare, the pronoun I is everywhere
+        values = [_ROMAN_VALUES[c] for c in numeral]
+        value = sum(
+            -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+        )
+        found.append(Figure(Decimal(value), FigureKind.ORDINAL, m.start(1), m.end(1), numeral))
+    return found
+
+
+_EN_PAIR = re.compile(r"(?<![A-Za-z])(both|pair|couple)(?![A-Za-z])", re.IGNORECASE)
+
+
+def english_pairs(text: str) -> list[Figure]:
+    """both, a pair, a couple: two, loosely (두 투수 -> both pitchers)."""
+    return [
+        Figure(Decimal(2), FigureKind.NUMBER, m.start(), m.end(), m.group(), loose=True)
+        for m in _EN_PAIR.finditer(text)
+    ]
+
+
+# 양측 the two sides, 양국 the two countries: two, implied; loose like "both"
+_KO_BOTH = re.compile(r"(?<![\uac00-\ud7a3])(양측|양국|양사|양당|양자|쌍방|양 팀|양팀)")
+# 이틀 two days, 사흘 three: native day counts, figures in their own right
+KO_DAY_COUNTS = {
+    "하루": 1,
+    "이틀": 2,
+    "사흘": 3,
+    "나흘": 4,
+    "닷새": 5,
+    "엿새": 6,
+    "이레": 7,
+    "여드레": 8,
+    "아흐레": 9,
+    "열흘": 10,
+    "보름": 15,
+}
+_KO_DAYS = re.compile(
+    r"(?<![\uac00-\ud7a3])("
+    + "|".join(KO_DAY_COUNTS)
+    + r")(?=$|[^\uac00-\ud7a3]|[간째만전후동을이는의에가도씩])"
+)
+
+
+def korean_implied(text: str) -> list[Figure]:
+    found = [
+        Figure(Decimal(2), FigureKind.NUMBER, m.start(), m.end(), m.group(), loose=True)
+        for m in _KO_BOTH.finditer(text)
+    ]
+    found += [
+        Figure(Decimal(KO_DAY_COUNTS[m.group(1)]), FigureKind.NUMBER, m.start(), m.end(), m.group())
+        for m in _KO_DAYS.finditer(text)
+        if m.group(1) != "하루"  # 하루 is "a day", as trivial as "one"
+    ]
+    return found

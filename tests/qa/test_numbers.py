@@ -96,7 +96,7 @@ def test_dates_split_into_year_month_day():
         (FigureKind.TIME, 660),
     ]
     english = [(f.kind, int(f.value)) for f in extract_figures("on Nov. 19, 2014", "en")]
-    assert english == [(FigureKind.MONTH, 11), (FigureKind.DAY, 19), (FigureKind.NUMBER, 2014)]
+    assert english == [(FigureKind.MONTH, 11), (FigureKind.DAY, 19), (FigureKind.YEAR, 2014)]
 
 
 def test_words_that_only_look_like_numbers_are_not_figures():

@@ -64,7 +64,7 @@ def test_the_reference_translation_has_nothing_critical_or_functional(capsys):
         ("its sixth Alipay office", "its fifth Alipay office", "number-mismatch", "6번째"),
         ("reported on Nov. 19", "reported on Nov. 18", "number-mismatch", "19일"),
         # "half" would be right for 50%; a third is not
-        ("holds about 50% of", "holds about a third of", "number-missing", "50%"),
+        ("holds about 50% of", "holds about a third of", "number-mismatch", "50%"),
         (
             "10 trillion won in sales on Singles",
             "10 trillion dollars in sales on Singles",
@@ -99,7 +99,7 @@ def test_plain_output_and_exit_codes(capsys, tmp_path):
     code, out = qa(capsys, path)
     assert code == 1
     assert f"{path}:{line}: critical number-mismatch: the source has 1500만 달러" in out
-    assert out.strip().endswith("1 critical, 0 functional, 0 cosmetic")
+    assert out.strip().endswith("1 critical, 0 functional, 0 cosmetic, 0 info")
     cosmetic, _ = seeded(tmp_path, "Nov. 13,", "Nov. 13,  ")
     assert qa(capsys, cosmetic)[0] == 0  # cosmetic issues alone pass
 
