@@ -10,6 +10,7 @@ from pathlib import Path
 # Each subcommand lives in cli/<name>.py with register(subparsers); heavy imports stay inside run().
 SUBCOMMANDS = (
     "open",
+    "new",
     "translate",
     "terms",
     "qa",

@@ -1,0 +1,288 @@
+"""Make a project from any supported file: the one path the window and `main.py new` share."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from documents.language_detect import LanguageGuess, detect_language
+from documents.project import Project, ProjectError
+from documents.sources import FORMATS, MAX_SOURCE_BYTES, SourceError
+from documents.web_article import Article, NoArticleError
+
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2", ".sdlxliff", ".mqxliff")
+PROJECT_SUFFIX = ".hanbit"
+# Project settings this workflow writes (documents.project keeps them in its meta table).
+META_CLIENT_FILE = "client_file"  # base64 of the client's .docx, or of {"page", "blocks"} JSON
+META_CLIENT_FORMAT = "client_format"  # "docx" or "html"
+META_STRUCTURE = "source_structure"  # JSON: where each paragraph comes from
+
+
+class NewProjectError(ValueError):
+    """A file no project can be made from; the message says why and nothing was written."""
+
+
+@dataclass
+class Prepared:
+    """A file read and understood, before the project is made: what the preview shows."""
+
+    path: Path
+    kind: str  # "web", "text", "docx", "markdown", "xliff"
+    language: LanguageGuess
+    article: Article | None = None  # web pages and texts copied off one
+    text: str = ""  # the source text of docx, markdown and plain text without cruft
+    where: list[str] = field(default_factory=list)  # docx: each paragraph's origin
+    client_file: bytes | None = None
+    client_format: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def source_text(self) -> str:
+        """What gets segmented: the kept blocks (as the translator left them) or the text."""
+        if self.article is not None:
+            return self.article.source_text()
+        return self.text
+
+    def metadata(self) -> dict[str, str]:
+        return self.article.metadata() if self.article is not None else {}
+
+
+def prepare(path: Path, *, encoding: str | None = None) -> Prepared:
+    """Read a file and find what to translate in it; NewProjectError says why not."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in XLIFF_SUFFIXES:
+        return Prepared(path, "xliff", LanguageGuess("", 0.0, "the file names its languages"))
+    kind = FORMATS.get(suffix)
+    if kind is None:
+        known = ", ".join(sorted({*FORMATS, *XLIFF_SUFFIXES}))
+        raise NewProjectError(f"Cannot make a project from {path.name}: use a {known} file")
+    data = _read(path)
+    if kind == "docx":
+        return _prepare_docx(path, data)
+    if kind == "html":
+        return _prepare_web(path, data, encoding)
+    from documents.sources import read_source
+
+    try:
+        text, info = read_source(path, encoding=encoding)
+    except SourceError as error:
+        raise NewProjectError(str(error)) from None
+    if kind == "markdown":
+        return Prepared(
+            path, "markdown", detect_language(text), text=text, warnings=[*info.warnings]
+        )
+    from documents.web_article import extract_text_article
+
+    article = extract_text_article(text)
+    if article.found and article.dropped:  # text copied off a page: offer the article
+        return Prepared(path, "text", article.language, article=article, warnings=[*info.warnings])
+    return Prepared(path, "text", detect_language(text), text=text, warnings=[*info.warnings])
+
+
+def _read(path: Path) -> bytes:
+    from storage.inputs import InputFileError, read_input_bytes
+
+    try:
+        return read_input_bytes(path, MAX_SOURCE_BYTES, NewProjectError, "a source file")
+    except InputFileError as error:
+        raise NewProjectError(str(error)) from None
+
+
+def _prepare_docx(path: Path, data: bytes) -> Prepared:
+    from documents.docx_source import DocxSourceError, read_docx
+
+    try:
+        units = read_docx(data, path.name)
+    except DocxSourceError as error:
+        raise NewProjectError(str(error)) from None
+    if not units:
+        raise NewProjectError(f"{path.name} has no text to translate")
+    text = "\n\n".join(_one_line(u.text) for u in units)
+    return Prepared(
+        path, "docx", detect_language(_plain(text)), text=text, where=[u.where for u in units],
+        client_file=data, client_format="docx",
+    )  # fmt: skip
+
+
+def _prepare_web(path: Path, data: bytes, encoding: str | None) -> Prepared:
+    from documents.html_blocks import PageError
+    from documents.web_article import extract_web_article
+
+    page = _decode_page(data, path.name, encoding)
+    try:
+        article = extract_web_article(page, url=_saved_url(page))
+    except (NoArticleError, PageError) as error:
+        raise NewProjectError(f"{path.name}: {error}") from None
+    warnings = []
+    if not article.found:
+        warnings.append(
+            f"No article was found in {path.name}: the whole text of the page is offered. "
+            "Drop what is not to be translated."
+        )
+    return Prepared(
+        path, "web", article.language, article=article, client_format="html",
+        client_file=page.encode("utf-8"), warnings=warnings,
+    )  # fmt: skip
+
+
+def _decode_page(data: bytes, name: str, encoding: str | None) -> str:
+    from documents import sources
+
+    decode = getattr(sources, "_decode_html", None)  # the page's own charset declaration first
+    try:
+        found = decode(data, name, encoding) if decode else sources.decode_text(data, name)
+    except SourceError as error:
+        raise NewProjectError(str(error)) from None
+    return found.text
+
+
+def _saved_url(page: str) -> str:
+    """The address a browser wrote into a saved page (canonical link, og:url, saved-from)."""
+    for pattern in (
+        r"<link[^>]+rel=[\"']canonical[\"'][^>]+href=[\"']([^\"']+)",
+        r"<meta[^>]+property=[\"']og:url[\"'][^>]+content=[\"']([^\"']+)",
+        r"<!-- saved from url=\(\d+\)(\S+) -->",
+    ):
+        found = re.search(pattern, page[:200_000], re.IGNORECASE)
+        if found and found.group(1).startswith(("http://", "https://")):
+            return found.group(1)
+    return ""
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _plain(text: str) -> str:
+    from documents.inline import strip_tags
+
+    return strip_tags(text)
+
+
+def default_target(source_lang: str) -> str:
+    return "ko" if source_lang == "en" else "en"
+
+
+def default_path(source: Path, source_lang: str, target_lang: str) -> Path:
+    """Beside the source: article.ko-en.hanbit, then article.ko-en-2.hanbit, ..."""
+    stem = f"{source.stem}.{source_lang}-{target_lang}"
+    candidate = source.with_name(stem + PROJECT_SUFFIX)
+    counter = 2
+    while candidate.exists():
+        candidate = source.with_name(f"{stem}-{counter}{PROJECT_SUFFIX}")
+        counter += 1
+    return candidate
+
+
+def create_project(
+    prepared: Prepared,
+    out: Path | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    name: str | None = None,
+) -> Path:
+    """Write the project (never over an existing file) and return its path."""
+    if prepared.kind == "xliff":  # the file names its languages unless they are given
+        out = Path(out) if out else prepared.path.with_suffix(PROJECT_SUFFIX)
+        if out.exists():
+            raise NewProjectError(f"{out} already exists; choose another name with --out")
+        return _create_from_xliff(prepared.path, out, source_lang, target_lang)
+    source_lang = source_lang or prepared.language.code or "ko"
+    target_lang = target_lang or default_target(source_lang)
+    if source_lang == target_lang:
+        raise NewProjectError(f"The source and target languages are both {source_lang}")
+    out = Path(out) if out else default_path(prepared.path, source_lang, target_lang)
+    if out.exists():
+        raise NewProjectError(f"{out} already exists; choose another name with --out")
+    text = prepared.source_text()
+    if not text.strip():
+        raise NewProjectError(f"Nothing of {prepared.path.name} is kept: keep at least one block")
+    project = Project.create(
+        out, source_text=text, source_lang=source_lang, target_lang=target_lang,
+        name=name or prepared.path.stem, origin=str(prepared.path),
+    )  # fmt: skip
+    try:
+        with project.batch():
+            for key, value in prepared.metadata().items():
+                project.set_meta(key, value)
+            project.set_meta("source_format", prepared.kind)
+            where = prepared.where or _article_where(prepared.article)
+            if where:
+                project.set_meta(META_STRUCTURE, json.dumps(where, ensure_ascii=False))
+            client = _client_payload(prepared)
+            if client:
+                project.set_meta(META_CLIENT_FORMAT, prepared.client_format)
+                project.set_meta(META_CLIENT_FILE, base64.b64encode(client).decode("ascii"))
+    finally:
+        project.close()
+    return out
+
+
+def _article_where(article: Article | None) -> list[str]:
+    if article is None:
+        return []
+    return [f"{b.role.replace('-', ' ').capitalize()}, block {b.index + 1}" for b in article.kept]
+
+
+def _client_payload(prepared: Prepared) -> bytes | None:
+    if prepared.client_file is None:
+        return None
+    if prepared.client_format == "html" and prepared.article is not None:
+        kept = [b.index for b in prepared.article.kept]
+        page = prepared.client_file.decode("utf-8")
+        return json.dumps({"page": page, "blocks": kept}, ensure_ascii=False).encode("utf-8")
+    return prepared.client_file
+
+
+def _create_from_xliff(
+    path: Path, out: Path, source_lang: str | None, target_lang: str | None
+) -> Path:
+    from documents.xliff_import import XliffImportError, project_from_xliff
+
+    try:
+        return project_from_xliff(path, out, source_lang=source_lang, target_lang=target_lang)
+    except XliffImportError as error:
+        raise NewProjectError(str(error)) from None
+
+
+def new_project(
+    path: Path,
+    out: Path | None = None,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    encoding: str | None = None,
+) -> Path:
+    """Headless: read, extract (the article of a page), make the project, return its path."""
+    prepared = prepare(path, encoding=encoding)
+    return create_project(prepared, out, source_lang=source_lang, target_lang=target_lang)
+
+
+def stored_original(project: Project) -> tuple[bytes, str] | None:
+    """The client's file the project was made from, (bytes, "docx" or "html"), if it keeps one."""
+    encoded = project.get_meta(META_CLIENT_FILE)
+    kind = project.get_meta(META_CLIENT_FORMAT) or ""
+    if not encoded or kind not in ("docx", "html"):
+        return None
+    try:
+        return base64.b64decode(encoded, validate=True), kind
+    except ValueError:
+        raise ProjectError(
+            f"The original document kept in {project.path.name} is damaged"
+        ) from None
+
+
+def segment_origins(project: Project) -> dict[int, str]:
+    """Where each segment comes from in the client's file (by segment id), for the grid."""
+    raw = project.get_meta(META_STRUCTURE)
+    if not raw:
+        return {}
+    try:
+        where = json.loads(raw)
+    except ValueError:
+        return {}
+    return {s.id: where[s.paragraph] for s in project.segments() if 0 <= s.paragraph < len(where)}
