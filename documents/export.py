@@ -47,6 +47,7 @@ FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat("docx", (".docx",), "Bilingual review table (Word)", "docx_review"),
         ExportFormat("docx-target", (), "Target text only (Word)", "docx_target"),
+        ExportFormat("html-target", (), "Translated web page (its own markup)", "html_target"),
         # Before xliff, so that .xlf stays XLIFF 1.2 for projects that did not come from XLIFF.
         ExportFormat(
             "original", (".xlf", ".sdlxliff", ".mqxliff"),
@@ -118,6 +119,8 @@ def export_segments(
     name: str = "",
     matcher: TermMatcher | None = None,
     original: object = None,
+    client_file: tuple[bytes, str] | None = None,
+    untranslated: str = "source",
 ) -> ExportReport:
     """Write segments to path atomically; the format is fmt, else the path's extension.
 
@@ -134,6 +137,10 @@ def export_segments(
         name=name,
         terms=_terms(segments, matcher) if chosen.uses_terms else {},
         original=original,
+        # the client's .docx or web page (workflows.new_project), for docx-target/html-target
+        client_file=client_file[0] if client_file else None,
+        client_format=client_file[1] if client_file else "",
+        untranslated_mode=untranslated,
     )
     data = chosen.renderer()(document)
     atomic_write_bytes(path, data)
@@ -147,13 +154,19 @@ def export_segments(
 
 
 def export_project(
-    project: Project, path: Path, fmt: str | None = None, *, matcher: TermMatcher | None = None
+    project: Project,
+    path: Path,
+    fmt: str | None = None,
+    *,
+    matcher: TermMatcher | None = None,
+    untranslated: str = "source",
 ) -> ExportReport:
     """Export a project to path (format by name or extension); matcher marks glossary terms."""
     path = Path(path)
     project_path = getattr(project, "path", None)
     if project_path is not None and path.resolve() == Path(project_path).resolve():
         raise ExportError(f"Refusing to export over the project file itself: {path}")
+    from documents.client_file import stored_original
     from documents.formats.xliff_writeback import original_of, write_back_format
 
     original = original_of(project)
@@ -167,4 +180,6 @@ def export_project(
         name=project.name or Path(project_path or "").stem,
         matcher=matcher,
         original=original,
+        client_file=stored_original(project),
+        untranslated=untranslated,
     )

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from documents import client_file
 from documents.language_detect import LanguageGuess, detect_language
-from documents.project import Project, ProjectError
+from documents.project import Project
 from documents.sources import FORMATS, MAX_SOURCE_BYTES, SourceError
 from documents.web_article import Article, NoArticleError
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2", ".sdlxliff", ".mqxliff")
 PROJECT_SUFFIX = ".hanbit"
-# Project settings this workflow writes (documents.project keeps them in its meta table).
-META_CLIENT_FILE = "client_file"  # base64 of the client's .docx, or of {"page", "blocks"} JSON
-META_CLIENT_FORMAT = "client_format"  # "docx" or "html"
-META_STRUCTURE = "source_structure"  # JSON: where each paragraph comes from
 
 
 class NewProjectError(ValueError):
@@ -211,12 +207,11 @@ def create_project(
                 project.set_meta(key, value)
             project.set_meta("source_format", prepared.kind)
             where = prepared.where or _article_where(prepared.article)
-            if where:
-                project.set_meta(META_STRUCTURE, json.dumps(where, ensure_ascii=False))
             client = _client_payload(prepared)
             if client:
-                project.set_meta(META_CLIENT_FORMAT, prepared.client_format)
-                project.set_meta(META_CLIENT_FILE, base64.b64encode(client).decode("ascii"))
+                client_file.store(project, client, prepared.client_format, where)
+            elif where:
+                project.set_meta(client_file.META_STRUCTURE, json.dumps(where, ensure_ascii=False))
     finally:
         project.close()
     return out
@@ -260,29 +255,3 @@ def new_project(
     """Headless: read, extract (the article of a page), make the project, return its path."""
     prepared = prepare(path, encoding=encoding)
     return create_project(prepared, out, source_lang=source_lang, target_lang=target_lang)
-
-
-def stored_original(project: Project) -> tuple[bytes, str] | None:
-    """The client's file the project was made from, (bytes, "docx" or "html"), if it keeps one."""
-    encoded = project.get_meta(META_CLIENT_FILE)
-    kind = project.get_meta(META_CLIENT_FORMAT) or ""
-    if not encoded or kind not in ("docx", "html"):
-        return None
-    try:
-        return base64.b64decode(encoded, validate=True), kind
-    except ValueError:
-        raise ProjectError(
-            f"The original document kept in {project.path.name} is damaged"
-        ) from None
-
-
-def segment_origins(project: Project) -> dict[int, str]:
-    """Where each segment comes from in the client's file (by segment id), for the grid."""
-    raw = project.get_meta(META_STRUCTURE)
-    if not raw:
-        return {}
-    try:
-        where = json.loads(raw)
-    except ValueError:
-        return {}
-    return {s.id: where[s.paragraph] for s in project.segments() if 0 <= s.paragraph < len(where)}

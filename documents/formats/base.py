@@ -53,6 +53,11 @@ class ExportDocument:
     name: str = ""
     # Glossary matches in each segment's source, by segment id; empty when no glossary.
     terms: Mapping[int, Sequence[TermMatch]] = field(default_factory=dict)
+    # The client's own file the project was made from (.docx or web page), for the writers
+    # that deliver in its layout; "source" or "flag" for what they do with untranslated text.
+    client_file: bytes | None = None
+    client_format: str = ""
+    untranslated_mode: str = "source"
     # The XLIFF the project was imported from (xliff_writeback.Original), for write-back.
     original: object = None
 
