@@ -193,7 +193,7 @@ def _term_issues(
         issues.append(
             QAIssue(
                 "term-missing",
-                Severity.FUNCTIONAL if match.concept_id in generic else Severity.CRITICAL,
+                Severity.INFO if match.concept_id in generic else Severity.CRITICAL,
                 f"{match.text}: {_either(match.targets)} is not in the target",
                 source_span=(match.start, match.end),
                 key=f"term-missing:{match.concept_id}",

@@ -406,7 +406,8 @@ def _compatible(a: Figure, b: Figure) -> bool:
 def _same(source: Figure, target: Figure) -> bool:
     """Equal value, or the target rounds the source to at least two significant digits; in
     another unit of the same dimension, a conversion within rounding (48km, about 30 miles)."""
-    if source.measure and target.measure and source.measure != target.measure:
+    temperature = source.measure and source.measure.dimension == "temperature"
+    if source.measure and target.measure and (source.measure != target.measure or temperature):
         return agree(source.value, source.measure, target.value, target.measure, exact=False)
     if source.value == target.value or target.value in source.alternatives:
         return True
@@ -578,9 +579,8 @@ def compare_figures(
         if candidates:
             i, other = min(candidates, key=lambda c: _distance(figure, c[1]))
             leftovers.remove((i, other))
-            issues.append(
-                _mismatch(figure, other, confident=len(candidates) == 1 and len(reportable) == 1)
-            )
+            alike = [t for _i, t in candidates if _alike(figure, t)]
+            issues.append(_mismatch(figure, other, confident=alike == [other]))
         elif figure.aside or (
             figure.kind == FigureKind.DAY
             and not any(_same_date(source, f, figure) for f in sources)
@@ -633,14 +633,17 @@ def _mismatch(source: Figure, target: Figure, *, confident: bool) -> FigureIssue
         return FigureIssue("unit", source, target, "critical")
     if source.currency and target.currency and source.value == target.value:
         return FigureIssue("mismatch", source, target, "critical")  # 10조원 -> 10 trillion dollars
-    same_unit = (
-        source.kind == target.kind
-        and source.currency == target.currency
-        and source.measure == target.measure
+    return FigureIssue("mismatch", source, target, "critical" if confident else "functional")
+
+
+def _alike(a: Figure, b: Figure) -> bool:
+    """Of one kind and unit: a count with a count, hours with hours, km with miles."""
+    same_measure = (a.measure is None and b.measure is None) or bool(
+        a.measure and b.measure and a.measure.dimension == b.measure.dimension
     )
-    return FigureIssue(
-        "mismatch", source, target, "critical" if same_unit and confident else "functional"
-    )
+    # a loose word ("twice") is a guess, but a share ("a third" for 50%) is said outright
+    loose_guess = b.loose and b.kind != FigureKind.PERCENT
+    return a.kind == b.kind and a.currency == b.currency and same_measure and not loose_guess
 
 
 def _names_currency(text: str, currency: str) -> bool:

@@ -268,8 +268,8 @@ def _temperature_agrees(a: Decimal, ua: Unit, b: Decimal, ub: Unit) -> bool:
     if a == b:
         return True
     pairs = [(a, b), (b, a)]
-    if {ua, ub} <= {CELSIUS, DEGREE} or {ua, ub} <= {FAHRENHEIT}:
-        return False
+    if ua == ub != DEGREE:
+        return False  # °C with °C, °F with °F: equal or not
     for celsius, fahrenheit in pairs:
         if abs(celsius * Decimal("1.8") + 32 - fahrenheit) <= Decimal("1.5"):
             return True

@@ -128,13 +128,13 @@ def test_a_termbase_file_works_as_glossary(capsys, tmp_path):
     assert f":{line}: critical term-forbidden" in capsys.readouterr().out
 
 
-def test_a_missing_common_word_is_functional_a_missing_name_critical(tmp_path, capsys):
+def test_a_missing_common_word_is_info_a_missing_name_critical(tmp_path, capsys):
     path = tmp_path / "pair.tsv"
     # 중국 (China) is a common word in the curated glossary; 알리페이 (Alipay) is a name.
     path.write_text("중국 시장에서 경쟁이 치열하다.\tCompetition in the market is fierce.\n")
     code, out = qa(capsys, path, "--json")
     [issue] = [i for i in json.loads(out) if i["check"] == "term-missing"]
-    assert (code, issue["severity"]) == (0, "functional")
+    assert (code, issue["severity"]) == (0, "info")
     path.write_text("알리페이가 호주에 진출한다.\tThe payment service enters Australia.\n")
     code, out = qa(capsys, path, "--json")
     [issue] = [i for i in json.loads(out) if i["check"] == "term-missing"]

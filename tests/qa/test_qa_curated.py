@@ -78,11 +78,11 @@ def test_correct_news_sentences_raise_nothing(concepts, source, target, source_l
          "term-missing", Severity.CRITICAL),
         ("余额宝的规模", "the size of Balance Treasure", "zh-Hans", "en",
          "term-forbidden", Severity.CRITICAL),
-        # a common word left out is worth a look, not an error
+        # a common word left out is shown for information (news often implies the country)
         ("중국 시장에 진출했다.", "It entered the market.", "ko", "en",
-         "term-missing", Severity.FUNCTIONAL),
+         "term-missing", Severity.INFO),
         ("알리페이 상장 계획", "Alipay's expansion plans", "ko", "en",
-         "term-missing", Severity.FUNCTIONAL),
+         "term-missing", Severity.INFO),
     ],
 )  # fmt: skip
 def test_real_errors_are_still_caught(
