@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -11,6 +12,7 @@ from typing import Any
 from glossary.forms import find_form, form_pattern
 from glossary.matching import TermMatch, TermMatcher
 from glossary.model import Concept, TermKind
+from glossary.repair import Fix, Resume, by_similarity, landed, locate
 
 
 class Strategy(StrEnum):
@@ -24,8 +26,11 @@ class TermOutcome:
     concept_id: int
     source: str  # the term as found in the source segment
     target: str  # the approved target form that had to appear
-    method: str  # "injected", "placeholder", "repaired", "model", "failed"
+    # "injected", "placeholder", "model" (placed as the model wrote it), "repaired" (put right
+    # in the output), "re-decoded" (decoded again after the approved form), "failed" (flagged)
+    method: str
     ok: bool
+    original: str = ""  # for "repaired": what the model wrote there ("" when it dropped it)
 
 
 @dataclass
@@ -69,6 +74,8 @@ TranslateFn = Callable[..., list[str]]
 # pattern that tolerates the spaces a detokenizer may put inside.
 PLACEHOLDER = "⦗{n}⦘"
 _PLACEHOLDER_BACK = re.compile(r"⦗\s*(\d+)\s*⦘")
+# At most this many constrained re-decodes of one segment (one per term cut short)
+RESUME_ROUNDS = 3
 BROKEN = "\ufffd"  # the replacement character: a decode that went wrong, never a translation
 
 
@@ -81,6 +88,19 @@ class _Plan:
     prepared: str
     strategy: Strategy
     placeholders: dict[int, int] = field(default_factory=dict)  # number -> index in matches
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each match's place in prepared
+    # After a resumed decode: how the terms in the forced prefix were placed the first time
+    carried: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Again:
+    """A segment to decode again from a prefix that ends with the approved form."""
+
+    output: str  # the first translation (a Translation that can be resumed)
+    prefix: str
+    index: int  # the match the prefix places
+    carried: dict[int, tuple[str, str]]
 
 
 def translate_with_glossary(
@@ -114,14 +134,20 @@ def translate_with_glossary(
     repairs = _Repairs(by_id, matcher, target_lang, forbidden, plans)
     results: list[EnforcedSegment | None] = [None] * len(texts)
     retry: list[int] = []
+    resumes: dict[int, _Again] = {}
 
-    def finish(indexes: list[int], outputs: list[str], *, final: bool) -> None:
+    def finish(
+        indexes: list[int], outputs: list[str], *, lost_ok: bool, resume: bool = True
+    ) -> None:
         done_indexes, done = [], []
         for index, output in zip(indexes, outputs, strict=True):
             plan = plans[index]
-            segment = _finish(plan, output, repairs, lost_ok=final)
+            segment = _finish(plan, output, repairs, lost_ok=lost_ok, resume=resume)
             if segment is None:
                 retry.append(index)  # a placeholder was lost: translate again, injecting
+                continue
+            if isinstance(segment, _Again):
+                resumes[index] = segment  # decoded again from the approved form, below
                 continue
             results[index] = segment
             done_indexes.append(index)
@@ -133,7 +159,7 @@ def translate_with_glossary(
 
     def inner_batch(indexes: list[int], outputs: list[str]) -> None:
         reported.update(indexes)
-        finish(list(indexes), list(outputs), final=False)
+        finish(list(indexes), list(outputs), lost_ok=False)
 
     outputs = translate(
         [plan.prepared for plan in plans],
@@ -143,7 +169,7 @@ def translate_with_glossary(
     )
     rest = [i for i in range(len(texts)) if i not in reported]
     if rest:
-        finish(rest, [outputs[i] for i in rest], final=False)
+        finish(rest, [outputs[i] for i in rest], lost_ok=False)
     if retry:
         again = sorted(set(retry))
         for index in again:
@@ -153,7 +179,27 @@ def translate_with_glossary(
             forbidden=repairs.engine_forbidden,
             cancel=cancel,
         )
-        finish(again, list(second), final=True)
+        finish(again, list(second), lost_ok=True)
+    for round_ in range(RESUME_ROUNDS):
+        if not resumes:
+            break
+        # Only the segments a repair in place could not fix are decoded again, each forced
+        # to begin with its text up to the term and the term's approved form. A segment cut
+        # short twice (the same name twice) may take another round; the last one flags.
+        pending, resumes = resumes, {}
+        groups: dict[int, list[int]] = {}
+        for index, again in pending.items():
+            # Batched per engine: a bound method is a new object on every attribute read
+            owner = getattr(again.output.resume, "__self__", again.output.resume)
+            groups.setdefault(id(owner), []).append(index)
+        for indexes in groups.values():
+            resume_fn = pending[indexes[0]].output.resume
+            items = [(pending[i].output, pending[i].prefix) for i in indexes]
+            outputs = resume_fn(items, forbidden=repairs.engine_forbidden, cancel=cancel)
+            for index in indexes:
+                plans[index].carried = pending[index].carried
+            last = round_ == RESUME_ROUNDS - 1
+            finish(indexes, list(outputs), lost_ok=True, resume=not last)
     return [segment for segment in results if segment is not None]  # every one is set by now
 
 
@@ -175,6 +221,7 @@ def _prepare(text: str, matches: Sequence[TermMatch], strategy: Strategy) -> _Pl
             before += " "
         pieces.append(before)
         reads += before + form
+        at = sum(len(piece) for piece in pieces)
         if match.text in match.targets:
             pieces.append(match.text)  # already the target form (MMF, Paybang): keep it
         elif strategy == Strategy.PLACEHOLDER:
@@ -183,6 +230,7 @@ def _prepare(text: str, matches: Sequence[TermMatch], strategy: Strategy) -> _Pl
             pieces.append(PLACEHOLDER.format(n=number))
         else:
             pieces.append(match.target)
+        plan.spans.append((at, at + len(pieces[-1])))
         cursor = match.end  # the particle after the span stays: 알리페이가 -> Alipay가
         if _latin_edge(form[-1]) and _latin_edge(text[cursor : cursor + 1]):
             pieces.append(" ")
@@ -228,108 +276,228 @@ class _Repairs:
         concept = self.by_id.get(match.concept_id)
         return concept.forms(self.target_lang, TermKind.FORBIDDEN) if concept else []
 
-    def leftovers(self, text: str, plan: _Plan) -> tuple[str, set[int]]:
-        """Source-language terms of the segment the model copied through, replaced.
+    def leftovers(self, text: str, plan: _Plan, taken: list[tuple[int, int]]) -> list[Fix]:
+        """Source-language terms of the segment the model copied through, as fixes.
 
         The matcher finds them, so its word boundaries hold: 중국 in 중국인 stays.
         """
         if self.matcher is None:
-            return text, set()
+            return []
         targets = {m.concept_id: m.target for m in plan.matches}
-        touched: set[int] = set()
-        for match in reversed(self.matcher.find(text)):
+        fixes = []
+        for match in self.matcher.find(text):
             target = targets.get(match.concept_id)
-            if target and match.text not in match.targets:
-                text = text[: match.start] + target + text[match.end :]
-                touched.add(match.concept_id)
-        return text, touched
+            overlaps = any(a < match.end and match.start < b for a, b in taken)
+            if target and match.text not in match.targets and not overlaps:
+                fixes.append(Fix(match.start, match.end, target, -match.concept_id, match.text))
+        return fixes
 
 
-def _replace_forms(text: str, replacements: dict[str, tuple[str, int]]) -> tuple[str, set[int]]:
+def _forbidden_fixes(
+    text: str, replacements: dict[str, tuple[str, int]], taken: list[tuple[int, int]]
+) -> list[Fix]:
     """One pass, longest form first, so a replaced span is never replaced again."""
     if not replacements:
-        return text, set()
+        return []
     forms = sorted(replacements, key=len, reverse=True)
     pattern = "|".join(f"(?:{form_pattern(f, ignore_case=True).pattern})" for f in forms)
     lookup = {f.casefold(): f for f in forms}
-    touched: set[int] = set()
-
-    def swap(m: re.Match[str]) -> str:
+    fixes = []
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         key = " ".join(m.group().split()).casefold()
         form = lookup.get(key) or next(f for f in forms if re.fullmatch(_loose(f), m.group()))
         approved, concept_id = replacements[form]
-        touched.add(concept_id)
-        return approved
-
-    return re.sub(pattern, swap, text, flags=re.IGNORECASE), touched
+        fixes.append(Fix(m.start(), m.end(), approved, -concept_id, m.group()))
+    return fixes
 
 
 def _loose(form: str) -> str:
     return "(?i)" + r"\s+".join(re.escape(w) for w in form.split())
 
 
+def _apply(text: str, fixes: Sequence[Fix], until: int | None = None) -> str:
+    """text with fixes (non-overlapping spans of it) made; up to position until if given."""
+    pieces, cursor = [], 0
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end)):
+        if until is not None and fix.start >= until and not (fix.start == fix.end == until):
+            break
+        pieces.append(text[cursor : fix.start])
+        pieces.append(fix.text)
+        cursor = fix.end
+    pieces.append(text[cursor:until])
+    return "".join(pieces)
+
+
 def _finish(
-    plan: _Plan, output: str, repairs: _Repairs, *, lost_ok: bool = False
-) -> EnforcedSegment | None:
-    """Restore, repair and verify one translation; None when a placeholder was lost."""
-    text = output
+    plan: _Plan, output: str, repairs: _Repairs, *, lost_ok: bool = False, resume: bool = True
+) -> EnforcedSegment | _Again | None:
+    """Restore, repair and verify one translation.
+
+    None: a placeholder was lost and nothing shows where (translate again, injecting; not
+    when lost_ok); _Again: a term can only be placed by decoding again from a prefix (only
+    when resume is allowed).
+    """
+    raw = str(output)
+    fixes: list[Fix] = []
     restored: set[int] = set()
     if plan.strategy == Strategy.PLACEHOLDER and plan.placeholders:
-
-        def put_back(m: re.Match[str]) -> str:
+        for m in _PLACEHOLDER_BACK.finditer(raw):
             index = plan.placeholders.get(int(m.group(1)))
-            if index is None:
-                return m.group()
-            restored.add(index)
-            return plan.matches[index].target
-
-        text = _PLACEHOLDER_BACK.sub(put_back, text)
-        if len(restored) < len(plan.placeholders) and not lost_ok:
-            return None
-    repaired: set[int] = set()
+            if index is not None and index not in restored:
+                restored.add(index)
+                fixes.append(Fix(m.start(), m.end(), plan.matches[index].target, index, ""))
     if plan.strategy != Strategy.NONE and plan.matches:
         wrong: dict[str, tuple[str, int]] = {}
         for match in plan.matches:
             for form in repairs.concept_forbidden(match):
                 wrong.setdefault(form, (match.target, match.concept_id))
-        text, repaired = _replace_forms(text, wrong)
-        text, copied = repairs.leftovers(text, plan)
-        repaired |= copied
+        taken = [(f.start, f.end) for f in fixes]
+        fixes += _forbidden_fixes(raw, wrong, taken)
+        fixes += repairs.leftovers(raw, plan, [(f.start, f.end) for f in fixes])
+        again = _place_missing(plan, output, raw, fixes, restored, resume=resume)
+        if again is not None:
+            return again
+        lost = [i for i in plan.placeholders.values() if i not in restored]
+        placed = {f.index for f in fixes}
+        if lost and not lost_ok and any(i not in placed for i in lost):
+            return None
+    text = _apply(raw, fixes)
     return EnforcedSegment(
         text=text,
-        terms=_verify(plan, text, restored, repaired),
+        terms=_verify(plan, text, restored, fixes),
         forbidden_found=_forbidden_left(text, repairs, plan),
         strategy=plan.strategy.value,
         prepared=plan.prepared,
     )
 
 
-def _verify(plan: _Plan, text: str, restored: set[int], repaired: set[int]) -> list[TermOutcome]:
+def _place_missing(
+    plan: _Plan,
+    output: str,
+    raw: str,
+    fixes: list[Fix],
+    restored: set[int],
+    *,
+    resume: bool,
+) -> _Again | None:
+    """Find each term occurrence the output lacks and add a fix that places it.
+
+    Cheap when nothing is missing: one count of approved forms per concept. Returns _Again
+    for the first term only a second decode can place (when one is possible).
+    """
+    placed: dict[int, list[tuple[int, int]]] = {}
+    for fix in fixes:
+        concept_id = -fix.index if fix.index < 0 else plan.matches[fix.index].concept_id
+        placed.setdefault(concept_id, []).append((fix.start, fix.end))
+    taken = [(f.start, f.end) for f in fixes]
+    needed: dict[int, list[int]] = {}
+    for index, match in enumerate(plan.matches):
+        needed.setdefault(match.concept_id, []).append(index)
+    alignment = getattr(output, "alignment", None)
+    found_spans: dict[int, list[tuple[int, int]]] = {}
+    in_raw = claim(raw, plan.matches)
+    for concept_id in needed:
+        spans = list(placed.get(concept_id, []))
+        spans += [
+            (start, end)
+            for start, end in in_raw.get(concept_id, [])
+            if not any(a < end and start < b for a, b in taken)
+        ]
+        found_spans[concept_id] = spans
+    # Every approved form already in the output is off limits to a repair of another term.
+    taken += [span for spans in found_spans.values() for span in spans]
+    short = {c: len(indexes) - len(found_spans[c]) for c, indexes in needed.items()}
+    # In source order: where an output stops short, the first missing term is where it stopped.
+    for index, match in enumerate(plan.matches):
+        concept_id = match.concept_id
+        if short[concept_id] <= 0 or index in restored or index in plan.carried:
+            continue
+        spans = found_spans[concept_id]
+        if alignment is not None:
+            where = landed(alignment, plan.spans[index])
+            if where and any(a < where[1] and where[0] < b for a, b in spans):
+                continue  # this occurrence came out right; another one is missing
+            found = locate(raw, alignment, plan.spans[index], match.target, taken, plan.prepared)
+        else:
+            found = by_similarity(raw, match.target, taken)
+        if isinstance(found, Resume):
+            if not resume or not callable(getattr(output, "resume", None)):
+                continue  # flagged: no second decode to be had
+            return _again(plan, output, raw, fixes, found, index)
+        if found is None:
+            continue
+        fixes.append(dataclasses.replace(found, index=index))
+        taken.append((found.start, found.end))
+        short[concept_id] -= 1
+    return None
+
+
+def _again(
+    plan: _Plan, output: str, raw: str, fixes: list[Fix], resume: Resume, index: int
+) -> _Again:
+    # Fixes before the cut go into the prefix; the ones after it are found again in the
+    # new decode. Remember how the prefix's terms were placed, for the segment's record.
+    head = _apply(raw, fixes, until=resume.at)
+    kept = head.rstrip()
+    spaced = head[len(kept) :] or resume.separator
+    if _latin_edge(kept[-1:]) and _latin_edge(resume.form[:1]):
+        spaced = " "
+    prefix = (kept + spaced if kept else "") + resume.form
+    carried = dict(plan.carried)
+    for fix in fixes:
+        if fix.end <= resume.at and fix.index >= 0 and fix.original:
+            carried[fix.index] = ("repaired", fix.original)
+    carried[index] = ("re-decoded", "")
+    return _Again(output, prefix, index, carried)
+
+
+def claim(text: str, matches: Sequence[TermMatch]) -> dict[int, list[tuple[int, int]]]:
+    """Where each concept's approved forms stand in text, longest form first across concepts:
+    the Australia inside "Alipay Australia" is that name's, not a second Australia."""
+    forms = sorted(
+        {(form, m.concept_id) for m in matches for form in m.targets},
+        key=lambda pair: (-len(pair[0]), pair[0]),
+    )
+    taken: list[tuple[int, int]] = []
+    spans: dict[int, list[tuple[int, int]]] = {m.concept_id: [] for m in matches}
+    for form, concept_id in forms:
+        for start, end in find_form(text, form):
+            if not any(a < end and start < b for a, b in taken):
+                taken.append((start, end))
+                spans[concept_id].append((start, end))
+    return spans
+
+
+def _verify(plan: _Plan, text: str, restored: set[int], fixes: list[Fix]) -> list[TermOutcome]:
     """Each occurrence of a term needs its own occurrence of an approved form (exact case)."""
-    present: dict[int, int] = {}
+    by_index = {f.index: f for f in fixes if f.index >= 0 and f.index not in restored}
+    by_concept = {-f.index: f for f in fixes if f.index < 0}
+    present = {c: len(spans) for c, spans in claim(text, plan.matches).items()}
     seen: dict[int, int] = {}
     outcomes = []
     for index, match in enumerate(plan.matches):
-        if match.concept_id not in present:
-            spans: list[tuple[int, int]] = []
-            for form in sorted(match.targets, key=len, reverse=True):
-                for start, end in find_form(text, form):
-                    if not any(a < end and start < b for a, b in spans):
-                        spans.append((start, end))
-            present[match.concept_id] = len(spans)
         seen[match.concept_id] = seen.get(match.concept_id, 0) + 1
         ok = seen[match.concept_id] <= present[match.concept_id]
+        original = ""
         if not ok:
             method = "failed"
-        elif match.concept_id in repaired:
-            method = "repaired"
+        elif index in plan.carried:
+            method, original = plan.carried[index]
+        elif index in by_index:
+            method, original = "repaired", by_index[index].original
+        elif match.concept_id in by_concept:
+            method, original = "repaired", by_concept[match.concept_id].original
         elif index in restored:
             method = "placeholder"
         elif plan.strategy == Strategy.INJECT:
             method = "injected"
         else:
             method = "model"
-        outcomes.append(TermOutcome(match.concept_id, match.text, match.target, method, ok))
+        outcomes.append(
+            TermOutcome(match.concept_id, match.text, match.target, method, ok, original)
+        )
     return outcomes
 
 

@@ -9,7 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from translation import runtime
+from translation.alignment import Alignment, compose, from_attention
 from translation.languages import language_name, to_argos
 from translation.packages import Package, PackageError, installed_packages, version_key
 from translation.tokenizers import Tokenizer, load_tokenizer
@@ -43,6 +46,82 @@ class Route:
         """How a pair selector shows it: "ko → zh-Hans (via en)" for a pivot."""
         text = f"{self.source} → {self.target}"
         return f"{text} (via {self.packages[0].to_code})" if self.pivot else text
+
+
+@dataclass(frozen=True)
+class _Hop:
+    """One hop of a translation: what went in, what came out, and the attention between."""
+
+    source: str
+    source_pieces: tuple[str, ...]
+    target: str
+    target_pieces: tuple[str, ...]
+    attention: np.ndarray | None  # [target pieces x source pieces]; None when not returned
+    source_tokenizer: Tokenizer
+    target_tokenizer: Tokenizer
+
+    def alignment(self) -> Alignment | None:
+        if self.attention is None:
+            return None
+        return from_attention(
+            self.attention,
+            self.source,
+            self.source_pieces,
+            self.target,
+            self.target_pieces,
+            self.source_tokenizer,
+            self.target_tokenizer,
+        )
+
+
+class Translation(str):
+    """A translation that is a plain str to every caller, and remembers how it was decoded.
+
+    glossary.enforce reads alignment (where each output piece looked in the source) to find
+    where a garbled term came out, and resume() to decode again from a corrected prefix.
+    """
+
+    hops: tuple[_Hop, ...]
+    route: tuple[str, str]
+    resume: Callable[..., list[Translation]] | None
+
+    @classmethod
+    def make(
+        cls,
+        text: str,
+        hops: Sequence[_Hop] = (),
+        route: tuple[str, str] = ("", ""),
+        resume: Callable[..., list[Translation]] | None = None,
+    ) -> Translation:
+        made = cls(text)
+        made.hops = tuple(hops)
+        made.route = route
+        made.resume = resume
+        made._alignment = None
+        return made
+
+    @property
+    def alignment(self) -> Alignment | None:
+        """Attention from the output pieces to the first hop's source, through a pivot too.
+
+        Character spans index str(self) and the text the engine was given; computed on first
+        use only, since most translations never need it.
+        """
+        if self._alignment is None and self.hops:
+            alignments = [hop.alignment() for hop in self.hops]
+            if all(a is not None for a in alignments):
+                combined = alignments[0]
+                for hop, following in zip(self.hops[1:], alignments[1:], strict=True):
+                    combined = compose(combined, following, hop.source)
+                self._alignment = combined
+        return self._alignment
+
+
+class _Decoded(str):
+    """One hop's output for one segment, with its pieces and attention when returned."""
+
+    pieces: tuple[str, ...] = ()
+    attention: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -187,18 +266,18 @@ class Engine:
         pushes into broken byte pieces (U+FFFD) is decoded again without it, so callers
         repair and verify the output (glossary.enforce does).
         on_batch(indexes, translations) is called after each finished batch of the last hop.
+        Each translation is a Translation: a str that also carries the decoder's alignment
+        and can be resumed from a corrected prefix (Engine.resume).
         Raises Cancelled when cancel() turns True, NoRouteError when the pair has no route.
         """
         route = self.route(source, target)
-        results = [""] * len(texts)
+        results: list[str] = [""] * len(texts)
         if not any(text.strip() for text in texts):
             return results  # nothing to load a model for
         job = self._acquire(route)
         try:
             first, last = job.models[0], job.models[-1]
-            suppress = [
-                v for text in forbidden if text.strip() for v in last.tokenizer.variants(text)
-            ]
+            suppress = self._suppress(last, forbidden)
             tokens = {i: first.tokenizer.encode(t) for i, t in enumerate(texts) if t.strip()}
             # Longest first: similar lengths share a batch, so little padding is decoded.
             order = sorted(tokens, key=lambda i: len(tokens[i]), reverse=True)
@@ -206,51 +285,131 @@ class Engine:
             for start in range(0, len(order), size):
                 indexes = order[start : start + size]
                 batch = [tokens[i] for i in indexes]
-                outputs: list[str] = []
+                inputs = [texts[i] for i in indexes]
+                hops: list[list[_Hop]] = [[] for _ in indexes]
+                outputs: list[_Decoded] = []
                 for hop, (package, model) in enumerate(
                     zip(route.packages, job.models, strict=True)
                 ):
                     if cancel is not None and cancel():
                         raise Cancelled()
                     if hop > 0:
-                        batch = [model.tokenizer.encode(text) for text in outputs]
+                        inputs = [str(text) for text in outputs]
+                        batch = [model.tokenizer.encode(text) for text in inputs]
                     is_last = hop == len(job.models) - 1
                     outputs = self._run(package, model, batch, suppress if is_last else [])
-                for index, output in zip(indexes, outputs, strict=True):
+                    for record, text, pieces, output in zip(
+                        hops, inputs, batch, outputs, strict=True
+                    ):
+                        record.append(_hop(model, text, pieces, output))
+                done = [
+                    Translation.make(str(output), record, (source, target), self.resume)
+                    for output, record in zip(outputs, hops, strict=True)
+                ]
+                for index, output in zip(indexes, done, strict=True):
                     results[index] = output
                 if on_batch is not None:
-                    on_batch(list(indexes), list(outputs))
+                    on_batch(list(indexes), list(done))
         finally:
             self._release(job)
         return results
 
+    def resume(
+        self,
+        items: Sequence[tuple[Translation, str]],
+        *,
+        forbidden: Sequence[str] = (),
+        cancel: Callable[[], bool] | None = None,
+    ) -> list[Translation]:
+        """Decode the last hop of each translation again, forced to begin with its prefix.
+
+        items: (a translation this engine made, the text its new version must start with).
+        The earlier hops of a pivot are not decoded again. The result carries the alignment
+        of the whole new decode, prefix included.
+        """
+        results: list[Translation] = []
+        groups: dict[tuple[str, str], list[int]] = {}
+        for index, (translation, _prefix) in enumerate(items):
+            groups.setdefault(translation.route, []).append(index)
+        done: dict[int, Translation] = {}
+        for (source, target), indexes in groups.items():
+            route = self.route(source, target)
+            if cancel is not None and cancel():
+                raise Cancelled()
+            job = self._acquire(route)
+            try:
+                package, model = route.packages[-1], job.models[-1]
+                suppress = self._suppress(model, forbidden)
+                batch, prefixes = [], []
+                for index in indexes:
+                    translation, prefix = items[index]
+                    last = translation.hops[-1]
+                    batch.append(list(last.source_pieces))
+                    prefixes.append(model.tokenizer.encode(prefix) if prefix.strip() else [])
+                outputs = self._run(package, model, batch, suppress, prefixes=prefixes)
+                for index, pieces, output in zip(indexes, batch, outputs, strict=True):
+                    translation = items[index][0]
+                    last = translation.hops[-1]
+                    record = [*translation.hops[:-1], _hop(model, last.source, pieces, output)]
+                    done[index] = Translation.make(
+                        str(output), record, translation.route, self.resume
+                    )
+            finally:
+                self._release(job)
+        results = [done[i] for i in range(len(items))]
+        return results
+
+    def _suppress(self, model: _Model, forbidden: Sequence[str]) -> list[list[str]]:
+        return [v for text in forbidden if text.strip() for v in model.tokenizer.variants(text)]
+
     def _run(
-        self, package: Package, model: _Model, batch: list[list[str]], suppress: list[list[str]]
-    ) -> list[str]:
+        self,
+        package: Package,
+        model: _Model,
+        batch: list[list[str]],
+        suppress: list[list[str]],
+        *,
+        prefixes: list[list[str]] | None = None,
+    ) -> list[_Decoded]:
         prefix = package.target_prefix
         longest = max((len(tokens) for tokens in batch), default=0)
+        forced = [([prefix] if prefix else []) + list(p) for p in prefixes or [[]] * len(batch)]
         results = model.translator.translate_batch(
             batch,
-            target_prefix=[[prefix]] * len(batch) if prefix else None,
+            target_prefix=forced if any(forced) else None,
             beam_size=self.options.beam_size,
             max_batch_size=self.options.max_batch_size,
             # A long sentence must not come back silently cut: allow for its length.
             max_decoding_length=max(self.options.max_decoding_length, longest * 2 + 10),
             suppress_sequences=suppress or None,
             replace_unknowns=True,
+            # Where each output piece looked: glossary.enforce repairs garbled terms with it.
+            return_attention=True,
         )
-        outputs = []
+        outputs: list[_Decoded] = []
         for result in results:
             pieces = list(result.hypotheses[0])
+            attention = getattr(result, "attention", None)
+            rows = np.asarray(attention[0], dtype=np.float32) if attention else None
             if prefix and pieces[:1] == [prefix]:
                 pieces = pieces[1:]
-            outputs.append(model.tokenizer.decode(pieces))
+                rows = rows[1:] if rows is not None else None
+            output = _Decoded(model.tokenizer.decode(pieces))
+            output.pieces = tuple(pieces)
+            output.attention = rows
+            outputs.append(output)
         broken = [i for i, text in enumerate(outputs) if BROKEN in text]
         if suppress and broken:
             # Blocked from its best piece, a model may fall back on byte pieces that make no
             # valid UTF-8 ("Ali\ufffd"): garbage is worse than the forbidden form, which the
             # caller repairs and flags. Decode those segments again without blocking.
-            again = self._run(package, model, [batch[i] for i in broken], [])
+            again = self._run(
+                package,
+                model,
+                [batch[i] for i in broken],
+                [],
+                prefixes=[prefixes[i] for i in broken] if prefixes else None,
+            )
             for index, text in zip(broken, again, strict=True):
                 if text.count(BROKEN) < outputs[index].count(BROKEN):
                     log.info("blocking broke segment %d; decoded again without it", index)
@@ -386,6 +545,18 @@ class Engine:
 
     def close(self) -> None:
         self.unload()
+
+
+def _hop(model: _Model, source: str, pieces: Sequence[str], output: str) -> _Hop:
+    return _Hop(
+        source=source,
+        source_pieces=tuple(pieces),
+        target=str(output),
+        target_pieces=tuple(getattr(output, "pieces", ())),
+        attention=getattr(output, "attention", None),
+        source_tokenizer=model.tokenizer,
+        target_tokenizer=model.tokenizer,
+    )
 
 
 def _stamp(package: Package) -> int:

@@ -93,7 +93,20 @@ def _silent_layer(layer) -> None:
     _linear(layer.ffn.linear_1, np.zeros((D_MODEL, FFN_DIMS)))
 
 
-def copy_model_spec(vocabulary: list[str]):
+# Output rows re-pointed the way real models garble names (Australia -> "Auraralia",
+# Baidu -> "Bedu", Yu'e Bao -> "Ju'e Bao", Jack Ma -> "Jak Ma", Alipay -> "Ali"): each
+# source piece on the left comes out as the piece on the right; "" drops it (the output
+# row points at <s>, which decodes to nothing) and "</s>" ends the translation there.
+# The pieces are those of the tiny tokenizer trained on the sample article.
+GARBLING = {"st": "ra", "ai": "e", "<0x59>": "<0x4A>", "c": "", "pa": "", "y": ""}
+# Whole names dropped: Sydney and the Pay of Apple Pay never come out.
+DROPPING = {"▁Sydney": "", "▁Pay": ""}
+# The output stops where Australia should start: a repair in place cannot bring back the
+# rest of the sentence; a decode resumed after the approved form can.
+TRUNCATING = {"st": "</s>"}
+
+
+def copy_model_spec(vocabulary: list[str], garble: dict[str, str] | None = None):
     """A 1+1-layer TransformerSpec whose decoder step t copies source token t.
 
     Embeddings put a token vector in block T and a position vector in block P. The decoder's
@@ -142,6 +155,15 @@ def copy_model_spec(vocabulary: list[str]):
 
     projection = np.zeros((len(vocabulary), D_MODEL))
     projection[:, copy_block] = OUTPUT_GAIN * tokens
+    index = {piece: i for i, piece in enumerate(vocabulary)}
+    for piece, replacement in (garble or {}).items():
+        if piece not in index or (replacement or "<s>") not in index:
+            raise ValueError(f"garbling {piece!r} -> {replacement!r}: not in the vocabulary")
+        source, target = index[piece], index[replacement or "<s>"]
+        # Row target now also answers to the source piece; the source piece's own row goes
+        # quiet, so the decoder writes target wherever it copies piece.
+        projection[target, copy_block] += OUTPUT_GAIN * tokens[source]
+        projection[source, copy_block] = 0.0
     _linear(spec.decoder.projection, projection)
 
     spec.config.add_source_eos = True
@@ -158,11 +180,14 @@ def build_copy_package(
     sentencepiece_model: Path | None = None,
     package_version: str = "1.0",
     target_prefix: str = "",
+    garble: dict[str, str] | None = None,
 ) -> Path:
     """Write an installed-style Argos package folder under dest_dir and return it.
 
     Codes are Argos codes (ko, en, zh, zt). sentencepiece_model: reuse an already trained
     tokenizer (training takes about a second; a session builds several packages).
+    garble: output pieces re-pointed (GARBLING, DROPPING, TRUNCATING): a copy model that
+    gets chosen pieces wrong, as a real model gets names wrong.
     """
     folder = dest_dir / f"translate-{from_code}_{to_code}-{package_version.replace('.', '_')}"
     folder.mkdir(parents=True)
@@ -174,7 +199,7 @@ def build_copy_package(
     processor = spm.SentencePieceProcessor(model_file=str(sp_path))
     vocabulary = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
 
-    spec = copy_model_spec(vocabulary)
+    spec = copy_model_spec(vocabulary, garble)
     spec.validate()
     spec.optimize(quantization="int8")  # what Argos ships, and ten times smaller than float32
     (folder / "model").mkdir()
