@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from documents.project import Project, ProjectError
+from documents.project import Project, ProjectError, ProjectExistsError
 from paths import SAMPLE_ARTICLE, projects_dir
 
 PROJECT_SUFFIX = ".hanbit"
@@ -41,6 +42,17 @@ def _free_path(folder: Path, stem: str) -> Path:
     return path
 
 
+def _create_free(folder: Path, stem: str, create: Callable[[Path], Project]) -> Project:
+    """create at the first free name; a desk that takes the name meanwhile (three new projects
+    from one article at once) moves this one on to the next name instead of failing."""
+    for _ in range(100):
+        try:
+            return create(_free_path(folder, stem))
+        except ProjectExistsError:
+            continue
+    raise ProjectError(f"Cannot find a free project name for {stem} in {folder}")
+
+
 def project_from_source(
     source: Path,
     data: Path,
@@ -62,17 +74,20 @@ def project_from_source(
             f"file or open a {PROJECT_SUFFIX} project."
         )
     text = read_source(source, encoding=encoding).text  # encoding: as the translator chose
-    path = _free_path(projects_dir(data), f"{source.stem}.{source_lang}-{target_lang}")
-    project = Project.create(
-        path,
-        source_text=text,
-        source_lang=source_lang,
-        target_lang=target_lang,
-        name=source.stem,
-        origin=str(source),
+    project = _create_free(
+        projects_dir(data),
+        f"{source.stem}.{source_lang}-{target_lang}",
+        lambda path: Project.create(
+            path,
+            source_text=text,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            name=source.stem,
+            origin=str(source),
+        ),
     )
     project.close()
-    return path
+    return project.path
 
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2")
@@ -89,7 +104,7 @@ def project_from_xliff(source: Path, data: Path) -> Path:
 
     content = read_xliff(source)  # the pair names the file; the import reads it again
     stem = f"{source.stem}.{content.source_lang}-{content.target_lang}"
-    project = import_xliff(source, _free_path(projects_dir(data), stem))
+    project = _create_free(projects_dir(data), stem, lambda path: import_xliff(source, path))
     path = project.path
     project.close()
     return path

@@ -11,7 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from documents import project_file
-from documents.project_file import ProjectDiskFullError, ProjectError, ProjectLockedError
+from documents.project_file import (
+    ProjectDiskFullError,
+    ProjectError,
+    ProjectExistsError,
+    ProjectLockedError,
+)
 from documents.project_lock import LockHeld, ProjectLock, acquire
 from documents.project_model import (
     COLUMNS,
@@ -29,12 +34,13 @@ from documents.project_model import (
     to_status,
 )
 from documents.segmentation import count_words, segment_document
+from storage.errors import os_reason
 from storage.sqlite import disk_full
 
 # The contract: everything a caller needs comes from documents.project.
 __all__ = [
     "HistoryEntry", "ImportedSegment", "Project", "ProjectDiskFullError", "ProjectError",
-    "ProjectLockedError",
+    "ProjectExistsError", "ProjectLockedError",
     "Segment", "Status", "StatusCount",
 ]  # fmt: skip
 
@@ -153,7 +159,7 @@ class Project:
                 ) from None
             except OSError as error:
                 raise ProjectError(
-                    f"Cannot lock {path} for writing ({error.strerror}); open it read-only"
+                    f"Cannot lock {path} for writing ({os_reason(error)}); open it read-only"
                 ) from None
         try:
             project_file.check(path)

@@ -7,11 +7,14 @@ import functools
 import json
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from storage.errors import DiskFullError
+from storage.errors import DiskFullError, os_reason
+from storage.sqlite import disk_full
 
 FORMAT_ID = "hanbit-project"
 SCHEMA_VERSION = 1
@@ -58,6 +61,10 @@ _CREATES = {"table": ("createtable",), "index": ("createindex", "createuniqueind
 
 class ProjectError(Exception):
     """A project file that cannot be created, opened or changed; the message says why."""
+
+
+class ProjectExistsError(ProjectError):
+    """A new project's file name is taken (perhaps by a desk creating one at this moment)."""
 
 
 class ProjectDiskFullError(ProjectError, DiskFullError):
@@ -279,11 +286,18 @@ def write_new(
 ) -> None:
     """Build the project beside path, move it in only if path is still free: never a half file."""
     if path.exists() or path.is_symlink():
-        raise ProjectError(f"{path} already exists; a new project never replaces a file")
+        raise ProjectExistsError(f"{path} already exists; a new project never replaces a file")
     if not path.parent.is_dir():
         raise ProjectError(f"Cannot create {path.name}: the folder {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.creating")
-    companions = [tmp.with_name(tmp.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    try:
+        # A private folder (0700, random name) beside path: SQLite would follow a link planted
+        # at a guessable name and write the new project over the link's target.
+        private = Path(
+            tempfile.mkdtemp(prefix=f".{path.name[:80]}.", suffix=".creating", dir=path.parent)
+        )
+    except OSError as error:
+        raise ProjectError(f"Cannot create {path}: {os_reason(error)}") from None
+    tmp = private / path.name
     try:
         _build(tmp, meta, rows, now, origin)
         # A -wal or -shm left by a desk that crashed with an earlier file of this name (then
@@ -294,19 +308,20 @@ def write_new(
         try:
             os.link(tmp, path)  # fails if path appeared meanwhile, unlike a rename
         except FileExistsError:
-            raise ProjectError(
+            raise ProjectExistsError(
                 f"{path} already exists; a new project never replaces a file"
             ) from None
         except OSError:
             if path.exists():  # a file system without hard links: check, then rename
-                raise ProjectError(
+                raise ProjectExistsError(
                     f"{path} already exists; a new project never replaces a file"
                 ) from None
             os.replace(tmp, path)
         _fsync_dir(path.parent)
     except (sqlite3.Error, OSError) as error:
-        raise ProjectError(f"Cannot create {path}: {error}") from None
+        if disk_full(error, path.parent):
+            raise ProjectDiskFullError(f"Cannot create {path}: the disk is full") from None
+        reason = os_reason(error) if isinstance(error, OSError) else str(error)
+        raise ProjectError(f"Cannot create {path}: {reason}") from None
     finally:
-        for leftover in companions:
-            with contextlib.suppress(FileNotFoundError):
-                leftover.unlink()
+        shutil.rmtree(private, ignore_errors=True)

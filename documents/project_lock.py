@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import stat
 import threading
 from pathlib import Path
+
+from storage.atomic import open_no_follow
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -93,7 +97,12 @@ def acquire(path: Path) -> ProjectLock:
             held._count += 1
             return held
         for _ in range(5):
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            # Never through a link: in a shared folder a planted P.hanbit.lock -> ~/.bashrc
+            # would otherwise be truncated by the ftruncate below.
+            fd = open_no_follow(lock_path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NONBLOCK", 0))
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                raise OSError(errno.EINVAL, f"{lock_path.name} is not a regular file")
             if not _try_lock(fd):
                 os.close(fd)
                 raise LockHeld(_holder(lock_path))

@@ -11,6 +11,7 @@ from pathlib import Path
 from glossary.store import Concept, GlossaryError, Term, Termbase, TermKind, term_key
 from glossary.table import read_table, write_table
 from glossary.tbx import read_tbx, write_tbx
+from storage.atomic import atomic_path
 
 FORMATS = ("tbx", "csv", "tsv")
 
@@ -290,24 +291,22 @@ def export_glossary(
     concepts = source.concepts() if isinstance(source, Termbase) else list(source)
     path = Path(path)
     fmt = fmt or detect_format(path)
-    temporary = path.with_name(f".{path.name}.part")
-    suffix_path = temporary.with_suffix(".csv" if fmt == "csv" else ".tsv")
+    temporary = path
     try:
-        if fmt == "tbx":
-            write_tbx(concepts, temporary, source_lang=langs[0] if langs else "en")
-            count = len(concepts)
-        else:
-            count = write_table(concepts, suffix_path, langs, two_column)
-            os.replace(suffix_path, temporary)
-        with open(temporary, "rb+") as written:
-            os.fsync(written.fileno())  # on disk before it replaces the previous file
-        os.replace(temporary, path)
-    except BaseException as error:  # Ctrl+C too: no temporary is left behind
-        # Both temporaries: a table half written by a full disk is left under its own name.
-        temporary.unlink(missing_ok=True)
-        suffix_path.unlink(missing_ok=True)
-        if not isinstance(error, (OSError, GlossaryError)):
-            raise
-        reason = (error.strerror if isinstance(error, OSError) else None) or error
+        # A private folder with a random name: a link planted at a guessable temporary name in
+        # a shared folder would otherwise have the export written through it.
+        with atomic_path(path, GlossaryError) as temporary:
+            if fmt == "tbx":
+                write_tbx(concepts, temporary, source_lang=langs[0] if langs else "en")
+                count = len(concepts)
+            else:  # write_table picks the delimiter from the suffix
+                table = temporary.with_suffix(".csv" if fmt == "csv" else ".tsv")
+                count = write_table(concepts, table, langs, two_column)
+                os.replace(table, temporary)
+    except (OSError, GlossaryError) as error:
+        reason = (error.strerror if isinstance(error, OSError) else None) or str(error)
+        reason = reason.replace(str(temporary), str(path))
+        if reason.startswith(("Cannot write", "cannot write")):
+            raise GlossaryError("c" + reason[1:]) from None
         raise GlossaryError(f"cannot write {path}: {reason}") from None
     return count

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,6 +67,42 @@ def atomic_writer(path: Path, error: type[Exception] = StorageError) -> Iterator
             raise
         raise error(f"Cannot write {path}: {os_reason(problem)}") from problem
     sync_folder(folder)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path, error: type[Exception] = StorageError) -> Iterator[Path]:
+    """A path to write (by name: a library that takes a file name) that replaces path atomically.
+
+    The path lies in a new private folder (mode 0700, random name) beside path and has path's
+    own name, so a writer that picks its format from the suffix still sees it, and nobody
+    else can plant a link there. When the block ends cleanly the file is synced and renamed
+    over path; in every case the private folder is removed.
+    """
+    path = Path(path)
+    try:
+        _check_destination(path)
+        private = Path(
+            tempfile.mkdtemp(prefix=f".{path.name[:80]}.", suffix=".part", dir=path.parent)
+        )
+    except StorageError as problem:
+        raise error(str(problem)) from None
+    except OSError as problem:
+        raise error(f"Cannot write {path}: {os_reason(problem)}") from problem
+    temp = private / path.name
+    try:
+        yield temp
+        fd = os.open(temp, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(temp, _mode_for(path))
+        os.replace(temp, path)
+    except OSError as problem:
+        raise error(f"Cannot write {path}: {os_reason(problem)}") from problem
+    finally:
+        shutil.rmtree(private, ignore_errors=True)
+    sync_folder(path.parent)
 
 
 def atomic_write_bytes(path: Path, data: bytes, error: type[Exception] = StorageError) -> None:

@@ -8,7 +8,7 @@ import os
 import pytest
 from export_sample import make_project
 
-import documents.atomic as atomic
+import storage.atomic as atomic
 from documents.atomic import ExportError, atomic_write_bytes
 from documents.export import export_project
 
