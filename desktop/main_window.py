@@ -436,17 +436,38 @@ class MainWindow(QMainWindow):
         if self.route() is None:
             self.refresh_routes()
             return False
-        self.view.commit_editor()
-        source, target = self.project.source_lang, self.project.target_lang
-        count = self.translator.start(self.model, source, target)
+        count = self.start_translation()
         if not count:
             self.statusBar().showMessage(self.tr("Every segment already has a target."), 5000)
-            return False
+        return bool(count)
+
+    def retranslate(self, scope: str) -> int:
+        """Retranslate "selected", "changed-terms" or "drafts" (see desktop.retranslate)."""
+        from desktop.retranslate import Scope, retranslate
+
+        return retranslate(self, Scope(scope))
+
+    def start_translation(
+        self, segment_ids: list[int] | None = None, replace: dict[int, str] | None = None
+    ) -> int:
+        """MT in the background for segment_ids (None: the empty targets), replacing the targets
+        in replace, with progress and Cancel; the number of segments queued."""
+        if self.translator.running() or self.project is None or self.model is None:
+            return 0
+        if self.route() is None:
+            self.refresh_routes()
+            self.statusBar().showMessage(self.tr("No MT package for this language pair."), 5000)
+            return 0
+        self.view.commit_editor()
+        source, target = self.project.source_lang, self.project.target_lang
+        count = self.translator.start(self.model, source, target, segment_ids, replace)
+        if not count:
+            return 0
         self.summary.set_progress(0, count)
         self.summary.show_progress(True)
         self.act_translate_all.setEnabled(False)
         self.act_cancel.setEnabled(True)
-        return True
+        return count
 
     def cancel_translation(self, wait: bool = False) -> None:
         if self.translator.running():

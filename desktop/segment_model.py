@@ -264,17 +264,33 @@ class SegmentModel(QAbstractTableModel):
         self._refresh(segment)
         return segment
 
-    def store_mt_batch(self, batch: list[tuple[int, str, dict[str, Any]]]) -> None:
-        """Store a batch of MT drafts in one transaction (one disk sync, not one per segment)."""
+    def store_mt_batch(
+        self, batch: list[tuple[int, str, dict[str, Any]]], replace: dict[int, str] | None = None
+    ) -> None:
+        """Store a batch of MT drafts in one transaction (one disk sync, not one per segment).
+
+        replace: segment id -> the target it had when the retranslation was asked for; such a
+        target is replaced by the new MT, unless the translator changed it meanwhile."""
+        replace = replace or {}
         with self.project.batch():
             for segment_id, mt, info in batch:
                 if segment_id in self._rows:  # a join may have removed it meanwhile
-                    self.store_mt(segment_id, mt, info)
+                    self.store_mt(segment_id, mt, info, replacing=replace.get(segment_id))
 
-    def store_mt(self, segment_id: int, mt: str, info: dict[str, Any]) -> Segment:
-        """Store an MT draft; it fills an empty target as a draft, never a translator's target."""
+    def store_mt(
+        self, segment_id: int, mt: str, info: dict[str, Any], replacing: str | None = None
+    ) -> Segment:
+        """Store an MT draft; it fills an empty target as a draft, never a translator's target
+        (replacing: a retranslation replaces this target, when the segment still has it)."""
         before = self.segment(segment_id)
         segment = self.project.set_mt(segment_id, mt, info, fill_target=True)
+        if (
+            replacing is not None
+            and before.target == replacing
+            and mt.strip()
+            and segment.target != mt
+        ):
+            segment = self.project.set_target(segment_id, mt, status=Status.DRAFT, origin="mt")
         if (segment.target, segment.status) != (before.target, before.status):
             self._remember(before)
         self._refresh(segment)

@@ -211,7 +211,8 @@ class SegmentView(QTableView):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl+click select several segments (Retranslate Selected); one stays current.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -359,6 +360,16 @@ class SegmentView(QTableView):
 
     def current_segment_id(self) -> int:
         return self.segment_id_at(self.currentIndex().row())
+
+    def selected_segment_ids(self) -> list[int]:
+        """The selected segments in grid order (the current one when nothing is selected)."""
+        model, selection = self.model(), self.selectionModel()
+        if model is None or selection is None:
+            return []
+        rows = sorted({index.row() for index in selection.selectedIndexes()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
+        return [self.segment_id_at(row) for row in rows]
 
     def go_to_row(self, row: int, edit: bool = False, center: bool = False) -> None:
         """Make row current and visible; center: in the middle of the grid once its rows are

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.glossary_source import MTGlossary
 from desktop.segment_model import SegmentModel
 from desktop.tasks import CancellableWorker
+from documents.inline import protecting_tags
 from glossary.enforce import EnforcedSegment, translate_with_glossary
 from translation.engine import Cancelled, Engine
 
@@ -57,8 +58,10 @@ class TranslateAllWorker(CancellableWorker):
         # A factory runs here, on the worker's thread, so its termbase connection stays there.
         glossary = self.glossary() if callable(self.glossary) else self.glossary
         glossary = glossary or MTGlossary()
-        translate = functools.partial(
-            self.engine.translate, source=self.source_lang, target=self.target_lang
+        translate = protecting_tags(  # inline-code tags (XLIFF) go through the MT untouched
+            functools.partial(
+                self.engine.translate, source=self.source_lang, target=self.target_lang
+            )
         )
         try:
             translate_with_glossary(
@@ -91,17 +94,31 @@ class TranslateAll(QObject):
         self.engine, self.data_dir = engine, data_dir
         self.worker: TranslateAllWorker | None = None
         self._model: SegmentModel | None = None
+        self._replace: dict[int, str] = {}
 
     def running(self) -> bool:
         return self.worker is not None
 
-    def start(self, model: SegmentModel, source_lang: str, target_lang: str) -> int:
-        """Start on every segment with an empty target; the number queued (0: nothing started)."""
+    def start(
+        self,
+        model: SegmentModel,
+        source_lang: str,
+        target_lang: str,
+        segment_ids: list[int] | None = None,
+        replace: dict[int, str] | None = None,
+    ) -> int:
+        """Start on every segment with an empty target, or on segment_ids (a retranslation,
+        whose targets in replace are replaced); the number queued (0: nothing started)."""
         if self.worker is not None:
             return 0
-        todo = [(s.id, s.source) for s in model.segments() if not s.target.strip()]
+        if segment_ids is None:
+            todo = [(s.id, s.source) for s in model.segments() if not s.target.strip()]
+        else:
+            todo = [(sid, model.segment(sid).source) for sid in segment_ids]
+        todo = [(sid, source) for sid, source in todo if source.strip()]
         if not todo:
             return 0
+        self._replace = dict(replace or {})
         from desktop.glossary_source import mt_glossary_factory
 
         worker = TranslateAllWorker(
@@ -122,7 +139,7 @@ class TranslateAll(QObject):
         model = self._model
         if model is None:
             return
-        model.store_mt_batch(batch)
+        model.store_mt_batch(batch, self._replace)
 
     def cancel(self, wait: bool = False) -> None:
         """Stop after the batch being decoded; wait: block until the thread is done (closing)."""

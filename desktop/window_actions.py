@@ -217,6 +217,29 @@ def build_menus(window) -> None:
         "Ctrl+Shift+A",
         window.translate_all,
     )
+    mt.addSeparator()
+    window.act_retranslate_selected = _action(
+        window,
+        mt,
+        QT_TRANSLATE_NOOP("MainWindow", "&Retranslate Selected Segments"),
+        "Ctrl+Shift+R",
+        lambda: window.retranslate("selected"),
+    )
+    window.act_retranslate_terms = _action(
+        window,
+        mt,
+        QT_TRANSLATE_NOOP("MainWindow", "Retranslate Segments with Changed &Terms"),
+        None,
+        lambda: window.retranslate("changed-terms"),
+    )
+    window.act_retranslate_drafts = _action(
+        window,
+        mt,
+        QT_TRANSLATE_NOOP("MainWindow", "Retranslate All &Unconfirmed Segments"),
+        None,
+        lambda: window.retranslate("drafts"),
+    )
+    mt.addSeparator()
     window.act_cancel = _action(
         window,
         mt,
