@@ -116,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
             records: list[dict | None] = [None] * len(segments)
         else:
             from cli.common import load_concepts
+            from documents.inline import protecting_tags
             from glossary.enforce import translate_with_glossary
             from glossary.matching import TermMatcher
 
@@ -123,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
             matcher = TermMatcher(concepts, source, target)
             enforced = translate_with_glossary(
                 [s.text for s in segments],
-                functools.partial(engine.translate, source=source, target=target),
+                protecting_tags(functools.partial(engine.translate, source=source, target=target)),
                 matcher,
                 source_lang=source,
                 target_lang=target,

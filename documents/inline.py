@@ -89,6 +89,14 @@ class Code:
     container: bool  # g/pc/mrk: an element around the text rather than a copied code
     start: etree._Element  # the element (for a container: its tag and attributes only)
     end: etree._Element | None = None  # ept/ec/em of a pair of codes
+    # The same code as the file's target has it (its own ids, say), preferred on write-back.
+    target_start: etree._Element | None = None
+    target_end: etree._Element | None = None
+
+    def written(self) -> tuple[etree._Element, etree._Element | None]:
+        start = self.target_start if self.target_start is not None else self.start
+        end = self.target_end if self.target_end is not None else self.end
+        return start, end
 
     def markup(self) -> str:
         """The original markup, for a tooltip: <g id="1"> or <ph id="2">&lt;br/&gt;</ph>."""
@@ -137,6 +145,10 @@ class TagTable:
 
 
 def _ident(element: etree._Element) -> str:
+    if local_name(element) == "mrk":
+        # An annotation's id differs between source and target by rule (ids are unique in a
+        # unit); its type (term, comment, protected) and order are what pair them.
+        return "mrk:" + (element.get("type") or element.get("mtype") or "")
     return element.get("id") or element.get("mid") or ""
 
 
@@ -145,8 +157,10 @@ def _pair_ident(element: etree._Element) -> str:
     return element.get("rid") or element.get("startRef") or element.get("id") or ""
 
 
-def element_text(element: etree._Element, table: TagTable) -> str:
-    """The text of a source, target or segment marker with its inline codes as tag tokens."""
+def element_text(element: etree._Element, table: TagTable, *, target: bool = False) -> str:
+    """The text of a source, target or segment marker with its inline codes as tag tokens.
+
+    Call it for the source first, then (target=True) for the target with the same table."""
     ends_here = {
         (local_name(e), _pair_ident(e))
         for e in element.iter()
@@ -160,6 +174,10 @@ def element_text(element: etree._Element, table: TagTable) -> str:
         seen[(group, ident)] = count + 1
         return (group, ident, count)
 
+    def mark(code: Code, element: etree._Element) -> None:
+        if target and code.start is not element and code.target_start is None:
+            code.target_start = element
+
     def walk(node: etree._Element) -> None:
         parts.append(node.text or "")
         for child in node:
@@ -171,6 +189,7 @@ def element_text(element: etree._Element, table: TagTable) -> str:
                 code = table._number(
                     key(name, _ident(child)), lambda n, c=child, m=name: Code(n, m, True, True, c)
                 )
+                mark(code, child)
                 parts.append(token(code.number, TagKind.OPEN))
                 walk(child)
                 parts.append(token(code.number, TagKind.CLOSE))
@@ -178,6 +197,7 @@ def element_text(element: etree._Element, table: TagTable) -> str:
                 pair = (name, _ident(child), seen.get((name + "-pair", _ident(child)), 0))
                 seen[(name + "-pair", _ident(child))] = pair[2] + 1
                 code = table._number(pair, lambda n, c=child, m=name: Code(n, m, True, False, c))
+                mark(code, child)
                 parts.append(token(code.number, TagKind.OPEN))
             elif name in CLOSERS and child.get("isolated") != "yes":
                 opener = next(o for o, c in OPENERS.items() if c == name)
@@ -189,10 +209,14 @@ def element_text(element: etree._Element, table: TagTable) -> str:
                         key(name, _pair_ident(child)),
                         lambda n, c=child, m=name: Code(n, m, False, False, c),
                     )
+                    mark(code, child)
                     parts.append(token(code.number, TagKind.STANDALONE))
                 else:
-                    if table.codes[number].end is None:
-                        table.codes[number].end = child
+                    paired = table.codes[number]
+                    if paired.end is None:
+                        paired.end = child
+                    elif target and paired.target_end is None and paired.end is not child:
+                        paired.target_end = child
                     parts.append(token(number, TagKind.CLOSE))
             elif name == "mrk":  # a segment marker inside a source: its text is the text
                 walk(child)
@@ -200,6 +224,7 @@ def element_text(element: etree._Element, table: TagTable) -> str:
                 code = table._number(
                     key(name, _ident(child)), lambda n, c=child, m=name: Code(n, m, False, False, c)
                 )
+                mark(code, child)
                 parts.append(token(code.number, TagKind.STANDALONE))
             parts.append(child.tail or "")
 
@@ -238,20 +263,21 @@ def fill_element(element: etree._Element, text: str, table: TagTable) -> None:
         code = table.codes.get(found.number)
         if code is None:
             raise TagError(f"the tag {found.text} is not one of this segment's tags")
+        start, end = code.written()
         if found.kind is TagKind.STANDALONE:
             if code.paired:
                 raise TagError(f"{found.text} stands for a pair of tags; write it as a pair")
-            parent.append(copied(code.start))
+            parent.append(copied(start))
         elif not code.paired:
             raise TagError(f"{found.text}: the tag {token(code.number, TagKind.STANDALONE)} "
                            "is a single tag, not a pair")  # fmt: skip
         elif found.kind is TagKind.OPEN:
             if code.container:
-                made = etree.SubElement(parent, code.start.tag, attrib=dict(code.start.attrib))
+                made = etree.SubElement(parent, start.tag, attrib=dict(start.attrib))
                 stack.append((code, parent))
                 parent = made
             else:
-                parent.append(copied(code.start))
+                parent.append(copied(start))
                 stack.append((code, parent))
         else:
             if not stack or stack[-1][0].number != code.number:
@@ -263,8 +289,7 @@ def fill_element(element: etree._Element, text: str, table: TagTable) -> None:
             if opened.container:
                 parent = outer
             else:
-                end = opened.end if opened.end is not None else opened.start
-                parent.append(copied(end))
+                parent.append(copied(end if end is not None else start))
     add_text(text[cursor:])
     if stack:
         raise TagError(f"{token(stack[-1][0].number, TagKind.OPEN)} is never closed")

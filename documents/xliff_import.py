@@ -17,11 +17,11 @@ from documents.formats.xliff_doc import (
     child,
     files,
     flavour,
+    imported_target,
     locations,
-    read_status,
 )
 from documents.inline import TOKEN, local_name, strip_tags
-from documents.project import Segment, Status
+from documents.project import Segment
 from documents.project_model import LANG
 from storage.xmlsafe import parse_xml_bytes
 
@@ -247,14 +247,7 @@ def _notes(location: Location) -> list[str]:
 
 def _segment(location: Location, paragraph: int, untagged_translated: bool) -> Segment:
     source = location.source_text.strip()
-    target = location.target_text.strip()
-    status = read_status(location, untagged_translated=untagged_translated)
-    if status is None:
-        status = Status.DRAFT
-    if not strip_tags(target).strip():
-        target, status = "", Status.NEW
-    elif status is Status.NEW:
-        status = Status.DRAFT
+    target, status = imported_target(location, untagged_translated=untagged_translated)
     # The unit's notes go with its first segment only.
     first = location.mid is None and location.segment is None or _first_of_unit(location)
     comment = "\n".join(_notes(location)) if first else ""

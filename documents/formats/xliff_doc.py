@@ -76,11 +76,13 @@ def files(root: etree._Element) -> list[etree._Element]:
 
 
 def _not_translatable(element: etree._Element, stop: etree._Element) -> bool:
-    # translate="no" on a file, group or unit covers everything inside it (both versions).
+    # translate="no" on a file or group covers what is inside it (both versions) ...
+    # The nearest element that says decides: a unit translate="yes" in a file translate="no".
     node: etree._Element | None = element
     while node is not None and node is not stop:
-        if node.get("translate") == "no":
-            return True
+        said = node.get("translate")
+        if said is not None:
+            return said == "no"
         node = node.getparent()
     return False
 
@@ -134,7 +136,7 @@ def _location(
 ) -> Location:
     table = TagTable()
     source_text = element_text(source, table)
-    target_text = element_text(target, table) if target is not None else ""
+    target_text = element_text(target, table, target=True) if target is not None else ""
     return Location(kind, unit, source, target, segment, mid, table, source_text, target_text)
 
 
@@ -260,3 +262,12 @@ def read_status(location: Location, *, untagged_translated: bool = False) -> Sta
 
 def lowest(statuses: list[Status]) -> Status:
     return min(statuses, key=RANK.__getitem__)
+
+
+def imported_target(location: Location, *, untagged_translated: bool = False) -> tuple[str, Status]:
+    """The target and status a segment gets on import (write-back compares against them)."""
+    target = location.target_text.strip()
+    status = read_status(location, untagged_translated=untagged_translated) or Status.DRAFT
+    if not strip_tags(target).strip():
+        return "", Status.NEW
+    return target, Status.DRAFT if status is Status.NEW else status

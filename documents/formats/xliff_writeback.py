@@ -25,12 +25,12 @@ from documents.formats.xliff_doc import (
     Location,
     child,
     files,
+    imported_target,
     locations,
     lowest,
-    read_status,
     sdl_seg,
 )
-from documents.inline import TagError, fill_element, local_name, strip_tags
+from documents.inline import TagError, fill_element, local_name
 from documents.project_model import Segment, Status, separator
 
 if TYPE_CHECKING:
@@ -155,10 +155,8 @@ def write_back(
         wanted = targets.get(index)
         if wanted is None:
             continue
-        before_status = read_status(location) or (
-            Status.DRAFT if strip_tags(location.target_text).strip() else Status.NEW
-        )
-        text_changed = wanted.text != location.target_text.strip()
+        before_text, before_status = imported_target(location)
+        text_changed = wanted.text != before_text
         if text_changed:
             try:
                 _write_text(location, wanted.text)
