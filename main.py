@@ -19,6 +19,7 @@ SUBCOMMANDS = (
     "export",
     "memory",
     "review",
+    "team",
     "desktop-entry",
 )
 

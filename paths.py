@@ -24,12 +24,16 @@ def data_dir(option: str | Path | None = None) -> Path:
 def glossary_path(option: str | Path | None = None, data: Path | None = None) -> Path:
     """The termbase file: --glossary, then HANBIT_GLOSSARY, then glossary.db in the data folder."""
     chosen = option or os.environ.get("HANBIT_GLOSSARY")
+    if isinstance(chosen, str) and chosen.lower().startswith(("postgresql://", "postgres://")):
+        return chosen  # type: ignore[return-value]  # a team server's URL (docs/team.md)
     return Path(chosen) if chosen else (data or data_dir()) / "glossary.db"
 
 
 def memory_path(option: str | Path | None = None, data: Path | None = None) -> Path:
     """The translation memory: --memory, then HANBIT_MEMORY, then memory.db in the data folder."""
     chosen = option or os.environ.get("HANBIT_MEMORY")
+    if isinstance(chosen, str) and chosen.lower().startswith(("postgresql://", "postgres://")):
+        return chosen  # type: ignore[return-value]  # a team server's URL (docs/team.md)
     return Path(chosen) if chosen else (data or data_dir()) / "memory.db"
 
 

@@ -16,8 +16,12 @@ def load_concepts(glossary: Path | None, data_dir: Path | None = None) -> list[C
     window does on first run (so a new machine enforces the curated terms from the start).
     """
     from glossary.curated import read_curated
+    from glossary.protocol import is_server_location, open_termbase
     from glossary.store import GlossaryError, Termbase
 
+    if is_server_location(glossary):  # a team's termbase (postgresql://): read as it is
+        with open_termbase(glossary) as termbase:
+            return termbase.concepts()
     if glossary is not None:
         if not glossary.is_file():
             raise GlossaryError(f"glossary {glossary} does not exist")
@@ -36,8 +40,12 @@ def open_desk_termbase(data_dir: Path | None = None, glossary: Path | None = Non
     """The desk's termbase (or --glossary's), with the curated glossary merged in."""
     import paths
     from glossary.curated import load_curated
+    from glossary.protocol import is_server_location, open_termbase
     from glossary.store import GlossaryError, Termbase
 
+    if is_server_location(glossary):
+        # A team's termbase gets the curated glossary once, when `team push` moves it there.
+        return open_termbase(glossary)
     path = paths.glossary_path(glossary, paths.data_dir(data_dir) if data_dir else None)
     if path.suffix.lower() == ".json":
         raise GlossaryError(f"{path} is a curated glossary file; give a termbase (.db)")

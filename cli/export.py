@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from glossary.protocol import location
+
 FORMAT_HELP = (
     "Format by extension: .docx (bilingual review table), .xlf/.xliff (XLIFF 1.2), "
     ".xlf2/.xliff2 (XLIFF 2.0), .tmx (TMX 1.4b, translated and reviewed segments only), "
@@ -25,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", dest="fmt", metavar="NAME", help="format name (see above)")
     parser.add_argument(
         "--glossary",
-        type=Path,
+        type=location,
         metavar="FILE",
         help="termbase whose terms are marked in HTML and XLIFF (default: the desk's glossary)",
     )
@@ -39,7 +41,13 @@ def _matcher(args: argparse.Namespace, source_lang: str, target_lang: str):
     if args.no_glossary:
         return None
     import paths
+    from glossary.protocol import is_server_location, open_termbase
 
+    if is_server_location(args.glossary):
+        from glossary.matching import TermMatcher
+
+        with open_termbase(args.glossary) as termbase:
+            return TermMatcher(termbase.concepts(), source_lang, target_lang)
     path = paths.glossary_path(args.glossary, paths.data_dir(args.data_dir))
     if not path.exists():
         if args.glossary:

@@ -7,12 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from glossary.protocol import location
+
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--glossary",
-        type=Path,
+        type=location,
         metavar="PATH",
         help="the termbase file (default: HANBIT_GLOSSARY, else glossary.db in the data folder); "
         "a new one starts with the curated glossary",

@@ -6,12 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from glossary.protocol import location
+
 
 def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--memory",
-        type=Path,
+        type=location,
         metavar="PATH",
         help="the translation memory file (default: HANBIT_MEMORY, else memory.db in the data "
         "folder); created when missing",
@@ -55,10 +57,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _open(args: argparse.Namespace):
     import paths
-    from memory.store import TranslationMemory
+    from memory.protocol import open_memory
 
     data = paths.data_dir(args.data_dir) if not args.memory else None
-    return TranslationMemory(paths.memory_path(args.memory, data))
+    return open_memory(paths.memory_path(args.memory, data))
 
 
 def _import(memory, args: argparse.Namespace) -> int:

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from glossary.protocol import location
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -41,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--glossary",
-        type=Path,
+        type=location,
         metavar="PATH",
         help="a termbase (.db) or a curated glossary (.json); default: the desk's termbase "
         "when it exists, else the bundled curated glossary",

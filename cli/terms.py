@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from glossary.protocol import location
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -21,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--to", dest="target_lang", required=True, metavar="LANG")
     parser.add_argument(
         "--glossary",
-        type=Path,
+        type=location,
         metavar="PATH",
         help="a termbase (.db; a new one starts with the curated glossary) or a curated .json",
     )

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from glossary.protocol import location
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -28,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--to", dest="target", required=True, metavar="LANG", help="en, zh-Hans, …")
     parser.add_argument("--packages", type=Path, metavar="DIR", help="Argos packages folder")
-    parser.add_argument("--glossary", type=Path, metavar="PATH", help="the termbase to enforce")
+    parser.add_argument(
+        "--glossary", type=location, metavar="PATH|URL", help="the termbase to enforce"
+    )
     parser.add_argument("--no-glossary", action="store_true", help="plain MT, no term enforcement")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
     parser.add_argument(

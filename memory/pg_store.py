@@ -313,6 +313,16 @@ class ServerMemory:
             )  # fmt: skip
         return self.get(unit_id)
 
+    def append_history(self, unit_id: int, rows: list[tuple[str, str, str]]) -> None:
+        """Add earlier targets (target, origin, replaced_at) to a unit: a moved memory keeps
+        its history."""
+        with self._write(f"storing the history of unit #{unit_id}"), self._conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
+                " VALUES (%s, %s, %s, %s)",
+                [(unit_id, *row) for row in rows],
+            )
+
     def delete(self, unit_id: int) -> None:
         with self._write(f"deleting unit #{unit_id}"):
             if self._conn.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,)).rowcount == 0:

@@ -1,0 +1,80 @@
+"""`main.py team push|pull`: a real glossary and memory go to the server and back, unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import main
+from glossary.curated import load_curated
+from glossary.model import Concept, Term, TermKind
+from glossary.store import Termbase
+from glossary.transfer import fingerprint as termbase_fingerprint
+from memory.store import TranslationMemory
+from memory.transfer import fingerprint as memory_fingerprint
+
+FIXTURES = Path(__file__).with_name("fixtures")
+
+
+def park_pairs(limit: int) -> list[tuple[str, str]]:
+    """Real ko–en news sentence pairs (Park et al. 2016, CC BY-SA 3.0; fixtures/README.md)."""
+    ko = (FIXTURES / "park-news-dev-150.ko").read_text(encoding="utf-8").splitlines()[:limit]
+    en = (FIXTURES / "park-news-dev-150.en").read_text(encoding="utf-8").splitlines()[:limit]
+    return [(k, e) for k, e in zip(ko, en, strict=True) if k.strip() and e.strip()]
+
+
+def test_glossary_moves_to_the_server_and_back_unchanged(tmp_path: Path, team_db: str, capsys):
+    local = tmp_path / "glossary.db"
+    with Termbase(local) as termbase:
+        load_curated(termbase)  # the real curated glossary the desk ships, with its marks
+        first = termbase.concepts()[0]
+        termbase.delete_concept(first.id)  # a curated concept the user deleted: mark kept
+        termbase.add_concept(
+            Concept(
+                terms=[Term("ko", "텐페이", note="WeChat's wallet"), Term("en", "Tenpay"),
+                       Term("en", "Ten Pay", TermKind.FORBIDDEN)],
+                status="proposed", note="check with the client", domain="finance",
+            )
+        )  # fmt: skip
+        before = termbase_fingerprint(termbase)
+    assert before[0] > 20
+
+    assert main.main(["team", "push", "glossary", team_db, str(local)]) == 0
+    assert f"{before[0]} concepts moved" in capsys.readouterr().out
+    back = tmp_path / "back.db"
+    assert main.main(["team", "pull", "glossary", team_db, str(back)]) == 0
+    with Termbase(back) as termbase:
+        assert termbase_fingerprint(termbase) == before
+        assert termbase.curated_state()[first.origin][1] is True  # still marked deleted
+    assert main.main(["team", "check", "glossary", team_db, str(back)]) == 0
+
+    # A second push into the now filled server is refused, and changes nothing there.
+    assert main.main(["team", "push", "glossary", team_db, str(local)]) == 2
+    assert "already holds" in capsys.readouterr().err
+    assert main.main(["team", "check", "glossary", team_db, str(back)]) == 0
+
+
+def test_memory_moves_to_the_server_and_back_with_its_history(tmp_path: Path, team_db: str):
+    local = tmp_path / "memory.db"
+    pairs = park_pairs(150)
+    with TranslationMemory(local) as memory:
+        for source, target in pairs:
+            memory.add(source, target, "ko", "en", origin="park-news-dev")
+        unit = memory.add(pairs[0][0], "A revised translation.", "ko", "en", origin="editor")
+        memory.record_use(unit.id)
+        before = memory_fingerprint(memory)
+    assert main.main(["team", "push", "memory", team_db, str(local)]) == 0
+    back = tmp_path / "back.db"
+    assert main.main(["team", "pull", "memory", team_db, str(back)]) == 0
+    with TranslationMemory(back) as memory:
+        assert memory_fingerprint(memory) == before
+        [match] = memory.lookup(pairs[0][0], "ko", "en", limit=1)
+        assert match.unit.target == "A revised translation." and match.unit.usage == 1
+        assert [target for target, _, _ in memory.history(match.unit.id)] == [pairs[0][1]]
+
+
+def test_pull_from_an_unreachable_server_leaves_no_file(tmp_path: Path, capsys):
+    back = tmp_path / "back.db"
+    url = "postgresql://nobody:pw@127.0.0.1:9/none"
+    assert main.main(["team", "pull", "memory", url, str(back)]) == 2
+    assert "cannot reach" in capsys.readouterr().err
+    assert not back.exists()
