@@ -101,6 +101,10 @@ class TargetDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = TargetEditor(parent)
         editor.setFont(option.font)
+        from desktop.tag_editor import install_tags  # XLIFF tags: chips, kept whole, F9 inserts
+
+        source = QPersistentModelIndex(index.siblingAtColumn(COL_SOURCE))
+        install_tags(editor, lambda: str(source.data(Qt.ItemDataRole.EditRole) or ""))
         editor.commit_requested.connect(lambda: self.finish(editor))
         editor.destroyed.connect(lambda: self._forget(editor))
         # Layout of the new text happens after textChanged; measure on the next turn.

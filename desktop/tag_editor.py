@@ -1,0 +1,154 @@
+"""Inline-code tags in the target editor: drawn as chips, never broken by typing, F9 inserts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import QPlainTextEdit
+
+from documents.inline import tag_tokens
+
+# memoQ inserts the next source tag with F9; OmegaT with Ctrl+T. F9 is free in the desk.
+INSERT_NEXT_TAG = Qt.Key.Key_F9
+TAG_BACKGROUND = QColor("#dbe7f6")  # pale blue chip, distinct from the amber of glossary terms
+TAG_FOREGROUND = QColor("#1f4e8c")
+
+
+def _utf16(text: str, index: int) -> int:
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def _python(text: str, offset: int) -> int:
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= offset:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+class TagHighlighter(QSyntaxHighlighter):
+    """Draws ⟨1⟩ ⟨/1⟩ ⟨2/⟩ as coloured chips in a text document."""
+
+    def __init__(self, document) -> None:
+        super().__init__(document)
+        self._format = QTextCharFormat()
+        self._format.setBackground(TAG_BACKGROUND)
+        self._format.setForeground(TAG_FOREGROUND)
+        self._format.setFontWeight(QFont.Weight.Bold)
+
+    def highlightBlock(self, text: str) -> None:
+        for found in tag_tokens(text):
+            start = _utf16(text, found.start)
+            self.setFormat(start, _utf16(text, found.end) - start, self._format)
+
+
+def next_missing_tag(source: str, target: str) -> str | None:
+    """The first tag of the source (in source order) the target does not hold yet."""
+    have: dict[str, int] = {}
+    for found in tag_tokens(target):
+        have[found.text] = have.get(found.text, 0) + 1
+    for found in tag_tokens(source):
+        if have.get(found.text, 0) > 0:
+            have[found.text] -= 1
+        else:
+            return found.text
+    return None
+
+
+class TagGuard(QObject):
+    """Keeps tag tokens whole in a QPlainTextEdit: Backspace/Delete take a tag as one piece,
+    typing inside a tag goes beside it, F9 inserts the source's next missing tag."""
+
+    def __init__(self, editor: QPlainTextEdit, source: Callable[[], str]) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.source = source
+        self.highlighter = TagHighlighter(editor.document())
+        editor.installEventFilter(self)
+
+    def _span_at(self, position: int) -> tuple[int, int] | None:
+        """The tag (Python indices) that holds the Qt position strictly inside it."""
+        text = self.editor.toPlainText()
+        index = _python(text, position)
+        for found in tag_tokens(text):
+            if found.start < index < found.end:
+                return found.start, found.end
+        return None
+
+    def _tag_ending_at(self, index: int, text: str) -> tuple[int, int] | None:
+        return next(((t.start, t.end) for t in tag_tokens(text) if t.end == index), None)
+
+    def _tag_starting_at(self, index: int, text: str) -> tuple[int, int] | None:
+        return next(((t.start, t.end) for t in tag_tokens(text) if t.start == index), None)
+
+    def _remove(self, span: tuple[int, int], text: str) -> None:
+        cursor = self.editor.textCursor()
+        cursor.setPosition(_utf16(text, span[0]))
+        cursor.setPosition(_utf16(text, span[1]), cursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        self.editor.setTextCursor(cursor)
+
+    def insert_next_tag(self) -> bool:
+        tag = next_missing_tag(self.source(), self.editor.toPlainText())
+        if tag is None:
+            return False
+        self._leave_tag()
+        self.editor.insertPlainText(tag)
+        return True
+
+    def _leave_tag(self) -> None:
+        """Move a cursor that sits inside a tag to the tag's end."""
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection():
+            return
+        span = self._span_at(cursor.position())
+        if span is not None:
+            cursor.setPosition(_utf16(self.editor.toPlainText(), span[1]))
+            self.editor.setTextCursor(cursor)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is not self.editor or event.type() != QEvent.Type.KeyPress:
+            return False
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        if key == INSERT_NEXT_TAG:
+            self.insert_next_tag()
+            return True
+        cursor = self.editor.textCursor()
+        text = self.editor.toPlainText()
+        if cursor.hasSelection():
+            # A selection that cuts a tag grows to take the whole tag (or nothing is broken).
+            start = _python(text, cursor.selectionStart())
+            end = _python(text, cursor.selectionEnd())
+            for found in tag_tokens(text):
+                if found.start < start < found.end:
+                    start = found.start
+                if found.start < end < found.end:
+                    end = found.end
+            if event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+                cursor.setPosition(_utf16(text, start))
+                cursor.setPosition(_utf16(text, end), cursor.MoveMode.KeepAnchor)
+                self.editor.setTextCursor(cursor)
+            return False
+        index = _python(text, cursor.position())
+        if key == Qt.Key.Key_Backspace:
+            span = self._tag_ending_at(index, text) or self._span_at(cursor.position())
+            if span is not None:
+                self._remove(span, text)
+                return True
+        elif key == Qt.Key.Key_Delete:
+            span = self._tag_starting_at(index, text) or self._span_at(cursor.position())
+            if span is not None:
+                self._remove(span, text)
+                return True
+        elif event.text() and event.text().isprintable():
+            self._leave_tag()  # typing never lands inside ⟨12⟩
+        return False
+
+
+def install_tags(editor: QPlainTextEdit, source: Callable[[], str]) -> TagGuard:
+    """Give a target editor tag chips, tag protection and F9; source gives the row's source."""
+    return TagGuard(editor, source)

@@ -1,0 +1,71 @@
+"""Tags in the target editor: chips the translator cannot break; F9 inserts the next one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
+
+from desktop.tag_editor import install_tags, next_missing_tag
+
+SOURCE = "支付宝⟨1⟩澳大利亚⟨/1⟩公司⟨2/⟩成立。"
+
+
+def _editor(qtbot, text: str) -> QPlainTextEdit:
+    editor = QPlainTextEdit()
+    qtbot.addWidget(editor)
+    editor.setPlainText(text)
+    install_tags(editor, lambda: SOURCE)
+    editor.show()
+    editor.setFocus()
+    return editor
+
+
+def _cursor_at(editor: QPlainTextEdit, position: int) -> None:
+    cursor = editor.textCursor()
+    cursor.setPosition(position)
+    editor.setTextCursor(cursor)
+
+
+def test_f9_inserts_the_source_tags_in_order(qtbot):
+    editor = _editor(qtbot, "Alipay ")
+    _cursor_at(editor, len("Alipay "))
+    qtbot.keyClick(editor, Qt.Key.Key_F9)
+    qtbot.keyClicks(editor, "Australia")
+    qtbot.keyClick(editor, Qt.Key.Key_F9)
+    qtbot.keyClick(editor, Qt.Key.Key_F9)
+    assert editor.toPlainText() == "Alipay ⟨1⟩Australia⟨/1⟩⟨2/⟩"
+    qtbot.keyClick(editor, Qt.Key.Key_F9)  # every tag is there: nothing more to insert
+    assert editor.toPlainText() == "Alipay ⟨1⟩Australia⟨/1⟩⟨2/⟩"
+
+
+def test_backspace_and_delete_take_a_tag_whole(qtbot):
+    editor = _editor(qtbot, "A ⟨2/⟩ B")
+    _cursor_at(editor, len("A ⟨2/⟩"))
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.toPlainText() == "A  B"
+    editor.setPlainText("A ⟨2/⟩ B")
+    _cursor_at(editor, len("A "))
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.toPlainText() == "A  B"
+
+
+def test_typing_inside_a_tag_lands_beside_it(qtbot):
+    editor = _editor(qtbot, "A ⟨12/⟩")
+    _cursor_at(editor, len("A ⟨1"))
+    qtbot.keyClicks(editor, "x")
+    assert editor.toPlainText() == "A ⟨12/⟩x"
+
+
+def test_a_selection_that_cuts_a_tag_deletes_the_whole_tag(qtbot):
+    editor = _editor(qtbot, "one ⟨1⟩two")
+    cursor = editor.textCursor()
+    cursor.setPosition(2)
+    cursor.setPosition(len("one ⟨"), cursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    assert editor.toPlainText() == "ontwo"
+
+
+def test_next_missing_tag_counts_repeated_tags():
+    assert next_missing_tag("⟨1/⟩ a ⟨1/⟩", "⟨1/⟩ b") == "⟨1/⟩"
+    assert next_missing_tag("plain", "plain") is None
