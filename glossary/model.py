@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+# C0/C1 controls (tab and newline aside), lone surrogates and non-characters: no XML file can hold
+# them, and in a term they only ever come from a damaged file (a NUL in a CSV cell).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class TermKind(StrEnum):
@@ -26,6 +29,9 @@ class Term:
     text: str
     kind: TermKind = TermKind.PREFERRED
     note: str = ""
+    # What other termbases say about the form, by TBX data category (partOfSpeech, context,
+    # source, termType, ...; "context/source" is the context's source): kept for the round trip.
+    details: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -38,6 +44,10 @@ class Concept:
     created_at: str = ""
     updated_at: str = ""
     origin: str = ""  # key of the curated concept this came from; "" for the user's own
+    # Concept-level descriptions by TBX data category (definition, source, ...) and the same per
+    # language (a language-level definition), kept so a TBX from elsewhere goes back whole.
+    details: dict[str, str] = field(default_factory=dict)
+    lang_details: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def preferred(self, lang: str) -> str | None:
         """The approved form in lang, or None."""
@@ -68,6 +78,28 @@ def term_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+def control_character(text: str) -> str | None:
+    """The first character of text that no glossary may hold ("U+0001"), or None."""
+    found = _CONTROL.search(text or "")
+    return f"U+{ord(found.group()):04X}" if found else None
+
+
+def strip_controls(text: str) -> str:
+    """text without the characters control_character finds (for writers of older termbases)."""
+    return _CONTROL.sub("", text or "")
+
+
+def _clean_details(details: dict[str, str], where: str) -> dict[str, str]:
+    cleaned = {}
+    for key, value in (details or {}).items():
+        value = " ".join((value or "").split()) if key != "note" else (value or "").strip()
+        if bad := control_character(value):
+            raise GlossaryError(f"{where} {key} contains the control character {bad}")
+        if value:
+            cleaned[str(key)] = value
+    return cleaned
+
+
 def clean_concept(concept: Concept) -> Concept:
     """A copy with every text NFC-normalised and trimmed, or GlossaryError saying what is wrong.
 
@@ -79,7 +111,15 @@ def clean_concept(concept: Concept) -> Concept:
     terms: list[Term] = []
     seen: dict[tuple[str, str], Term] = {}
     preferred: set[str] = set()
+    for name in ("domain", "note", "status"):
+        if bad := control_character(getattr(concept, name)):
+            raise GlossaryError(f"the concept's {name} contains the control character {bad}")
     for number, term in enumerate(concept.terms, 1):
+        if bad := control_character(term.text) or control_character(term.note):
+            raise GlossaryError(
+                f"term {number} ({term.lang or 'no language'}) contains the control character"
+                f" {bad}; a glossary holds no control characters"
+            )
         text = " ".join(unicodedata.normalize("NFC", term.text or "").split())
         if not text:
             raise GlossaryError(f"term {number} ({term.lang or 'no language'}) is empty")
@@ -101,7 +141,9 @@ def clean_concept(concept: Concept) -> Concept:
                     f"{text!r}; make one a variant"
                 )
             preferred.add(term.lang)
-        cleaned = Term(term.lang, text, kind, (term.note or "").strip())
+        cleaned = Term(
+            term.lang, text, kind, (term.note or "").strip(), _clean_details(term.details, text)
+        )
         seen[key] = cleaned
         terms.append(cleaned)
     if not any(t.kind != TermKind.FORBIDDEN for t in terms):
@@ -115,4 +157,10 @@ def clean_concept(concept: Concept) -> Concept:
         created_at=concept.created_at,
         updated_at=concept.updated_at,
         origin=concept.origin or "",
+        details=_clean_details(concept.details, "the concept's"),
+        lang_details={
+            lang: found
+            for lang, values in (concept.lang_details or {}).items()
+            if (found := _clean_details(values, f"the {lang}"))
+        },
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -16,7 +17,8 @@ from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept
 __all__ = ["Concept", "GlossaryError", "Term", "TermKind", "Termbase", "clean_concept", "term_key"]
 
 FORMAT = "hanbit-termbase"
-SCHEMA_VERSION = 1
+# 2: concepts and terms carry `details` (JSON: definition, context, part of speech ... of a TBX).
+SCHEMA_VERSION = 2
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
 # Tables SQLite itself adds (ANALYZE); they hold statistics, never SQL.
 _SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
@@ -52,6 +54,24 @@ def _search_text(concept: Concept) -> str:
         if term.note:
             parts.append(term.note)
     return "\n".join(dict.fromkeys(parts))
+
+
+def _load_details(text: str | None) -> dict:
+    """The JSON of a details column; a damaged one reads as none rather than failing a list."""
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _dump_concept_details(concept: Concept) -> str:
+    data = {}
+    if concept.details:
+        data["concept"] = concept.details
+    if concept.lang_details:
+        data["langs"] = concept.lang_details
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def _canonical(sql: str | None) -> str:
@@ -111,19 +131,41 @@ class Termbase:
         meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("format") != FORMAT:
             raise GlossaryError(f"{self.path} is not a termbase (format {meta.get('format')!r})")
-        if int(meta.get("schema", 0)) > SCHEMA_VERSION:
+        schema = str(meta.get("schema", "1")).strip()
+        if not schema.isascii() or not schema.isdigit():
             raise GlossaryError(
-                f"{self.path} was written by a newer Hanbit Desk (schema {meta['schema']}); "
+                f"{self.path} is damaged: its schema version {meta.get('schema')!r} is not a"
+                " number; restore it from a backup or export it again from where it came from"
+            )
+        if int(schema) > SCHEMA_VERSION:
+            raise GlossaryError(
+                f"{self.path} was written by a newer Hanbit Desk (schema {schema}); "
                 "update the desk to open it"
             )
         missing = {"concepts", "terms", "curated"} - tables
         if missing:
             raise GlossaryError(f"{self.path} is damaged: missing tables {sorted(missing)}")
+        if int(schema) < SCHEMA_VERSION:
+            self._migrate(int(schema))
         check = self._conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise GlossaryError(f"{self.path} is damaged: {check}")
         self._check_objects()
         self._conn.execute("PRAGMA foreign_keys = ON")
+
+    def _migrate(self, schema: int) -> None:
+        """Bring an older termbase up to SCHEMA_VERSION in one transaction (all or nothing)."""
+        with self.transaction(bump=False):
+            if schema < 2:
+                for table in ("concepts", "terms"):
+                    columns = {c[1] for c in self._conn.execute(f"PRAGMA table_info({table})")}
+                    if "details" not in columns:
+                        self._conn.execute(
+                            f"ALTER TABLE {table} ADD COLUMN details TEXT NOT NULL DEFAULT '{{}}'"
+                        )
+            self._conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),)
+            )
 
     def _check_objects(self) -> None:
         """Refuse schema objects we never create: a trigger or view in a termbase from elsewhere
@@ -172,11 +214,14 @@ class Termbase:
                     "created_at": str,
                     "updated_at": str,
                     "search_text": str,
+                    "details": str,
                 },
                 pk="id",
-                not_null={"domain", "note", "status", "origin", "search_text"},
-                defaults={"domain": "", "note": "", "origin": "", "search_text": ""},
-            )
+                not_null={"domain", "note", "status", "origin", "search_text", "details"},
+                defaults={
+                    "domain": "", "note": "", "origin": "", "search_text": "", "details": "{}"
+                },
+            )  # fmt: skip
             self.db["terms"].create(
                 {
                     "id": int,
@@ -187,10 +232,12 @@ class Termbase:
                     "key": str,
                     "kind": str,
                     "note": str,
+                    "details": str,
                 },
                 pk="id",
                 foreign_keys=[("concept_id", "concepts", "id")],
-                not_null={"concept_id", "lang", "text", "key", "kind"},
+                not_null={"concept_id", "lang", "text", "key", "kind", "details"},
+                defaults={"details": "{}"},
             )
             self.db["terms"].create_index(["lang", "key"])
             self.db["terms"].create_index(["concept_id"])
@@ -281,10 +328,11 @@ class Termbase:
             chunk = ids[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
             for row in self._conn.execute(
-                "SELECT id, domain, note, status, origin, created_at, updated_at FROM concepts"
-                f" WHERE id IN ({marks})",
+                "SELECT id, domain, note, status, origin, created_at, updated_at, details"
+                f" FROM concepts WHERE id IN ({marks})",
                 chunk,
             ):
+                details = _load_details(row[7])
                 found[row[0]] = Concept(
                     id=row[0],
                     domain=row[1],
@@ -293,13 +341,17 @@ class Termbase:
                     origin=row[4],
                     created_at=row[5],
                     updated_at=row[6],
+                    details=details.get("concept", {}),
+                    lang_details=details.get("langs", {}),
                 )
-            for concept_id, lang, text, kind, note in self._conn.execute(
-                "SELECT concept_id, lang, text, kind, note FROM terms"
+            for concept_id, lang, text, kind, note, details in self._conn.execute(
+                "SELECT concept_id, lang, text, kind, note, details FROM terms"
                 f" WHERE concept_id IN ({marks}) ORDER BY concept_id, position",
                 chunk,
             ):
-                found[concept_id].terms.append(Term(lang, text, TermKind(kind), note))
+                found[concept_id].terms.append(
+                    Term(lang, text, TermKind(kind), note, _load_details(details))
+                )
         return [found[i] for i in ids if i in found]
 
     def search(self, query: str) -> list[Concept]:
@@ -421,7 +473,7 @@ class Termbase:
         now = _now()
         cursor = self._conn.execute(
             "INSERT INTO concepts (id, domain, note, status, origin, created_at, updated_at,"
-            " search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " search_text, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 concept.id if keep_id else None,
                 concept.domain,
@@ -432,6 +484,7 @@ class Termbase:
                 concept.created_at or now,
                 concept.updated_at or now,
                 _search_text(concept),
+                _dump_concept_details(concept),
             ),
         )
         concept_id = int(cursor.lastrowid)
@@ -441,7 +494,7 @@ class Termbase:
     def _write(self, concept: Concept) -> None:
         self._conn.execute(
             "UPDATE concepts SET domain = ?, note = ?, status = ?, origin = ?, updated_at = ?,"
-            " search_text = ? WHERE id = ?",
+            " search_text = ?, details = ? WHERE id = ?",
             (
                 concept.domain,
                 concept.note,
@@ -449,6 +502,7 @@ class Termbase:
                 concept.origin,
                 concept.updated_at,
                 _search_text(concept),
+                _dump_concept_details(concept),
                 concept.id,
             ),
         )
@@ -457,12 +511,21 @@ class Termbase:
 
     def _insert_terms(self, concept_id: int, terms: list[Term]) -> None:
         self._conn.executemany(
-            "INSERT INTO terms (concept_id, position, lang, text, key, kind, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO terms (concept_id, position, lang, text, key, kind, note, details)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (concept_id, n, t.lang, t.text, term_key(t.text), t.kind.value, t.note)
+                (
+                    concept_id,
+                    n,
+                    t.lang,
+                    t.text,
+                    term_key(t.text),
+                    t.kind.value,
+                    t.note,
+                    json.dumps(t.details or {}, ensure_ascii=False, sort_keys=True),
+                )
                 for n, t in enumerate(terms)
-            ],
+            ],  # fmt: skip
         )
 
     # -- curated bookkeeping (used by glossary.curated) ----------------------------------

@@ -1,4 +1,4 @@
-"""CSV/TSV glossaries: a header of language codes, or OmegaT's source<TAB>target<TAB>comment."""
+"""CSV/TSV glossaries: language-code headers, OmegaT source<TAB>target<TAB>comment, DeepL CSV."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.store import Concept, GlossaryError, Term, TermKind
+from glossary.model import Concept, GlossaryError, Term, TermKind, strip_controls
+from glossary.tbx import TbxEntry
 
 # Header cells: "ko" (preferred), "ko:variant", "ko:forbidden", "ko:notes", plus concept fields
 # (domain, note, status, created, updated).
@@ -29,30 +31,64 @@ _FIELDS = {
 }
 _KINDS = {"variant": TermKind.VARIANT, "forbidden": TermKind.FORBIDDEN}
 _ORDER = ("ko", "zh-Hans", "zh-Hant", "en")
+_TERM_PARTS = ("preferred", "variant", "forbidden")
+# A cell Excel or LibreOffice would run as a formula (OWASP "CSV injection"): =, +, -, @, and
+# tab or carriage return before them. Exports prefix such a cell with an apostrophe, which the
+# spreadsheet shows as text and hides; imports take the apostrophe off again.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def decode(data: bytes, path: Path) -> str:
-    """Text of a glossary file: UTF-8 (with or without BOM), UTF-16, else a detected legacy
-    encoding such as CP949 from Korean Excel."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+@dataclass
+class Decoding:
+    """How a table's bytes became text: certain (BOM, valid UTF-8, chosen) or a guess."""
+
+    encoding: str
+    confidence: float  # 1.0 when certain
+    method: str
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def guessed(self) -> bool:
+        from documents.sources import CONFIDENT
+
+        return self.confidence < CONFIDENT
+
+
+@dataclass
+class TableRead:
+    entries: list[TbxEntry] = field(default_factory=list)
+    decoding: Decoding | None = None
+    broken: list[tuple[int, str]] = field(default_factory=list)  # (line, why) rows not read
+
+
+def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, Decoding]:
+    """Text of a glossary table: a BOM (UTF-8, UTF-16 from Excel), strict UTF-8, else a ranked
+    guess among CP949, GB18030 and Big5 that the caller must show before importing. Invalid
+    UTF-8 is never repaired; damaged UTF-16 and control characters are refused by name."""
+    from documents.sources import SourceError, decode_text
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise GlossaryError(f"{path}: cannot tell the text encoding; save it as UTF-8")
-    return str(best)
+        decoded = decode_text(data, str(path), encoding=encoding)
+    except SourceError as error:
+        raise GlossaryError(str(error)) from None
+    return decoded.text, Decoding(
+        decoded.encoding, decoded.confidence, decoded.method, decoded.alternatives
+    )
 
 
-def _rows(path: Path) -> list[tuple[int, list[str]]]:
+def _cell(text: str) -> str:
+    text = text.strip()
+    if len(text) > 1 and text[0] == "'" and text[1] in _FORMULA_START:
+        return text[1:]  # the apostrophe our export put before a formula-like cell
+    return text
+
+
+def _rows(path: Path, two_column: bool, encoding: str | None) -> tuple[list, Decoding]:
     try:
-        text = decode(Path(path).read_bytes(), path)
+        data = Path(path).read_bytes()
     except OSError as error:
         raise GlossaryError(f"cannot read {path}: {error.strerror or error}") from None
+    text, decoding = decode(data, path, encoding)
     first = text.split("\n", 1)[0]
     if Path(path).suffix.lower() == ".csv":
         try:
@@ -61,30 +97,75 @@ def _rows(path: Path) -> list[tuple[int, list[str]]]:
             delimiter = ","
     else:
         delimiter = "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: a quote opened and never closed is an error, not every later row in one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
+    start = 1
     try:
         for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, [cell.strip() for cell in row]))
+            cells = [_cell(cell) for cell in row]
+            if two_column and cells and cells[0].startswith("#"):
+                pass  # OmegaT: a line starting with # is a comment
+            elif any(cells):
+                rows.append((start, cells))
+            start = reader.line_num + 1
     except csv.Error as error:
-        raise GlossaryError(f"{path}, line {reader.line_num}: {error}") from None
-    return rows
+        raise GlossaryError(
+            f'{path}, line {start}: {error}; a quote (") opened on that line is never closed, '
+            "so every later row would run into one cell: nothing was imported"
+        ) from None
+    return rows, decoding
 
 
-def read_table(path: Path, langs: Sequence[str] | None = None) -> list[tuple[int, Concept]]:
-    """(line, concept) per row. With langs=(source, target) the file is OmegaT-style, without
-    a header; otherwise the first row names the columns."""
-    rows = _rows(path)
-    if langs:
-        if len(langs) != 2:
-            raise GlossaryError("a two-column glossary needs exactly two languages: SOURCE TARGET")
-        return [(line, _two_column(row, langs)) for line, row in rows]
+def read_table(
+    path: Path, langs: Sequence[str] | None = None, encoding: str | None = None
+) -> TableRead:
+    """One entry per row. With langs=(source, target) the file is OmegaT-style (no header);
+    a DeepL CSV (source,target,SOURCE_LANG,TARGET_LANG) names its languages on every row;
+    otherwise the first row names the columns."""
+    if langs and len(langs) != 2:
+        raise GlossaryError("a two-column glossary needs exactly two languages: SOURCE TARGET")
+    rows, decoding = _rows(path, bool(langs), encoding)
+    read = TableRead(decoding=decoding)
     if not rows:
-        return []
-    header_line, header = rows[0]
-    columns = [_column(cell, path, header_line) for cell in header]
-    return [(line, _concept(row, columns)) for line, row in rows[1:]]
+        return read
+    term_columns = [0, 1]
+    if langs:
+        builder = lambda row: _two_column(row, langs)  # noqa: E731
+        body = rows
+    elif _is_deepl(rows):
+        builder, body = _deepl, rows
+    else:
+        header_line, header = rows[0]
+        columns = [_column(cell, path, header_line) for cell in header]
+        term_columns = [i for i, (lang, part) in enumerate(columns) if part in _TERM_PARTS]
+        builder = lambda row: _concept(row, columns)  # noqa: E731
+        body = rows[1:]
+    for line, row in body:
+        multi = next((row[i] for i in term_columns if i < len(row) and "\n" in row[i]), None)
+        if multi is not None:
+            read.broken.append(
+                (line, f"a term runs over several lines ({multi[:30]!r}…): a quote is not closed")
+            )
+            continue
+        try:
+            read.entries.append(TbxEntry(line, builder(row)))
+        except GlossaryError as error:
+            read.broken.append((line, str(error)))
+    return read
+
+
+def _is_deepl(rows: list[tuple[int, list[str]]]) -> bool:
+    """Every row: source, target, source language, target language (DeepL's glossary CSV)."""
+    return all(len(r) == 4 and _LANG.match(r[2]) and _LANG.match(r[3]) for _, r in rows)
+
+
+def _deepl(row: list[str]) -> Concept:
+    source, target, source_lang, target_lang = row
+    terms = [Term(source_lang, source)]
+    if target:
+        terms.append(Term(target_lang, target))
+    return Concept(terms=terms)
 
 
 def _two_column(row: list[str], langs: Sequence[str]) -> Concept:
@@ -106,7 +187,8 @@ def _column(cell: str, path: Path, line: int) -> tuple[str, str]:
     raise GlossaryError(
         f"{path}, line {line}: column {name!r} is neither a language code (ko, zh-Hans, en, "
         "ko:variant, en:forbidden, en:notes) nor domain/note/status; for a two-column "
-        "OmegaT file give the languages"
+        "OmegaT file give the languages; a DeepL CSV has four columns (source, target, "
+        "source language, target language)"
     )
 
 
@@ -136,6 +218,13 @@ def _languages(concepts: list[Concept]) -> list[str]:
     return [lang for lang in _ORDER if lang in seen] + sorted(seen - set(_ORDER))
 
 
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as text: formula-like cells get a leading apostrophe (OWASP),
+    and characters no file should hold (an older termbase's U+0001) are dropped."""
+    cell = strip_controls(cell)
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def write_table(
     concepts: Iterable[Concept],
     path: Path,
@@ -145,6 +234,7 @@ def write_table(
     """Write concepts as CSV (.csv, UTF-8 with BOM for Excel) or TSV; returns rows written.
 
     two_column with langs=(source, target) writes OmegaT's source<TAB>target<TAB>comment.
+    Cells that a spreadsheet would run as a formula are written with a leading apostrophe.
     """
     concepts = list(concepts)
     delimiter = "," if Path(path).suffix.lower() == ".csv" else "\t"
@@ -158,12 +248,11 @@ def write_table(
             for c in concepts
             if c.preferred(langs[0])
         ]
-        writer.writerows(rows)
     else:
         header, cells = _wide(concepts, list(langs) if langs else _languages(concepts))
         writer.writerow(header)
         rows = [[cell(c) for cell in cells] for c in concepts]
-        writer.writerows(rows)
+    writer.writerows([[neutralise(cell or "") for cell in row] for row in rows])
     encoding = "utf-8-sig" if delimiter == "," else "utf-8"
     Path(path).write_text(out.getvalue(), encoding=encoding, newline="")
     return len(rows)

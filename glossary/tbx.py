@@ -1,201 +1,414 @@
-"""TBX-Basic (ISO 30042) reading and writing with lxml, refusing entities and external DTDs."""
+"""TBX reading (TBX 2008 martif, TBX v3 DCA and DCT) and writing (TBX-Basic martif, or v3)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from glossary.store import Concept, GlossaryError, Term, TermKind
+from glossary.model import Concept, GlossaryError, Term, TermKind, strip_controls
+from storage.xmlsafe import parse_xml_file
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+STYLES = ("basic", "v3")  # TBX-Basic 2008 (martif, what OmegaT and translate-toolkit read), TBX v3
+BASIC_DOCTYPE = '<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">'
+# Desk status -> the TBX-Basic administrativeStatus written for it.
 _STATUS_OUT = {
     TermKind.PREFERRED: "preferredTerm-admn-sts",
     TermKind.VARIANT: "admittedTerm-admn-sts",
     TermKind.FORBIDDEN: "deprecatedTerm-admn-sts",
 }
-# TBX-Basic values, their short forms (MultiTerm, older TBX) and the status a desk term gets.
+# Every status value of administrativeStatus, normativeAuthorization and usageStatus (TBX 2008,
+# TBX-Basic display values, TBX v3, MultiTerm short forms), lower-cased, without suffix. Only
+# preferred and standardized make a preferred form; deprecated, superseded, obsolete, not
+# recommended and forbidden all make a forbidden one, so a banned term is never enforced.
 _STATUS_IN = {
-    "preferredterm-admn-sts": TermKind.PREFERRED,
-    "preferredterm": TermKind.PREFERRED,
     "preferred": TermKind.PREFERRED,
-    "admittedterm-admn-sts": TermKind.VARIANT,
-    "admittedterm": TermKind.VARIANT,
+    "preferredterm": TermKind.PREFERRED,
+    "standardizedterm": TermKind.PREFERRED,
+    "standardized": TermKind.PREFERRED,
     "admitted": TermKind.VARIANT,
-    "deprecatedterm-admn-sts": TermKind.FORBIDDEN,
-    "deprecatedterm": TermKind.FORBIDDEN,
+    "admittedterm": TermKind.VARIANT,
+    "legalterm": TermKind.VARIANT,
+    "regulatedterm": TermKind.VARIANT,
     "deprecated": TermKind.FORBIDDEN,
-    "supersededterm-admn-sts": TermKind.FORBIDDEN,
-    "supersededterm": TermKind.FORBIDDEN,
+    "deprecatedterm": TermKind.FORBIDDEN,
     "superseded": TermKind.FORBIDDEN,
+    "supersededterm": TermKind.FORBIDDEN,
+    "obsolete": TermKind.FORBIDDEN,
+    "obsoleteterm": TermKind.FORBIDDEN,
+    "notrecommended": TermKind.FORBIDDEN,
+    "notrecommendedterm": TermKind.FORBIDDEN,
+    "forbidden": TermKind.FORBIDDEN,
+    "forbiddenterm": TermKind.FORBIDDEN,
 }
-_STATUS_TYPES = ("administrativestatus", "normativeauthorization")
-# The desk's concept status (approved | proposed) has no TBX-Basic data category; it goes
-# into an <admin> of this custom type, which TBX-Basic readers skip as an unknown category.
-CONCEPT_STATUS = "x-conceptStatus"
-# transactionType values (TBX-Basic) for the concept's creation and last change.
-_CREATED, _UPDATED = "origination", "modification"
+_STATUS_CATEGORIES = ("administrativestatus", "normativeauthorization", "usagestatus")
+_STRICTNESS = {TermKind.PREFERRED: 0, TermKind.VARIANT: 1, TermKind.FORBIDDEN: 2}
+# Data categories kept per level (TBX-Basic names); others are read as notes would lose meaning.
+_TERM_CATEGORIES = {
+    "partofspeech": "partOfSpeech",
+    "termtype": "termType",
+    "grammaticalgender": "grammaticalGender",
+    "geographicalusage": "geographicalUsage",
+    "termlocation": "termLocation",
+    "context": "context",
+    "definition": "definition",
+    "source": "source",
+    "customersubset": "customerSubset",
+    "projectsubset": "projectSubset",
+}
+_CONCEPT_CATEGORIES = {
+    "definition": "definition",
+    "source": "source",
+    "customersubset": "customerSubset",
+    "projectsubset": "projectSubset",
+    "subjectfield": "subjectField",
+}
+# What TBX-Basic allows where (its XCS): anything else the desk holds is written as a note.
+_DESCRIP = {"definition", "context", "subjectField"}
+_ADMIN = {"source", "customerSubset", "projectSubset"}
+_TERM_NOTES = {"partOfSpeech", "termType", "grammaticalGender", "geographicalUsage", "termLocation"}
+_PICKLISTS = {
+    "partOfSpeech": {"noun", "verb", "adjective", "adverb", "properNoun", "other"},
+    "termType": {"abbreviation", "acronym", "fullForm", "shortForm", "variant", "phrase"},
+    "grammaticalGender": {"masculine", "feminine", "neuter", "other"},
+}
+# transactionType values for creation and last change (TBX-Basic; TBX-Basic v4 says creation).
+_CREATED, _UPDATED = ("origination", "creation"), ("modification",)
+# TBX-Basic has no data category for the desk's concept status (approved | proposed), and a
+# valid file holds no custom ones: a proposed concept carries this note, which people can read.
+STATUS_NOTE = "Hanbit Desk status: "
+
+
+@dataclass
+class TbxEntry:
+    """One conceptEntry/termEntry as read, with what the reader had to decide about it."""
+
+    line: int
+    concept: Concept
+    # (code, message, term text): "empty" (an empty <term/> left out), "status" (an unknown
+    # status value, read as a variant).
+    issues: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _local(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
-def _children(element: etree._Element, *names: str) -> list[etree._Element]:
-    return [child for child in element if _local(child) in names]
+def _ns(element: etree._Element) -> str:
+    return etree.QName(element).namespace or "" if isinstance(element.tag, str) else ""
 
 
 def _text(element: etree._Element) -> str:
-    return "".join(element.itertext()).strip()
+    # Notes and definitions keep no XML indentation: runs of whitespace become one space.
+    return " ".join("".join(element.itertext()).split())
+
+
+def _category(element: etree._Element) -> str | None:
+    """The data category an element carries: DCA's type attribute, or DCT's element name."""
+    name = _local(element)
+    if name in ("descrip", "termNote", "admin", "transac", "transacNote", "xref", "ref"):
+        return (element.get("type") or "").lower() or None
+    namespace = _ns(element)
+    if namespace and namespace != TBX_NS:
+        return name.lower()
+    return None
 
 
 def parse_safely(path: Path) -> etree._ElementTree:
-    """Parse XML without network, DTD loading or entity expansion; refuse declared entities."""
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    try:
-        tree = etree.parse(str(path), parser)
-    except (OSError, etree.XMLSyntaxError) as error:
-        raise GlossaryError(f"{path} is not readable XML: {error}") from None
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise GlossaryError(
-            f"{path} declares XML entities in its DOCTYPE; such files can expand without bound "
-            "or read other files, so they are refused"
-        )
-    return tree
+    """Parse XML without network, DTD loading or entity expansion; refuse declared entities.
+
+    A DOCTYPE that only names the TBX DTD (as other tools write) is read, never loaded; a
+    FIFO, a device or a folder is refused before anything is read.
+    """
+    return parse_xml_file(path, GlossaryError, allow_doctype=True).getroottree()
 
 
-def read_tbx(path: Path) -> list[tuple[int, Concept]]:
-    """(line, concept) for every conceptEntry (TBX v3) or termEntry (TBX 2008) of the file.
+def read_tbx(path: Path) -> list[TbxEntry]:
+    """Every conceptEntry (TBX v3) or termEntry (TBX 2008) of the file, as written.
 
-    Concepts are returned as written, not yet validated: the import plan rejects bad ones
-    one by one with their line number.
+    Concepts are not validated here: the import plan resolves or rejects them one by one.
     """
     root = parse_safely(path).getroot()
     if _local(root) not in ("tbx", "martif"):
         raise GlossaryError(f"{path} is not a TBX file (root element <{_local(root)}>)")
-    concepts: list[tuple[int, Concept]] = []
-    for entry in root.iter():
-        if _local(entry) in ("conceptEntry", "termEntry"):
-            concepts.append((entry.sourceline or 0, _concept(entry)))
-    return concepts
+    return [
+        _entry(entry)
+        for entry in root.iter()
+        if _local(entry) in ("conceptEntry", "termEntry") and _ns(entry) in ("", TBX_NS)
+    ]
 
 
-def _concept(entry: etree._Element) -> Concept:
-    concept = Concept()
+def _entry(entry: etree._Element) -> TbxEntry:
+    read = TbxEntry(entry.sourceline or 0, Concept())
+    concept = read.concept
     notes: list[str] = []
     for child in entry:
-        name = _local(child)
-        kind = (child.get("type") or "").lower()
-        if name == "descrip" and kind == "subjectfield":
-            concept.domain = _text(child)
-        elif name == "note" or (name == "descrip" and kind == "definition"):
+        name, category = _local(child), _category(child)
+        if name == "note" and _text(child).startswith(STATUS_NOTE):
+            concept.status = _text(child).removeprefix(STATUS_NOTE).strip().lower()
+        elif name == "note":
             notes.append(_text(child))
-        elif name == "admin" and kind == CONCEPT_STATUS.lower():
-            concept.status = _text(child).lower()
         elif name == "transacGrp":
             _transaction(child, concept)
         elif name in ("langSec", "langSet"):
-            lang = child.get(XML_LANG) or child.get("lang") or ""
-            concept.terms.extend(_terms(child, lang))
+            _language(child, read)
+        elif category == "subjectfield" and not concept.domain:
+            concept.domain = _text(child)
+        elif category == "x-conceptstatus":
+            concept.status = _text(child).lower()
+        else:
+            _describe(child, concept.details, _CONCEPT_CATEGORIES, notes)
     concept.note = "\n".join(n for n in notes if n)
-    return concept
+    return read
+
+
+def _describe(
+    element: etree._Element, details: dict[str, str], known: dict[str, str], notes: list[str]
+) -> None:
+    """A description (descrip, admin, DCT element or descripGrp) into details by category."""
+    if _local(element) in ("descripGrp", "adminGrp"):
+        main = None
+        for part in element:
+            category = _category(part)
+            if main is None and category:
+                main = known.get(category)
+                _describe(part, details, known, notes)
+            elif _local(part) == "note":
+                notes.append(_text(part))
+            elif main and category:
+                # The source of a definition or context: "definition/source".
+                _add(details, f"{main}/{known.get(category, category)}", _text(part))
+        return
+    category = _category(element)
+    if category and category in known:
+        _add(details, known[category], _text(element))
+
+
+def _add(details: dict[str, str], key: str, text: str) -> None:
+    if text:
+        details[key] = f"{details[key]}\n{text}" if details.get(key) else text
 
 
 def _transaction(group: etree._Element, concept: Concept) -> None:
     """Origination and modification dates of a transacGrp; other transactions are ignored."""
-    kinds = [_text(c).lower() for c in _children(group, "transac")]
-    dates = [_text(c) for c in _children(group, "date")]
+    kinds = [_text(c).lower() for c in group if _category(c) == "transactiontype"]
+    dates = [_text(c) for c in group if _local(c) == "date"]
     if not dates or not dates[0]:
         return
-    if _CREATED in kinds:
+    if any(kind in _CREATED for kind in kinds) and not concept.created_at:
         concept.created_at = dates[0]
-    elif _UPDATED in kinds:
-        concept.updated_at = dates[0]
+    elif any(kind in _UPDATED for kind in kinds):
+        concept.updated_at = max(concept.updated_at, dates[0])
 
 
-def _terms(lang_section: etree._Element, lang: str) -> list[Term]:
-    terms: list[Term] = []
-    for holder in _children(lang_section, "termSec", "tig", "ntig"):
-        text, status, notes = "", None, []
-        for group in (holder, *_children(holder, "termGrp")):  # ntig wraps term in termGrp
-            for child in group:
-                name = _local(child)
-                if name == "term":
-                    text = _text(child)
-                elif name == "termNote" and (child.get("type") or "").lower() in _STATUS_TYPES:
-                    status = _STATUS_IN.get(_text(child).lower())
-                elif name == "note":
-                    notes.append(_text(child))
-        if status is None:
-            # No status: the first form of a language is its preferred one.
-            has_preferred = any(t.kind == TermKind.PREFERRED for t in terms)
-            status = TermKind.VARIANT if has_preferred else TermKind.PREFERRED
-        terms.append(Term(lang, text, status, "\n".join(n for n in notes if n)))
-    return terms
+def _language(section: etree._Element, read: TbxEntry) -> None:
+    lang = section.get(XML_LANG) or section.get("lang") or ""
+    details: dict[str, str] = {}
+    notes: list[str] = []
+    terms: list[tuple[Term, bool]] = []  # (term, had a status)
+    for child in section:
+        name = _local(child)
+        if name in ("termSec", "tig", "ntig"):
+            found = _term(child, lang, read)
+            if found:
+                terms.append(found)
+        elif name == "note":
+            notes.append(_text(child))
+        elif name != "transacGrp":
+            _describe(child, details, _CONCEPT_CATEGORIES, notes)
+    if notes:
+        details["note"] = "\n".join(n for n in notes if n)
+    if details:
+        read.concept.lang_details[lang] = details
+    # A form without any status is preferred only when no form of the language is: an
+    # explicit status always wins over position, and nothing is promoted past what it says.
+    has_preferred = any(t.kind == TermKind.PREFERRED for t, stated in terms if stated)
+    for term, stated in terms:
+        if not stated:
+            term.kind = TermKind.VARIANT if has_preferred else TermKind.PREFERRED
+            has_preferred = True
+        read.concept.terms.append(term)
 
 
-def write_tbx(concepts: Iterable[Concept], path: Path, source_lang: str = "en") -> None:
-    """Write TBX-Basic in the DCA style of ISO 30042:2019 (TBX v3).
+def _term(holder: etree._Element, lang: str, read: TbxEntry) -> tuple[Term, bool] | None:
+    text, kind, notes, unknown = None, None, [], None
+    details: dict[str, str] = {}
+    for group in (holder, *(c for c in holder if _local(c) == "termGrp")):
+        for child in group:
+            name, category = _local(child), _category(child)
+            if name == "term":
+                text = _text(child)
+            elif category in _STATUS_CATEGORIES:
+                value = _text(child)
+                found = _STATUS_IN.get(value.lower().removesuffix("-admn-sts").replace(" ", ""))
+                if found is None:
+                    found = TermKind.VARIANT
+                    unknown = value
+                # Two statuses (administrative and normative): the stricter one holds.
+                if kind is None or _STRICTNESS[found] > _STRICTNESS[kind]:
+                    kind = found
+            elif name == "note":
+                notes.append(_text(child))
+            elif name not in ("termGrp", "transacGrp"):
+                _describe(child, details, _TERM_CATEGORIES, notes)
+    if not text:
+        read.issues.append(
+            ("empty", f"an empty {lang or 'language-less'} term slot was left out", "")
+        )
+        return None
+    if unknown is not None:
+        read.issues.append(
+            ("status", f"{lang} {text!r} has the unknown status {unknown!r}: a variant?", text)
+        )
+    term = Term(lang, text, kind or TermKind.VARIANT, "\n".join(n for n in notes if n), details)
+    return term, kind is not None
 
-    Term statuses, subject field, notes and the concept's dates (transacGrp) are TBX-Basic;
-    a proposed concept's status goes into <admin type="x-conceptStatus">, which TBX-Basic
-    readers ignore (approved, the default, is not written).
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def write_tbx(
+    concepts: Iterable[Concept], path: Path, source_lang: str = "en", style: str = "basic"
+) -> None:
+    """Write TBX-Basic: TBX 2008 martif (style "basic", what OmegaT and translate-toolkit read,
+    valid against the TBX-Basic DTD and XCS) or TBX v3 DCA (style "v3").
+
+    TBX-Basic has no category for the desk's concept status and its dates are days: a proposed
+    concept gets a note "Hanbit Desk status: proposed", and dates are written to the day.
     """
+    if style not in STYLES:
+        raise GlossaryError(f"unknown TBX style {style!r}; use one of {', '.join(STYLES)}")
     concepts = list(concepts)
     if not concepts:
         raise GlossaryError("the glossary is empty; a TBX file needs at least one concept")
-    nsmap = {None: TBX_NS}
-    root = etree.Element(f"{{{TBX_NS}}}tbx", nsmap=nsmap, type="TBX-Basic", style="dca")
-    root.set(XML_LANG, source_lang)
-
-    def sub(parent: etree._Element, name: str, text: str | None = None, **attrs: str):
-        element = etree.SubElement(parent, f"{{{TBX_NS}}}{name}", **attrs)
-        if text is not None:
-            element.text = text
-        return element
-
-    header = sub(root, "tbxHeader")
-    sub(sub(sub(header, "fileDesc"), "sourceDesc"), "p", "Exported from Hanbit Desk")
-    body = sub(sub(root, "text"), "body")
-    for concept in concepts:
-        entry = sub(body, "conceptEntry", id=f"c{concept.id}" if concept.id else "c")
-        if concept.domain:
-            sub(entry, "descrip", concept.domain, type="subjectField")
-        if concept.status and concept.status != "approved":
-            sub(entry, "admin", concept.status, type=CONCEPT_STATUS)
-        for transaction, date in ((_CREATED, concept.created_at), (_UPDATED, concept.updated_at)):
-            if date:
-                group = sub(entry, "transacGrp")
-                sub(group, "transac", transaction, type="transactionType")
-                sub(group, "date", date)
-        if concept.note:
-            sub(entry, "note", concept.note)
-        for lang in concept.languages():
-            section = sub(entry, "langSec")
-            section.set(XML_LANG, lang)
-            for term in (t for t in concept.terms if t.lang == lang):
-                term_section = sub(section, "termSec")
-                sub(term_section, "term", term.text)
-                sub(term_section, "termNote", _STATUS_OUT[term.kind], type="administrativeStatus")
-                if term.note:
-                    sub(term_section, "note", term.note)
-    _number_anonymous(body)
-    tree = etree.ElementTree(root)
+    v3 = style == "v3"
+    root = _root(v3, source_lang)
+    body = _sub(_sub(root, v3, "text"), v3, "body")
+    for number, concept in enumerate(concepts, 1):
+        _write_concept(body, concept, number, source_lang, v3)
     try:
-        tree.write(str(path), xml_declaration=True, encoding="UTF-8", pretty_print=True)
-    except etree.SerialisationError as error:  # lxml's way of saying a write failed (disk full)
-        raise GlossaryError(f"cannot write {path}: {error}") from None
+        with open(path, "wb") as stream:
+            stream.write(
+                etree.tostring(
+                    etree.ElementTree(root),
+                    xml_declaration=True,
+                    encoding="UTF-8",
+                    pretty_print=True,
+                    doctype=None if v3 else BASIC_DOCTYPE,
+                )
+            )
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise GlossaryError(f"cannot write {path}: {reason}") from None
 
 
-def _number_anonymous(body: etree._Element) -> None:
-    # xml:id-style ids must be unique; concepts that never had a database id get c-1, c-2 …
-    count = 0
-    for entry in body:
-        if entry.get("id") == "c":
-            count += 1
-            entry.set("id", f"c-{count}")
+def _name(v3: bool, name: str) -> str:
+    if v3:
+        name = {"martifHeader": "tbxHeader", "langSet": "langSec", "tig": "termSec"}.get(name, name)
+        name = {"termEntry": "conceptEntry"}.get(name, name)
+        return f"{{{TBX_NS}}}{name}"
+    return name
+
+
+def _sub(parent: etree._Element, v3: bool, name: str, text: str | None = None, **attrs: str):
+    element = etree.SubElement(parent, _name(v3, name), **attrs)
+    if text is not None:
+        element.text = strip_controls(text)  # an older termbase may hold a stray U+0001
+    return element
+
+
+def _root(v3: bool, source_lang: str) -> etree._Element:
+    if v3:
+        root = etree.Element(_name(v3, "tbx"), nsmap={None: TBX_NS}, type="TBX-Basic", style="dca")
+    else:
+        root = etree.Element("martif", type="TBX-Basic")
+    root.set(XML_LANG, source_lang)
+    header = _sub(root, v3, "martifHeader")
+    file_desc = _sub(header, v3, "fileDesc")
+    _sub(_sub(file_desc, v3, "sourceDesc"), v3, "p", "Exported from Hanbit Desk")
+    if not v3:
+        _sub(_sub(header, v3, "encodingDesc"), v3, "p", "TBXBasicXCSV02.xcs", type="XCSURI")
+    return root
+
+
+def _write_concept(
+    body: etree._Element, concept: Concept, number: int, source_lang: str, v3: bool
+) -> None:
+    entry = _sub(body, v3, "termEntry", id=f"c{concept.id or f'-{number}'}")
+    notes = [concept.note] if concept.note else []
+    if concept.domain:
+        _sub(entry, v3, "descrip", concept.domain, type="subjectField")
+    _write_details(entry, concept.details, v3, notes, level="entry")
+    if concept.status and concept.status != "approved":
+        notes.append(STATUS_NOTE + concept.status)
+    for kinds, date in ((_CREATED, concept.created_at), (_UPDATED, concept.updated_at)):
+        if date:
+            group = _sub(entry, v3, "transacGrp")
+            _sub(group, v3, "transac", kinds[0], type="transactionType")
+            _sub(group, v3, "date", date[:10])  # TBX-Basic dates are days (xsd:date)
+    _notes(entry, v3, notes)
+    languages = concept.languages()
+    # The source language first: readers such as translate-toolkit take the first as source.
+    languages.sort(key=lambda lang: lang != source_lang)
+    for lang in languages:
+        section = _sub(entry, v3, "langSet")
+        section.set(XML_LANG, lang)
+        lang_notes: list[str] = []
+        extra = dict(concept.lang_details.get(lang, {}))
+        if extra.get("note"):
+            lang_notes.append(extra.pop("note"))
+        _write_details(section, extra, v3, lang_notes, level="lang")
+        _notes(section, v3, lang_notes)
+        for term in (t for t in concept.terms if t.lang == lang):
+            _write_term(section, term, v3)
+
+
+def _write_details(
+    parent: etree._Element, details: dict[str, str], v3: bool, notes: list[str], level: str
+) -> None:
+    """definition/context (with their source in a descripGrp), admin categories; what
+    TBX-Basic has no place for at this level becomes a note "category: value"."""
+    for key, value in details.items():
+        if "/" in key:
+            continue  # written with its main category below
+        sources = {k.split("/", 1)[1]: v for k, v in details.items() if k.startswith(key + "/")}
+        allowed = key in _DESCRIP and (key != "context" or level == "term")
+        allowed = allowed and (key != "subjectField" or level == "entry")
+        if allowed:
+            target = _sub(parent, v3, "descripGrp") if sources.get("source") else parent
+            _sub(target, v3, "descrip", value, type=key)
+            if sources.get("source"):
+                _sub(target, v3, "admin", sources.pop("source"), type="source")
+        elif key in _ADMIN:
+            _sub(parent, v3, "admin", value, type=key)
+        else:
+            notes.append(f"{key}: {value}")
+        notes.extend(f"{key} {name}: {text}" for name, text in sources.items())
+
+
+def _write_term(section: etree._Element, term: Term, v3: bool) -> None:
+    holder = _sub(section, v3, "tig")
+    _sub(holder, v3, "term", term.text)
+    notes = [term.note] if term.note else []
+    details = dict(term.details)
+    for key in sorted(_TERM_NOTES & set(details)):
+        value = details[key]
+        if key in _PICKLISTS and value not in _PICKLISTS[key]:
+            continue  # left in details: written as a note below, not as an invalid value
+        _sub(holder, v3, "termNote", details.pop(key), type=key)
+    _sub(holder, v3, "termNote", _STATUS_OUT[term.kind], type="administrativeStatus")
+    _write_details(holder, details, v3, notes, level="term")
+    _notes(holder, v3, notes)
+
+
+def _notes(parent: etree._Element, v3: bool, notes: list[str]) -> None:
+    # One <note> per line: readers normalise whitespace inside a note, and the desk joins
+    # the notes of one element with newlines, so a multi-line note comes back as it was.
+    for note in notes:
+        for line in note.split("\n"):
+            if line.strip():
+                _sub(parent, v3, "note", line.strip())

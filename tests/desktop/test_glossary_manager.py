@@ -177,17 +177,22 @@ def test_import_shows_the_plan_and_writes_only_on_import(qtbot, manager, termbas
         "ko,en,domain\n"
         "앤트파이낸셜,Ant Financial,company\n"  # line 2: new
         "알리페이,Alipay,payments\n"  # line 3: a known concept, new domain
-        "마윈,Alipay,person\n",  # line 4: Alipay is already claimed by line 3
+        "마윈,Alipay,person\n"  # line 4: Alipay is already claimed by line 3 (a warning)
+        ",,company\n",  # line 5: no form at all: rejected
     )
     dialog = ImportDialog(termbase, path, manager)
     qtbot.addWidget(dialog)
     assert dialog.section_rows("New") == [("앤트파이낸셜 · Ant Financial", "company")]
     ((forms, change),) = dialog.section_rows("Changed")
-    assert forms == "알리페이 · 支付宝 · Alipay" and change.endswith(
-        "domain: 'finance' -> 'payments'"
-    )
-    ((line, reason),) = dialog.section_rows("Rejected")
+    assert forms == "알리페이 · 支付宝 · Alipay" and "domain: 'finance' -> 'person'" in change
+    ((line, reason),) = dialog.section_rows("To check")
     assert line == "line 4" and "also on line 3" in reason
+    # The translator says line 4 is a different concept: it is skipped, line 3 stays as it is.
+    dialog.choose("4/shared", "skip")
+    ((forms, change),) = dialog.section_rows("Changed")
+    assert change.endswith("domain: 'finance' -> 'payments'")
+    ((line, reason),) = dialog.section_rows("Rejected")
+    assert line == "line 5"
     # All or nothing: with a rejected line, nothing is imported unless the user skips it.
     assert not dialog.import_button.isEnabled() and not dialog.skip_rejected.isHidden()
     dialog.accept()
@@ -216,12 +221,20 @@ def test_import_refuses_a_stale_plan_and_writes_nothing(qtbot, manager, termbase
     dialog = ImportDialog(termbase, path, manager)
     qtbot.addWidget(dialog)
     dialog.show()
-    termbase.add_concept(_concept("마윈", "Jack Ma"))  # someone edits meanwhile
+    # Someone adds the same concept meanwhile: the import would now do something else.
+    termbase.add_concept(_concept("앤트그룹", "Ant Financial"))
     dialog.accept()
     assert (
         dialog.isVisible() and dialog.error.isVisible() and "plan it again" in dialog.error.text()
     )
     assert termbase.find_form("ko", "앤트파이낸셜") == []
+    # An unrelated change meanwhile (another glossary imported) does not stop the import.
+    path = _csv(tmp_path, "ko,en\n바이트댄스,ByteDance\n")
+    dialog = ImportDialog(termbase, path, manager)
+    qtbot.addWidget(dialog)
+    termbase.add_concept(_concept("마윈", "Jack Ma"))
+    dialog.accept()
+    assert termbase.find_form("ko", "바이트댄스") != []
 
 
 def test_export_writes_every_concept(manager, termbase, tmp_path):

@@ -60,7 +60,9 @@ def test_terms_on_a_missing_file_fails_clearly(db, capsys) -> None:
 
 def test_glossary_import_dry_run_then_import(db, tmp_path, capsys) -> None:
     source = tmp_path / "new.tsv"
-    source.write_text("ko\ten\n카카오페이\tKakao Pay\n카카오페이\tKakaoPay\n", encoding="utf-8")
+    source.write_text(
+        "ko\ten\tstatus\n카카오페이\tKakao Pay\t\n카카오뱅크\tKakao Bank\tmaybe\n", encoding="utf-8"
+    )  # line 3: an unknown status is rejected (a repeated form would be a synonym row)
     args = ["glossary", "import", str(source), "--glossary", str(db)]
     assert main.main([*args, "--dry-run"]) == 1  # one row rejected
     out = capsys.readouterr().out
