@@ -114,6 +114,11 @@ class MainWindow(QMainWindow):
         self.view.use_font(font)
         self.settings.set_editor_font(font.toString())
 
+    def set_typing_replaces(self, replace: bool) -> None:
+        """Typing on a row replaces its target (memoQ, spreadsheets) or adds to its end."""
+        self.view.typing_replaces = replace
+        self.settings.set_typing_replaces(replace)
+
     def add_panel(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
         """Dock a panel beside the grid and list it in View ▸ Panels."""
         self.addDockWidget(area, dock)

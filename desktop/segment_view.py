@@ -45,6 +45,15 @@ WINDOW_KEYS = {
 }
 
 
+# The open editor must never look like a selected row: an opaque light field with a strong
+# frame in the accent colour, whatever the style and the row's selection colour.
+EDITOR_BACKGROUND = "#fffdf2"
+EDITOR_STYLE = (
+    "TargetEditor { background: #fffdf2; color: #1a1a1a; border: 2px solid #2f6fd0;"
+    " selection-background-color: #9cc3ff; selection-color: #000000; }"
+)
+
+
 class TargetEditor(QPlainTextEdit):
     """Multi-line target editor: Enter commits, Shift+Enter inserts a line break, Esc cancels."""
 
@@ -52,9 +61,17 @@ class TargetEditor(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("target-editor")
         self.setTabChangesFocus(True)
-        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setStyleSheet(EDITOR_STYLE)
+        palette = self.palette()  # the text area itself (the viewport) paints with Base
+        palette.setColor(QPalette.ColorRole.Base, QColor(EDITOR_BACKGROUND))
+        palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
+        self.setPalette(palette)
+        self.viewport().setPalette(palette)
+        self.viewport().setAutoFillBackground(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def content_height(self) -> int:
         """Pixels the wrapped text needs (QPlainTextEdit's document counts lines, not pixels)."""
@@ -95,6 +112,7 @@ class TargetDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.editor: TargetEditor | None = None
         self.editor_index = QPersistentModelIndex()
+        self.select_all_next = False  # set by SegmentView.edit for typing on a row
         # Closed editors are deleted later; forget one as soon as it closes (Esc, focus out).
         self.closeEditor.connect(lambda editor, hint=None: self._forget(editor))
 
@@ -109,6 +127,7 @@ class TargetDelegate(QStyledItemDelegate):
         editor.destroyed.connect(lambda: self._forget(editor))
         # Layout of the new text happens after textChanged; measure on the next turn.
         editor.textChanged.connect(lambda: QTimer.singleShot(0, self.fit_editor))
+        QTimer.singleShot(0, self.fit_editor)  # the frame needs room around the first line too
         self.editor, self.editor_index = editor, QPersistentModelIndex(index)
         return editor
 
@@ -131,6 +150,9 @@ class TargetDelegate(QStyledItemDelegate):
         if editor.toPlainText() != text:
             editor.setPlainText(text)
             editor.moveCursor(editor.textCursor().MoveOperation.End)
+        if self.select_all_next:  # a key typed on the row replaces the target
+            self.select_all_next = False
+            editor.selectAll()
 
     def setModelData(self, editor: TargetEditor, model, index) -> None:
         model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
@@ -229,6 +251,7 @@ class SegmentView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self._sized: set[int] = set()
+        self.typing_replaces = True  # Settings.typing_replaces(), set by the window
         # go_to_row(center=True): keep the segment in view while rows are measured and the
         # model settles (a filter, a reset), until the translator scrolls or moves.
         self._center_pending = False
@@ -336,6 +359,21 @@ class SegmentView(QTableView):
             self.size_rows(first - 2, last + 2)
             if len(self._sized) == before:
                 break
+
+    def edit(self, index, trigger=None, event=None):  # noqa: D102 - QAbstractItemView.edit
+        if trigger is None:
+            return super().edit(index)
+        if (
+            trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+            and self.typing_replaces
+            and isinstance(event, QKeyEvent)
+            and event.text().strip()
+        ):
+            self.target_delegate.select_all_next = True
+        opened = super().edit(index, trigger, event)
+        if not opened:
+            self.target_delegate.select_all_next = False
+        return opened
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter on a row opens its target for typing (F2 does too); the editor's Enter commits.

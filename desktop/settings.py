@@ -76,3 +76,27 @@ class Settings:
 
     def set_packages_dir(self, path: Path) -> None:
         self.q.setValue("engine/packages_dir", str(path))
+
+    # editing ------------------------------------------------------------------------------
+    def typing_replaces(self) -> bool:
+        """Typing on a row (no editor open) replaces its target, as in memoQ's and a spreadsheet's
+        grid; False: the keys are added at the end of the target."""
+        return self.q.value("editing/typing_replaces", True, type=bool)
+
+    def set_typing_replaces(self, replace: bool) -> None:
+        self.q.setValue("editing/typing_replaces", bool(replace))
+
+    def last_folder(self, kind: str) -> Path | None:
+        """The folder a file dialog of this kind ("open", "export", "import") last used."""
+        value = self.q.value(f"folders/{kind}", "")
+        return Path(value) if value and Path(value).is_dir() else None
+
+    def set_last_folder(self, kind: str, folder: Path) -> None:
+        self.q.setValue(f"folders/{kind}", str(folder))
+
+    def spelling_language(self) -> str:
+        """The target's spelling variant, e.g. en-US or en-GB ("" = from the project)."""
+        return str(self.q.value("spelling/language", ""))
+
+    def set_spelling_language(self, code: str) -> None:
+        self.q.setValue("spelling/language", code)

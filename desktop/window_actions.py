@@ -147,6 +147,19 @@ def build_menus(window) -> None:
         lambda: window.find_bar.open(True),
     )
     edit.addSeparator()
+    window.act_typing_replaces = _action(
+        window,
+        edit,
+        QT_TRANSLATE_NOOP("MainWindow", "Typing on a Row &Replaces Its Target"),
+        None,
+    )
+    window.act_typing_replaces.setCheckable(True)
+    window.act_typing_replaces.setChecked(window.settings.typing_replaces())
+    window.view.typing_replaces = window.settings.typing_replaces()
+    window.act_typing_replaces.setToolTip(
+        _tr("Off: the keys typed on a row are added at the end of its target.")
+    )
+    window.act_typing_replaces.toggled.connect(window.set_typing_replaces)
     window.act_shortcuts = _action(
         window,
         edit,
