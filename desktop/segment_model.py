@@ -62,9 +62,12 @@ def enforcement_tooltip(segment: Segment) -> str:
         if not isinstance(term, dict):
             continue
         mark = "✓" if term.get("ok", True) else "✗"
-        lines.append(
-            f"{mark} {term.get('source', '')} → {term.get('target', '')} ({term.get('method', '')})"
-        )
+        method = term.get("method", "")
+        if method == "repaired" and term.get("ok", True):
+            # The model's own rendering, so the translator sees what was put right
+            original = term.get("original", "")
+            method = f"repaired: the model wrote “{original}”" if original else "repaired: inserted"
+        lines.append(f"{mark} {term.get('source', '')} → {term.get('target', '')} ({method})")
     for word in info.get("forbidden_found", []):
         lines.append(f"✗ forbidden: {word}")
     if not lines:
