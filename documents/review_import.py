@@ -12,6 +12,7 @@ from documents.formats.base import STATUS_LABELS
 from documents.formats.docx_common import cell_text, same_text
 from documents.formats.docx_review import COLUMNS, ID_PATTERN, TABLE_CAPTION
 from documents.project import Segment, Status
+from storage.xmlsafe import UnsafeXmlError, parse_xml_bytes
 
 if TYPE_CHECKING:
     from documents.project import Project
@@ -19,12 +20,6 @@ if TYPE_CHECKING:
 ORIGIN = "review-import"
 # A review DOCX of a long article unpacks to a few MB; more is a zip bomb, not a review.
 MAX_UNPACKED_BYTES = 256 * 1024**2
-# Word never writes a DTD into a DOCX (OOXML forbids them); one is an attack or a forgery.
-_DTD_MARKS = tuple(
-    mark.encode(codec)
-    for mark in ("<!DOCTYPE", "<!ENTITY")
-    for codec in ("utf-8", "utf-16-le", "utf-16-be")
-)
 # Labels the status column accepts (what the exporter wrote, or the plain status names).
 _STATUS_WORDS = {label.lower(): status for status, label in STATUS_LABELS.items()} | {
     status.value: status for status in Status
@@ -157,9 +152,17 @@ def _refused_parts(path: Path) -> str:
             for member in members:
                 if not member.filename.endswith((".xml", ".rels")):
                     continue
-                data = archive.read(member)
-                if any(mark in data for mark in _DTD_MARKS):
-                    return f"{member.filename} declares a DTD or entities, which Word never writes"
+                # Word never writes a DTD into a DOCX (OOXML forbids them); one is an attack
+                # or a forgery. The parser sees it in any encoding (UTF-32 too), unlike a
+                # byte scan.
+                try:
+                    parse_xml_bytes(archive.read(member), member.filename)
+                except UnsafeXmlError as error:
+                    if "DOCTYPE" in str(error) or "entities" in str(error):
+                        return (
+                            f"{member.filename} declares a DTD or entities, which Word never writes"
+                        )
+                    return str(error)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as error:
         return f"the archive is damaged ({error})"
     return ""

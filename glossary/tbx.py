@@ -124,7 +124,13 @@ def parse_safely(path: Path) -> etree._ElementTree:
     A DOCTYPE that only names the TBX DTD (as other tools write) is read, never loaded; a
     FIFO, a device or a folder is refused before anything is read.
     """
-    return parse_xml_file(path, GlossaryError, allow_doctype=True).getroottree()
+    try:
+        return parse_xml_file(path, GlossaryError, allow_doctype=True).getroottree()
+    except GlossaryError as error:
+        reason = str(error)
+        if " is not well-formed XML: " in reason:
+            reason = f"{path} is not readable XML: {reason.split(' is not well-formed XML: ')[1]}"
+        raise GlossaryError(reason) from None
 
 
 def read_tbx(path: Path) -> list[TbxEntry]:

@@ -35,11 +35,6 @@ def parser(remove_comments: bool = False) -> etree.XMLParser:
     )
 
 
-def _declares_entities(tree: etree._ElementTree) -> bool:
-    dtd = tree.docinfo.internalDTD
-    return dtd is not None and any(True for _ in dtd.iterentities())
-
-
 def _has_entity_nodes(root: etree._Element) -> bool:
     return any(True for _ in root.iter(etree.Entity))
 
@@ -63,11 +58,21 @@ def parse_xml_bytes(
     except ValueError as problem:  # lxml's "Unicode strings with encoding declaration…"
         raise error(f"{name} cannot be read as XML: {problem}") from None
     tree = root.getroottree()
-    if _declares_entities(tree) or _has_entity_nodes(root):
+    dtd = tree.docinfo.internalDTD
+    entities = list(dtd.iterentities()) if dtd is not None else []
+    external = [entity for entity in entities if entity.system_url]
+    if external:
         raise error(
-            f"{name} declares XML entities; such files can expand without bound or read other "
-            "files, so they are refused"
+            f"{name} declares XML entities, among them an external entity ({external[0].name}"
+            f" -> {external[0].system_url}); refused: it could read local files or the network"
         )
+    if entities:
+        raise error(
+            f"{name} declares XML entities ({', '.join(e.name for e in entities[:5])}); refused:"
+            " a file that declares entities can expand without bound ('billion laughs')"
+        )
+    if _has_entity_nodes(root):
+        raise error(f"{name} uses entity references that nothing declares; refused")
     if tree.docinfo.doctype and not allow_doctype:
         raise error(f"{name} declares a DOCTYPE, which this format never needs; it was refused")
     return root

@@ -8,6 +8,7 @@ stores the import would write are hashed before and after: byte-for-byte unchang
 
 from __future__ import annotations
 
+import re
 import resource
 import shutil
 import zipfile
@@ -271,5 +272,31 @@ def test_docx_zip_bomb_is_refused_before_parsing(tmp_path, review_docx):
         plan = plan_review_import(project, bomb)
     assert not plan.ok
     assert "300 MB" in plan.summary() or "300 MB" in str(plan.problems[0])
+    assert fingerprint(project_copy) == before
+    count("hostile XML: DOCX review", "refused")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be", "utf-32", "utf-32-le"])
+def test_docx_review_entities_are_refused_in_any_encoding(encoding, tmp_path, review_docx):
+    """A UTF-32 document.xml once slipped past a byte scan: "Hello &x; world" became "Hello"."""
+    project_path, docx = review_docx
+    project_copy = Path(shutil.copy(project_path, tmp_path / "article.hanbit"))
+
+    def poison(data: bytes) -> bytes:
+        xml = data.decode("utf-8")
+        head, _, body = xml.partition("?>")
+        head = re.sub(r'encoding="[^"]*"', f'encoding="{encoding.upper()}"', head)
+        body = body.replace("Alipay entered Australia.", "Hello &x; world", 1)
+        doctype = '<!DOCTYPE w:document [<!ENTITY x "injected">]>'
+        return (head + "?>" + doctype + body).encode(encoding)
+
+    hostile = tmp_path / f"hostile-{encoding}.docx"
+    _replace_part(docx, hostile, "word/document.xml", poison)
+    before = fingerprint(project_copy)
+    with Project.open(project_copy) as project:
+        plan = plan_review_import(project, hostile)
+    assert not plan.ok, f"a {encoding} DTD was not refused: {plan.summary()}"
+    assert "declares a DTD or entities" in str(plan.problems[0])
+    assert not [change for change in plan.targets if "Hello" in change.new]
     assert fingerprint(project_copy) == before
     count("hostile XML: DOCX review", "refused")
