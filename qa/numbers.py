@@ -36,7 +36,7 @@ from qa.spelled import (
     parse_han_number,
     roman_numerals,
 )
-from qa.units import agree, read_unit
+from qa.units import DAYS, KMH, MPH, agree, read_unit
 
 __all__ = [
     "Figure",
@@ -90,6 +90,13 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             add(Figure(Decimal(year), FigureKind.YEAR, m.start(1), m.end(1), year))
             add(Figure(Decimal(int(month)), FigureKind.MONTH, m.start(3), m.end(3), month))
             add(Figure(Decimal(int(day)), FigureKind.DAY, m.start(4), m.end(4), day))
+    if lang.startswith("ko"):
+        # 6.15 남북공동선언, 5.18 민주화운동: a date named by its month and day
+        for m in _KO_DOT_DATE.finditer(text):
+            month, day = int(m.group(1)), int(m.group(2))
+            if 1 <= day <= 31 and not _KO_AMOUNT_AFTER.match(text, m.end()):
+                add(Figure(Decimal(month), FigureKind.MONTH, m.start(1), m.end(1), m.group(1)))
+                add(Figure(Decimal(day), FigureKind.DAY, m.start(2), m.end(2), m.group(2)))
     for figure in clock_times(text):
         if free(figure.start, figure.end):
             add(figure)
@@ -127,9 +134,12 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
     return _in_context(text, _ranges(text, figures))
 
 
+_KO_DOT_DATE = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\.([0-3]\d)(?![\d.%])(?=\s[\uac00-\ud7a3])")
+# 2.16 달러, 6.8 규모: an amount after all
+_KO_AMOUNT_AFTER = re.compile(r"\s(?:달러|원|위안|엔|유로|배|명|개|도|포인트|km|m)")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _DATESTAMP = re.compile(r"(?<![\d.])(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?:\.\d{1,2})?\s*$")
-_RANGE = re.compile(r"\s?(?:[~〜∼\-–—]|to|and|or|에서|부터)\s?")
+_RANGE = re.compile(r"\s?(?:[~〜∼\-–—]|to|and|or|에서|부터|,)\s?")
 # numbers that are part of a name: 6자 회담 (the six-party talks, "the nuclear negotiations"),
 # the Group of Eight; they confirm a figure of the other side but are never reported alone
 _NAMED_AFTER = re.compile(
@@ -138,6 +148,7 @@ _NAMED_AFTER = re.compile(
 _NAMED_BEFORE = re.compile(r"(?:Group of|G-?)\s?$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
 # the English says a day relative to another: "three days after", "two days ago"
+_AFTER = re.compile(r"\s+(?:ago|after|before|earlier|later)\b", re.I)
 _DAYS_RELATIVE = re.compile(r"\s?-?days?\s+(?:ago|after|before|earlier|later)\b", re.I)
 
 
@@ -154,6 +165,8 @@ def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
             continue
         if first.value >= second.value and second.kind != FigureKind.TIME:
             continue  # "2014 to 3 …" is no range
+        if "," in text[first.end : second.start] and second.value != first.value + 1:
+            continue  # "2, 3년" is two or three years; "5, 10명" is a list
         value, quantum = first.value, first.quantum
         if second.scaled and not first.scaled and second.quantum > 1:
             value, quantum = value * second.quantum, quantum * second.quantum  # 3~4만 명
@@ -180,7 +193,16 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
             text, max(0, figure.start - 9), figure.start
         ):
             loose = True
-        relative = figure.kind == FigureKind.NUMBER and _DAYS_RELATIVE.match(text, figure.end)
+        # "a second landfall" is another one, not a rank
+        if (
+            figure.text.lower() == "second"
+            and text[max(0, figure.start - 2) : figure.start] == "a "
+        ):
+            loose = True
+        relative = figure.kind == FigureKind.NUMBER and (
+            _DAYS_RELATIVE.match(text, figure.end)
+            or (figure.measure == DAYS and _AFTER.match(text, figure.end))
+        )
         if relative:
             loose = True
         if aside != figure.aside or loose != figure.loose:
@@ -238,6 +260,10 @@ def _read_number(text: str, m: re.Match[str], lang: str) -> Figure:
         found = read_unit(text, end + (about.end() if about else 0), lang)
         if found:
             measure, end = found
+            if measure.symbol in ("km", "mi") and re.search(
+                r"시속\s?$", text[max(0, start - 4) : start]
+            ):
+                measure = KMH if measure.symbol == "km" else MPH  # 시속 120km: a speed
     multiple = kind == FigureKind.MULTIPLE and value == value.to_integral_value()
     alternatives = growth_alternatives(text, start, kind, int(value)) if multiple else ()
     return Figure(
@@ -316,7 +342,13 @@ def _suffix_kind(
         return FigureKind.ORDINAL, suffix.end(), start
     if nxt[:1] in ("배", "倍") and nxt[1:2] != "럴":  # 2배, 3倍: not 2배럴 (barrels)
         return FigureKind.MULTIPLE, end + 1, start
-    if nxt[:1] in ("일", "日", "号", "號") and 1 <= value <= 31 and nxt[1:2] not in ("간", "本"):
+    lasting = re.match(r"일(?:간|\s?동안|\s?만에)", text[end : end + 5])  # 3일간: a length
+    if (
+        nxt[:1] in ("일", "日", "号", "號")
+        and 1 <= value <= 31
+        and nxt[1:2] != "本"
+        and not lasting
+    ):
         return FigureKind.DAY, end + 1, start
     if nxt[:1] in ("월", "月") and 1 <= value <= 12 and nxt[1:2] != "간":
         return FigureKind.MONTH, end + 1, start
@@ -538,6 +570,9 @@ def compare_figures(
     unmatched = [f for f in unmatched if not any(_converts(f, t) for t in targets)]
     # a figure said twice in the source may be said once in the target ("the 2010 goal … in
     # 2010" -> "The 2010 goal … could hit"): a repeat of a matched figure is no loss
+    # 2, 3년 -> "a couple years", 30~40명 -> "dozens": a range said as one figure
+    in_range = _range_partners(source, sources)
+    unmatched = [f for f in unmatched if not (f in in_range and in_range[f] in matched_sources)]
     reportable = [
         f
         for f in unmatched
@@ -572,6 +607,7 @@ def compare_figures(
                 and FigureKind.NUMBER not in (figure.kind, t.kind)
             )
             and not (t.measure and figure.kind != FigureKind.NUMBER)
+            and not (figure.measure and t.kind != FigureKind.NUMBER)
             and not (
                 figure.measure and t.measure and figure.measure.dimension != t.measure.dimension
             )
@@ -590,9 +626,12 @@ def compare_figures(
             issues.append(FigureIssue("missing", figure, None, "info"))
         else:
             issues.append(FigureIssue("missing", figure, None))
+    matched_targets = [t for i, t in enumerate(targets) if i in used]
     for _i, other in leftovers:
         if other.kind in (FigureKind.MONTH, FigureKind.YEAR) or other.loose:
             continue
+        if any(m.value == other.value and m.kind == other.kind for m in matched_targets):
+            continue  # "three bombers … three locations": a matched figure said again
         # "the two Koreas", "the two sides": a pair the Korean implies (남북, 양측)
         implied = other.value == 2 and other.text.lower() == "two"
         # an aside (a currency equivalent, a time-zone conversion) or a day the target adds
@@ -604,6 +643,18 @@ def compare_figures(
         )
         issues.append(FigureIssue("extra", None, other, "info" if clarifies else "functional"))
     return issues
+
+
+def _range_partners(text: str, figures: list[Figure]) -> dict[Figure, Figure]:
+    """The two ends of each range (7~9월, 2, 3년, 129~130달러), each mapped to the other."""
+    found: dict[Figure, Figure] = {}
+    for a, b in zip(figures, figures[1:], strict=False):
+        gap = _RANGE.fullmatch(text, a.end, b.start)
+        if gap and a.kind == b.kind and a.value < b.value:
+            if "," in gap.group() and b.value != a.value + 1:
+                continue
+            found[a], found[b] = b, a
+    return found
 
 
 def _same_date(text: str, other: Figure, day: Figure) -> bool:
@@ -643,7 +694,15 @@ def _alike(a: Figure, b: Figure) -> bool:
     )
     # a loose word ("twice") is a guess, but a share ("a third" for 50%) is said outright
     loose_guess = b.loose and b.kind != FigureKind.PERCENT
-    return a.kind == b.kind and a.currency == b.currency and same_measure and not loose_guess
+    # 6.15 (a date, or a decimal) is not the "two" of "the two sides"
+    integral = (a.value == a.value.to_integral_value()) == (b.value == b.value.to_integral_value())
+    return (
+        a.kind == b.kind
+        and a.currency == b.currency
+        and same_measure
+        and not loose_guess
+        and integral
+    )
 
 
 def _names_currency(text: str, currency: str) -> bool:

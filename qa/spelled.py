@@ -27,7 +27,7 @@ from qa.numwords import (
     SMALL_UNITS,
     currency_word_ends,
 )
-from qa.units import read_unit
+from qa.units import DAYS, read_unit
 
 _HAN_NUM = "[" + "".join(HAN_DIGITS) + "十拾百佰千仟万萬亿億兆]+"
 _CLOCK = re.compile(
@@ -83,7 +83,10 @@ def korean_natives(text: str) -> list[Figure]:
         # 두 배 is a multiple: "doubled"
         kind = FigureKind.MULTIPLE if _counter(noun) and noun[0] == "배" else FigureKind.NUMBER
         end = m.start(4)
-        found.append(Figure(Decimal(value), kind, m.start(), end - 1, word))
+        # before a plain noun the word may be a name (두 국장: Director Du) or "both": it
+        # confirms a figure of the other side but is not reported on its own
+        loose = not _counter(noun)
+        found.append(Figure(Decimal(value), kind, m.start(), end - 1, word, loose=loose))
     return found
 
 
@@ -443,8 +446,14 @@ def korean_implied(text: str) -> list[Figure]:
         for m in _KO_BOTH.finditer(text)
     ]
     found += [
-        Figure(Decimal(KO_DAY_COUNTS[m.group(1)]), FigureKind.NUMBER, m.start(), m.end(), m.group())
+        Figure(
+            Decimal(KO_DAY_COUNTS[m.group(1)]),
+            FigureKind.NUMBER,
+            m.start(),
+            m.end(),
+            m.group(),
+            measure=DAYS,  # 하루 is 24 hours, 사흘 a three-day run
+        )
         for m in _KO_DAYS.finditer(text)
-        if m.group(1) != "하루"  # 하루 is "a day", as trivial as "one"
     ]
     return found

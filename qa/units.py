@@ -63,10 +63,11 @@ KMH, MPH, KNOT = (
 )
 CELSIUS, FAHRENHEIT = _u("°C", "temperature", 1), _u("°F", "temperature", 1)
 DEGREE = _u("°", "temperature", 1)  # 도, degrees: Celsius in Korean news, either in English
-SECOND, MINUTE, HOUR = (
+SECOND, MINUTE, HOUR, DAYS = (
     _u("s", "duration", 1),
     _u("min", "duration", 60),
     _u("h", "duration", 3600),
+    _u("d", "duration", 86400),
 )
 
 # Korean units (written glued or with one space after the figure)
@@ -97,6 +98,12 @@ KO_UNITS: dict[str, Unit] = {
     "배럴": BARREL,
     "갤런": GALLON,
     "노트": KNOT,
+    # 3일간, 10일 동안, 10일만에: days as a length of time (a bare 3일 is a date)
+    "일간": DAYS,
+    "일 동안": DAYS,
+    "일동안": DAYS,
+    "일만에": DAYS,
+    "일 만에": DAYS,
     "시간": HOUR,
     "분": MINUTE,
     "초": SECOND,
@@ -114,6 +121,7 @@ SYMBOLS: dict[str, Unit] = {
     "kw": KW,
     "W": W,
     "km/h": KMH,
+    "kph": KMH,
     "mph": MPH,
     "km²": KM2,
     "km2": KM2,
@@ -140,6 +148,10 @@ SYMBOLS: dict[str, Unit] = {
     "°": DEGREE,
 }
 EN_UNITS: dict[str, Unit] = {
+    "miles per hour": MPH,
+    "miles an hour": MPH,
+    "kilometers per hour": KMH,
+    "kilometres per hour": KMH,
     "gigawatts": GW,
     "gigawatt": GW,
     "megawatts": MW,
@@ -197,6 +209,8 @@ EN_UNITS: dict[str, Unit] = {
     "degrees Fahrenheit": FAHRENHEIT,
     "degrees": DEGREE,
     "degree": DEGREE,
+    "days": DAYS,
+    "day": DAYS,
     "hours": HOUR,
     "hour": HOUR,
     "minutes": MINUTE,

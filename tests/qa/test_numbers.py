@@ -101,7 +101,9 @@ def test_dates_split_into_year_month_day():
 
 def test_words_that_only_look_like_numbers_are_not_figures():
     assert extract_figures("统一 万一 三星 一步", "zh-Hans") == []
-    assert extract_figures("단 하루만에 1년 만에 백화점", "ko")[0].text == "1"
+    # 하루 is one day (so "24 hours" in a target is no extra figure), trivial like "one"
+    found = extract_figures("단 하루만에 1년 만에 백화점", "ko")
+    assert [(f.text, f.trivial) for f in found] == [("하루", True), ("1", True)]
     assert extract_figures("They won the vote and may win again", "en") == []
     assert extract_figures("5兆瓦", "zh-Hans")[0].value == 5  # mega, not trillion
 
