@@ -34,6 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--glossary", type=location, metavar="PATH|URL", help="the termbase to enforce"
     )
     parser.add_argument("--no-glossary", action="store_true", help="plain MT, no term enforcement")
+    parser.add_argument(
+        "--mt-server", metavar="URL",
+        help="a LibreTranslate server (default HANBIT_MT_URL); local packages when it is down",
+    )  # fmt: skip
+    parser.add_argument("--mt-key", metavar="KEY", help="its API key (default HANBIT_MT_KEY)")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
     parser.add_argument(
         "--format", dest="fmt", choices=("tsv", "json"), default="tsv", help="output format"
@@ -93,12 +98,16 @@ def run(args: argparse.Namespace) -> int:
     import paths
     from documents.segmentation import segment_document
     from glossary.store import GlossaryError
-    from translation.engine import Engine, NoRouteError
+    from translation.engine import NoRouteError
     from translation.languages import LANGUAGE_NAMES
+    from translation.libretranslate import ServerRefused, open_engine
     from translation.packages import PackageError
 
     packages_dir = paths.packages_dir(args.packages)
-    engine = Engine(packages_dir)
+    try:
+        engine = open_engine(packages_dir, args.mt_server, args.mt_key)
+    except ValueError as error:
+        return _error(str(error), 2)
     known = set(LANGUAGE_NAMES) | {code for r in engine.routes() for code in (r.source, r.target)}
     try:
         source = _language(args.source, known)
@@ -138,10 +147,12 @@ def run(args: argparse.Namespace) -> int:
             records = [segment.info() for segment in enforced]
     except NoRouteError as error:
         return _error(str(error), 1)
-    except (PackageError, GlossaryError) as error:
+    except (PackageError, GlossaryError, ServerRefused) as error:
         return _error(str(error), 1)
     finally:
         engine.close()
+    if getattr(engine, "notice", ""):  # the server was down: say the local packages were used
+        print(f"note: {engine.notice}", file=sys.stderr)
     if args.export:
         return _export(args, text, segments, targets, records, source, target, matcher)
     _print(args.fmt, segments, targets, records)

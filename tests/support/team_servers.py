@@ -313,7 +313,8 @@ class LibreTranslateServer:
 
 class TcpProxy:
     """Forwards 127.0.0.1:port to a server; cut() drops every connection and refuses new
-    ones (as a dead network does), restore() lets traffic through again."""
+    ones (as a dead network does), stall() accepts new ones and never answers (as a hung
+    server or a black-holed route does), restore() lets traffic through again."""
 
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
@@ -322,6 +323,8 @@ class TcpProxy:
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
         self._lock = threading.Lock()
         self._cut = False
+        self._stall = False
+        self._held: list[socket.socket] = []
         self._closed = False
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
@@ -334,6 +337,9 @@ class TcpProxy:
                 return
             if self._cut:
                 client.close()
+                continue
+            if self._stall:
+                self._held.append(client)  # open, silent: the client's timeout must fire
                 continue
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.target_port), 5)
@@ -373,8 +379,15 @@ class TcpProxy:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
 
+    def stall(self) -> None:
+        self._stall = True
+
     def restore(self) -> None:
         self._cut = False
+        self._stall = False
+        held, self._held = self._held, []
+        for sock in held:
+            sock.close()
 
     def close(self) -> None:
         self._closed = True
