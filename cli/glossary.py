@@ -47,6 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--skip-rejected", action="store_true",
         help="import the other rows when some are rejected (by default nothing is imported)",
     )  # fmt: skip
+    importing.add_argument(
+        "--encoding", metavar="ENC",
+        help="the text encoding of a CSV/TSV file (utf-8, cp949, gb18030, big5, utf-16); needed "
+        "when the desk can only guess it",
+    )  # fmt: skip
+    importing.add_argument(
+        "--choose", action="append", default=[], metavar="KEY=OPTION",
+        help="resolve an entry to check, as the plan lists it ([4/preferred/en] -> "
+        "4/preferred/en=Alipay); may be repeated",
+    )  # fmt: skip
     # Importing nothing on a rejected row is the default now; --strict stays accepted.
     importing.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
 
@@ -57,6 +67,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     exporting.add_argument(
         "--langs", nargs="+", metavar="LANG", help="languages to write, in this order"
     )
+    exporting.add_argument(
+        "--tbx", choices=("basic", "v3"), default="basic",
+        help="TBX flavour: basic = TBX-Basic 2008 (martif; OmegaT, translate-toolkit, Weblate), "
+        "v3 = ISO 30042:2019 (default: basic)",
+    )  # fmt: skip
     exporting.add_argument(
         "--two-column", action="store_true",
         help="OmegaT style source<TAB>target<TAB>comment (needs --langs SOURCE TARGET)",
@@ -85,16 +100,10 @@ def open_termbase(args: argparse.Namespace):
 
 
 def read_text(path: Path) -> str:
+    from cli.common import read_input_text
     from glossary.store import GlossaryError
 
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise GlossaryError(f"{path} does not exist") from None
-    except UnicodeDecodeError as error:
-        raise GlossaryError(f"{path} is not UTF-8 text ({error.reason})") from None
-    except OSError as error:
-        raise GlossaryError(f"cannot read {path}: {error.strerror}") from None
+    return read_input_text(path, GlossaryError)
 
 
 def describe(concept) -> str:
@@ -140,22 +149,46 @@ def run(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from glossary.formats import apply_import, plan_import
+    from glossary.store import GlossaryError
 
+    choices = {}
+    for item in args.choose:
+        key, sep, option = item.partition("=")
+        if not sep:
+            raise GlossaryError(f"--choose {item!r}: write KEY=OPTION, e.g. 4/preferred/en=Alipay")
+        choices[key.strip()] = option.strip()
     with open_termbase(args) as termbase:
-        plan = plan_import(termbase, args.file, langs=args.langs)
+        plan = plan_import(
+            termbase, args.file, langs=args.langs, choices=choices, encoding=args.encoding
+        )
         # The whole plan comes first: what each line adds or changes, and why lines are refused.
         for line in plan.details():
             print(line.replace("line ", f"{args.file}:", 1) if line.startswith("line ") else line)
+        for warning in plan.warnings:
+            others = ", ".join(option for option, _ in warning.options if option != warning.choice)
+            print(f"  to choose otherwise: --choose {warning.key}=<{others}>")
         print(plan.summary())
+        guessed = plan.decoding is not None and plan.decoding.guessed
+        if guessed:
+            decoding = plan.decoding
+            also = ", ".join(decoding.alternatives) or "utf-8"
+            print(
+                f"the encoding of {args.file} is a guess: {decoding.encoding} "
+                f"({round(decoding.confidence * 100)}% sure; it could also be {also}); check the "
+                f"terms above and import with --encoding {decoding.encoding} (or the right one)"
+            )
         if args.dry_run:
             print("dry run: nothing changed")
+        elif guessed:
+            print("nothing imported: the encoding was only guessed")
+            return 1
         elif plan.rejected and not args.skip_rejected:
             print(
                 f"nothing imported: {len(plan.rejected)} line(s) rejected; fix them, or import "
                 "the other rows with --skip-rejected"
             )
         elif plan.added or plan.changed:
-            apply_import(termbase, plan)
+            plan = apply_import(termbase, plan)
             print(f"imported into {termbase.path}")
     return 1 if plan.rejected else 0
 
@@ -164,7 +197,9 @@ def _export(args: argparse.Namespace) -> int:
     from glossary.formats import export_glossary
 
     with open_termbase(args) as termbase:
-        count = export_glossary(termbase, args.file, langs=args.langs, two_column=args.two_column)
+        count = export_glossary(
+            termbase, args.file, langs=args.langs, two_column=args.two_column, tbx_style=args.tbx
+        )
     print(f"{count} concepts written to {args.file}")
     return 0
 

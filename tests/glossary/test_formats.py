@@ -378,3 +378,211 @@ def test_locales_of_other_tools_become_desk_languages(termbase, tmp_path) -> Non
     assert concept.preferred("en") == "Alipay"
     assert concept.forms("en", TermKind.VARIANT) == ["AliPay Ltd"]  # en-GB's form, kept
     assert concept.preferred("ja-JP") == "アリペイ"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_omegat_glossaries_read_as_omegat_reads_them(termbase) -> None:
+    # OmegaT's own test data: quoted CSV cells, a comment column, a BOM'd file holding only a
+    # "# coding" comment line, and Windows "Unicode text" (UTF-16 LE with BOM).
+    forms = {}
+    for name in ("test.csv", "test.tab", "test-magiccomment-bom.tab", "testUTF16LE.txt"):
+        plan = plan_import(termbase, FIXTURES / f"omegat-{name}", langs=("en", "fr"))
+        assert plan.rejected == [] and plan.warnings == []
+        forms[name] = [(c.preferred("en"), c.preferred("fr"), c.note) for c in plan.added]
+    assert forms["test.csv"][3:5] == [("kde, qu", "comma dot", ""), ('"kde","q"', "cdk", "")]
+    assert len(forms["test.csv"]) == 7
+    assert forms["test.tab"][2] == (
+        "地球システム",
+        "System Terre",
+        "https://fr.wikipedia.org/wiki/Science_du_syst%C3%A8me_Terre",
+    )
+    assert forms["test-magiccomment-bom.tab"] == []
+    assert forms["testUTF16LE.txt"] == [
+        ("UTF", "Unicode Transformation Format", "Comment #1"),
+        ("LE", "Little Endian", "Comment #2"),
+    ]
+
+
+def test_omegat_synonym_rows_and_deepl_variant_spellings_become_one_concept(termbase, tmp_path):
+    omegat = tmp_path / "glossary.txt"
+    omegat.write_text("알리페이\tAlipay\n알리페이\tZhifubao\t(pinyin)\n", encoding="utf-8")
+    plan = plan_import(termbase, omegat, langs=("ko", "en"))
+    (concept,) = plan.added
+    assert (concept.preferred("en"), concept.forms("en", TermKind.VARIANT)) == (
+        "Alipay",
+        ["Zhifubao"],
+    )
+    assert [w.key for w in plan.warnings] == ["2/shared"] and plan.rejected == []
+    deepl = tmp_path / "deepl.csv"
+    deepl.write_text(
+        "위어바오,Yu'e Bao,KO,EN\n위어바오,Yuebao,KO,EN\n마윈,Jack Ma,KO,EN\n", encoding="utf-8"
+    )
+    plan = plan_import(termbase, deepl)
+    yuebao, jack_ma = plan.added
+    assert (yuebao.preferred("en"), yuebao.forms("en", TermKind.VARIANT)) == (
+        "Yu'e Bao",
+        ["Yuebao"],
+    )
+    assert (jack_ma.preferred("ko"), jack_ma.preferred("en")) == ("마윈", "Jack Ma")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-8", b"")]
+)
+def test_excel_unicode_text_and_bom_exports(termbase, tmp_path, encoding, bom) -> None:
+    path = tmp_path / "excel.txt"
+    text = "ko\ten\tnote\r\n알리페이\tAlipay\t결제\r\n"
+    path.write_bytes(bom + text.encode(encoding) if bom else b"\xef\xbb\xbf" + text.encode())
+    (concept,) = plan_import(termbase, path).added
+    assert (concept.preferred("ko"), concept.preferred("en"), concept.note) == (
+        "알리페이",
+        "Alipay",
+        "결제",
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "right"),
+    [
+        ("zh-Hans,en\n支付宝,Alipay\n".encode("gb18030"), "gb18030"),
+        ("zh-Hant,en\n支付寶,Alipay\n".encode("big5"), "big5"),
+        ("ko,en\n알리페이,Alipay\n".encode() + b"\n\xe9\xbb,x\n", None),
+    ],
+)
+def test_a_short_table_in_a_legacy_encoding_is_a_guess_to_confirm(termbase, tmp_path, data, right):
+    path = tmp_path / "short.csv"
+    path.write_bytes(data)
+    plan = plan_import(termbase, path)
+    # A handful of bytes cannot prove an encoding: the plan says it guessed, so the preview
+    # asks and the CLI refuses until the encoding is given; nothing is ever "repaired".
+    assert plan.decoding.guessed
+    assert not any("\ufffd" in t.text for c in plan.added for t in c.terms)
+    if right:
+        (concept,) = plan_import(termbase, path, encoding=right).added
+        assert concept.preferred("en") == "Alipay" and concept.terms[0].text in ("支付宝", "支付寶")
+        assert not plan_import(termbase, path, encoding=right).decoding.guessed
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff\xfe" + "ko\ten\n".encode("utf-16-le") + b"a", "UTF-16 byte order mark.*damaged"),
+        (b"\xff\xfe" + "ko\ten\n".encode("utf-16-le") + b"\x00\xd8a\x00", "damaged"),
+        ("ko,en\n알리\x01페이,Alipay\n".encode(), "control characters"),
+        (b"ko,en\n\x00,Alipay\n", "NUL bytes"),
+        (
+            'ko,en\n알리페이,"Alipay\n바이두,Baidu\n마윈,Jack Ma\n'.encode(),
+            "line 2: .*never closed",
+        ),
+    ],
+)
+def test_damaged_tables_are_refused_with_a_reason(termbase, tmp_path, data, message) -> None:
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(data)
+    with pytest.raises(GlossaryError, match=message):
+        plan_import(termbase, path)
+
+
+def test_a_quote_closed_rows_later_does_not_make_a_multi_line_term(termbase, tmp_path) -> None:
+    path = tmp_path / "quote.csv"
+    path.write_text('ko,en\n알리페이,"Alipay\n바이두,Baidu"\n마윈,Jack Ma\n', encoding="utf-8")
+    plan = plan_import(termbase, path)
+    assert [line for line, _ in plan.rejected] == [2]
+    assert "quote is not closed" in plan.rejected[0][1]
+    assert [c.preferred("en") for c in plan.added] == ["Jack Ma"]
+
+
+def test_control_characters_never_reach_the_termbase(termbase) -> None:
+    for bad in ("Ali\x00pay", "Ali\x01pay", "Ali\x85pay"):
+        with pytest.raises(GlossaryError, match="control character"):
+            termbase.add_concept(Concept(terms=[Term("en", bad)]))
+    with pytest.raises(GlossaryError, match="control character U\\+0007"):
+        termbase.add_concept(Concept(terms=[Term("en", "Alipay")], note="bell\x07"))
+    assert termbase.count() == 0
+
+
+def test_csv_exports_neutralise_formulas_and_read_them_back(termbase, tmp_path) -> None:
+    # OWASP CSV injection: a cell starting with = + - @ (or tab/CR) runs as a formula in Excel.
+    termbase.add_concept(
+        Concept(
+            terms=[Term("ko", "하이퍼링크"), Term("en", '=HYPERLINK("http://x.test","y")')],
+            note="@SUM(A1:A2)",
+            domain="-5%",
+        )
+    )
+    for name in ("out.csv", "out.tsv"):
+        path = tmp_path / name
+        export_glossary(termbase, path)
+        text = path.read_text("utf-8-sig")
+        assert "'=HYPERLINK" in text and "'@SUM" in text and "'-5%" in text
+        assert not any(
+            cell.startswith(("=", "+", "-", "@")) for cell in text.replace("\t", ",").split(",")
+        )
+        with Termbase(tmp_path / f"{name}.db") as fresh:
+            apply_import(fresh, plan_import(fresh, path))
+            (concept,) = fresh.concepts()
+            assert concept.preferred("en") == '=HYPERLINK("http://x.test","y")'
+            assert (concept.note, concept.domain) == ("@SUM(A1:A2)", "-5%")
+
+
+def test_a_termbase_with_a_non_integer_schema_says_so(tmp_path) -> None:
+    import sqlite3
+
+    path = tmp_path / "odd.db"
+    Termbase(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value = 'two' WHERE key = 'schema'")
+    db.close()
+    with pytest.raises(GlossaryError, match="schema version 'two' is not a number"):
+        Termbase(path)
+
+
+def test_a_schema_1_termbase_is_migrated_and_keeps_its_concepts(tmp_path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with Termbase(path) as termbase:
+        termbase.add_concept(Concept(terms=[Term("ko", "알리페이"), Term("en", "Alipay")]))
+    with sqlite3.connect(path) as db:  # what a schema-1 desk wrote: no details columns
+        db.execute("ALTER TABLE terms DROP COLUMN details")
+        db.execute("ALTER TABLE concepts DROP COLUMN details")
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema'")
+    db.close()
+    with Termbase(path) as termbase:
+        assert termbase.meta("schema") == "2"
+        (concept,) = termbase.concepts()
+        concept.terms[1].details = {"partOfSpeech": "properNoun"}
+        termbase.update_concept(concept)
+        assert termbase.concepts()[0].terms[1].details == {"partOfSpeech": "properNoun"}
+
+
+def test_cli_refuses_a_guessed_encoding_until_it_is_given(tmp_path, capsys) -> None:
+    import main
+
+    path = tmp_path / "short.csv"
+    path.write_bytes("zh-Hans,en\n哔哩哔哩,Bilibili\n".encode("gb18030"))
+    db = tmp_path / "g.db"
+    args = ["glossary", "import", str(path), "--glossary", str(db)]
+    assert main.main(args) == 1
+    out = capsys.readouterr().out
+    assert "is a guess" in out and "nothing imported: the encoding was only guessed" in out
+    assert main.main([*args, "--encoding", "gb18030"]) == 0
+    assert "imported into" in capsys.readouterr().out
+    main.main(["glossary", "search", "Bilibili", "--glossary", str(db)])
+    assert "哔哩哔哩" in capsys.readouterr().out
+
+
+def test_cli_names_a_damaged_termbase_instead_of_a_traceback(tmp_path, capsys) -> None:
+    import sqlite3
+
+    import main
+
+    db = tmp_path / "g.db"
+    Termbase(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE meta SET value = '1.5' WHERE key = 'schema'")
+    conn.close()
+    assert main.main(["glossary", "list", "--glossary", str(db)]) == 2
+    assert "schema version '1.5' is not a number" in capsys.readouterr().err

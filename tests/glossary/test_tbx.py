@@ -9,7 +9,7 @@ from lxml import etree
 
 from glossary.formats import apply_import, export_glossary, plan_import
 from glossary.store import Concept, Term, Termbase, TermKind
-from glossary.tbx import read_tbx
+from glossary.tbx import TBX_NS, read_tbx
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMAS = Path(__file__).parents[1] / "data" / "schemas" / "tbx-basic"
@@ -287,3 +287,25 @@ def test_export_never_fails_on_control_characters_of_an_older_termbase(termbase,
     assert export_glossary(termbase, out) == 1
     assert "Yu'e Bao" in out.read_text("utf-8")
     assert tbx_basic_problems(out) == []
+
+
+def test_cli_resolves_warnings_and_exports_either_tbx(tmp_path, capsys) -> None:
+    import main
+
+    path = tmp_path / "agency.tbx"
+    path.write_text(REAL_WORLD, encoding="utf-8")
+    db = tmp_path / "g.db"
+    args = ["glossary", "import", str(path), "--glossary", str(db)]
+    assert main.main([*args, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    # A new desk termbase starts with the curated glossary, which knows Alipay already.
+    assert "--choose 11/shared=<merge, skip>" in out and "to check" in out
+    assert main.main([*args, "--choose", "11/shared=merge"]) == 0
+    assert "imported into" in capsys.readouterr().out
+    for flavour, root in (("basic", "martif"), ("v3", f"{{{TBX_NS}}}tbx")):
+        out = tmp_path / f"{flavour}.tbx"
+        assert (
+            main.main(["glossary", "export", str(out), "--tbx", flavour, "--glossary", str(db)])
+            == 0
+        )
+        assert etree.parse(str(out)).getroot().tag == root
