@@ -181,6 +181,19 @@ class ConceptEditor(QDialog):
         if not any(t.kind != TermKind.FORBIDDEN for t in concept.terms):
             self.show_error(self.tr("Give at least one preferred form or variant."))
             return
+        # A language named only by variants or forbidden forms leaves MT and QA without the
+        # form to use: the concept saved with no preferred English form is refused here.
+        named = {t.lang for t in concept.terms}
+        missing = sorted(lang for lang in named if not concept.forms(lang, TermKind.PREFERRED))
+        if missing:
+            self.show_error(
+                self.tr("Give a preferred form for every language the concept names: %s.")
+                % ", ".join(missing)
+            )
+            field = self._rows.get(missing[0])
+            if field is not None:
+                field[0].setFocus()
+            return
         try:
             self._save(concept)
         except GlossaryError as error:

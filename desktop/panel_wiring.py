@@ -163,13 +163,12 @@ class PanelSet(QObject):
         return dialog
 
     def add_term_from_selection(self) -> None:
-        """Target: the selection in the target editor; source: a term-sized selection is rare in
-        a grid cell, so the form opens with the target filled and the source to type."""
-        editor = self.window.view.target_delegate.editor
-        target = editor.textCursor().selectedText() if editor is not None else ""
+        """The add form with the source filled from the source viewer's selection (double-click
+        a source to select in it) and the target from the target editor's."""
+        view = self.window.view
         manager = self.open_manager()
         if manager is not None:
-            manager.open_add_dialog("", target)
+            manager.open_add_dialog(view.source_selection(), view.target_selection())
 
     def open_packages(self):
         return self.window.open_package_manager()
@@ -292,12 +291,14 @@ class PanelSet(QObject):
 
 def install_panels(window) -> PanelSet:
     """Create the panels for a desktop.main_window.MainWindow (called once, from its __init__)."""
+    from desktop.grid_menu import install_grid_menus
     from desktop.memory_sync import install_memory_sync
     from desktop.qa_filter import install_qa_filter
     from desktop.shortcuts import apply_saved as apply_saved_shortcuts
 
     panels = PanelSet(window)
     window.panels = panels
+    panels.menus = install_grid_menus(window, panels)
     install_memory_sync(window, panels.tm)
     install_qa_filter(window, panels.qa)
     apply_saved_shortcuts(window)  # the panels' actions (Add Term, Check Document) too

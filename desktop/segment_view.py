@@ -58,6 +58,15 @@ class TargetEditor(QPlainTextEdit):
     """Multi-line target editor: Enter commits, Shift+Enter inserts a line break, Esc cancels."""
 
     commit_requested = Signal()
+    # (menu, the position in the editor): listeners add their actions (spelling, Add term)
+    # to the standard Cut/Copy/Paste menu before it shows.
+    menu_requested = Signal(object, object)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menu = self.createStandardContextMenu(event.pos())
+        self.menu_requested.emit(menu, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,7 +98,8 @@ class TargetEditor(QPlainTextEdit):
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if (Qt.Key(event.key()), modifiers) in WINDOW_KEYS or (
                 modifiers & Qt.KeyboardModifier.ControlModifier
-                and event.key() in (Qt.Key.Key_M, Qt.Key.Key_S, Qt.Key.Key_F, Qt.Key.Key_H)
+                and event.key()
+                in (Qt.Key.Key_M, Qt.Key.Key_S, Qt.Key.Key_F, Qt.Key.Key_H, Qt.Key.Key_K)
             ):
                 event.ignore()  # not ours: let the window's shortcut fire
                 return False
@@ -105,8 +115,53 @@ class TargetEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class SourceViewer(QPlainTextEdit):
+    """The source of the current row, read-only, over its cell: text to select (a term, a
+    phrase to search the memory for) with the mouse or Shift+arrows. Esc closes it."""
+
+    menu_requested = Signal(object, object)
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("source-viewer")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setStyleSheet("SourceViewer { background: #f4f8ff; border: 2px dashed #7a9cc6; }")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.segment_id = -1
+
+    def selected_text(self) -> str:
+        # QTextCursor writes a paragraph break as U+2029; a term never spans one anyway.
+        return self.textCursor().selectedText().replace("\u2029", " ").strip()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_viewer()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        menu = self.createStandardContextMenu(event.pos())
+        self.menu_requested.emit(menu, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def close_viewer(self) -> None:
+        self.hide()
+        self.segment_id = -1
+        self.closed.emit()
+
+
 class TargetDelegate(QStyledItemDelegate):
     """Edits targets in place; knows the open editor so that actions can commit it first."""
+
+    editor_opened = Signal(object)  # the new TargetEditor (spelling, suggestions hook in)
+    editor_menu = Signal(object, object)  # (menu, editor) as its context menu opens
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -124,6 +179,8 @@ class TargetDelegate(QStyledItemDelegate):
         source = QPersistentModelIndex(index.siblingAtColumn(COL_SOURCE))
         install_tags(editor, lambda: str(source.data(Qt.ItemDataRole.EditRole) or ""))
         editor.commit_requested.connect(lambda: self.finish(editor))
+        editor.menu_requested.connect(lambda menu, pos: self.editor_menu.emit(menu, editor))
+        self.editor_opened.emit(editor)
         editor.destroyed.connect(lambda: self._forget(editor))
         # Layout of the new text happens after textChanged; measure on the next turn.
         editor.textChanged.connect(lambda: QTimer.singleShot(0, self.fit_editor))
@@ -228,10 +285,22 @@ class SegmentView(QTableView):
     """The grid. Rows are sized to their wrapped text lazily, only where they are seen."""
 
     current_segment_changed = Signal(int)  # segment id, -1 when none
+    # (menu, the text widget, "source" or "target"): the window adds Add term, Search memory…
+    text_menu_requested = Signal(object, object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.target_delegate = TargetDelegate(self)
+        self.target_delegate.editor_menu.connect(
+            lambda menu, editor: self.text_menu_requested.emit(menu, editor, "target")
+        )
+        self.source_viewer = SourceViewer(self.viewport())
+        self.source_viewer.hide()
+        self.source_viewer.menu_requested.connect(
+            lambda menu, pos: self.text_menu_requested.emit(menu, self.source_viewer, "source")
+        )
+        self.source_viewer.closed.connect(self.setFocus)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setItemDelegateForColumn(COL_TARGET, self.target_delegate)
         self.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self))
         self.setWordWrap(True)
@@ -390,8 +459,81 @@ class SegmentView(QTableView):
     def _stop_centering(self, *args) -> None:
         self._center_pending = False
 
+    # source text to select ----------------------------------------------------------------
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.column() == COL_SOURCE:
+            self.setCurrentIndex(self.model().index(index.row(), COL_TARGET))
+            viewer = self.open_source_viewer(index.row())
+            if viewer is not None:  # the word under the pointer, selected as a double-click does
+                cursor = viewer.cursorForPosition(
+                    viewer.mapFrom(self.viewport(), event.position().toPoint())
+                )
+                cursor.select(cursor.SelectionType.WordUnderCursor)
+                viewer.setTextCursor(cursor)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def open_source_viewer(self, row: int) -> SourceViewer | None:
+        """Show the row's source as selectable text over its cell (double-click on a source)."""
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return None
+        index = model.index(row, COL_SOURCE)
+        viewer = self.source_viewer
+        viewer.setFont(self.font())
+        viewer.setPlainText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        viewer.segment_id = self.segment_id_at(row)
+        self._place_source_viewer()
+        viewer.show()
+        viewer.raise_()
+        viewer.setFocus()
+        return viewer
+
+    def _place_source_viewer(self) -> None:
+        viewer = self.source_viewer
+        if viewer.segment_id < 0 or self.model() is None:
+            return
+        row = next(
+            (
+                r
+                for r in range(self.model().rowCount())
+                if self.segment_id_at(r) == viewer.segment_id
+            ),
+            -1,
+        )
+        if row < 0:
+            viewer.close_viewer()
+            return
+        rect = self.visualRect(self.model().index(row, COL_SOURCE))
+        lines = viewer.document().lineCount() + 1
+        height = max(rect.height(), lines * viewer.fontMetrics().lineSpacing() + 8)
+        viewer.setGeometry(QRect(rect.left(), rect.top(), rect.width(), height))
+
+    def source_selection(self) -> str:
+        """Text selected in the source viewer of the current segment ("" when none)."""
+        viewer = self.source_viewer
+        if viewer.isVisible() and viewer.segment_id == self.current_segment_id():
+            return viewer.selected_text()
+        return ""
+
+    def target_selection(self) -> str:
+        editor = self.target_delegate.editor
+        if editor is None:
+            return ""
+        return editor.textCursor().selectedText().replace("\u2029", " ").strip()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt's name
+        super().scrollContentsBy(dx, dy)
+        if self.source_viewer.isVisible():
+            self._place_source_viewer()
+
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._center_pending = False  # the translator moved (go_to_row sets it again after)
+        if self.source_viewer.isVisible() and self.source_viewer.segment_id != self.segment_id_at(
+            current.row()
+        ):
+            self.source_viewer.close_viewer()
         self.current_segment_changed.emit(self.segment_id_at(current.row()))
 
     def segment_id_at(self, row: int) -> int:
