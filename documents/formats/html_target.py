@@ -41,7 +41,10 @@ def render(document: ExportDocument) -> bytes:
             "they no longer fit each other"
         )
     for index, target in zip(indexes, targets, strict=True):
+        headline = blocks[index].text  # read before it changes
         _replace(blocks[index].pieces, target)
+        if index == indexes[0]:
+            _retitle(blocks, indexes, headline, plain(target))
     _set_language(root, document.source_lang, document.target_lang)
     _declare_utf8(root)
     doctype = root.getroottree().docinfo.doctype or "<!DOCTYPE html>"
@@ -76,6 +79,15 @@ def _replace(pieces, target: str) -> None:
         if other_attr == "text" and other.tag in _INLINE and _empty(other):
             if other.getparent() is not None:
                 other.drop_tag()  # an emptied link or <b>: gone, its tail kept
+
+
+def _retitle(blocks, indexes: list[int], headline: str, translated: str) -> None:
+    """The <title> usually repeats the headline plus the site's name: translate that part."""
+    if not blocks or blocks[0].role != "page-title" or 0 in indexes or not headline:
+        return
+    node, _ = blocks[0].pieces[0]
+    if node.text and headline in node.text:
+        node.text = node.text.replace(headline, translated)
 
 
 def _set(node, attr: str, value: str) -> None:
