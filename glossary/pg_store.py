@@ -6,9 +6,11 @@ import json
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept, term_key
 from glossary.store import _next_stamp, _now, _search_text
+from storage.outbox import Outbox, Waiting
 from storage.postgres import (
     ServerUnavailable,
     connect,
@@ -140,12 +142,14 @@ class ServerTermbase:
     store, an instance belongs to one thread.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, outbox: Path | None = None) -> None:
         self.url = url
         self.path = redacted(url)  # what messages and titles show where a file path would be
         self._depth = 0
         self._doing = ""
         self._conn = None
+        # Where adds and saves wait while the server is away (None: they fail in words).
+        self.outbox = Outbox(outbox) if outbox is not None else None
         self._connect(migrate_schema=True)
 
     # -- connection ----------------------------------------------------------------------
@@ -373,7 +377,11 @@ class ServerTermbase:
         return cleaned
 
     def add_concept(self, concept: Concept) -> int:
-        with self._describing(f"adding {Concept(terms=concept.terms).label()}"):
+        doing = f"adding {Concept(terms=concept.terms).label()}"
+        return self._or_queue("concept.add", doing, concept, lambda: self._add(concept, doing))
+
+    def _add(self, concept: Concept, doing: str) -> int:
+        with self._describing(doing):
             cleaned = self.check(Concept(**{**concept.__dict__, "id": None}))
             with self.transaction():
                 return self._insert(cleaned)
@@ -383,8 +391,13 @@ class ServerTermbase:
         did since it was read (concept.updated_at is the version it was read with)."""
         if concept.id is None:
             raise GlossaryError("no concept to update (it has no id)")
-        with self._describing(f"saving {concept.label()}"):
-            self._save(concept)
+        doing = f"saving {concept.label()}"
+
+        def save() -> None:
+            with self._describing(doing):
+                self._save(concept)
+
+        self._or_queue("concept.update", doing, concept, save)
 
     def _save(self, concept: Concept) -> None:
         cleaned = self.check(concept)
@@ -533,6 +546,44 @@ class ServerTermbase:
                 ],
             )  # fmt: skip
 
+    # -- waiting for the server ------------------------------------------------------------
+
+    def _or_queue(self, kind: str, doing: str, concept: Concept, write: Callable):
+        """write() now; while the server is away (or earlier writes still wait) the write goes
+        to the outbox and TermbaseQueued says so: it is replayed, in order, by flush()."""
+        if self.outbox is None:
+            return write()
+        if self.outbox.waiting():
+            self.flush()
+        if not self.outbox.waiting():
+            try:
+                return write()
+            except TermbaseOffline:
+                pass
+        self.outbox.put(kind, doing, _concept_record(concept))
+        count = len(self.outbox.waiting())
+        raise TermbaseQueued(
+            f"the termbase server {self.path} cannot be reached: {doing} waits on this computer"
+            f" ({count} waiting) and is written when the server is back"
+        )
+
+    def flush(self) -> tuple[int, list[tuple[Waiting, str]]]:
+        """Write what waits in the outbox, oldest first. Returns (written, refused with the
+        reason): a stale save is refused as it would have been at once, saying who changed it."""
+        if self.outbox is None:
+            return 0, []
+        return self.outbox.replay(self._replay, (TermbaseOffline,))
+
+    def _replay(self, item: Waiting) -> None:
+        concept = _concept_from(item.payload)
+        if item.kind == "concept.add":
+            self._add(concept, item.what)
+        elif item.kind == "concept.update":
+            with self._describing(item.what):
+                self._save(concept)
+        else:
+            raise GlossaryError(f"unknown waiting write {item.kind!r}")
+
     # -- curated bookkeeping ---------------------------------------------------------------
 
     def meta(self, key: str, default: str = "") -> str:
@@ -575,6 +626,25 @@ class ServerTermbase:
 
 class TermbaseOffline(GlossaryError):
     """The termbase server cannot be reached; nothing was written. Retrying later may work."""
+
+
+class TermbaseQueued(TermbaseOffline):
+    """The server is away; the write waits in the outbox (nothing is lost)."""
+
+
+def _concept_record(concept: Concept) -> dict:
+    return {
+        "id": concept.id, "domain": concept.domain, "note": concept.note,
+        "status": concept.status, "created_at": concept.created_at,
+        "updated_at": concept.updated_at, "origin": concept.origin,
+        "terms": [[t.lang, t.text, str(t.kind), t.note] for t in concept.terms],
+    }  # fmt: skip
+
+
+def _concept_from(record: dict) -> Concept:
+    terms = [Term(lang, text, TermKind(kind), note) for lang, text, kind, note in record["terms"]]
+    fields = {k: v for k, v in record.items() if k not in ("terms", "_refused")}
+    return Concept(terms=terms, **fields)
 
 
 class TermbasePermissionError(GlossaryError):

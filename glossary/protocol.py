@@ -51,12 +51,13 @@ def location(value: str) -> str | Path:
     return value if is_server_location(value) else Path(value)
 
 
-def open_termbase(where: str | Path) -> TermbaseStore:
-    """The termbase at a file path (SQLite, the default) or a postgresql:// URL (a team's)."""
+def open_termbase(where: str | Path, outbox: Path | None = None) -> TermbaseStore:
+    """The termbase at a file path (SQLite, the default) or a postgresql:// URL (a team's);
+    outbox: where a server's writes wait while it cannot be reached (a local folder)."""
     if is_server_location(where):
         from glossary.pg_store import ServerTermbase
 
-        return ServerTermbase(str(where))
+        return ServerTermbase(str(where), outbox)
     from glossary.store import Termbase
 
     if str(where).startswith(("http://", "https://", "mysql://", "sqlite://")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -23,6 +24,7 @@ from memory.units import (
     checked_unit,
     now_stamp,
 )
+from storage.outbox import Outbox, Waiting
 from storage.postgres import (
     ServerUnavailable,
     connect,
@@ -97,6 +99,10 @@ class MemoryOffline(MemoryFileError):
     """The memory server cannot be reached; nothing was written. Retrying later may work."""
 
 
+class MemoryQueued(MemoryOffline):
+    """The server is away; the unit waits in the outbox (nothing is lost)."""
+
+
 def _unit(row: tuple) -> TMUnit:
     return TMUnit(*row)
 
@@ -105,11 +111,13 @@ class ServerMemory:
     """A translation memory in a PostgreSQL database, shared by a team; TranslationMemory's
     interface. One connection per object, used from one thread."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, outbox: Path | None = None) -> None:
         self.url = url
         self.path = redacted(url)
         self._conn = None
         self._doing = ""
+        # Where confirmed units wait while the server is away (None: adds fail in words).
+        self.outbox = Outbox(outbox) if outbox is not None else None
         self._open()
 
     def _open(self) -> None:
@@ -193,9 +201,40 @@ class ServerMemory:
         incoming = checked_unit(
             IncomingUnit(source, target, source_lang, target_lang, origin, status)
         )
-        with self._write(f"storing the translation of {source[:40]!r}"):
-            unit_id = self._store(incoming)[1]
-        return self.get(unit_id)
+        doing = f"storing the translation of {source[:40]!r}"
+        if self.outbox is not None and self.outbox.waiting():
+            self.flush()  # earlier units first, so the newest target stays the newest
+        if self.outbox is None or not self.outbox.waiting():
+            try:
+                with self._write(doing):
+                    unit_id = self._store(incoming)[1]
+                return self.get(unit_id)
+            except MemoryOffline:
+                if self.outbox is None:
+                    raise
+        self.outbox.put("unit.add", doing, {
+            "unit": [incoming.source, incoming.target, incoming.source_lang,
+                     incoming.target_lang, incoming.origin, incoming.status],
+            "updated_at": now_stamp(),
+        })  # fmt: skip
+        raise MemoryQueued(
+            f"the memory server {self.path} cannot be reached: {doing} waits on this computer"
+            f" ({len(self.outbox.waiting())} waiting) and is stored when the server is back"
+        )
+
+    def flush(self) -> tuple[int, list[tuple[Waiting, str]]]:
+        """Store what waits in the outbox, oldest first; (stored, refused with the reason)."""
+        if self.outbox is None:
+            return 0, []
+        return self.outbox.replay(self._replay, (MemoryOffline,))
+
+    def _replay(self, item: Waiting) -> None:
+        source, target, source_lang, target_lang, origin, status = item.payload["unit"]
+        # The time it was confirmed: a colleague's later target for the same source wins.
+        unit = IncomingUnit(source, target, source_lang, target_lang, origin, status,
+                            updated_at=item.payload["updated_at"])  # fmt: skip
+        with self._write(item.what):
+            self._store(checked_unit(unit))
 
     def add_many(self, units: Iterable[IncomingUnit]) -> list[str]:
         checked = [checked_unit(unit) for unit in units]

@@ -36,14 +36,15 @@ class MemoryStore(Protocol):
     def close(self) -> None: ...
 
 
-def open_memory(where: str | Path) -> MemoryStore:
-    """The memory at a file path (SQLite, the default) or a postgresql:// URL (a team's)."""
+def open_memory(where: str | Path, outbox: Path | None = None) -> MemoryStore:
+    """The memory at a file path (SQLite, the default) or a postgresql:// URL (a team's);
+    outbox: where a server's new units wait while it cannot be reached (a local folder)."""
     from glossary.protocol import is_server_location
 
     if is_server_location(where):
         from memory.pg_store import ServerMemory
 
-        return ServerMemory(str(where))
+        return ServerMemory(str(where), outbox)
     if str(where).startswith(("http://", "https://", "mysql://", "sqlite://")):
         raise MemoryFileError(f"{where}: a translation memory is a file or a postgresql:// URL")
     from memory.store import TranslationMemory
