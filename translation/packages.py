@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import logging
 import os
@@ -13,9 +15,12 @@ import threading
 import time
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from storage.atomic import atomic_write_text, sync_folder
+from storage.errors import os_reason
 from translation.languages import from_argos, language_name, to_argos
 
 log = logging.getLogger(__name__)
@@ -32,9 +37,15 @@ STALE_TEMPORARY_S = 3600
 
 _CODE = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 _TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
-_TEMP_PREFIXES = (".installing-", ".removing-")
+_TEMP_PREFIXES = (".installing-", ".removing-", ".replaced-")
+# Written before an install moves anything; its presence on the next start means the install
+# was interrupted, and the package it replaced is put back (see recover_interrupted_install).
+_JOURNAL = ".install-journal.json"
+# A name longer than this (bytes) fails on most file systems (255) once a suffix is added.
+_MAX_NAME_BYTES = 200
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
-# install and remove rename folders inside packages_dir; one at a time per process
+# install and remove rename folders inside packages_dir: one at a time per process (this
+# lock) and across processes (an OS lock on the folder itself, see _folder_lock)
 _lock = threading.Lock()
 
 
@@ -163,9 +174,16 @@ def _package_from_metadata(folder: Path, metadata: dict, size: int) -> Package:
 
 
 def installed_packages(packages_dir: Path) -> list[Package]:
-    """Every valid package under packages_dir; broken folders are skipped (and logged)."""
+    """Every valid package under packages_dir; broken folders are skipped (and logged).
+
+    An install that was interrupted (killed, power lost) is rolled back first, when no other
+    process is installing right now.
+    """
     if not packages_dir.is_dir():
         return []
+    if (packages_dir / _JOURNAL).exists():
+        with contextlib.suppress(PackageError, OSError), _folder_lock(packages_dir, wait=False):
+            recover_interrupted_install(packages_dir)
     packages = []
     for folder in sorted(packages_dir.iterdir()):
         if not folder.is_dir() or folder.name.startswith(_TEMP_PREFIXES):
@@ -187,8 +205,8 @@ def install_package_file(
     install leaves no half package. An installed package for the same pair is replaced.
     """
     top, members, metadata = _check_archive(archive, max_bytes)
-    with _lock:
-        packages_dir.mkdir(parents=True, exist_ok=True)
+    with _lock, _folder_lock(packages_dir, wait=True):
+        recover_interrupted_install(packages_dir)
         _remove_stale_temporaries(packages_dir)
         needed = sum(m.file_size for m in members) + DISK_MARGIN_BYTES
         free = shutil.disk_usage(packages_dir).free
@@ -207,17 +225,146 @@ def install_package_file(
         try:
             _extract(archive, members, scratch)
             package = read_package(scratch / top)
+            # Loaded and run before anything is replaced: garbage weights that claim the pair
+            # of a working package must never push that package out.
+            check_runs(package, archive.name)
             replaced = [
                 p.path
                 for p in installed_packages(packages_dir)
                 if p.pair == package.pair or p.path == destination
             ]
-            for old in replaced:
-                _discard(old)
-            os.replace(scratch / top, destination)
+            _swap(packages_dir, scratch / top, destination, replaced)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     return read_package(destination)
+
+
+def check_runs(package: Package, name: str) -> None:
+    """Load the package's tokenizer and model on the CPU and decode one token; PackageError
+    with the reason when either fails."""
+    from translation import runtime
+    from translation.tokenizers import load_tokenizer
+
+    try:
+        tokenizer = load_tokenizer(
+            package.tokenizer_path, to_argos(package.from_code), to_argos(package.to_code)
+        )
+        translator = runtime.open_translator(
+            package.model_path,
+            tokenizer,
+            device="cpu",
+            compute_type=runtime.pick_compute_type("cpu", "auto"),
+            intra_threads=1,
+        )
+    except Exception as error:  # noqa: BLE001 - any failure of a foreign model means "refuse"
+        raise PackageError(
+            f"{name}: the package cannot translate (its model or tokenizer does not load: "
+            f"{error}); nothing was installed or replaced"
+        ) from error
+    del translator
+
+
+def _swap(packages_dir: Path, new: Path, destination: Path, replaced: list[Path]) -> None:
+    """Put new at destination instead of the replaced packages, by renames only.
+
+    The journal names every rename before the first one happens; if the process dies
+    half way, recover_interrupted_install puts the replaced packages back on the next start.
+    """
+    backup = Path(tempfile.mkdtemp(prefix=".replaced-", dir=packages_dir))
+    moves = [(str(old), str(backup / f"{number}-{old.name}")) for number, old in
+             enumerate(replaced)]  # fmt: skip
+    journal = {
+        "destination": str(destination), "backup": str(backup), "scratch": str(new.parent),
+        "moves": moves,
+    }  # fmt: skip
+    atomic_write_text(packages_dir / _JOURNAL, json.dumps(journal), error=PackageError)
+    try:
+        for old, kept in moves:
+            os.replace(old, kept)
+        os.replace(new, destination)
+    except OSError as error:
+        recover_interrupted_install(packages_dir)
+        raise PackageError(
+            f"cannot install into {packages_dir}: {os_reason(error)}; the earlier package stays"
+        ) from error
+    (packages_dir / _JOURNAL).unlink()
+    sync_folder(packages_dir)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def recover_interrupted_install(packages_dir: Path) -> bool:
+    """Undo an install that died between its renames: the replaced packages come back.
+
+    Call with the folder lock held. True when there was something to recover.
+    """
+    journal_path = packages_dir / _JOURNAL
+    try:
+        journal = json.loads(journal_path.read_text(encoding="utf-8"))
+        moves = [(Path(old), Path(kept)) for old, kept in journal["moves"]]
+        destination, backup = Path(journal["destination"]), Path(journal["backup"])
+        scratch = Path(journal.get("scratch") or backup)
+        # Only renames inside this packages folder: a journal is never a way to move or
+        # delete anything else.
+        inside = [destination.parent, backup.parent, scratch.parent]
+        inside += [old.parent for old, _ in moves] + [kept.parent.parent for _, kept in moves]
+        here = os.path.realpath(packages_dir)
+        if any(os.path.realpath(folder) != here for folder in inside) or not (
+            backup.name.startswith(".replaced-") and scratch.name.startswith(_TEMP_PREFIXES)
+        ):
+            raise ValueError("it names paths outside the packages folder")
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        log.warning("ignoring a damaged install journal in %s: %s", packages_dir, error)
+        journal_path.unlink(missing_ok=True)
+        return False
+    if any(kept.exists() for _, kept in moves):
+        # The new package may already sit at destination (where an old one may have been):
+        # it goes, and every replaced package returns to its own name.
+        olds = {old for old, _ in moves}
+        new_in_place = destination.exists() and (
+            destination not in olds
+            or any(old == destination and kept.exists() for old, kept in moves)
+        )
+        if new_in_place:
+            _discard(destination)
+        for old, kept in moves:
+            if kept.exists() and not old.exists():
+                os.replace(kept, old)
+        log.warning("rolled back an interrupted package install in %s", packages_dir)
+    journal_path.unlink(missing_ok=True)
+    sync_folder(packages_dir)
+    shutil.rmtree(backup, ignore_errors=True)
+    shutil.rmtree(scratch, ignore_errors=True)  # the half-installed package's own folder
+    return True
+
+
+@contextlib.contextmanager
+def _folder_lock(packages_dir: Path, wait: bool) -> Iterator[None]:
+    """An OS lock on packages_dir itself, so two desks never install into it at once.
+
+    The operating system drops it when the process dies. wait=False raises PackageError at
+    once when another process holds it.
+    """
+    packages_dir.mkdir(parents=True, exist_ok=True)
+    if os.name == "nt":  # pragma: no cover - folders cannot be locked there; a file can
+        import msvcrt
+
+        fd = os.open(packages_dir / ".install.lock", os.O_RDWR | os.O_CREAT)
+        lock = functools.partial(msvcrt.locking, fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fd = os.open(packages_dir, os.O_RDONLY)
+        lock = functools.partial(fcntl.flock, fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    try:
+        try:
+            lock()
+        except OSError as error:
+            raise PackageError(f"another desk is installing into {packages_dir}") from error
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _same_pair(folder: Path, metadata: dict) -> bool:
@@ -284,6 +431,12 @@ def _check_members(name: str, members: list[zipfile.ZipInfo], max_bytes: int) ->
             )
         if entry.startswith("/") or "\\" in entry or re.match(r"^[A-Za-z]:", entry):
             raise PackageError(f"{name}: entry {entry!r} has an absolute path")
+        long_part = next((p for p in path.parts if len(p.encode()) > _MAX_NAME_BYTES), None)
+        if long_part is not None:
+            raise PackageError(
+                f"{name}: entry name {long_part[:40]!r}… is {len(long_part.encode())} bytes long, "
+                "more than a file system allows; this is not a real package"
+            )
         if ".." in path.parts or "\0" in entry:
             raise PackageError(f"{name}: entry {entry!r} points outside the package folder")
         mode = member.external_attr >> 16
