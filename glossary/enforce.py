@@ -406,8 +406,16 @@ def _place_missing(
             if not any(a < end and start < b for a, b in taken)
         ]
         found_spans[concept_id] = spans
-    # Every approved form already in the output is off limits to a repair of another term.
-    taken += [span for spans in found_spans.values() for span in spans]
+    # Every approved form already in the output is off limits to a repair of another term,
+    # except a surplus one the alignment gives to no occurrence of its own concept ("Apple
+    # Apple" where 애플 애플페이 was the source: the second Apple is Apple Pay cut short).
+    for concept_id, spans in found_spans.items():
+        indexes = needed[concept_id]
+        if alignment is not None and len(spans) > len(indexes):
+            own = [w for w in (landed(alignment, plan.spans[i]) for i in indexes) if w]
+            if own:
+                spans = [(a, b) for a, b in spans if any(w[0] < b and a < w[1] for w in own)]
+        taken += spans
     short = {c: len(indexes) - len(found_spans[c]) for c, indexes in needed.items()}
     # In source order: where an output stops short, the first missing term is where it stopped.
     for index, match in enumerate(plan.matches):

@@ -34,3 +34,23 @@ def test_default_strategy_reaches_every_term_with_the_copy_package(tmp_path, cap
     none = [line.split() for line in out.splitlines() if line.split()[1:2] == ["none"]]
     assert all(row[5] != "100.0%" for row in none)  # the baseline shows what enforcement adds
     assert "| sentences | inject |" in report.read_text(encoding="utf-8")
+    # The repair table: each faulty package keeps >= 95% of terms, none silently wrong
+    repairs = [
+        line.split("  ")
+        for line in out.splitlines()
+        if line.split()[:1] in (["copy"], ["garbling"], ["dropping"], ["truncating"])
+    ]
+    cells = [[cell.strip() for cell in row if cell.strip()] for row in repairs]
+    assert [(row[0], row[1]) for row in cells] == [
+        (package, dataset)
+        for package in ("copy", "garbling", "dropping", "truncating")
+        for dataset in ("article", "sentences")
+    ]
+    for row in cells:
+        terms, decoded, present = int(row[2]), int(row[3]), int(row[4].split()[0])
+        assert present >= 0.95 * terms and row[8] == "0" and row[9] == "0"  # wrong, forbidden
+        if row[0] == "copy":
+            assert decoded == present == terms and row[5:8] == ["0", "0", "0"]
+        else:
+            assert decoded < terms and int(row[5]) + int(row[6]) > 0  # faults met, put right
+    assert "## Repair: packages that garble" in report.read_text(encoding="utf-8")
