@@ -164,11 +164,16 @@ def default_target(source_lang: str) -> str:
 
 def default_path(source: Path, source_lang: str, target_lang: str) -> Path:
     """Beside the source: article.ko-en.hanbit, then article.ko-en-2.hanbit, ..."""
+    return free_path(source.parent, source, source_lang, target_lang)
+
+
+def free_path(folder: Path, source: Path, source_lang: str, target_lang: str) -> Path:
+    """A project path in folder that is not taken: article.ko-en.hanbit, article.ko-en-2..."""
     stem = f"{source.stem}.{source_lang}-{target_lang}"
-    candidate = source.with_name(stem + PROJECT_SUFFIX)
+    candidate = folder / (stem + PROJECT_SUFFIX)
     counter = 2
     while candidate.exists():
-        candidate = source.with_name(f"{stem}-{counter}{PROJECT_SUFFIX}")
+        candidate = folder / f"{stem}-{counter}{PROJECT_SUFFIX}"
         counter += 1
     return candidate
 
@@ -180,13 +185,16 @@ def create_project(
     source_lang: str | None = None,
     target_lang: str | None = None,
     name: str | None = None,
+    targets_translated: bool = False,
 ) -> Path:
-    """Write the project (never over an existing file) and return its path."""
+    """Write the project (never over an existing file) and return its path.
+
+    targets_translated: an XLIFF target without a state counts as translated, not draft."""
     if prepared.kind == "xliff":  # the file names its languages unless they are given
         out = Path(out) if out else prepared.path.with_suffix(PROJECT_SUFFIX)
         if out.exists():
             raise NewProjectError(f"{out} already exists; choose another name with --out")
-        return _create_from_xliff(prepared.path, out, source_lang, target_lang)
+        return _create_from_xliff(prepared.path, out, source_lang, target_lang, targets_translated)
     source_lang = source_lang or prepared.language.code or "ko"
     target_lang = target_lang or default_target(source_lang)
     if source_lang == target_lang:
@@ -234,12 +242,19 @@ def _client_payload(prepared: Prepared) -> bytes | None:
 
 
 def _create_from_xliff(
-    path: Path, out: Path, source_lang: str | None, target_lang: str | None
+    path: Path,
+    out: Path,
+    source_lang: str | None,
+    target_lang: str | None,
+    targets_translated: bool = False,
 ) -> Path:
     from documents.xliff_import import XliffImportError, project_from_xliff
 
     try:
-        return project_from_xliff(path, out, source_lang=source_lang, target_lang=target_lang)
+        return project_from_xliff(
+            path, out, source_lang=source_lang, target_lang=target_lang,
+            untagged_translated=targets_translated,
+        )  # fmt: skip
     except XliffImportError as error:
         raise NewProjectError(str(error)) from None
 
