@@ -35,6 +35,8 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
     )
     if not name:
         return None
+    if Path(name).suffix.lower() in PREVIEWED:  # web pages, pasted texts, Word: the preview
+        return _ask_with_preview(parent, Path(name), routes, data_dir)
     encoding = confirm_encoding(parent, Path(name))
     if encoding is False:
         return None
@@ -52,6 +54,22 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
             str(error),
         )
         return None
+
+
+# Files whose text is extracted (an article, a Word file's parts): shown before the project.
+PREVIEWED = (".html", ".htm", ".xhtml", ".txt", ".text", ".docx")
+
+
+def _ask_with_preview(
+    parent: QWidget, path: Path, routes: Sequence[Route], data_dir: Path
+) -> Path | None:
+    from desktop.extraction_preview import ask_extraction
+    from paths import projects_dir
+
+    encoding = None if path.suffix.lower() == ".docx" else confirm_encoding(parent, path)
+    if encoding is False:
+        return None
+    return ask_extraction(parent, path, routes, projects_dir(data_dir), encoding=encoding)
 
 
 def ask_new_project_from_xliff(parent: QWidget, data_dir: Path) -> Path | None:
