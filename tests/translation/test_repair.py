@@ -287,3 +287,18 @@ def test_translate_json_reports_how_each_term_was_placed(tmp_path, packages, cap
         {"target": "Alipay", "method": "repaired", "ok": True, "original": "Ali"},
         {"target": "Australia", "method": "repaired", "ok": True, "original": "Auraralia"},
     ]
+
+
+def test_the_grid_tooltip_says_what_the_model_wrote(packages, curated):
+    from types import SimpleNamespace
+
+    from desktop.segment_model import enforcement_tooltip
+
+    [segment] = _run(packages["garbling"], [ARTICLE_LINE], curated)
+    tooltip = enforcement_tooltip(SimpleNamespace(mt_info=segment.info()))
+    assert "✓ 호주 → Australia (repaired: the model wrote “Auraralia”)" in tooltip
+    assert "✓ 알리바바 → Alibaba (injected)" in tooltip
+    [dropped] = _run(packages["dropping"], ["시드니 현지 언론"], curated)
+    assert "✓ 시드니 → Sydney (repaired: inserted)" in enforcement_tooltip(
+        SimpleNamespace(mt_info=dropped.info())
+    )
