@@ -121,6 +121,9 @@ def check_segment(
     issues += _bracket_issues(source, target)
     issues += _space_issues(source, target)
     issues += _broken_text_issues(source, target)
+    from qa.spelling import spelling_issues  # here: qa.spelling builds on this module
+
+    issues += spelling_issues(source, target, target_lang, matcher)
     order = list(Severity)
     return sorted(issues, key=lambda issue: order.index(issue.severity))
 
@@ -187,6 +190,11 @@ def _term_issues(
                     source_span=(match.start, match.end),
                     target_span=loose[0],
                     key=f"term-case:{match.concept_id}:{target[start:end]}",
+                    params=(
+                        ("term", match.text),
+                        ("glossary", match.target),
+                        ("found", target[start:end]),
+                    ),
                 )
             )
             continue
@@ -197,6 +205,7 @@ def _term_issues(
                 f"{match.text}: {_either(match.targets)} is not in the target",
                 source_span=(match.start, match.end),
                 key=f"term-missing:{match.concept_id}",
+                params=(("term", match.text), ("forms", _either(match.targets))),
             )
         )
     return issues, spans
@@ -226,6 +235,7 @@ def _forbidden_issues(
                     f"{target[start:end]!r} is a forbidden rendering{advice}",
                     target_span=(start, end),
                     key=f"term-forbidden:{form.casefold()}",
+                    params=(("found", target[start:end]), ("approved", approved)),
                 )
             )
             break
@@ -299,6 +309,7 @@ def _untranslated_issues(
             f"Source-language text left in the target: {', '.join(left)}",
             target_span=found[0].span(),
             key=f"untranslated:{'|'.join(left)}",
+            params=(("text", ", ".join(left)),),
         )
     ]
 
@@ -342,6 +353,7 @@ def _bracket_issues(source: str, target: str) -> list[QAIssue]:
             Severity.COSMETIC,
             f"Unbalanced {pair[0]} {pair[1]} in the target",
             key=f"brackets:{pair}",
+            params=(("open", pair[0]), ("close", pair[1])),
         )
         for pair in dict.fromkeys(_unbalanced(target))
     ]
@@ -371,6 +383,7 @@ def _space_issues(source: str, target: str) -> list[QAIssue]:
                     f"The {where} whitespace differs from the source's",
                     target_span=target_match.span(),
                     key=f"whitespace:{where}",
+                    params=(("where", where),),
                 )
             )
     return issues
