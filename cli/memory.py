@@ -27,8 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "memory",
         help="import, export and search the translation memory",
-        description="Work on the translation memory. Exit status: 0 done, 1 some units skipped "
-        "on import or no match found, 2 a file or the memory cannot be used.",
+        description="Work on the translation memory. Exit status: 0 done (units already in the "
+        "memory are not skipped ones), 1 some units skipped on import or no match found, 2 a "
+        "file or the memory cannot be used.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -68,9 +69,12 @@ def _import(memory, args: argparse.Namespace) -> int:
 
     report = import_tmx(memory, args.file)
     print(f"{args.file.name}: {report.added} added, {report.updated} updated,"
-          f" {len(report.skipped)} skipped")  # fmt: skip
+          f" {len(report.skipped)} skipped, {report.duplicates} already in the memory"
+          + (f", {report.alternatives} alternative translations kept"
+             if report.alternatives else ""))  # fmt: skip
     for where, reason in report.skipped:
         print(f"  skipped {where}: {reason}", file=sys.stderr)
+    # Units the memory already held are no failure: a re-import of the same file exits 0.
     return 1 if report.skipped else 0
 
 

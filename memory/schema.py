@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import re
+import contextlib
 import sqlite3
+from pathlib import Path
+
+from memory.units import MemoryFileError
+from storage.errors import DiskFullError
+from storage.sqlite import disk_full, full_disk_message, reference_rows
+from storage.sqlite import foreign_object as schema_guard
 
 SCHEMA_VERSION = 1
 
@@ -35,33 +40,13 @@ CREATE TABLE IF NOT EXISTS unit_history (
     replaced_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS unit_history_unit ON unit_history (unit_id);
+CREATE TABLE IF NOT EXISTS unit_meta (
+    unit_id INTEGER PRIMARY KEY,
+    data TEXT NOT NULL
+);
 """
-
-# Tables SQLite itself adds (AUTOINCREMENT, ANALYZE); they hold statistics, never SQL.
-_SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
-_CREATES = {"table": ("createtable",), "index": ("createindex", "createuniqueindex")}
-
-
-def _schema_rows(db: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
-    rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
-    # Spacing and identifier quoting aside, so only what a definition does is compared.
-    return {
-        (kind, name, table, re.sub(r'[\s"`\[\]]', "", sql or "").casefold())
-        for kind, name, table, sql in rows
-    }
-
-
-@functools.cache
-def _our_objects() -> frozenset[tuple[str, str, str]]:
-    db = sqlite3.connect(":memory:")
-    try:
-        for statement in SCHEMA.split(";"):
-            if statement.strip():
-                db.execute(statement)
-        return frozenset((kind, name, table) for kind, name, table, _ in _schema_rows(db))
-    finally:
-        db.close()
-
+# unit_meta: what a TMX said about a unit beyond its text (props, notes, creation and change
+# ids, inline codes as written, alternative translations), as JSON, for the way back out.
 
 def foreign_object(db: sqlite3.Connection) -> str:
     """The first schema object SCHEMA does not create ("trigger 'x' on 'units'"), or "".
@@ -69,17 +54,11 @@ def foreign_object(db: sqlite3.Connection) -> str:
     A trigger or view in a memory file from elsewhere would run its own SQL on our connection
     (rewrite every unit on one add) the moment we write, so such a file is never opened.
     """
-    ours = _our_objects()
-    for kind, name, table, sql in sorted(_schema_rows(db)):
-        if kind == "table" and name in _SQLITE_TABLES:
-            continue
-        # The row's sql is what SQLite runs, so it must also be what the row claims to be.
-        autoindex = sql == "" and name.startswith("sqlite_autoindex_")
-        claimed = autoindex or sql.startswith(_CREATES.get(kind, ()))
-        if (kind, name, table) not in ours or not claimed:
-            what = kind if kind in ("table", "index", "trigger", "view") else "schema entry"
-            return f"{what} {name!r}" + (f" on {table!r}" if table != name else "")
-    return ""
+    return schema_guard(db, reference_rows(SCHEMA))
+
+
+class MemoryDiskFullError(MemoryFileError, DiskFullError):
+    """A change to the memory failed because the disk is full; the file itself is intact."""
 
 
 class WriteTransaction:
@@ -92,7 +71,27 @@ class WriteTransaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if kind is None:
+        if kind is not None:
+            self._rollback()
+            if isinstance(error, sqlite3.Error):
+                self._raise_if_full(error)
+            return
+        try:
             self._db.execute("COMMIT")
-        else:
-            self._db.execute("ROLLBACK")
+        except sqlite3.Error as problem:
+            # A COMMIT that failed for lack of space may have rolled back already: a second
+            # ROLLBACK would fail with "no transaction is active" and hide the reason.
+            self._rollback()
+            self._raise_if_full(problem)
+            raise
+
+    def _rollback(self) -> None:
+        if self._db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+
+    def _raise_if_full(self, error: sqlite3.Error) -> None:
+        row = next((r for r in self._db.execute("PRAGMA database_list") if r[1] == "main"), None)
+        path = Path(row[2]) if row and row[2] else Path.cwd() / "memory"
+        if disk_full(error, path):
+            raise MemoryDiskFullError(full_disk_message(path)) from error

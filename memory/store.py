@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -11,7 +12,13 @@ from rapidfuzz import fuzz
 from memory.diff import EQUAL, diff_ops
 from memory.index import PairIndexes
 from memory.languages import canonical_language
-from memory.schema import SCHEMA, SCHEMA_VERSION, WriteTransaction, foreign_object
+from memory.schema import (
+    SCHEMA,
+    SCHEMA_VERSION,
+    MemoryDiskFullError,
+    WriteTransaction,
+    foreign_object,
+)
 from memory.text import fuzzy_text, key_hash, match_key
 from memory.units import (
     ADDED,
@@ -27,6 +34,7 @@ from memory.units import (
     checked_unit,
     now_stamp,
 )
+from storage.sqlite import disk_full, full_disk_message
 
 # The unit types are re-exported: callers need only `memory.store`.
 __all__ = [
@@ -86,14 +94,33 @@ class TranslationMemory:
                         if statement.strip():
                             self._db.execute(statement)
                     self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            else:
+                self._add_meta_table()
         except sqlite3.DatabaseError as error:
             if hasattr(self, "_db"):
                 self._db.close()
+            if disk_full(error, self.path):  # not the file's fault: say so, never "damaged"
+                raise MemoryDiskFullError(full_disk_message(self.path)) from error
             raise MemoryFileError(f"{self.path} is not a translation memory: {error}") from error
         except MemoryFileError:
             self._db.close()
             raise
         self._indexes = PairIndexes(self._db)
+
+    def _add_meta_table(self) -> None:
+        """unit_meta came after the first memories were written: add it to an older file."""
+        if self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'unit_meta'"
+        ).fetchone():
+            return
+        try:
+            with self._write():
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS unit_meta"
+                    " (unit_id INTEGER PRIMARY KEY, data TEXT NOT NULL)"
+                )
+        except sqlite3.OperationalError:
+            pass  # a read-only memory: it can be searched, and it holds no metadata to read
 
     def _check_schema(self) -> bool:
         """Whether the memory's tables exist; refuses another application's database rather
@@ -162,16 +189,43 @@ class TranslationMemory:
             unit_id = self._store(checked_unit(incoming), [self._next_rev()])[1]
         return self.get(unit_id)
 
-    def add_many(self, units: Iterable[IncomingUnit]) -> list[str]:
+    def add_many(
+        self, units: Iterable[IncomingUnit], metas: Sequence[dict | None] | None = None
+    ) -> list[str]:
         """Store many units in one transaction, all or nothing; one outcome per unit
-        (ADDED, UPDATED, UNCHANGED or OLDER when the memory holds a newer target)."""
+        (ADDED, UPDATED, UNCHANGED or OLDER when the memory holds a newer target).
+
+        metas, one per unit, is what a TMX said about it (unit_meta); it is stored with a unit
+        that is added or updated, and with an unchanged one that has none yet."""
         checked = [checked_unit(unit) for unit in units]
         outcomes: list[str] = []
         with self._write():
             rev = [self._next_rev()]
-            for unit in checked:
-                outcomes.append(self._store(unit, rev)[0])
+            for number, unit in enumerate(checked):
+                outcome, unit_id = self._store(unit, rev)
+                outcomes.append(outcome)
+                meta = metas[number] if metas else None
+                if meta and (outcome in (ADDED, UPDATED) or not self.unit_meta(unit_id)):
+                    self._db.execute(
+                        "INSERT INTO unit_meta (unit_id, data) VALUES (?, ?)"
+                        " ON CONFLICT(unit_id) DO UPDATE SET data = excluded.data",
+                        (unit_id, json.dumps(meta, ensure_ascii=False)),
+                    )
         return outcomes
+
+    def unit_meta(self, unit_id: int) -> dict:
+        """What a TMX said about the unit beyond its text ({} when nothing)."""
+        try:
+            row = self._db.execute(
+                "SELECT data FROM unit_meta WHERE unit_id = ?", (unit_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:  # a read-only memory from before unit_meta
+            return {}
+        try:
+            data = json.loads(row[0]) if row else {}
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def _store(self, unit: IncomingUnit, rev: list[int]) -> tuple[str, int]:
         digest = key_hash(unit.source)
@@ -301,6 +355,7 @@ class TranslationMemory:
             if self._db.execute("DELETE FROM units WHERE id = ?", (unit_id,)).rowcount == 0:
                 raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
             self._db.execute("DELETE FROM unit_history WHERE unit_id = ?", (unit_id,))
+            self._db.execute("DELETE FROM unit_meta WHERE unit_id = ?", (unit_id,))
 
     def record_use(self, unit_id: int) -> None:
         """Count one reuse of a unit (the translator inserted its target)."""

@@ -13,6 +13,7 @@ from lxml import etree
 from memory.store import TranslationMemory
 from memory.tmx import TMXError, export_tmx, import_tmx
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DTD_PATH = Path(__file__).resolve().parents[1] / "data" / "schemas" / "tmx14.dtd"
 HEADER = (
     '<header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="x"'
@@ -126,12 +127,31 @@ def test_odd_usage_counts_and_dates_are_ignored_not_fatal(memory, tmp_path):
     assert all(unit.updated_at.startswith("20") for unit in memory.units())
 
 
-def test_inline_codes_are_dropped_and_highlighted_text_kept(memory, tmp_path):
+def test_inline_codes_become_tags_and_go_back_as_they_were(memory, tmp_path):
     path = tmp_path / "inline.tmx"
-    seg = '알리페이<ph x="1">&lt;br/&gt;</ph> <hi type="b">호주</hi> 지사'
-    path.write_text(tmx(tu(("ko", seg), ("en", "Alipay Australia"))), encoding="utf-8")
+    seg = (
+        '<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>알리페이<ept i="1">&lt;/b&gt;</ept>'
+        '<ph x="2">&lt;br/&gt;</ph> <hi type="b">호주</hi> <it pos="begin" x="3">{\\b </it>지사'
+        "<ut>{\\f1}</ut>"
+    )
+    target = (
+        '<bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>Alipay<ept i="1">&lt;/b&gt;</ept>'
+        '<ph x="2">&lt;br/&gt;</ph> <it pos="begin" x="3">{\\b </it><hi type="b">Australia</hi>'
+        "<ut>{\\f1}</ut>"
+    )
+    path.write_text(tmx(tu(("ko", seg), ("en", target))), encoding="utf-8")
     import_tmx(memory, path)
-    assert [u.source for u in memory.units()] == ["알리페이 호주 지사"]
+    (unit,) = memory.units()
+    # Nothing deleted: every code is a tag the grid protects, highlighted text stays text.
+    assert unit.source == "⟨1⟩알리페이⟨/1⟩⟨2/⟩ ⟨3⟩호주⟨/3⟩ ⟨4/⟩지사⟨5/⟩"
+    assert unit.target == "⟨1⟩Alipay⟨/1⟩⟨2/⟩ ⟨4/⟩⟨3⟩Australia⟨/3⟩⟨5/⟩"
+    out = tmp_path / "out.tmx"
+    export_tmx(memory, out)
+    original = etree.parse(str(path)).findall(".//seg")
+    written = etree.parse(str(out)).findall(".//seg")
+    assert [etree.tostring(s, method="c14n") for s in written] == [
+        etree.tostring(s, method="c14n") for s in original
+    ]
 
 
 def test_import_updates_older_units_and_keeps_newer_ones(memory, tmp_path):
@@ -254,3 +274,115 @@ def test_any_text_survives_the_round_trip(tmp_path_factory, source, target, orig
         with TranslationMemory(folder / "b.db") as fresh:
             assert import_tmx(fresh, folder / "out.tmx").added == 1
             assert list(map(_fields, fresh.units())) == list(map(_fields, memory.units()))
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize(
+    "name", ["lisa-ImportTest1L.tmx", "lisa-ImportTest2A.tmx", "lisa-ImportTest2B.tmx",
+             "lisa-ImportTest2C.tmx"],
+)  # fmt: skip
+def test_lisa_compliance_kit_codes_survive_the_conversion(name):
+    from memory.tmx_inline import Numbering, fill_seg, seg_text
+
+    for tu_element in etree.parse(str(FIXTURES / name)).iter("tu"):
+        numbering = Numbering()
+        for seg in tu_element.iter("seg"):
+            codes: dict = {}
+            text = seg_text(seg, numbering, codes)
+            # The codes' own content (<b>, {\\b ) is in the tags, not in the text.
+            assert "<b>" not in text and "{\\b" not in text
+            rebuilt = etree.Element("seg")
+            fill_seg(rebuilt, text, codes)
+            assert etree.tostring(rebuilt, method="c14n") == etree.tostring(
+                etree.fromstring(etree.tostring(seg, with_tail=False)), method="c14n"
+            )
+
+
+KEPT = """<tu tuid="tu001" usagecount="3" creationdate="20020523T091200Z" creationid="ys"
+   changedate="20020524T091200Z" changeid="mk" o-tmf="myTM" datatype="plaintext">
+   <note>Text of tu note 1</note>
+   <note>Text of tu note 2</note>
+   <prop type="x-project">Alipay 2014</prop>
+   <tuv xml:lang="ko-KR" creationid="ys"><prop type="x-file">a.docx</prop><seg>알리페이가
+      호주에 지사를 세운다.</seg></tuv>
+   <tuv xml:lang="en-US" changeid="mk" changedate="20020524T091200Z">
+      <note>checked</note><seg>Alipay opens a branch in Australia.</seg></tuv>
+</tu>"""
+
+
+def test_props_notes_and_ids_are_kept_and_written_back(memory, tmp_path):
+    path = tmp_path / "kit.tmx"
+    path.write_text(tmx(KEPT), encoding="utf-8")
+    report = import_tmx(memory, path)
+    (unit,) = memory.units()
+    # The indentation newline inside the seg is layout, not text.
+    assert unit.source == "알리페이가 호주에 지사를 세운다."
+    assert (report.added, unit.usage) == (1, 3)
+    out = tmp_path / "out.tmx"
+    export_tmx(memory, out)
+    etree.DTD(str(DTD_PATH)).assertValid(etree.parse(str(out)))
+    before = etree.parse(str(path)).find(".//tu")
+    after = etree.parse(str(out)).find(".//tu")
+    for name in ("tuid", "creationid", "changeid", "o-tmf", "datatype", "creationdate"):
+        assert after.get(name) == before.get(name), name
+    assert [n.text for n in after.iter("note")] == [n.text for n in before.iter("note")]
+    props = {(p.get("type"), p.text) for p in after.iter("prop")}
+    assert {("x-project", "Alipay 2014"), ("x-file", "a.docx")} <= props
+    tuvs = after.findall("tuv")
+    assert [t.get(XML_LANG) for t in tuvs] == ["ko-KR", "en-US"]
+    assert (tuvs[0].get("creationid"), tuvs[1].get("changeid")) == ("ys", "mk")
+
+
+def test_alternative_translations_are_kept_newest_first(memory, tmp_path):
+    path = tmp_path / "alternatives.tmx"
+    body = (
+        tu(("ko", "편집"), ("en", "Edit"), attributes=' changedate="20200101T000000Z"')
+        + tu(("ko", "편집"), ("en", "Editing"), attributes=' changedate="20230101T000000Z"')
+        + tu(("ko", "편집"), ("en", "Modify"), attributes=' changedate="20210101T000000Z"')
+    )
+    path.write_text(tmx(body), encoding="utf-8")
+    report = import_tmx(memory, path)
+    assert (report.added, report.alternatives, report.skipped) == (1, 2, [])
+    (unit,) = memory.units()
+    assert unit.target == "Editing"
+    alternatives = memory.unit_meta(unit.id)["alternatives"]
+    assert [a["target"] for a in alternatives] == ["Modify", "Edit"]
+    # They go back out as tus of their own, and come back in as alternatives again.
+    out = tmp_path / "out.tmx"
+    export_tmx(memory, out)
+    assert [s.text for s in etree.parse(str(out)).iter("seg")][1::2] == [
+        "Editing",
+        "Modify",
+        "Edit",
+    ]
+    with TranslationMemory(tmp_path / "again.db") as again:
+        import_tmx(again, out)
+        (unit,) = again.units()
+        assert [a["target"] for a in again.unit_meta(unit.id)["alternatives"]] == ["Modify", "Edit"]
+
+
+def test_tmx_1_1_lang_attributes_are_read(memory, tmp_path):
+    path = tmp_path / "old.tmx"
+    path.write_text(
+        '<?xml version="1.0"?><tmx version="1.1"><header srclang="KO" creationtool="x"'
+        ' segtype="sentence" o-tmf="x" adminlang="EN" datatype="plaintext"'
+        ' creationtoolversion="1"/>'
+        '<body><tu><tuv lang="KO"><seg>알리페이</seg></tuv><tuv lang="EN-US"><seg>Alipay</seg>'
+        "</tuv></tu></body></tmx>",
+        encoding="utf-8",
+    )
+    assert import_tmx(memory, path).added == 1
+    assert [(u.source, u.target) for u in memory.units()] == [("알리페이", "Alipay")]
+
+
+def test_memory_import_exits_0_when_it_only_met_units_it_already_had(tmp_path, capsys):
+    import main
+
+    path = tmp_path / "same.tmx"
+    path.write_text(tmx(tu(("ko", "알리페이"), ("en", "Alipay"))), encoding="utf-8")
+    args = ["memory", "import", str(path), "--memory", str(tmp_path / "m.db")]
+    assert main.main(args) == 0
+    assert main.main(args) == 0
+    assert "0 added, 0 updated, 0 skipped, 1 already in the memory" in capsys.readouterr().out
