@@ -95,8 +95,14 @@ def apply(article: Article) -> None:
         if is_date_line(text) and not article.date:
             article.date = _DATE_IN.search(text).group().strip()
         if not block.keep:
-            if _BYLINE_LINE.match(text) and not article.byline:
-                article.byline = text.strip("[]()【】（） ")
+            # Say what a dropped line is when we know: the preview reads better for it.
+            if _BYLINE_LINE.match(text):
+                article.byline = article.byline or text.strip("[]()【】（） ")
+                block.reason = DROPPED_BYLINE
+            elif is_date_line(text):
+                block.reason = DROPPED_DATE
+            elif is_copyright(text) and block.reason != DROPPED_AFTER:
+                block.reason = DROPPED_COPYRIGHT
             continue
         if block.role == "title":
             continue
