@@ -145,3 +145,28 @@ def test_xliff_goes_through_the_xliff_import(tmp_path: Path) -> None:
             assert project.segments()
         return
     pytest.fail("no XLIFF fixture could be imported")
+
+
+def test_headless_word_round_trip_with_flagged_untranslated_segments(tmp_path: Path) -> None:
+    source = tmp_path / "kitchen.docx"
+    shutil.copy(FIXTURES / "docx" / "alipay-kitchen-sink.libreoffice.docx", source)
+    made = _main("new", str(source), "--to", "en")
+    assert made.returncode == 0, made.stderr
+    project_path = Path(made.stdout.strip())
+    with Project.open(project_path) as project:
+        first = project.segments()[0]
+        project.set_target(first.id, "Aju Business Daily ⟨1⟩World⟨/1⟩ 19 November 2014")
+    out = tmp_path / "kitchen.en.docx"
+    exported = _main(
+        "export", str(project_path), str(out), "--format", "docx-target", "--untranslated", "flag",
+        "--no-glossary",
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    import docx
+
+    document = docx.Document(str(out))
+    header = document.sections[0].header.paragraphs[0]
+    assert header.text == "Aju Business Daily World 19 November 2014"
+    assert [r.bold for r in header.runs if r.text == "World"] == [True]
+    untranslated = [r for p in document.paragraphs for r in p.runs if r.text.strip()]
+    assert untranslated and all(r.font.highlight_color is not None for r in untranslated)
