@@ -32,6 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="termbase whose terms are marked in HTML and XLIFF (default: the desk's glossary)",
     )
     parser.add_argument("--no-glossary", action="store_true", help="do not mark glossary terms")
+    parser.add_argument(
+        "--untranslated", choices=("source", "flag"), default="source",
+        help="docx-target/html-target: leave an untranslated segment's source (default) or flag it",
+    )  # fmt: skip
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
     parser.set_defaults(func=run)
 
@@ -77,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         matcher = (
             _matcher(args, project.source_lang, project.target_lang) if chosen.uses_terms else None
         )
-        report = export_project(project, args.out, chosen.name, matcher=matcher)
+        report = export_project(
+            project, args.out, chosen.name, matcher=matcher, untranslated=args.untranslated
+        )
     except (ExportError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
