@@ -144,6 +144,9 @@ class ConceptEditor(QDialog):
         # Notes of forms the form does not show (a forbidden form's "why") are kept by form;
         # the Note field is the note of the language's first form.
         kept = {(t.lang, t.text): t.note for t in (self._original.terms if self._original else [])}
+        old_details = {
+            (t.lang, t.text): t.details for t in (self._original.terms if self._original else [])
+        }
         terms: list[Term] = []
         for lang, (preferred, variants, forbidden, note) in self._rows.items():
             first = True
@@ -154,7 +157,9 @@ class ConceptEditor(QDialog):
             ):
                 for text in split_forms(edit.text()):
                     text_note = note.text().strip() if first else kept.get((lang, text), "")
-                    terms.append(Term(lang, text, kind, text_note))
+                    # What the form does not show (part of speech, context from a TBX) stays.
+                    details = dict(old_details.get((lang, text), {}))
+                    terms.append(Term(lang, text, kind, text_note, details))
                     first = False
         # Keep what the form does not show: other languages' terms, id, dates, curated origin.
         if self._original is not None:

@@ -82,3 +82,21 @@ def test_a_guessed_encoding_must_be_confirmed_or_changed(qtbot, termbase, tmp_pa
     assert dialog.import_button.isEnabled()
     dialog.accept()
     assert termbase.find_form("zh-Hant", "支付寶")
+
+
+def test_editing_an_imported_concept_keeps_what_the_form_does_not_show(qtbot):
+    from desktop.concept_editor import ConceptEditor
+
+    concept = Concept(
+        id=7,
+        terms=[
+            Term("ko", "알리페이"),
+            Term("en", "Alipay", details={"partOfSpeech": "properNoun", "context": "Alipay said"}),
+        ],
+        lang_details={"en": {"definition": "a wallet"}},
+    )
+    form = ConceptEditor(["ko", "en"], lambda c: None, concept)
+    qtbot.addWidget(form)
+    edited = form.concept()
+    assert edited.terms[1].details == {"partOfSpeech": "properNoun", "context": "Alipay said"}
+    assert edited.lang_details == {"en": {"definition": "a wallet"}}
