@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORE = ("glossary", "translation", "documents", "memory", "qa", "storage")
+CORE = ("glossary", "translation", "documents", "memory", "qa", "storage", "workflows")
 
 
 def _imports(path: Path) -> set[str]:
