@@ -35,7 +35,11 @@ _DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("ExportDialog", "Target text only (plain text)"),
 )
 # Formats without an extension of their own (target-only Word) are saved as this.
-_FALLBACK_EXTENSION = {"docx-target": ".docx"}
+_FALLBACK_EXTENSION = {"docx-target": ".docx", "html-target": ".html"}
+# Formats that deliver in the client's own file (documents/client_file.py), marked for lupdate.
+_CLIENT_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Translated web page (its own markup)"),
+)
 
 
 def _tr(text: str) -> str:
@@ -154,6 +158,9 @@ class Exporter(QObject):
         window.view.commit_editor()
         segments = project.segments()
         source, target, title = project.source_lang, project.target_lang, project.name
+        from documents.client_file import stored_original  # the client's .docx or page
+
+        client_file = stored_original(project)
         matcher, load_glossary = None, None
         if fmt.uses_terms:
             panels = getattr(window, "panels", None)
@@ -167,7 +174,7 @@ class Exporter(QObject):
             terms = matcher if load_glossary is None else load_glossary().matcher
             return export_segments(
                 segments, path, name, source_lang=source, target_lang=target, name=title,
-                matcher=terms,
+                matcher=terms, client_file=client_file,
             )  # fmt: skip
 
         self.busy = True
