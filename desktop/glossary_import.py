@@ -1,4 +1,4 @@
-"""Glossary import preview (plan, warnings to resolve, encoding picker) and export, for the manager."""
+"""Glossary import preview (plan, warnings to resolve, encoding picker) and glossary export."""
 
 from __future__ import annotations
 
@@ -210,11 +210,12 @@ class ImportDialog(QDialog):
         combo.setCurrentIndex(max(0, combo.findData(warning.choice)))
         # Planning again rebuilds the tree, and with it this combo box: not inside its signal.
         combo.currentIndexChanged.connect(
-            lambda _index, key=warning.key, box=combo: QTimer.singleShot(
-                0, lambda option=box.currentData(): self.choose(key, option)
-            )
+            lambda _index, key=warning.key, box=combo: self._choose_later(key, box.currentData())
         )
         self.tree.setItemWidget(holder, 1, combo)
+
+    def _choose_later(self, key: str, option: str) -> None:
+        QTimer.singleShot(0, lambda: self.choose(key, option))
 
     def choice_box(self, key: str) -> QComboBox | None:
         return self.tree.findChild(QComboBox, f"choice:{key}")

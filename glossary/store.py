@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -12,7 +11,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 # The concept model lives in glossary.model; it is imported from here everywhere else.
-from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept, term_key
+from glossary.model import (
+    Concept,
+    GlossaryError,
+    Term,
+    TermKind,
+    clean_concept,
+    strip_controls,
+    term_key,
+)
+from storage.sqlite import disk_full, foreign_object, full_disk_message, schema_rows
 
 __all__ = ["Concept", "GlossaryError", "Term", "TermKind", "Termbase", "clean_concept", "term_key"]
 
@@ -20,8 +28,7 @@ FORMAT = "hanbit-termbase"
 # 2: concepts and terms carry `details` (JSON: definition, context, part of speech ... of a TBX).
 SCHEMA_VERSION = 2
 _CHUNK = 500  # stays under SQLite's bound-parameter limit
-# Tables SQLite itself adds (ANALYZE); they hold statistics, never SQL.
-_SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
+# What the definition of each kind of our schema objects starts with (canonical form).
 _CREATES = {
     "table": ("createtable", "createvirtualtableconcepts_ftsusingfts5"),
     "index": ("createindex", "createuniqueindex"),
@@ -74,23 +81,12 @@ def _dump_concept_details(concept: Concept) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-def _canonical(sql: str | None) -> str:
-    # Compares definitions whatever their spacing and identifier quoting ("x", [x], `x`), which
-    # differ between sqlite-utils versions.
-    return re.sub(r'[\s"`\[\]]', "", sql or "").casefold()
-
-
-def _schema_rows(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
-    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
-    return {(kind, name, table, _canonical(sql)) for kind, name, table, sql in rows}
-
-
 @functools.cache
 def _our_schema() -> frozenset[tuple[str, str, str, str]]:
     """What _create_schema makes, with the triggers sqlite-utils adds for the search index."""
     reference = Termbase(Path(":memory:"))
     try:
-        return frozenset(_schema_rows(reference._conn))
+        return frozenset(schema_rows(reference._conn))
     finally:
         reference.close()
 
@@ -112,6 +108,8 @@ class Termbase:
             self._open()
         except sqlite3.DatabaseError as error:
             self._conn.close()
+            if disk_full(error, self.path):  # not the file's fault: never call it unusable
+                raise GlossaryError(full_disk_message(self.path)) from None
             raise GlossaryError(f"{self.path} is not a usable termbase: {error}") from None
         except GlossaryError:
             self._conn.close()
@@ -174,26 +172,14 @@ class Termbase:
         PRAGMA trusted_schema=OFF cannot back this up here: SQLite then refuses the search
         index's own triggers, which write to the FTS5 table; so triggers must match ours exactly.
         """
-        ours = _our_schema()
-        names = {(kind, name, table) for kind, name, table, _ in ours}
-        for kind, name, table, sql in sorted(_schema_rows(self._conn)):
-            if kind == "table" and name in _SQLITE_TABLES:
-                continue
-            if kind == "trigger":
-                known = (kind, name, table, sql) in ours
-            else:
-                # The row's sql is what SQLite runs, so it must be what the row claims to be.
-                creates = _CREATES.get(kind, ())
-                autoindex = sql == "" and name.startswith("sqlite_autoindex_")
-                known = (kind, name, table) in names and (autoindex or sql.startswith(creates))
-            if not known:
-                what = kind if kind in ("table", "index", "trigger", "view") else "schema entry"
-                where = f" on {table!r}" if table != name else ""
-                raise GlossaryError(
-                    f"{self.path} contains a {what} {name!r}{where} that is not one Hanbit Desk"
-                    " creates; it was not opened, because such an object could change the"
-                    " glossary behind your back"
-                )
+        intruder = foreign_object(
+            self._conn, _our_schema(), exact_kinds=("trigger",), creates=_CREATES
+        )
+        if intruder:
+            raise GlossaryError(
+                f"{self.path} contains a {intruder} that is not one Hanbit Desk creates; it was"
+                " not opened, because such an object could change the glossary behind your back"
+            )
 
     def _create_schema(self) -> None:
         self.db.enable_wal()
@@ -274,7 +260,8 @@ class Termbase:
             if outer and self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
             if isinstance(error, sqlite3.Error):
-                raise GlossaryError(f"cannot write to {self.path}: {error}") from None
+                reason = "the disk is full" if disk_full(error, self.path) else error
+                raise GlossaryError(f"cannot write to {self.path}: {reason}") from None
             raise
         finally:
             self._depth -= 1
@@ -349,8 +336,16 @@ class Termbase:
                 f" WHERE concept_id IN ({marks}) ORDER BY concept_id, position",
                 chunk,
             ):
+                # strip_controls: a termbase written before control characters were refused
+                # may hold a NUL, which must not reach matching, enforcement or a translation.
                 found[concept_id].terms.append(
-                    Term(lang, text, TermKind(kind), note, _load_details(details))
+                    Term(
+                        lang,
+                        strip_controls(text),
+                        TermKind(kind),
+                        strip_controls(note or ""),
+                        _load_details(details),
+                    )
                 )
         return [found[i] for i in ids if i in found]
 

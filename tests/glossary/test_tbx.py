@@ -283,6 +283,8 @@ def test_export_never_fails_on_control_characters_of_an_older_termbase(termbase,
     termbase.add_concept(Concept(terms=[Term("ko", "위어바오"), Term("en", "Yu'e Bao")]))
     # A termbase written before control characters were refused: put one in behind the API.
     termbase._conn.execute("UPDATE terms SET text = 'Yu''e\x01 Bao' WHERE lang = 'en'")
+    # Nor does it reach matching or a translation: the termbase reads the form without it.
+    assert [t.text for t in termbase.concepts()[0].terms] == ["위어바오", "Yu'e Bao"]
     out = tmp_path / "old.tbx"
     assert export_glossary(termbase, out) == 1
     assert "Yu'e Bao" in out.read_text("utf-8")
