@@ -50,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return int(args.func(args) or 0)
+    from cli.common import guard_output, run_command
+
+    guard_output()  # no control or bidi-override character from a file reaches the terminal
+    return run_command(args.func, args)  # an error is one line, never a traceback
 
 
 def desk() -> int:

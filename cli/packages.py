@@ -95,6 +95,7 @@ def _download(args: argparse.Namespace, packages_dir: Path) -> int:
 
 def run(args: argparse.Namespace) -> int:
     import paths
+    from storage.inputs import check_input_file
     from translation.engine import Cancelled
     from translation.packages import PackageError, install_package_file, remove_package
 
@@ -103,8 +104,10 @@ def run(args: argparse.Namespace) -> int:
         if args.action == "list":
             return _list(packages_dir)
         if args.action == "install":
-            if not args.file.is_file():
-                print(f"error: {args.file}: no such file", file=sys.stderr)
+            try:
+                check_input_file(args.file, PackageError)  # a folder, FIFO or device, said so
+            except PackageError as error:
+                print(f"error: {error}", file=sys.stderr)
                 return 2
             package = install_package_file(args.file, packages_dir)
             print(f"Installed {package.name} {package.version} in {package.path}")

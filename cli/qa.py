@@ -60,14 +60,9 @@ class InputError(Exception):
 
 def read_pairs(path: Path) -> list[tuple[int, str, str]]:
     """(line number, source, target) of each source<TAB>target line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path} does not exist") from None
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path} is not UTF-8 text ({error.reason} at byte {error.start})"
-        ) from None
+    from cli.common import read_input_text
+
+    text = read_input_text(path, InputError, "a bilingual file")
     pairs = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from glossary.protocol import location
+from storage.inputs import check_input_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -114,8 +115,10 @@ def run(args: argparse.Namespace) -> int:
         target = _language(args.target, known)
     except ValueError as error:
         return _error(str(error), 2)
-    if not args.file.is_file():
-        return _error(f"{args.file}: no such file", 2)
+    try:
+        check_input_file(args.file, ValueError)  # a folder, a FIFO or /dev/zero, said so
+    except ValueError as error:
+        return _error(str(error), 2)
     try:
         text = _read_text(args.file, args.encoding)
     except ValueError as error:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
@@ -14,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.errors import DiskFullError, os_reason
-from storage.sqlite import disk_full
+from storage.sqlite import disk_full, foreign_object, reference_rows
 
 FORMAT_ID = "hanbit-project"
 SCHEMA_VERSION = 1
@@ -52,11 +50,6 @@ CREATE TABLE history (
 );
 CREATE INDEX history_segment ON history (segment_id, id);
 """
-
-
-# Tables SQLite itself adds (AUTOINCREMENT, ANALYZE); they hold statistics, never SQL.
-_SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
-_CREATES = {"table": ("createtable",), "index": ("createindex", "createuniqueindex")}
 
 
 class ProjectError(Exception):
@@ -126,46 +119,15 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _canonical(sql: str | None) -> str:
-    # Compares definitions whatever their spacing and identifier quoting.
-    return re.sub(r'[\s"`\[\]]', "", sql or "").casefold()
-
-
-@functools.cache
-def _our_schema() -> frozenset[tuple[str, str, str, str]]:
-    db = sqlite3.connect(":memory:")
-    try:
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                db.execute(statement)
-        return frozenset(_schema_rows(db))
-    finally:
-        db.close()
-
-
-def _schema_rows(db: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
-    rows = db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")
-    return {(kind, name, table, _canonical(sql)) for kind, name, table, sql in rows}
-
-
 def _check_schema(path: Path, db: sqlite3.Connection) -> None:
     """Refuse objects we never create: a trigger or view in a file from elsewhere would run its
     own SQL on our connection (rewrite every target on one edit) the moment we write."""
-    ours = {(kind, name, table) for kind, name, table, _ in _our_schema()}
-    for kind, name, table, sql in sorted(_schema_rows(db)):
-        if kind == "table" and name in _SQLITE_TABLES:
-            continue
-        # The definition must also be what the row claims to be: the row's sql is what runs.
-        creates = _CREATES.get(kind, ())
-        same_kind = (sql == "" and name.startswith("sqlite_autoindex_")) or sql.startswith(creates)
-        if (kind, name, table) not in ours or not same_kind:
-            what = kind if kind in ("table", "index", "trigger", "view") else "schema entry"
-            where = f" on {table!r}" if table != name else ""
-            raise ProjectError(
-                f"{path.name} contains a {what} {name!r}{where} that is not one Hanbit Desk"
-                " creates; it was not opened, because such an object could change the project"
-                " behind your back"
-            )
+    intruder = foreign_object(db, reference_rows(_SCHEMA))
+    if intruder:
+        raise ProjectError(
+            f"{path.name} contains a {intruder} that is not one Hanbit Desk creates; it was not"
+            " opened, because such an object could change the project behind your back"
+        )
 
 
 def check(path: Path) -> None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from storage.inputs import check_input_file, read_input_bytes
+
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 FORMATS = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -196,6 +198,9 @@ def _decode_html(data: bytes, name: str, encoding: str | None) -> _Decoded:
         label = declared.group(1).decode("ascii").lower()
         try:
             codec = codecs.lookup(_ALIASES.get(label, label)).name
+            checked = _check_declared(data, name, codec, label)
+            if checked is not None:
+                return checked
             return _Decoded(_clean(data.decode(codec), name), codec, 1.0, "declared in the page")
         except (LookupError, UnicodeDecodeError):
             found = decode_text(data, name)
@@ -204,6 +209,44 @@ def _decode_html(data: bytes, name: str, encoding: str | None) -> _Decoded:
                 f"guessed; the page declares {label!r}, which does not fit", found.alternatives,
             )  # fmt: skip
     return decode_text(data, name)
+
+
+_WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
+_SINGLE_BYTE = ("latin-1", "iso8859-1", "cp1252", "iso8859-15", "ascii", "cp1250", "cp1251")
+
+
+def _check_declared(data: bytes, name: str, codec: str, label: str) -> _Decoded | None:
+    """A better reading than the page's own <meta charset>, or None when the label fits.
+
+    Pages are often saved again in UTF-8 with their old label kept. The label was found as
+    ASCII bytes, so a UTF-16/32 label cannot be true (browsers read such pages as UTF-8), and
+    valid UTF-8 with multi-byte characters almost never happens by chance in a legacy
+    encoding; a single-byte label over bytes that read well as Korean or Chinese is asked about.
+    """
+    if codec == "utf-8" or data.isascii():
+        return None
+    doubt = f"the page declares {label!r}, which does not fit its bytes"
+    try:
+        utf8 = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None:
+        # Valid UTF-8 is the better reading; a page of mostly plain text gets less trust.
+        confidence = 1.0 if codec in _WIDE else 0.9
+        return _Decoded(_clean(utf8, name), "utf-8", confidence, f"valid UTF-8; {doubt}", (codec,))
+    if codec in _WIDE:
+        found = decode_text(data, name)
+        return _Decoded(found.text, found.encoding, min(found.confidence, 0.5),
+                        f"guessed; {doubt}", found.alternatives)  # fmt: skip
+    if codec in _SINGLE_BYTE:
+        try:
+            found = decode_text(data, name)
+        except SourceError:
+            return None  # no other encoding reads it: the label stands
+        if found.encoding in LEGACY_ENCODINGS and _plausibility(found.text, found.encoding) > 0.8:
+            return _Decoded(found.text, found.encoding, min(found.confidence, 0.6),
+                            f"guessed; {doubt}", (codec, *found.alternatives))  # fmt: skip
+    return None
 
 
 def read_source(
@@ -223,9 +266,10 @@ def read_source(
         raise SourceError(
             f"{path.name}: cannot read {path.suffix or 'files without an extension'}; use {known}"
         )
-    if not path.is_file():
+    # A folder is called a folder; a FIFO or a link to /dev/zero is refused before it is opened.
+    if not path.exists() and not path.is_symlink():
         raise SourceError(f"There is no file at {path}")
-    size = path.stat().st_size
+    size = check_input_file(path, SourceError)
     if size > max_bytes:
         raise SourceError(
             f"{path.name} is {size / 1048576:.1f} MB; sources are limited to "
@@ -234,7 +278,7 @@ def read_source(
     if kind == "docx":
         text = source_formats.docx_text(path, SourceError)
         return _finish(text, SourceInfo(path, kind, None, 1.0, "Word document"))
-    data = path.read_bytes()
+    data = read_input_bytes(path, max_bytes, SourceError, "a source document")
     decoded = _decode_html(data, path.name, encoding) if kind == "html" else decode_text(
         data, path.name, encoding=encoding
     )  # fmt: skip
@@ -245,6 +289,11 @@ def read_source(
     else:
         text = decoded.text
     warnings = []
+    if "does not fit" in decoded.method and decoded.confidence >= CONFIDENT:
+        warnings.append(
+            f"{path.name} {decoded.method.split('; ', 1)[1]}; it was read as "
+            f"{decoded.encoding.upper()} instead. Check that the text reads correctly."
+        )
     if decoded.confidence < CONFIDENT:
         others = " or ".join(a.upper() for a in decoded.alternatives) or "another encoding"
         warnings.append(

@@ -23,6 +23,7 @@ from documents.formats.xliff_doc import (
 from documents.inline import TOKEN, local_name, strip_tags
 from documents.project import Segment
 from documents.project_model import LANG
+from storage.inputs import check_input_file, read_input_bytes
 from storage.xmlsafe import parse_xml_bytes
 
 if TYPE_CHECKING:
@@ -95,15 +96,11 @@ def parse_original(data: bytes, name: str) -> etree._Element:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise XliffImportError(f"{path} does not exist") from None
-    if not path.is_file():
-        raise XliffImportError(f"{path} is not a file")
+    # A folder is called a folder; a FIFO or /dev/zero is refused before anything is read.
+    size = check_input_file(path, XliffImportError)
     if size > MAX_BYTES:
         raise XliffImportError(f"{path.name} is {size // 2**20} MiB, too large for an XLIFF file")
-    return path.read_bytes()
+    return read_input_bytes(path, MAX_BYTES, XliffImportError, "an XLIFF file")
 
 
 def file_languages(root: etree._Element, kind: Flavour) -> tuple[str | None, str | None]:

@@ -13,6 +13,7 @@ from glossary.store import Concept, GlossaryError, Term, Termbase, TermKind, ter
 from glossary.table import Decoding, TableRead, read_table, write_table
 from glossary.tbx import TbxEntry, read_tbx, write_tbx
 from storage.atomic import atomic_path
+from storage.inputs import check_input_file
 
 FORMATS = ("tbx", "csv", "tsv")
 
@@ -140,8 +141,7 @@ def read_concepts(
     path = Path(path)
     if path.is_dir():
         raise GlossaryError(f"{path} is a folder, not a glossary file")
-    if not path.is_file():
-        raise GlossaryError(f"{path} does not exist")
+    check_input_file(path, GlossaryError)  # a FIFO or /dev/zero is refused, never read
     if fmt == "tbx":
         return TableRead(entries=read_tbx(path))
     return read_table(path, langs, encoding)

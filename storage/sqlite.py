@@ -7,14 +7,14 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from storage.errors import DiskFullError, is_disk_full
 
 # Tables SQLite itself adds (AUTOINCREMENT, ANALYZE); they hold statistics, never SQL.
 SQLITE_TABLES = frozenset({"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"})
-_CREATES = {"table": ("createtable",), "index": ("createindex", "createuniqueindex")}
+CREATES = {"table": ("createtable",), "index": ("createindex", "createuniqueindex")}
 # Below this much free space an SQLite "disk I/O error" is almost surely the disk being full:
 # SQLite reports a failed write of its journal or WAL that way, not as SQLITE_FULL.
 _NEARLY_FULL = 1024 * 1024
@@ -73,6 +73,7 @@ def foreign_object(
     db: sqlite3.Connection,
     ours: Iterable[tuple[str, str, str, str]],
     exact_kinds: tuple[str, ...] = (),
+    creates: Mapping[str, tuple[str, ...]] = CREATES,
 ) -> str:
     """The first schema object we never create ("trigger 'x' on 'units'"), or "".
 
@@ -80,7 +81,7 @@ def foreign_object(
     every row on one edit) the moment we write, so such a file is never opened. Objects of
     exact_kinds must match our definition exactly (the search index's own triggers); others
     must have our name and table and be what their row claims to be, since the row's sql is
-    what SQLite runs.
+    what SQLite runs (creates: the canonical statement starts allowed per kind).
     """
     ours = frozenset(ours)
     names = {(kind, name, table) for kind, name, table, _ in ours}
@@ -91,7 +92,7 @@ def foreign_object(
             known = (kind, name, table, sql) in ours
         else:
             autoindex = sql == "" and name.startswith("sqlite_autoindex_")
-            claimed = autoindex or sql.startswith(_CREATES.get(kind, ()))
+            claimed = autoindex or sql.startswith(creates.get(kind, ()))
             known = (kind, name, table) in names and claimed
         if not known:
             what = kind if kind in ("table", "index", "trigger", "view") else "schema entry"

@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from storage.atomic import atomic_write_text, sync_folder
 from storage.errors import os_reason
+from storage.inputs import check_input_file
 from translation.languages import from_argos, language_name, to_argos
 
 log = logging.getLogger(__name__)
@@ -378,8 +379,7 @@ def _same_pair(folder: Path, metadata: dict) -> bool:
 def _check_archive(archive: Path, max_bytes: int) -> tuple[str, list[zipfile.ZipInfo], dict]:
     """The top folder, the members and the metadata of a valid archive; reads, never writes."""
     name = archive.name
-    if not archive.is_file():
-        raise PackageError(f"{archive}: no such file")
+    check_input_file(archive, PackageError)
     if not zipfile.is_zipfile(archive):
         raise PackageError(f"{name}: not a zip archive, so not a .argosmodel package")
     try:

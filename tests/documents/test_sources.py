@@ -9,7 +9,7 @@ import pytest
 
 import paths
 from documents.segmentation import segment_document
-from documents.sources import SourceError, read_source
+from documents.sources import CONFIDENT, SourceError, read_source
 
 ARTICLE = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
 # The sample without the two hanja CP949 lacks (螞蟻), so that it fits every Korean encoding.
@@ -259,3 +259,42 @@ def test_the_sample_article_reads_and_segments_the_same(tmp_path):
     assert read_source(paths.SAMPLE_ARTICLE).text == ARTICLE
     md = _write(tmp_path / "article.md", ARTICLE.encode())
     assert segment_document(read_source(md)[0], "ko") == segment_document(ARTICLE, "ko")
+
+
+# --- a wrong <meta charset> (issue 18, item 2), on real pages with their label rewritten ----
+_WEB = Path(__file__).parent / "fixtures" / "web"
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "utf-16", "windows-1252", "euc-kr"])
+def test_a_utf8_page_with_a_wrong_label_is_read_as_utf8(tmp_path, label):
+    page = (_WEB / "xinhuanet.com.c_1125597921.html").read_bytes()
+    wrong = page.replace(b"charset=utf-8", f"charset={label}".encode(), 1)
+    path = tmp_path / "page.html"
+    path.write_bytes(wrong)
+    text, info = read_source(path)
+    right, _ = read_source(_WEB / "xinhuanet.com.c_1125597921.html")
+    assert text == right  # no mojibake: the bytes decide, not the label
+    assert info.encoding == "utf-8"
+    assert any(label in warning for warning in info.warnings)
+
+
+def test_a_cp949_page_labelled_latin1_is_a_guess_to_confirm(tmp_path):
+    article = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")  # the real seed article
+    body = "".join(f"<p>{line}</p>" for line in article.splitlines() if line.strip())
+    page = f'<html><head><meta charset="iso-8859-1"></head><body>{body}</body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp949", errors="replace"))  # one hanja is not in CP949
+    text, info = read_source(path)
+    assert "알리페이" in text
+    assert info.encoding == "cp949" and info.confidence < CONFIDENT  # the window asks
+    assert info.warnings
+
+
+def test_a_real_latin1_page_keeps_its_label(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(
+        '<html><head><meta charset="iso-8859-1"></head><body><p>Café crème à la française, '
+        "déjà vu.</p></body></html>".encode("latin-1")
+    )
+    text, info = read_source(path)
+    assert "Café crème" in text and info.encoding == "iso8859-1" and info.confidence == 1.0
