@@ -224,6 +224,13 @@ class _Planner:
                         if term.text == text:
                             term.kind = TermKind.FORBIDDEN
         imported = desk_languages(_strip(entry.concept))
+        if imported.terms and all(t.kind == TermKind.FORBIDDEN for t in imported.terms):
+            # A retired concept (every form obsolete): nothing in it may be used, and the desk
+            # keeps a forbidden form only beside an allowed one. Not a broken file: a check.
+            forms = ", ".join(repr(t.text) for t in imported.terms)
+            options = [("skip", "skip it: a concept needs one form that may be used")]
+            self.warn(line, "all-forbidden", f"every form is forbidden ({forms})", options)
+            raise _Skip("every form is forbidden")
         self._one_preferred(line, imported)
         imported = self._shared_in_file(line, imported)
         if imported is None:

@@ -67,6 +67,11 @@ _CONCEPT_CATEGORIES = {
     "projectsubset": "projectSubset",
     "subjectfield": "subjectField",
 }
+# Categories that are links, transactions or statuses, not descriptions (DCT element names).
+_NOT_DETAILS = {
+    "xgraphic", "crossreference", "externalcrossreference", "transactiontype", "responsibility",
+    *_STATUS_CATEGORIES, "x-conceptstatus",
+}  # fmt: skip
 # What TBX-Basic allows where (its XCS): anything else the desk holds is written as a note.
 _DESCRIP = {"definition", "context", "subjectField"}
 _ADMIN = {"source", "customerSubset", "projectSubset"}
@@ -181,7 +186,7 @@ def _describe(
         for part in element:
             category = _category(part)
             if main is None and category:
-                main = known.get(category)
+                main = _key(part, category, known)
                 _describe(part, details, known, notes)
             elif _local(part) == "note":
                 notes.append(_text(part))
@@ -190,8 +195,19 @@ def _describe(
                 _add(details, f"{main}/{known.get(category, category)}", _text(part))
         return
     category = _category(element)
-    if category and category in known:
-        _add(details, known[category], _text(element))
+    key = _key(element, category, known) if category else None
+    if key:
+        _add(details, key, _text(element))
+
+
+def _key(element: etree._Element, category: str, known: dict[str, str]) -> str | None:
+    """The details key of a data category: its TBX-Basic name, or for another tool's own
+    category (Weblate's "Usage note") the name as written; links and transactions: None."""
+    if category in known:
+        return known[category]
+    if category in _NOT_DETAILS or _local(element) in ("xref", "ref", "transac", "transacNote"):
+        return None
+    return element.get("type") or _local(element)
 
 
 def _add(details: dict[str, str], key: str, text: str) -> None:

@@ -311,3 +311,32 @@ def test_cli_resolves_warnings_and_exports_either_tbx(tmp_path, capsys) -> None:
             == 0
         )
         assert etree.parse(str(out)).getroot().tag == root
+
+
+def test_weblate_test_termbases_import_with_checks_not_refusals(termbase) -> None:
+    # Weblate's extended-metadata file: a retired concept (every form obsolete) and its own
+    # description categories; the Lokalize export repeats langSet for synonyms.
+    plan = plan_import(termbase, FIXTURES / "weblate-fr-extended-metadata.tbx")
+    assert plan.rejected == []
+    assert [w.key for w in plan.warnings] == ["13/all-forbidden"] and len(plan.skipped) == 1
+    (code,) = plan.added
+    assert code.details["Translation needed"] == "No"
+    assert code.details["definition"] == "An internal code identifier not to be localized."
+    assert code.terms[0].note == "Do not translate error codes."
+    plan = plan_import(termbase, FIXTURES / "weblate-lokalize-excerpt.tbx")
+    assert plan.rejected == [] and len(plan.added) == 4
+    apply = plan.added[1]
+    assert (apply.preferred("cs"), apply.forms("cs", TermKind.VARIANT)) == ("použít", ["uplatnit"])
+    assert plan.added[3].preferred("en") == "bold"  # "bold " as written: trimmed
+    assert [w.key.split("/", 1)[1] for w in plan.warnings] == ["preferred/cs"] * 3
+
+
+def test_another_tools_own_categories_go_out_as_notes_in_valid_tbx_basic(termbase, tmp_path):
+    apply_import(termbase, plan_import(termbase, FIXTURES / "weblate-fr-extended-metadata.tbx"))
+    out = tmp_path / "out.tbx"
+    export_glossary(termbase, out)
+    assert tbx_basic_problems(out) == []
+    notes = [n.text for n in etree.parse(str(out)).iter("note")]
+    assert "Translation needed: No" in notes and "Do not translate error codes." in notes
+    (again,) = read_tbx(out)
+    assert again.concept.details["definition"] == "An internal code identifier not to be localized."
