@@ -1,7 +1,10 @@
-"""The QA dock: the document's issues by segment, filter by severity, jump, mark false alarms."""
+"""The QA dock: the document's issues by segment, filter by severity, jump, mark false alarms
+(remembered in every project through the never-flag list), and the question asked before a
+segment with an open CRITICAL issue is confirmed."""
 
 from __future__ import annotations
 
+import functools
 import json
 
 from PySide6.QtCore import (
@@ -20,9 +23,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStyle,
     QTableView,
@@ -32,6 +40,9 @@ from PySide6.QtWidgets import (
 
 from desktop.qa_worker import CheckFn, FoundIssue, QARunner
 from documents.project import ProjectError, Segment
+from qa.messages import check_name, render
+from qa.messages import severity_name as severity_label
+from qa.never_flag import Entry, NeverFlag, NeverFlagError
 
 EMPTY_CHECK = "empty"  # qa.checks's check name for a segment not translated yet
 META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
@@ -45,18 +56,21 @@ COL_NUMBER, COL_SEVERITY, COL_CHECK, COL_MESSAGE = range(4)
 ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 # Most severe first; names follow translate-toolkit's check severities.
-SEVERITIES = ("critical", "functional", "cosmetic")
+SEVERITIES = ("critical", "functional", "cosmetic", "info")
 # The severity filter shows them capitalized, translated in the QAPanel context.
 _SEVERITY_LABELS = (
     QT_TRANSLATE_NOOP("QAPanel", "Critical"),
     QT_TRANSLATE_NOOP("QAPanel", "Functional"),
     QT_TRANSLATE_NOOP("QAPanel", "Cosmetic"),
+    QT_TRANSLATE_NOOP("QAPanel", "Info"),
 )
 _ICONS = {
     "critical": QStyle.StandardPixmap.SP_MessageBoxCritical,
     "functional": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "cosmetic": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "info": QStyle.StandardPixmap.SP_FileDialogInfoView,
 }
+ASK_ON_CRITICAL = "qa/ask_before_confirming_critical"  # QSettings: the confirm question on/off
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -66,12 +80,26 @@ def severity_name(issue: FoundIssue) -> str:
     return str(getattr(value, "value", value) or getattr(value, "name", "")).lower()
 
 
+def interface_language() -> str:
+    """The interface language's code (ko, en): QA messages are shown in it."""
+    from desktop.ui_language import ui_locale
+
+    return ui_locale().name().split("_")[0]
+
+
+def issue_text(issue: FoundIssue, lang: str) -> str:
+    """The issue's message in lang (qa.messages), from the structured issue the core returns."""
+    params = dict(getattr(issue.issue, "params", ()) or ())
+    return render(issue.check, issue.message, params, lang)
+
+
 class QAIssueModel(QAbstractTableModel):
     """Issues in document order; the live check replaces one segment's rows at a time."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._issues: list[FoundIssue] = []
+        self.language = interface_language()  # messages, checks and severities are shown in it
 
     def set_issues(self, issues: list[FoundIssue]) -> None:
         self.beginResetModel()
@@ -106,12 +134,20 @@ class QAIssueModel(QAbstractTableModel):
         if role == SEVERITY_ROLE:
             return severity_name(issue)
         if role == Qt.ItemDataRole.DisplayRole:
-            return (issue.number, severity_name(issue), issue.check, issue.message)[column]
+            if column == COL_NUMBER:
+                return issue.number
+            if column == COL_SEVERITY:
+                return severity_label(severity_name(issue), self.language)
+            if column == COL_CHECK:
+                return check_name(issue.check, self.language)
+            return issue_text(issue, self.language)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_SEVERITY:
             pixmap = _ICONS.get(severity_name(issue))
             return QApplication.style().standardIcon(pixmap) if pixmap is not None else None
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_MESSAGE:
-            return issue.message
+            return issue_text(issue, self.language)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_CHECK:
+            return issue.check  # the stable name, as main.py qa prints it
         return None
 
 
@@ -139,12 +175,17 @@ class QAPanel(QWidget):
     sig_goto_segment = Signal(int)  # segment row id
     sig_updated = Signal()  # the list on screen changed (after a run or a live check)
 
-    def __init__(self, check: CheckFn, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, check: CheckFn, parent: QWidget | None = None, never_flag: NeverFlag | None = None
+    ) -> None:
         super().__init__(parent)
         self.project = None
+        self.never_flag = never_flag  # dismissals remembered across projects (rule + text)
         self._dismissed: set[str] = set()
         self._found: list[FoundIssue] = []
+        self.article_date = None  # the story's date (its dateline): weekdays are checked
         self.runner = QARunner(check, self)
+        self.runner.bind = self._with_date
         self.runner.sig_document_checked.connect(self._document_checked)
         self.runner.sig_segment_checked.connect(self._segment_checked)
         self.runner.sig_failed.connect(lambda message: self._set_status(f"QA failed: {message}"))
@@ -171,21 +212,26 @@ class QAPanel(QWidget):
         self.severity = QComboBox(self)
         self.severity.addItem(self.tr("All severities"), "")
         for name in SEVERITIES:
-            self.severity.addItem(self.tr(name.capitalize()), name)
+            label = severity_label(name, self.model.language)
+            self.severity.addItem(label if label != name else self.tr(name.capitalize()), name)
         self.severity.currentIndexChanged.connect(
             lambda _i: self.proxy.set_severity(self.severity.currentData())
         )
         self.run_button = QPushButton(self.tr("Check document"), self)
         self.run_button.clicked.connect(self.run_all)
         self.dismiss_button = QPushButton(self.tr("Mark as false alarm"), self)
-        self.dismiss_button.setToolTip(self.tr("Hide this issue for good in this project"))
+        self.dismiss_button.setToolTip(
+            self.tr("Hide this issue for good, in this project and every other one")
+        )
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         restore = QAction(self.tr("Show false alarms again"), self)
         restore.triggered.connect(self.restore_false_alarms)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         dismiss = QAction(self.tr("Mark as false alarm"), self)
         dismiss.triggered.connect(self.dismiss_selected)
-        self.table.addActions([dismiss, restore])
+        self.never_flag_action = QAction(self.tr("Never-flag list…"), self)
+        self.never_flag_action.triggered.connect(self.edit_never_flag)
+        self.table.addActions([dismiss, restore, self.never_flag_action])
         self.show_empty = QCheckBox(self.tr("Empty targets"), self)
         # While a document is being translated, one "empty" row per untouched segment
         # would bury the issues that matter; they are one click away.
@@ -211,14 +257,34 @@ class QAPanel(QWidget):
         """Show a documents.project.Project (its dismissed issues come with it) and check it."""
         self.runner.cancel()
         self.project = project
+        if self.never_flag is None:
+            # docked in a desk window: the list lives in that desk's data folder
+            data_dir = getattr(self.window(), "data_dir", None)
+            if data_dir is not None:
+                self.never_flag = NeverFlag.in_data_dir(data_dir)
         self._dismissed = set()
         if project is not None:
             stored = project.get_meta(META_DISMISSED)
             self._dismissed = set(json.loads(stored)) if stored else set()
         self._found = []
         self.model.set_issues([])
+        self.article_date = None
+        if project is not None:
+            from qa.dates import HEAD, article_date
+
+            try:
+                self.article_date = article_date(s.source for s in project.segments()[:HEAD])
+            except ProjectError:
+                self.article_date = None
+        self.runner.check = self.runner.given_check  # bound again with this project's date
         if project is not None:
             self.run_all()
+
+    def _with_date(self, check: CheckFn) -> CheckFn:
+        """The check told the article's date, when it takes one (desktop.qa_worker's does)."""
+        if self.article_date is not None and getattr(check, "takes_article_date", False):
+            return functools.partial(check, article_date=self.article_date)
+        return check
 
     def set_check(self, check: CheckFn) -> None:
         """A new check function (the glossary or the pair changed); re-runs the document."""
@@ -254,9 +320,23 @@ class QAPanel(QWidget):
             self.dismiss(issue)
 
     def dismiss(self, issue: FoundIssue) -> None:
-        """Mark an issue as a false alarm: hidden now, after a re-run and after reopening."""
+        """Mark an issue as a false alarm: hidden now, after a re-run, after reopening, and in
+        every other project (the never-flag list remembers its rule and text)."""
         self._dismissed.add(issue.key)
+        if self.never_flag is not None:
+            try:
+                self.never_flag.add(issue.check, _own_key(issue))
+            except NeverFlagError as error:
+                self._set_status(str(error))
         self._save_dismissed()
+
+    def edit_never_flag(self) -> None:
+        """Show the never-flag list; entries removed there are flagged again."""
+        if self.never_flag is None:
+            return
+        dialog = NeverFlagDialog(self.never_flag, self.model.language, self)
+        dialog.exec()
+        self._show()
 
     def restore_false_alarms(self) -> None:
         """List every issue marked as a false alarm in this project again."""
@@ -279,7 +359,7 @@ class QAPanel(QWidget):
         self._show()
 
     def _show(self) -> None:
-        real = [i for i in self._found if i.key not in self._dismissed]
+        real = [i for i in self._found if i.key not in self._dismissed and not self._never(i)]
         hidden = len(self._found) - len(real)
         empty = [i for i in real if i.check == EMPTY_CHECK]
         # By check, not `i not in empty`: list membership compared every issue with every
@@ -300,6 +380,21 @@ class QAPanel(QWidget):
         self._set_status(text)
         self.sig_updated.emit()
 
+    def _never(self, issue: FoundIssue) -> bool:
+        return self.never_flag is not None and self.never_flag.covers(issue.check, _own_key(issue))
+
+    def open_criticals(self, segment: Segment) -> list[FoundIssue]:
+        """The CRITICAL issues the check finds in segment now, false alarms excluded."""
+        from desktop.qa_worker import issue_key
+
+        found = []
+        for issue in self.runner.check(segment):
+            item = FoundIssue(segment.id, 0, issue, issue_key(segment.id, issue))
+            if severity_name(item) == "critical" and item.key not in self._dismissed:
+                if not self._never(item):
+                    found.append(item)
+        return found
+
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
 
@@ -307,3 +402,100 @@ class QAPanel(QWidget):
         issue = index.data(ISSUE_ROLE)
         if issue is not None:
             self.sig_goto_segment.emit(issue.segment_id)
+
+
+def _own_key(issue: FoundIssue) -> str:
+    """The issue's own stable key (check and text), without the segment's id."""
+    own = getattr(issue.issue, "key", "")
+    return own or f"{issue.check}:{issue.message}"
+
+
+class NeverFlagDialog(QDialog):
+    """The never-flag list: every false alarm dismissed in any project, by rule and text."""
+
+    def __init__(self, never_flag: NeverFlag, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.never_flag, self.language = never_flag, language
+        self.setWindowTitle(self.tr("Never flag"))
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        explain = QLabel(
+            self.tr(
+                "QA never reports these again, in any project. Remove an entry to have it "
+                "checked again."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout.addLayout(row)
+        if never_flag.problem:
+            layout.addWidget(QLabel(never_flag.problem, self))
+        self._fill()
+
+    def _fill(self) -> None:
+        self.list.clear()
+        for entry in sorted(self.never_flag.entries):
+            item = QListWidgetItem(f"{check_name(entry.check, self.language)}: {entry.text}")
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.list.addItem(item)
+        self.remove_button.setEnabled(bool(self.never_flag.entries))
+
+    def remove_selected(self) -> None:
+        entries: list[Entry] = [i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()]
+        try:
+            for entry in entries:
+                self.never_flag.remove(entry)
+        except NeverFlagError as error:
+            QMessageBox.warning(self, self.tr("Never flag"), str(error))
+        self._fill()
+
+
+def confirm_despite_critical(window, segment: Segment, text: str) -> bool:
+    """The confirm path's question (memoQ and Trados ask too): True to go on confirming.
+
+    Asks when the target about to be confirmed has an open CRITICAL QA issue (false alarms
+    excluded), unless the translator turned the question off (QSettings ASK_ON_CRITICAL, or
+    "Do not ask again" in the question itself).
+    """
+    from dataclasses import replace
+
+    from PySide6.QtCore import QSettings
+
+    settings = getattr(getattr(window, "settings", None), "q", None) or QSettings()
+    if not settings.value(ASK_ON_CRITICAL, True, type=bool):
+        return True
+    panel = getattr(getattr(window, "panels", None), "qa", None)
+    if panel is None:
+        return True
+    criticals = panel.open_criticals(replace(segment, target=text))
+    if not criticals:
+        return True
+    lang = panel.model.language
+    lines = "\n".join(f"• {issue_text(issue, lang)}" for issue in criticals)
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QApplication.translate("QAPanel", "Critical QA issue"))
+    box.setText(
+        QApplication.translate("QAPanel", "This target has a critical QA issue:")
+        + f"\n\n{lines}\n\n"
+        + QApplication.translate("QAPanel", "Confirm it anyway?")
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    never = QCheckBox(QApplication.translate("QAPanel", "Do not ask again"), box)
+    box.setCheckBox(never)
+    answer = box.exec()
+    if never.isChecked():
+        settings.setValue(ASK_ON_CRITICAL, False)
+    return answer == QMessageBox.StandardButton.Yes

@@ -53,7 +53,7 @@ def segment_check(
     """
     from qa.checks import check_segment
 
-    def check(segment: Segment) -> list[Any]:
+    def check(segment: Segment, article_date: Any = None) -> list[Any]:
         return check_segment(
             segment.source,
             segment.target,
@@ -62,8 +62,10 @@ def segment_check(
             matcher=matcher,
             forbidden=forbidden,
             generic=generic,
+            article_date=article_date,
         )
 
+    check.takes_article_date = True  # the panel binds the project's date (qa.dates)
     return check
 
 
@@ -101,6 +103,9 @@ class QARunner(QObject):
 
     def __init__(self, check: CheckFn, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # bind(check) -> the check that runs: the QA panel binds the article's date this way,
+        # whoever sets runner.check
+        self.bind: Callable[[CheckFn], CheckFn] | None = None
         self.check = check
         self._document_run = 0
         self._segment_runs: dict[int, int] = {}
@@ -109,6 +114,15 @@ class QARunner(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(LIVE_DELAY_MS)
         self._timer.timeout.connect(self.check_pending_now)
+
+    @property
+    def check(self) -> CheckFn:
+        return self._bound
+
+    @check.setter
+    def check(self, check: CheckFn) -> None:
+        self.given_check = check
+        self._bound = self.bind(check) if self.bind is not None else check
 
     def check_document(self, segments: Sequence[Segment]) -> None:
         self._document_run += 1

@@ -30,6 +30,9 @@ def isolated_desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp) -> Path
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
+    # Confirming a target with a CRITICAL QA issue asks first (a modal question); tests that
+    # confirm made-up targets turn it off, tests of the question turn it on.
+    QSettings().setValue("qa/ask_before_confirming_critical", False)
     return data
 
 

@@ -32,6 +32,7 @@ CHILD = textwrap.dedent(
     window = MainWindow(Path(sys.argv[1]), data_dir=Path(sys.argv[2]),
                         packages_dir=Path(sys.argv[3]), settings=Settings())
     install_panels(window)
+    window.settings.q.setValue("qa/ask_before_confirming_critical", False)  # no modal question
     window.show()
     count = 0
 
