@@ -19,6 +19,7 @@ from desktop.find_bar import FindBar
 from desktop.notice import NoticeBanner, no_package_message
 from desktop.pair_selector import PairSelector
 from desktop.project_dialogs import ask_new_project, ask_project_to_open
+from desktop.qa_panel import confirm_despite_critical
 from desktop.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
 from desktop.segment_view import SegmentView
 from desktop.settings import Settings
@@ -337,7 +338,8 @@ class MainWindow(QMainWindow):
             if typed is not None and typed != segment.target:
                 self.model.change(segment_id, typed, Status.NEW)
             return
-        if not self._confirm_despite_source_script(segment.source, text):
+        script_ok = self._confirm_despite_source_script(segment.source, text)
+        if not script_ok or not confirm_despite_critical(self, segment, text):  # QA: CRITICAL
             if typed is not None and typed != segment.target:  # keep what was typed, to fix
                 self.model.change(segment_id, typed, Status.DRAFT)
             self.go_to_source_row(self.model.row_of(segment_id), edit=True)
