@@ -372,4 +372,14 @@ KO = {
     "The terms read correctly": "용어가 바르게 보입니다",
     "Each entry under \u201cTo check\u201d is imported as its choice says; change a choice to import it otherwise.": "\u201c확인 필요\u201d 아래 항목은 선택한 대로 가져옵니다. 다르게 가져오려면 선택을 바꾸세요.",
     "The encoding of this file was guessed ({encoding}, {percent}% sure): a short file says little about its encoding. Check that the terms below read correctly, or pick another encoding.": "이 파일의 인코딩은 추정한 것입니다({encoding}, 확신도 {percent}%). 짧은 파일로는 인코딩을 알기 어렵습니다. 아래 용어가 바르게 보이는지 확인하거나 다른 인코딩을 고르세요.",
+    # QA (issue 13): never-flag list, the question before confirming a CRITICAL
+    "Hide this issue for good, in this project and every other one": "이 문제를 이 프로젝트와 다른 모든 프로젝트에서 더는 표시하지 않습니다",
+    "Never-flag list…": "표시 안 함 목록…",
+    "Never flag": "표시 안 함",
+    "QA never reports these again, in any project. Remove an entry to have it checked again.": "QA는 어느 프로젝트에서도 이 항목을 다시 보고하지 않습니다. 다시 검사하려면 항목을 제거하세요.",
+    "Critical QA issue": "치명적 QA 문제",
+    "This target has a critical QA issue:": "이 번역문에 치명적 QA 문제가 있습니다:",
+    "Confirm it anyway?": "그래도 확정할까요?",
+    "Do not ask again": "다시 묻지 않기",
+    "Info": "참고",
 }
