@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.tasks import run_task
 from glossary.formats import ImportPlan, apply_import, changes, plan_import
 from glossary.formats import export_glossary as write_glossary
 from glossary.store import Concept, GlossaryError, Termbase
@@ -48,14 +50,28 @@ class ImportDialog(QDialog):
     """Shows what importing a file would add, change and reject, and each entry the translator
     must decide on (a choice per warning re-plans at once); writes only on "Import"."""
 
-    def __init__(self, termbase: Termbase, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        termbase: Termbase,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        background: bool = False,
+    ) -> None:
+        """background: read and plan the file on a worker (its own termbase connection) while
+        the dialog shows a busy bar; otherwise plan now (GlossaryError if unreadable)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import {name}").format(name=Path(path).name))
         self.termbase = termbase
         self.path = Path(path)
         self.choices: dict[str, str] = {}
         self.encoding: str | None = None
-        self.plan: ImportPlan = plan_import(termbase, self.path)  # GlossaryError if unreadable
+        # Only an SQLite termbase file can be opened a second time by a worker thread.
+        self.background = background and isinstance(termbase, Termbase) and termbase.path.is_file()
+        self._generation = 0  # a newer plan request makes older answers stale
+        self.plan: ImportPlan | None = None
+        if not self.background:
+            self.plan = plan_import(termbase, self.path)  # GlossaryError if unreadable
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -93,20 +109,73 @@ class ImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)  # the plan is one step: a busy bar, not a percentage
+        self.busy.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.busy)
         layout.addWidget(self.encoding_row)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.skip_rejected)
         layout.addWidget(self.buttons)
         self.resize(860, 520)
-        self._fill_encodings()
-        self._fill()
+        if self.plan is None:
+            self.import_button.setEnabled(False)
+            self._plan_in_background()
+        else:
+            self._fill_encodings()
+            self._fill()
 
     # ---- planning --------------------------------------------------------------------------
 
+    def _plan_in_background(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        database, path = self.termbase.path, self.path
+        choices, encoding = dict(self.choices), self.encoding
+
+        def work() -> ImportPlan:
+            # The worker's own connection: an SQLite connection stays on its thread.
+            with Termbase(database) as own:
+                return plan_import(own, path, choices=choices, encoding=encoding)
+
+        self.summary.setText(self.tr("Reading {name}…").format(name=self.path.name))
+        self.busy.show()
+        self.import_button.setEnabled(False)
+        run_task(
+            work,
+            lambda plan: self._planned(plan, generation),
+            lambda error: self._plan_failed(error, generation),
+            context=self,
+        )
+
+    def _planned(self, plan: ImportPlan, generation: int) -> None:
+        if generation != self._generation:
+            return  # the translator changed a choice meanwhile; a newer plan is coming
+        first = self.plan is None
+        self.plan = plan
+        self.busy.hide()
+        self.error.hide()
+        if first:
+            self._fill_encodings()
+        self._fill()
+
+    def _plan_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.busy.hide()
+        self.summary.setText(self.tr("{name} cannot be imported.").format(name=self.path.name))
+        self.error.setText(str(error) if isinstance(error, GlossaryError) else repr(error))
+        self.error.show()
+        self.import_button.setEnabled(False)
+
     def _replan(self) -> None:
+        if self.background:
+            self._plan_in_background()
+            return
         try:
             self.plan = plan_import(
                 self.termbase, self.path, choices=self.choices, encoding=self.encoding
@@ -221,6 +290,9 @@ class ImportDialog(QDialog):
         return self.tree.findChild(QComboBox, f"choice:{key}")
 
     def _enable_import(self) -> None:
+        if self.plan is None:
+            self.import_button.setEnabled(False)
+            return
         writes = len(self.plan.added) + len(self.plan.changed)
         allowed = not self.plan.rejected or self.skip_rejected.isChecked()
         decoding = self.plan.decoding
@@ -247,7 +319,7 @@ class ImportDialog(QDialog):
         return []
 
     def accept(self) -> None:
-        if not self.import_button.isEnabled():
+        if self.plan is None or not self.import_button.isEnabled():
             return  # Enter must not import half a file or an unchecked encoding guess either
         try:
             self.plan = apply_import(self.termbase, self.plan)
@@ -266,7 +338,7 @@ class ImportDialog(QDialog):
         if not name:
             return None
         try:
-            return cls(termbase, Path(name), parent)
+            return cls(termbase, Path(name), parent, background=True)
         except GlossaryError as error:
             QMessageBox.warning(
                 parent, QCoreApplication.translate("ImportDialog", "Cannot import"), str(error)

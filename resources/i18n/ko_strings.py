@@ -370,6 +370,8 @@ KO = {
     "Details": "세부 내용",
     "Line / concept": "줄 / 개념",
     "The terms read correctly": "용어가 바르게 보입니다",
+    "Reading {name}…": "{name} 읽는 중…",
+    "{name} cannot be imported.": "{name}은(는) 가져올 수 없습니다.",
     "Each entry under \u201cTo check\u201d is imported as its choice says; change a choice to import it otherwise.": "\u201c확인 필요\u201d 아래 항목은 선택한 대로 가져옵니다. 다르게 가져오려면 선택을 바꾸세요.",
     "The encoding of this file was guessed ({encoding}, {percent}% sure): a short file says little about its encoding. Check that the terms below read correctly, or pick another encoding.": "이 파일의 인코딩은 추정한 것입니다({encoding}, 확신도 {percent}%). 짧은 파일로는 인코딩을 알기 어렵습니다. 아래 용어가 바르게 보이는지 확인하거나 다른 인코딩을 고르세요.",
     # QA (issue 13): never-flag list, the question before confirming a CRITICAL

@@ -100,3 +100,27 @@ def test_editing_an_imported_concept_keeps_what_the_form_does_not_show(qtbot):
     edited = form.concept()
     assert edited.terms[1].details == {"partOfSpeech": "properNoun", "context": "Alipay said"}
     assert edited.lang_details == {"en": {"definition": "a wallet"}}
+
+
+def test_the_file_is_read_and_planned_off_the_ui_thread(qtbot, termbase, tmp_path):
+    path = tmp_path / "agency.tbx"
+    path.write_text(AGENCY, encoding="utf-8")
+    dialog = ImportDialog(termbase, path, background=True)
+    qtbot.addWidget(dialog)
+    # Until the worker's plan arrives (delivered through the event loop): a busy bar and
+    # nothing to import.
+    assert dialog.plan is None and not dialog.busy.isHidden()
+    assert not dialog.import_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.busy.isHidden(), timeout=10000)
+    assert dialog.import_button.text() == "Import 2 concepts"
+    dialog.choose("11/shared", "merge")  # planned again by the worker
+    qtbot.waitUntil(lambda: dialog.import_button.text() == "Import 1 concept", timeout=10000)
+    dialog.accept()
+    assert termbase.concept(termbase.find_form("ko", "즈푸바오")[0]).preferred("ko") == "알리페이"
+    # A file that cannot be read says why in the dialog; Import stays off.
+    broken = tmp_path / "broken.tbx"
+    broken.write_text("<martif><unclosed></martif>", encoding="utf-8")
+    dialog = ImportDialog(termbase, broken, background=True)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=10000)
+    assert "not readable XML" in dialog.error.text() and not dialog.import_button.isEnabled()
