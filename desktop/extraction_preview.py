@@ -28,6 +28,7 @@ from desktop.pair_selector import PairSelector
 from desktop.tasks import run_task
 from documents.project import ProjectError
 from documents.segmentation import segment_document
+from documents.web_article import DROPPED_JOINED
 from translation.engine import Route
 from workflows.new_project import NewProjectError, Prepared, create_project, default_target
 
@@ -53,6 +54,9 @@ _REASONS = {
     "date line": QCoreApplication.translate("ExtractionPreview", "date line"),
     "photo credit": QCoreApplication.translate("ExtractionPreview", "photo credit"),
     "related articles": QCoreApplication.translate("ExtractionPreview", "related articles"),
+    DROPPED_JOINED: QCoreApplication.translate(
+        "ExtractionPreview", "joined to the line before (a paragraph wrapped over lines)"
+    ),
 }
 
 
@@ -153,7 +157,10 @@ class ExtractionPreview(QDialog):
                     field = QLabel(value, self)
                     field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                     self.meta.addRow(label, field)
-            self._fill([(b.keep, b.text, _REASONS.get(b.reason, b.reason)) for b in article.blocks])
+            self._fill(
+                [(b.keep, b.text, _REASONS.get(b.reason, b.reason)) for b in article.blocks],
+                fixed={i for i, b in enumerate(article.blocks) if b.reason == DROPPED_JOINED},
+            )
             self.keep_all.setEnabled(True)
         else:
             self.status.setText(
@@ -168,13 +175,20 @@ class ExtractionPreview(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self._update_summary()
 
-    def _fill(self, rows: list[tuple[bool, str, str]], *, checkable: bool = True) -> None:
+    def _fill(
+        self,
+        rows: list[tuple[bool, str, str]],
+        *,
+        checkable: bool = True,
+        fixed: set[int] = frozenset(),
+    ) -> None:
+        """fixed: rows the translator cannot tick (a wrapped line already in its paragraph)."""
         self._filling = True
         self.table.setRowCount(len(rows))
         for row, (keep, text, why) in enumerate(rows):
             box = QTableWidgetItem()
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            if checkable:
+            if checkable and row not in fixed:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
             box.setFlags(flags)
             box.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
@@ -217,7 +231,8 @@ class ExtractionPreview(QDialog):
 
     def _keep_all(self, keep: bool) -> None:
         for row in range(self.table.rowCount()):
-            self.set_kept(row, keep)
+            if self.table.item(row, KEEP).flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                self.set_kept(row, keep)
 
     def _update_summary(self) -> None:
         if self.prepared is None:

@@ -35,6 +35,7 @@ class PageBlock:
     """The text between two block boundaries and where each piece of it sits."""
 
     role: str  # "page-title" for <title>, else "body"
+    after_break: bool = False  # began after a <br>: maybe the next visual line of a paragraph
     # (node, "text" or "tail"): where each piece of the block's text sits
     pieces: list[tuple[lxml.etree._Element, str]] = field(default_factory=list)
 
@@ -68,14 +69,16 @@ def blocks_of(root: lxml.etree._Element) -> list[PageBlock]:
     blocks: list[PageBlock] = []
     title = root.find(".//head/title")
     if title is not None and (title.text or "").strip():
-        blocks.append(PageBlock("page-title", [(title, "text")]))
+        blocks.append(PageBlock("page-title", pieces=[(title, "text")]))
     current = PageBlock("body")
 
-    def flush() -> None:
+    def flush(by_break: bool = False) -> None:
         nonlocal current
         if current.text:
             blocks.append(current)
-        current = PageBlock("body")
+            current = PageBlock("body", after_break=by_break)
+        else:  # a second <br> or a block boundary: a paragraph break, not a wrapped line
+            current.after_break = False
 
     def walk(element: lxml.etree._Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -88,7 +91,7 @@ def blocks_of(root: lxml.etree._Element) -> list[PageBlock]:
         if not hidden and tag:
             block = tag in _BLOCKS
             if block or tag == "br":
-                flush()
+                flush(by_break=tag == "br")
             if element.text:
                 current.pieces.append((element, "text"))
             for child in element:

@@ -78,8 +78,8 @@ def is_date_line(text: str) -> bool:
 
 def copyright_index(blocks: list[Block], start: int) -> int | None:
     """The first copyright line after block start: in Korean news it ends the article."""
-    for block in blocks[start + 1 :]:
-        if is_copyright(block.original):
+    for block in blocks:
+        if block.index > start and is_copyright(block.original):
             return block.index
     return None
 

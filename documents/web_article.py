@@ -16,6 +16,7 @@ KEPT_WHOLE = "whole text (no article was detected)"
 DROPPED_PAGE = "page furniture (menus, links, lists around the article)"
 DROPPED_AFTER = "after the end of the article"
 DROPPED_DUPLICATE = "repeats the title"
+DROPPED_JOINED = "joined to the line before (a paragraph wrapped over lines)"
 MIN_ARTICLE_CHARS = 60  # less than this is no article: a caption or a menu
 # A sentence end: before a space, the end, or a photo credit in brackets ("...예정이다.[사진=...]").
 _PROSE_END = re.compile(r"[.?!。？！…][\"'”’」』)）\]]*(?:\s|$|[\[(（])")
@@ -35,6 +36,8 @@ class Block:
     keep: bool
     reason: str
     role: str = "body"  # "title", "page-title", "body"
+    follows_line: bool = False  # the next line of the one before, no paragraph break between
+    joined: list[int] = field(default_factory=list)  # blocks whose text was joined to this one
 
 
 @dataclass
@@ -118,9 +121,12 @@ def extract_web_article(html: str, *, url: str = "") -> Article:
             "site": found.sitename or "", "url": found.url or url,
         }  # fmt: skip
     blocks = [
-        Block(i, b.text, b.text, _one_line(b.text) in paragraphs, KEPT_ARTICLE, b.role)
+        Block(
+            i, b.text, b.text, _one_line(b.text) in paragraphs, KEPT_ARTICLE, b.role,
+            follows_line=b.after_break,
+        )
         for i, b in enumerate(page)
-    ]
+    ]  # fmt: skip
     for block in blocks:
         if not block.keep:
             block.reason = DROPPED_PAGE
@@ -129,8 +135,10 @@ def extract_web_article(html: str, *, url: str = "") -> Article:
     article.site, article.url = meta.get("site", ""), meta.get("url", "") or url
     article.date, article.byline = meta.get("date", ""), meta.get("author", "")
     news_rules.apply(article)
+    join_wrapped_lines(article)
     if sum(len(b.text) for b in article.kept if b.role != "title") < MIN_ARTICLE_CHARS:
         _keep_everything(article)
+        join_wrapped_lines(article)
     article.language = detect_language(article.source_text() or html)
     return article
 
@@ -165,11 +173,57 @@ def _mark_title(blocks: list[Block], title: str) -> str:
     return wanted
 
 
+_WRAP_END = re.compile(r"[.?!。？！…:：;；][\"'”’」』)）\]]*$")
+_LIST_START = re.compile(r"^(?:[•·◆◇■□▪●○\-–*▶▷☞※○◎]|\d{1,2}[.)]\s|[가-하][.)]\s|[①-⑳])")
+_UNSPACED_EDGE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def join_wrapped_lines(article: Article) -> None:
+    """Join the visual lines of one paragraph (a text or page broken at every line, as
+    copies of HWP and PDF releases are) back into the paragraph: a long line that ends
+    no sentence, followed directly by a line that starts no list item."""
+    blocks = article.blocks
+    # the lines of wrapped runs: a line that follows another, or that another follows
+    lines = [
+        b for i, b in enumerate(blocks)
+        if b.keep and (b.follows_line or (i + 1 < len(blocks) and blocks[i + 1].follows_line))
+    ]  # fmt: skip
+    if not any(b.follows_line for b in lines):
+        return
+    width = max(len(b.original) for b in lines)
+    previous: Block | None = None
+    last_line = ""
+    for block in article.blocks:
+        joinable = (
+            previous is not None and block.keep and block.follows_line and block.role == "body"
+            and block.index == (previous.joined or [previous.index])[-1] + 1
+            and len(last_line) >= max(20, 0.7 * width) and not _WRAP_END.search(last_line)
+            and not _LIST_START.match(block.text)
+        )  # fmt: skip
+        if joinable and previous is not None:
+            unspaced = _UNSPACED_EDGE.match(previous.text[-1:]) and _UNSPACED_EDGE.match(
+                block.text[:1]
+            )
+            previous.text += ("" if unspaced else " ") + block.text
+            previous.joined.append(block.index)
+            block.keep, block.reason = False, DROPPED_JOINED
+            last_line = block.original
+            continue
+        if block.keep and block.role == "body":
+            previous, last_line = block, block.original
+        else:
+            previous, last_line = None, ""
+
+
 def _keep_everything(article: Article) -> None:
     article.found = False
+    titled = any(b.role == "title" for b in article.blocks)
     for block in article.blocks:
-        if block.role != "page-title" or not any(b.role == "title" for b in article.blocks):
-            block.keep, block.text, block.reason = True, block.original, KEPT_WHOLE
+        if block.reason == DROPPED_JOINED or (block.role == "page-title" and titled):
+            continue  # a wrapped line stays part of its paragraph
+        if not block.joined:
+            block.text = block.original
+        block.keep, block.reason = True, KEPT_WHOLE
 
 
 # --- plain text -----------------------------------------------------------------------------
@@ -178,36 +232,44 @@ def _keep_everything(article: Article) -> None:
 def extract_text_article(text: str) -> Article:
     """The article in a text copied off a web page: the stretch of running prose from the
     headline to the copyright line is kept; tool bars, comment forms and lists around it are
-    shown as dropped. A text with no such stretch keeps every line."""
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    blocks = [Block(i, line, line, False, DROPPED_PAGE) for i, line in enumerate(lines)]
+    shown as dropped. Lines of one paragraph wrapped at a fixed width are joined first. A
+    text with no such stretch keeps every line."""
+    raw = [line.strip() for line in text.splitlines()]
+    blocks: list[Block] = []
+    for number, line in enumerate(raw):
+        if line:
+            follows = number > 0 and bool(raw[number - 1])
+            blocks.append(Block(len(blocks), line, line, True, KEPT_ARTICLE, follows_line=follows))
     if not blocks:
         raise NoArticleError("The text is empty")
     article = Article(blocks, found=True, kind="text")
-    prose = [b.index for b in blocks if is_prose(b.original)]
+    join_wrapped_lines(article)  # on every line: prose is judged on whole paragraphs
+    lines = [b for b in blocks if b.reason != DROPPED_JOINED]
+    for block in lines:
+        block.keep, block.reason = False, DROPPED_PAGE
+    prose = [b.index for b in lines if is_prose(b.text)]
     if not prose:
         _keep_everything(article)
         article.language = detect_language(text)
         return article
     first, last = prose[0], prose[-1]
-    end = news_rules.copyright_index(blocks, first)
+    end = news_rules.copyright_index(lines, first)
     if end is not None:
         last = end
-    for block in blocks:
+    for block in lines:
         if first <= block.index <= last:
             block.keep, block.reason = True, KEPT_ARTICLE
         elif block.index > last:
             block.reason = DROPPED_AFTER
     # Before the body: the headline (the first line) and summary bullets stay, short
     # tool-bar lines ("도구모음", "글자크기 설정") do not.
-    head = blocks[:first]
-    if head and len(head[0].original) >= 8 and not news_rules.is_date_line(head[0].original):
+    head = [b for b in lines if b.index < first]
+    if head and len(head[0].text) >= 8 and not news_rules.is_date_line(head[0].text):
         head[0].keep, head[0].reason, head[0].role = True, KEPT_TITLE, "title"
-        article.title = head[0].original
+        article.title = head[0].text
     for block in head[1:]:
-        body = news_rules.strip_bullet(block.original)
-        if len(body) >= 20 and body != block.original:
+        body = news_rules.strip_bullet(block.text)
+        if len(body) >= 20 and body != block.text:
             block.keep, block.reason, block.text = True, KEPT_ARTICLE, body
     news_rules.apply(article)
     if sum(len(b.text) for b in article.kept) < MIN_ARTICLE_CHARS:

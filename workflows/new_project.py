@@ -235,7 +235,7 @@ def _client_payload(prepared: Prepared) -> bytes | None:
     if prepared.client_file is None:
         return None
     if prepared.client_format == "html" and prepared.article is not None:
-        kept = [b.index for b in prepared.article.kept]
+        kept = [[b.index, *b.joined] for b in prepared.article.kept]  # joined: wrapped lines
         page = prepared.client_file.decode("utf-8")
         return json.dumps({"page": page, "blocks": kept}, ensure_ascii=False).encode("utf-8")
     return prepared.client_file

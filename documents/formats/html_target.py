@@ -28,21 +28,26 @@ def render(document: ExportDocument) -> bytes:
         )
     try:
         kept = json.loads(document.client_file.decode("utf-8"))
-        page, indexes = kept["page"], [int(i) for i in kept["blocks"]]
+        page = kept["page"]
+        # each kept block's page index, with the wrapped lines joined to it
+        groups = [[int(i) for i in (g if isinstance(g, list) else [g])] for g in kept["blocks"]]
+        indexes = [g[0] for g in groups]
     except (ValueError, KeyError, TypeError):
         raise ExportError("The web page kept in the project is damaged") from None
     root = parse_page(page)
     blocks = blocks_of(root)
     flag = document.untranslated_mode == "flag"
     targets = paragraph_targets(document, flag_untranslated=flag)
-    if len(targets) != len(indexes) or any(i >= len(blocks) for i in indexes):
+    if len(targets) != len(indexes) or any(i >= len(blocks) for g in groups for i in g):
         raise ExportError(
             f"The project has {len(targets)} paragraphs but its page kept {len(indexes)} blocks: "
             "they no longer fit each other"
         )
-    for index, target in zip(indexes, targets, strict=True):
+    for group, target in zip(groups, targets, strict=True):
+        index = group[0]
         headline = blocks[index].text  # read before it changes
-        _replace(blocks[index].pieces, target)
+        pieces = [piece for i in group for piece in blocks[i].pieces]
+        _replace(pieces, target)
         if index == indexes[0]:
             _retitle(blocks, indexes, headline, plain(target))
     _set_language(root, document.source_lang, document.target_lang)

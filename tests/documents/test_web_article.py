@@ -201,3 +201,50 @@ def test_korean_news_conventions() -> None:
     sentences = [s.text for s in segment_document(kept, "ko")]
     assert "정부가 2018. 9. 4.(화) 추석 물가 안정 대책을 발표했다." in sentences
     assert article.language is not None and article.language.code == "ko"
+
+
+WRAPPED_RELEASE = """보도자료
+2018. 9. 4.(화) 배포
+정부는 추석을 앞두고 성수품 가격 안정을 위해 사과와 배, 소고기 등 10대
+성수품의 공급을 평소의 1.5배로 늘리기로 했다고 4일 밝혔다. 기획재정부는
+할인 행사와 함께 비축 물량도 풀 계획이다.
+□ 주요 내용
+ ○ 성수품 공급 확대: 사과, 배, 배추, 무, 소고기, 돼지고기, 닭고기, 계란 등
+   10대 품목을 평소보다 많이 공급한다.
+"""
+
+
+def test_a_release_broken_at_every_visual_line_is_segmented_by_sentence() -> None:
+    article = extract_text_article(WRAPPED_RELEASE)
+    sentences = [s.text for s in segment_document(article.source_text(), "ko")]
+    assert sentences == [
+        "정부는 추석을 앞두고 성수품 가격 안정을 위해 사과와 배, 소고기 등 10대 성수품의 "
+        "공급을 평소의 1.5배로 늘리기로 했다고 4일 밝혔다.",
+        "기획재정부는 할인 행사와 함께 비축 물량도 풀 계획이다.",
+        "□ 주요 내용",
+        "○ 성수품 공급 확대: 사과, 배, 배추, 무, 소고기, 돼지고기, 닭고기, 계란 등 10대 품목을 "
+        "평소보다 많이 공급한다.",
+    ]
+    joined = [b for b in article.blocks if b.reason.startswith("joined")]
+    assert len(joined) == 3 and not any(b.keep for b in joined)
+
+
+def test_lines_broken_by_br_in_a_page_are_joined_and_written_back_once() -> None:
+    from documents.html_blocks import blocks_of, parse_page
+
+    lines = [
+        "정부는 추석을 앞두고 성수품 가격 안정을 위해 사과와 배, 소고기 등 10대",
+        "성수품의 공급을 평소의 1.5배로 늘리기로 했다고 4일 밝혔다. 기획재정부는",
+        "할인 행사와 함께 비축 물량도 풀 계획이다.",
+    ]
+    page = (
+        "<html><body><nav><a href='/'>홈</a></nav><article><h1>추석 성수품 공급 확대</h1><p>"
+        + "<br>\n".join(lines)
+        + "</p><p>농림축산식품부도 비축 물량을 푸는 방안을 검토하고 있다고 덧붙였다.</p>"
+        "</article></body></html>"
+    )
+    article = extract_web_article(page)
+    first = next(b for b in article.kept if b.text.startswith("정부는"))
+    assert first.text == " ".join(lines) and len(first.joined) == 2
+    blocks = blocks_of(parse_page(page))
+    assert [blocks[i].text for i in first.joined] == lines[1:]

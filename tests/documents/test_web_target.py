@@ -70,3 +70,31 @@ def test_a_project_not_made_from_a_page_cannot_be_delivered_as_one(tmp_path: Pat
 def _fresh_folder(tmp_path: Path) -> None:
     for sub in ("plain", "flag"):
         (tmp_path / sub).mkdir()
+
+
+def test_wrapped_lines_come_back_as_one_translated_paragraph(tmp_path: Path) -> None:
+    lines = [
+        "정부는 추석을 앞두고 성수품 가격 안정을 위해 사과와 배, 소고기 등 10대",
+        "성수품의 공급을 평소의 1.5배로 늘리기로 했다고 4일 밝혔다. 기획재정부는",
+        "할인 행사와 함께 비축 물량도 풀 계획이다.",
+    ]
+    page = tmp_path / "release.html"
+    page.write_text(
+        "<html lang='ko'><head><meta charset='euc-kr'><title>추석 성수품 공급 확대 | 정책브리핑"
+        "</title></head><body><nav><a href='/'>홈</a></nav><article><h1>추석 성수품 공급 확대</h1>"
+        "<p>" + "<br>\n".join(lines) + "</p><p>농림축산식품부도 비축 물량을 푸는 방안을 검토하고"
+        " 있다고 덧붙였다.</p></article></body></html>",
+        "utf-8",
+    )
+    with Project.open(new_project(page, tmp_path / "r.hanbit", target_lang="en")) as project:
+        for number, segment in enumerate(project.segments(), start=1):
+            project.set_target(segment.id, f"Sentence {number}.")
+        export_project(project, tmp_path / "r.en.html", "html-target")
+    out = (tmp_path / "r.en.html").read_text("utf-8")
+    root = lxml.html.document_fromstring(out)
+    assert root.get("lang") == "en"
+    assert root.findtext(".//title") == "Sentence 1. | 정책브리핑"
+    assert root.find(".//meta").get("charset") == "utf-8"
+    paragraph = root.find(".//article/p").text_content()
+    assert "Sentence 2. Sentence 3." in paragraph
+    assert not any(line[:6] in out for line in lines)
