@@ -262,6 +262,18 @@ def test_the_desks_export_is_tbx_basic_and_translate_toolkit_reads_it(termbase, 
     assert tbx_basic_problems(out) == []
     root = etree.parse(str(out)).getroot()
     assert (root.tag, root.get("type")) == ("martif", "TBX-Basic")  # what OmegaT 3.6 reads
+    # OmegaT unmarshals TBX through JAXB classes generated from its own schema: valid there,
+    # and its reader's pairing (source-language tig x target-language tig) finds our terms.
+    omegat = etree.XMLSchema(etree.parse(str(SCHEMAS.parent / "omegat-tbx.xsd")))
+    assert omegat.validate(etree.parse(str(out))), omegat.error_log
+    source, target = (f"langSet[@{XML_LANG}='{lang}']/tig" for lang in ("ko", "en"))
+    pairs = [
+        (s.findtext("term"), t.findtext("term"))
+        for entry in root.iter("termEntry")
+        for s in entry.findall(source)
+        for t in entry.findall(target)
+    ]
+    assert pairs == [("알리페이", "Alipay"), ("알리페이", "Ali Pay")]
     store = tbxfile.parsefile(str(out))
     (unit,) = store.units
     assert unit.source == "알리페이"
