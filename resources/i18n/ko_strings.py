@@ -384,4 +384,5 @@ KO = {
     "Confirm it anyway?": "그래도 확정할까요?",
     "Do not ask again": "다시 묻지 않기",
     "Info": "참고",
+    "joined to the line before (a paragraph wrapped over lines)": "앞 줄에 이어 붙임 (여러 줄로 나뉜 단락)",
 }
