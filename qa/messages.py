@@ -84,6 +84,8 @@ def render(check: str, message: str, params: Mapping[str, str], lang: str) -> st
     values["aside_note"] = " (괄호 속 부연)" if values.get("aside") else ""
     approved = values.get("approved", "")
     values["advice"] = f"; {approved!r}을(를) 쓰세요" if approved else ""
+    if _lang(lang) == "ko" and "forms" in values:  # 'Jack Ma' (or 'Ma Yun') in Korean
+        values["forms"] = values["forms"].replace(" (or ", " (또는 ").replace("' or '", "' 또는 '")
     values["where_ko"] = _WHERE_KO.get(values.get("where", ""), values.get("where", ""))
     expected = values.get("expected", "")
     for english, korean in _WEEKDAYS_KO.items():

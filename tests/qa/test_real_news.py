@@ -4,7 +4,9 @@ the wind-power article end to end. Sentences are from the dev split of the Park,
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +207,29 @@ def test_real_discrepancies_are_flagged_naming_both_figures(source, target, chec
     ]
     assert [(i.check, i.severity) for i in issues] == [(check, severity)]
     assert all(text in issues[0].message for text in named), issues[0].message
+
+
+WIND_TSV = Path(__file__).parent / "fixtures" / "wind-power-2008.ko-en.tsv"
+
+
+def test_the_wind_power_article_through_main_py_qa(capsys):
+    """The whole article (dev lines 95-106) through `main.py qa --json`: the contract holds
+    (line, severity, check, message) and only the real problems are flagged."""
+    import main
+
+    code = main.main(["qa", str(WIND_TSV), "--from", "ko", "--to", "en", "--no-glossary", "--json"])
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 1  # something is critical
+    assert all({"line", "severity", "check", "message"} <= set(row) for row in rows)
+    flagged = [(r["line"], r["severity"], r["check"]) for r in rows if r["severity"] != "info"]
+    assert flagged == [
+        (4, "functional", "number-extra"),  # "enough energy to power 4 million homes"
+        (10, "critical", "unit-mismatch"),  # 5와트 vs 5 gigawatts
+        (11, "critical", "unit-mismatch"),  # 10와트 vs 10 gigawatts
+        (11, "critical", "unit-mismatch"),  # 20와트 vs 20 gigawatts
+    ]
+    extra = next(r for r in rows if r["check"] == "number-extra")
+    assert extra["message"] == "4 million is not in the source"
+    # 28일 and 25일 as Monday and Friday: accepted, shown for information only
+    dates = {(r["line"], r["message"]) for r in rows if r["check"] == "number-date"}
+    assert dates == {(2, "28일 is rendered as 'Monday'"), (5, "25일 is rendered as 'Friday'")}
