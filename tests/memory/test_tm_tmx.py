@@ -386,3 +386,18 @@ def test_memory_import_exits_0_when_it_only_met_units_it_already_had(tmp_path, c
     assert main.main(args) == 0
     assert main.main(args) == 0
     assert "0 added, 0 updated, 0 skipped, 1 already in the memory" in capsys.readouterr().out
+
+
+def test_translate_toolkit_reads_the_export_with_the_codes_as_written(memory, tmp_path):
+    # translate-toolkit's tmxfile is what Weblate imports translation memories with.
+    from translate.storage.tmx import tmxfile
+
+    path = tmp_path / "inline.tmx"
+    seg = '<bpt i="1" x="1">&lt;b&gt;</bpt>알리페이<ept i="1">&lt;/b&gt;</ept> 지사'
+    target = '<bpt i="1" x="1">&lt;b&gt;</bpt>Alipay<ept i="1">&lt;/b&gt;</ept> branch'
+    path.write_text(tmx(tu(("ko", seg), ("en", target))), encoding="utf-8")
+    import_tmx(memory, path)
+    out = tmp_path / "out.tmx"
+    export_tmx(memory, out)
+    (unit,) = tmxfile.parsefile(str(out)).units
+    assert (unit.source, unit.target) == ("<b>알리페이</b> 지사", "<b>Alipay</b> branch")
