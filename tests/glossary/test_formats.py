@@ -586,3 +586,39 @@ def test_cli_names_a_damaged_termbase_instead_of_a_traceback(tmp_path, capsys) -
     conn.close()
     assert main.main(["glossary", "list", "--glossary", str(db)]) == 2
     assert "schema version '1.5' is not a number" in capsys.readouterr().err
+
+
+def test_three_concurrent_imports_of_unrelated_glossaries_all_land(tmp_path) -> None:
+    import threading
+
+    database = tmp_path / "shared.db"
+    Termbase(database).close()
+    rows = [("알리페이", "Alipay"), ("바이두", "Baidu"), ("텐센트", "Tencent")]
+    paths = []
+    for number, (ko, en) in enumerate(rows):
+        paths.append(tmp_path / f"g{number}.csv")
+        paths[-1].write_text(f"ko,en\n{ko},{en}\n", encoding="utf-8")
+    planned = threading.Barrier(3)
+    errors: list[BaseException] = []
+
+    def desk(path: Path) -> None:
+        try:
+            with Termbase(database) as own:  # each desk its own connection, as in the window
+                plan = plan_import(own, path)
+                planned.wait(timeout=30)  # every plan is made before any import is written
+                apply_import(own, plan)
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=desk, args=(path,)) for path in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    with Termbase(database) as termbase:
+        assert sorted(c.preferred("en") for c in termbase.concepts()) == [
+            "Alipay",
+            "Baidu",
+            "Tencent",
+        ]
