@@ -49,3 +49,20 @@ def script_variants(text: str) -> list[str]:
         if converted not in out:
             out.append(converted)
     return out
+
+
+# Company names that are also common words, and the neighbours that give the common word away:
+# 苹果 is Apple Inc. in business news but the fruit in 吃苹果, 一斤苹果, 苹果汁, 苹果树.
+_OTHER_SENSE = {
+    "苹果": ("吃个斤颗筐箱袋红青烂削摘种啃", "汁树园派酱醋干皮核片味酒籽"),
+}
+
+
+def other_sense(text: str, start: int, end: int) -> bool:
+    """True when the (simplified) form at text[start:end] is, by its neighbours, the common
+    word rather than the name: 吃苹果, 苹果汁."""
+    clues = _OTHER_SENSE.get(text[start:end])
+    if clues is None:
+        return False
+    before, after = clues
+    return (start > 0 and text[start - 1] in before) or (end < len(text) and text[end] in after)

@@ -83,3 +83,88 @@ def _parse(previous: str, rest: str, depth: int, first: bool) -> bool:
         if piece in ENDINGS and not remainder and _agrees(previous, piece):
             return True
     return False
+
+
+# --- predicates, homographs ------------------------------------------------------------------
+# A verbal noun term (상장 "listing", 투자, 설립) is used as a verb with 하다 or 되다 glued on:
+# 상장했다, 상장할, 상장한, 상장해, 상장된. Whether 하/되 after a noun really is that suffix
+# (상장해: 상장+하+어) or part of another word (중국해, the China Sea) is a question of
+# morphology: kiwipiepy, the reference Korean analyser, answers it for the few eojeols
+# whose surface leaves it open.
+_HA, _DOE = 18, 3  # initial consonants ㅎ and ㄷ
+_HA_VOWELS = (0, 1)  # ㅏ ㅐ: 하 한 할 함 합 했 해 했
+_DOE_VOWELS = (10, 11)  # ㅙ ㅚ: 되 된 될 됐 돼 됨
+
+
+def is_predicate_start(char: str) -> bool:
+    """char could begin the 하다/되다 of a verbal noun used as a verb (했, 할, 된 …)."""
+    if not is_syllable(char):
+        return False
+    initial, rest = divmod(ord(char) - 0xAC00, 21 * 28)
+    medial = rest // 28
+    return (initial == _HA and medial in _HA_VOWELS) or (initial == _DOE and medial in _DOE_VOWELS)
+
+
+def verb_stem(form: str) -> str:
+    """상장하다 -> 상장: a glossary form given as a verb is matched by its noun; else form."""
+    for suffix in ("하다", "되다"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 1:
+            return form[: -len(suffix)]
+    return form
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    # Loads its model (shipped in the kiwipiepy_model wheel, no download) on first use only,
+    # paid by the first segment that has a candidate predicate, not at start-up.
+    from kiwipiepy import Kiwi
+
+    # Without the typo and multi-word dictionaries: what is written is what is analysed, and
+    # it loads in half the time (about 1 s on two cores).
+    return Kiwi(load_typo_dict=False, load_multi_dict=False)
+
+
+@lru_cache(maxsize=4096)
+def confirms_predicate(eojeol: str, stem_end: int) -> bool:
+    """True when kiwipiepy reads eojeol as a noun ending at stem_end plus the verb suffix
+    하 or 되 (XSV/XSA): 상장했다 yes, 중국해 (one proper noun) no."""
+    tokens = _kiwi().tokenize(eojeol)
+    noun_end = any(t.tag.startswith("NN") and t.start + t.len == stem_end for t in tokens)
+    suffix = any(t.tag in ("XSV", "XSA") and t.start == stem_end for t in tokens)
+    return noun_end and suffix
+
+
+# Units that are also ordinary words: 위안 is the yuan after a figure (3조8729억 위안, 10위안)
+# or before a currency word (위안 약세), and "comfort" anywhere else (위안을 얻었다).
+FIGURE_UNITS = frozenset({"위안", "엔"})
+_NUMERALS = frozenset("만억조천백십수여")  # 3조8729억, 수백만, 10여
+_CURRENCY_NEXT = (
+    "가치", "환율", "약세", "강세", "절상", "절하", "표시", "기준", "화", "국제화", "결제",
+    "거래", "환전", "시세", "예금", "대출", "채권", "환율제",
+)  # fmt: skip
+_LINK = ("의 ", "은 ", "는 ", "이 ", "가 ", "로 ", "으로 ", "대비 ")  # 위안의 국제화, 위안 대비
+
+
+def after_figure(text: str, start: int) -> bool:
+    """A figure ends right before start (spaces allowed): 10위안, 3조8729억 위안, 수억 위안."""
+    at = start
+    while at > 0 and text[at - 1] == " ":
+        at -= 1
+    seen_numeral = False
+    while at > 0 and text[at - 1] in _NUMERALS:
+        at -= 1
+        seen_numeral = True
+    if at > 0 and (text[at - 1].isdigit() or text[at - 1] in ",."):
+        return True
+    return seen_numeral and text[at : at + 1] == "수"  # 수억 위안: "hundreds of millions"
+
+
+def currency_next(text: str, end: int) -> bool:
+    """A currency word follows, maybe past a particle (위안 약세, 위안의 국제화): the unit
+    without a figure."""
+    rest = text[end:].lstrip(" ")
+    for link in _LINK:
+        if rest.startswith(link):
+            rest = rest[len(link) :].lstrip(" ")
+            break
+    return rest.startswith(_CURRENCY_NEXT)

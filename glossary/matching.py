@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from glossary.chinese import fold_to_simplified, to_simplified, to_traditional
-from glossary.korean import is_particle_tail, is_syllable
+from glossary.chinese import fold_to_simplified, other_sense, to_simplified, to_traditional
+from glossary.korean import (
+    FIGURE_UNITS,
+    after_figure,
+    confirms_predicate,
+    currency_next,
+    is_particle_tail,
+    is_predicate_start,
+    is_syllable,
+    verb_stem,
+)
 from glossary.model import Concept, TermKind
 
 
@@ -42,10 +52,29 @@ _GLOSS = re.compile(
     rf"(?<=[\uac00-\ud7a3]) ?\([{_HANJA}·・]+(?: [\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z ]*)?\)"
 )
 _EXTRA_SPACE = re.compile(r"(?<= ) +")
+# Korean spacing varies (알리 페이 / 알리페이, 알리페이 호주 / 알리페이호주): keys and text are
+# matched with the spaces between two hangul syllables taken out.
+_HANGUL_SPACE = re.compile(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])")
 _ENGLISH_TAILS = ("'s", "s'", "es", "s")
 # A form that starts with a lone letter (A-shares, V-key) is matched with that letter's case:
 # "A shares" is the market, "a shares deal" is an article and a noun.
 _LETTER_HEAD = re.compile(r"^[A-Za-z\uff21-\uff3a\uff41-\uff5a][ \-\u2010\u2011]")
+
+
+def _as_written_first(norm: str, candidates: list) -> list:
+    """Drop a match across a space when the words as written are terms themselves: with 알리
+    and 페이 in the glossary, 알리 페이 is those two, not 알리페이."""
+    written = {(c[0], c[1]) for c in candidates if " " not in norm[c[0] : c[1]]}
+    kept = []
+    for candidate in candidates:
+        start, end = candidate[0], candidate[1]
+        inside = norm[start:end]
+        if " " in inside and inside != candidate[4]:  # spaced unlike the glossary form
+            cut = start + inside.index(" ")
+            if (start, cut) in written:
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def _is_ascii_alnum(char: str) -> bool:
@@ -124,7 +153,7 @@ class TermMatcher:
             self._script = "zh"
         else:
             self._script = "latin"
-        best: dict[str, _Entry] = {}
+        best: dict[str, tuple[_Entry, str]] = {}  # key -> entry, form as written
         for order, concept in enumerate(concepts):
             if concept.id is None:
                 continue
@@ -140,15 +169,15 @@ class TermMatcher:
                     targets,
                     concept.domain == "place",
                 )
-                for key in self._keys(term.text):
+                for key, written in self._keys(term.text):
                     held = best.get(key)
-                    if held is None or (entry.rank, entry.order) < (held.rank, held.order):
-                        best[key] = entry
+                    if held is None or (entry.rank, entry.order) < (held[0].rank, held[0].order):
+                        best[key] = (entry, written)
         self._automaton: ahocorasick.Automaton | None = None
         if best:
             automaton = ahocorasick.Automaton()
-            for key, entry in best.items():
-                automaton.add_word(key, (len(key), entry))
+            for key, (entry, written) in best.items():
+                automaton.add_word(key, (len(key), entry, key, written))
             automaton.make_automaton()
             self._automaton = automaton
 
@@ -157,13 +186,17 @@ class TermMatcher:
             return lang in ("zh", "zt") or lang.startswith("zh")
         return lang == self.source_lang
 
-    def _keys(self, form: str) -> list[str]:
+    def _keys(self, form: str) -> list[tuple[str, str]]:
+        """(automaton key, the form as written and matched) pairs for a glossary form."""
         key = normalize(form, strip_glosses=self._script == "ko")[0].strip()
         if not key:
             return []
-        keys = [key]
-        if self._script == "ko" and " " in key:
-            keys.append(key.replace(" ", ""))  # Korean spacing varies: 결제서비스 / 결제 서비스
+        if self._script != "ko":
+            return [(key, key)]
+        key = verb_stem(key)  # 상장하다 is found as 상장했다, 상장할, 상장 계획
+        keys = [(_HANGUL_SPACE.sub("", key), key)]
+        if " " in keys[0][0]:
+            keys.append((key.replace(" ", ""), key))  # 애플 페이 / 애플페이 as well
         return keys
 
     def find(self, text: str) -> list[TermMatch]:
@@ -174,12 +207,36 @@ class TermMatcher:
         accept = {"ko": self._accept_korean, "zh": self._accept_chinese}.get(
             self._script, self._accept_latin
         )
+        # One pass over the text as matched; for Korean over it without the spaces between
+        # hangul, each hit mapped back so that the rules below judge the text as written.
+        searched, back = norm, None
+        if self._script == "ko" and " " in norm:
+            removed = [m.start() for m in _HANGUL_SPACE.finditer(norm)]
+            if removed:
+                searched = _HANGUL_SPACE.sub("", norm)
+                # where in searched each removed space was: a searched index i is norm index
+                # i + (the number of removed spaces at or before it)
+                back = [at - n for n, at in enumerate(removed)]
         candidates = []
-        for last, (length, entry) in self._automaton.iter(norm):
+        for last, (length, entry, key, written) in self._automaton.iter(searched):
             start, end = last - length + 1, last + 1
-            tail = accept(norm, start, end)
+            if back is not None:
+                start, end = start + bisect_right(back, start), last + bisect_right(back, last) + 1
+            unit = self._script == "ko" and key in FIGURE_UNITS
+            if unit and after_figure(norm, start):
+                tail = self._accept_korean(norm, start, end, glued=True)  # 57억1000만위안을
+            else:
+                tail = accept(norm, start, end)
+            if tail is None:
+                continue
             if tail and entry.place and norm.startswith("인", end):
                 continue
+            if unit:
+                # 위안 the yuan after a figure or before 환율/약세; 위안 "comfort" otherwise
+                if not (after_figure(norm, start) or currency_next(norm, end)):
+                    continue
+            if self._script == "zh" and other_sense(norm, start, end):
+                continue  # 吃苹果, 苹果汁: the fruit, not Apple
             if tail is not None and _LETTER_HEAD.match(entry.form):
                 if text[positions[start]].translate(_FOLD) != entry.form[0].translate(_FOLD):
                     continue
@@ -188,11 +245,13 @@ class TermMatcher:
                     # The plural belongs to the term (Alipays, funds); a possessive ' stays out.
                     plural = len(norm[end : end + tail].rstrip("'"))
                     end, tail = end + plural, tail - plural
-                candidates.append((start, end, tail, entry))
+                candidates.append((start, end, tail, entry, written))
+        if back is not None:
+            candidates = _as_written_first(norm, candidates)
         candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
         matches: list[TermMatch] = []
         taken = 0
-        for start, end, tail, entry in candidates:
+        for start, end, tail, entry, _written in candidates:
             if start < taken:
                 continue
             taken = end + tail
@@ -216,19 +275,25 @@ class TermMatcher:
     # Each rule returns None to refuse a candidate, else the length of its attached tail.
 
     @staticmethod
-    def _accept_korean(norm: str, start: int, end: int) -> int | None:
+    def _accept_korean(norm: str, start: int, end: int, glued: bool = False) -> int | None:
+        """glued: the term may follow the previous character (a unit after 만, 억, 조)."""
         before = norm[start - 1] if start else " "
         first, last = norm[start], norm[end - 1]
-        if before.isalpha() or (_is_ascii_alnum(first) and before.isalnum()):
+        if not glued and (before.isalpha() or (_is_ascii_alnum(first) and before.isalnum())):
             return None  # 알리 inside 알리바바's neighbour, 페이 inside 페이스북's
         after = end
         while after < len(norm) and is_syllable(norm[after]):
             after += 1
         rest = norm[end:after]
-        if rest and not is_particle_tail(last, rest):
-            return None
         if after < len(norm) and norm[after].isalnum():
             return None  # 애플TV, 아이폰6s: the eojeol goes on with something else
+        if rest and not is_particle_tail(last, rest):
+            # 상장했다, 상장된: a verbal noun with 하다/되다; the analyser tells it from
+            # 중국해 (the China Sea), which only looks the same.
+            if not (
+                is_predicate_start(rest[0]) and confirms_predicate(norm[start:after], end - start)
+            ):
+                return None
         return len(rest)
 
     @staticmethod

@@ -345,3 +345,97 @@ def test_english_plurals_and_hyphenated_compounds() -> None:
         ("Alipay", "", "알리페이"),
     ]
     assert found(matcher, "iPhoneography") == []
+
+
+# --- terms in real text: spacing variants, predicates, homographs (issue 13) -----------------
+
+
+@pytest.fixture(scope="module")
+def curated_ko(tmp_path_factory: pytest.TempPathFactory) -> TermMatcher:
+    """The curated glossary alone (no 알리/페이 decoys), plus verbal nouns given as verbs."""
+    path = tmp_path_factory.mktemp("curated") / "glossary.db"
+    with Termbase(path) as termbase:
+        load_curated(termbase, CURATED_GLOSSARY)
+        for ko, en in [("투자하다", "invest"), ("발표하다", "announce"), ("체포", "arrest")]:
+            termbase.add_concept(Concept(terms=[Term("ko", ko), Term("en", en)]))
+        return TermMatcher(termbase.concepts(), "ko", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("알리 페이가 밝혔다", [("알리 페이", "가", "Alipay")]),
+        ("'알리 페이 호주'는", [("알리 페이 호주", "", "Alipay Australia")]),
+        ("알리페이호주는", [("알리페이호주", "는", "Alipay Australia")]),
+        ("알리페이 호주를", [("알리페이 호주", "를", "Alipay Australia")]),
+        ("제3자 결제 서비스를", [("제3자 결제 서비스", "를", "third-party payment service")]),
+        ("제3자결제서비스", [("제3자결제서비스", "", "third-party payment service")]),
+    ],
+)
+def test_korean_spacing_variants_match(curated_ko, text, expected) -> None:
+    assert [m for m in found(curated_ko, text) if m[2] != "China"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "tail"),
+    [
+        ("알리페이가 내년에 상장했다", "상장", "했다"),
+        ("상장할 계획이다", "상장", "할"),
+        ("상장한다고 밝혔다", "상장", "한다고"),
+        ("이미 상장된 기업", "상장", "된"),
+        ("상장 계획", "상장", ""),
+        ("상장을 미뤘다", "상장", "을"),
+    ],
+)
+def test_a_verbal_noun_is_found_as_a_verb(curated_ko, text, term, tail) -> None:
+    assert (term, tail, "listing") in found(curated_ko, text)
+
+
+def test_real_news_predicates_and_units(curated_ko) -> None:
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "park-news-dev-predicates.tsv"
+    rows = [line.split("\t") for line in fixture.read_text(encoding="utf-8").splitlines()[1:]]
+    assert len(rows) == 7
+    for _line, sentence, term, tail in rows:
+        assert (term, tail) in [(m[0], m[1]) for m in found(curated_ko, sentence)], sentence
+
+
+def test_a_lookalike_eojeol_is_no_predicate(curated_ko) -> None:
+    # 중국해 (the China Sea) is one noun to the analyser, not 중국 + 하다
+    assert [m for m in found(curated_ko, "남중국해 중국해에서 훈련") if m[2] == "China"] == []
+    assert found(curated_ko, "중국한테 말했다")[0] == ("중국", "한테", "China")
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("3조8729억 위안(약 692조원)", True),
+        ("57억1000만위안을 소유한", True),
+        ("수억 위안을 투자", True),
+        ("위안 약세가 이어졌다", True),
+        ("위안의 국제화가 빠르게 진행되고 있다.", True),
+        ("위안화 결제", True),
+        ("큰 위안을 얻었다", False),
+        ("위안이 되었다", False),
+        ("가족에게서 위안과 용기를 받았다", False),
+    ],
+)
+def test_yuan_the_currency_is_told_from_comfort(curated_ko, text, yuan) -> None:
+    assert any(m[2] == "yuan" for m in found(curated_ko, text)) is yuan
+
+
+@pytest.mark.parametrize(
+    ("text", "apple"),
+    [
+        ("苹果发布了新款iPhone", True),
+        ("美国苹果公司的股价", True),
+        ("苹果和支付宝合作", True),
+        ("我每天吃一个苹果", False),
+        ("一杯苹果汁", False),
+        ("他种了三棵苹果树", False),
+    ],
+)
+def test_apple_the_company_is_told_from_the_fruit(concepts, text, apple) -> None:
+    matcher = TermMatcher(concepts, "zh-Hans", "en")
+    assert any(m.target == "Apple" for m in matcher.find(text)) is apple
