@@ -31,15 +31,17 @@ _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
 
 # Spaced languages (en, ko, ...): a terminal run, its closing quotes/brackets, then a space or the
 # end. The second branch catches Korean "했다.그러나", a common typo where the space is missing.
+# Each match starts at the beginning of its terminal run (the lookbehind) and never gives back
+# what it took (possessive): a long run of dots costs its length once, not its square.
 _SPACED_END = re.compile(
-    rf"(?:\.{{3,}}|…+|[.!?！？]+)[{_CLOSERS}]*(?=\s|$)"
+    rf"(?<![.!?！？…])(?:\.{{3,}}+|…++|[.!?！？]++)[{_CLOSERS}]*+(?=\s|$)"
     rf"|(?<=[다요까죠])\.(?=[{_HANGUL}])"
 )
 # Unspaced languages (zh, ja): full-width terminals end a sentence wherever they stand; ASCII
 # ones only before a space, the end or a CJK character, so 3.8729 and www.baidu.com stay whole.
 _UNSPACED_END = re.compile(
-    rf"(?:[。！？；]+|[…⋯]+|\.{{3,}})[{_CLOSERS}]*"
-    rf"|[.!?]+[{_CLOSERS}]*(?=\s|$|[{_HAN}{_KANA}])"
+    rf"(?:[。！？；]++|[…⋯]++|\.{{3,}}+)[{_CLOSERS}]*+"
+    rf"|(?<![.!?])[.!?]++[{_CLOSERS}]*+(?=\s|$|[{_HAN}{_KANA}])"
 )
 
 # A photo or source credit ("[사진=바이두]", "(图片来源：新华社)") belongs to the sentence
@@ -71,7 +73,7 @@ _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, U.K, e.g
 
 # Chinese: 「……」他说 continues the sentence after a quotation.
 _ZH_SPEECH = re.compile(
-    r"^[^\s，。！？；“”「」]{0,6}?(?:说|說|表示|称|稱|问道|問道|道|指出|强调|強調)[，。：:]"
+    r"[^\s，。！？；“”「」]{0,6}?(?:说|說|表示|称|稱|问道|問道|道|指出|强调|強調)[，。：:]"
 )
 
 _WORD = re.compile(rf"[{_HAN}{_KANA}]|[^\W_{_HAN}{_KANA}]+(?:[.,'’\-][^\W_{_HAN}{_KANA}]+)*")
@@ -123,16 +125,30 @@ def _protected_depth(text: str) -> list[int]:
     return depth
 
 
+# Abbreviations and list numbers are short: looking further back than this (or forward, for
+# the next word) would only make one long unspaced line cost its square.
+_REACH = 64
+_NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*([^\s]*)")
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _token_before(text: str, end: int) -> str:
     start = end
-    while start > 0 and not text[start - 1].isspace():
+    limit = max(0, end - _REACH)
+    while start > limit and not text[start - 1].isspace():
         start -= 1
     return text[start:end].lstrip("\"'“‘([（【「『")
 
 
 def _next_word(text: str, start: int) -> str:
-    match = re.match(r"\s*[\"'“‘(\[]*([^\s]*)", text[start:])
+    match = _NEXT_WORD.match(text, start, start + _REACH)
     return match.group(1) if match else ""
+
+
+def _following(text: str, end: int) -> int:
+    """The index of the first non-space character at or after end, or -1."""
+    match = _NOT_SPACE.search(text, end)
+    return match.start() if match else -1
 
 
 def _is_latin_letter(char: str) -> bool:
@@ -149,7 +165,7 @@ def _abbreviation_continues(text: str, start: int, following: str) -> bool:
     letter right after it (미국 U.S. 달러, 美国U.S.的) is no sentence start."""
     if not (_CJK_CHAR.match(following) or following.islower()):
         return False
-    run = _LATIN_RUN.search(text, 0, start)
+    run = _LATIN_RUN.search(text, max(0, start - _REACH), start)
     if run is None or run.end() != start:
         return False
     token = run.group().lower()
@@ -167,15 +183,17 @@ _DOTTED_DATE = re.compile(r"(?<!\d)\d{2,4}\. ?\d{1,2}\. ?\d{1,2}\.(?!\d)")
 
 def _in_dotted_date(text: str, start: int) -> bool:
     """Whether the period at text[start] is one of a Korean dotted date's (2018. 9. 4.)."""
-    return any(m.start() < start < m.end() for m in _DOTTED_DATE.finditer(text))
+    # A dotted date is at most 15 characters long: only a window around start can hold it.
+    near = _DOTTED_DATE.finditer(text, max(0, start - 32), start + 32)
+    return any(m.start() < start < m.end() for m in near)
 
 
 def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> bool:
     """Whether the terminal run text[start:end] ends a sentence in a spaced language."""
-    rest = text[end:].lstrip()
-    if not rest:
+    at = _following(text, end)
+    if at < 0:
         return True
-    following = rest[0]
+    following = text[at]
     if following in ",，、:：;；":
         return False
     run = text[start:end].rstrip(_CLOSERS)
@@ -192,7 +210,7 @@ def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> 
     if token.isdigit() and _in_dotted_date(text, start):
         return False  # 2018. 9. 4.(화): one date, not three sentences
     if not token or not any(_is_latin_letter(c) for c in token):
-        if token.isdigit() and not text[: start - len(token)].strip():
+        if token.isdigit() and _following(text, 0) == start - len(token):
             return False  # "1. Introduction": a list number, not a sentence
         return True
     if _abbreviation_continues(text, start, following):
@@ -210,14 +228,14 @@ def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> 
 
 
 def _ends_sentence_unspaced(text: str, start: int, end: int) -> bool:
-    rest = text[end:].lstrip()
-    if not rest:
+    at = _following(text, end)
+    if at < 0:
         return True
-    if rest[0] in ",，、:：;；)）" + _CLOSERS:
+    if text[at] in ",，、:：;；)）" + _CLOSERS:
         return False
-    if text[start:end] == "." and _abbreviation_continues(text, start, rest[0]):
+    if text[start:end] == "." and _abbreviation_continues(text, start, text[at]):
         return False
-    if text[end - 1] in "”」』\"'’" and _ZH_SPEECH.match(rest):
+    if text[end - 1] in "”」』\"'’" and _ZH_SPEECH.match(text, at):
         return False  # “走吧！”他说。 is one sentence
     return True
 

@@ -104,7 +104,9 @@ def extract_web_article(html: str, *, url: str = "") -> Article:
     import trafilatura
 
     from documents.html_blocks import page_blocks
+    from storage.xmlsafe import bound_html_attributes
 
+    html = bound_html_attributes(html)  # libxml2 slows quadratically on 40k attributes a tag
     page = page_blocks(html)
     if not page:
         raise NoArticleError("The page has no text")
