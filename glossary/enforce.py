@@ -204,7 +204,9 @@ def translate_with_glossary(
 
 
 def _prepare(text: str, matches: Sequence[TermMatch], strategy: Strategy) -> _Plan:
-    usable = [m for m in matches if m.targets]
+    # A verbal noun used as a verb (상장했다) is the model's to translate: "listing했다" would
+    # only garble the sentence. It is still found, for the grid and for QA.
+    usable = [m for m in matches if m.targets and not m.predicate]
     plan = _Plan(text, usable, text, strategy)
     if strategy == Strategy.NONE or not usable:
         return plan
@@ -286,6 +288,8 @@ class _Repairs:
         targets = {m.concept_id: m.target for m in plan.matches}
         fixes = []
         for match in self.matcher.find(text):
+            if match.predicate:
+                continue  # 상장했다 left as the model wrote it (see _prepare)
             target = targets.get(match.concept_id)
             overlaps = any(a < match.end and match.start < b for a, b in taken)
             if target and match.text not in match.targets and not overlaps:

@@ -32,6 +32,7 @@ class TermMatch:
     term: str  # the glossary form that matched
     targets: tuple[str, ...]  # target-language forms, preferred first; () if none
     particle: str = ""  # Korean particle or ending attached after the span (가, 의, 에는 …)
+    predicate: bool = False  # a verbal noun used as a verb (상장했다): particle is 했다
 
     @property
     def target(self) -> str:
@@ -268,6 +269,9 @@ class TermMatcher:
                     term=entry.form,
                     targets=entry.targets,
                     particle=text[span_end:particle_end],
+                    predicate=bool(tail)
+                    and self._script == "ko"
+                    and not is_particle_tail(norm[end - 1], norm[end : end + tail]),
                 )
             )
         return matches

@@ -398,3 +398,19 @@ def test_cancel_reaches_the_engine(tiny_packages_dir, curated, article_segments)
             cancel=lambda: True,
         )
     assert reports == []
+
+
+def test_a_verbal_noun_used_as_a_verb_is_left_to_the_model():
+    concepts = [Concept(id=1, terms=[Term("ko", "상장"), Term("en", "listing")])]
+    translate = Recorder()
+    [segment] = translate_with_glossary(
+        ["알리페이가 상장했다. 상장 계획"],
+        translate,
+        TermMatcher(concepts, "ko", "en"),
+        source_lang="ko",
+        target_lang="en",
+        concepts=concepts,
+    )
+    # "listing했다" would garble the verb; the noun use is injected as before
+    assert translate.calls[0]["texts"] == ["알리페이가 상장했다. listing 계획"]
+    assert [(t.source, t.method) for t in segment.terms] == [("상장", "injected")]

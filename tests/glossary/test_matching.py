@@ -439,3 +439,10 @@ def test_yuan_the_currency_is_told_from_comfort(curated_ko, text, yuan) -> None:
 def test_apple_the_company_is_told_from_the_fruit(concepts, text, apple) -> None:
     matcher = TermMatcher(concepts, "zh-Hans", "en")
     assert any(m.target == "Apple" for m in matcher.find(text)) is apple
+
+
+def test_a_predicate_match_says_so(curated_ko) -> None:
+    [verb] = [m for m in curated_ko.find("알리페이가 상장했다") if m.target == "listing"]
+    [noun] = [m for m in curated_ko.find("알리페이의 상장을") if m.target == "listing"]
+    assert (verb.particle, verb.predicate) == ("했다", True)
+    assert (noun.particle, noun.predicate) == ("을", False)
