@@ -26,6 +26,7 @@ from qa.spelled import (
     english_months,
     english_multiples,
     english_pairs,
+    english_points,
     english_words,
     growth_alternatives,
     halves,
@@ -33,6 +34,7 @@ from qa.spelled import (
     han_numerals,
     korean_implied,
     korean_natives,
+    korean_sino,
     parse_han_number,
     roman_numerals,
 )
@@ -119,14 +121,19 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             if free(figure.start, figure.end):
                 add(figure)
     if lang == "en" or not lang.startswith(("ko", "zh")):
-        for figure in english_multiples(text) + english_words(text) + roman_numerals(text):
+        for figure in (
+            english_points(text)
+            + english_multiples(text)
+            + english_words(text)
+            + roman_numerals(text)
+        ):
             if free(figure.start, figure.end):
                 add(figure)
         for figure in english_pairs(text):
             if free(figure.start, figure.end):
                 add(figure)
     if lang.startswith("ko"):
-        for figure in korean_implied(text):
+        for figure in korean_implied(text) + korean_sino(text):
             if free(figure.start, figure.end):
                 add(figure)
     figures.sort(key=lambda f: (f.start, f.end))
@@ -427,7 +434,17 @@ def _said(figure: Figure) -> str:
     )
 
 
+def _points(figure: Figure) -> bool:
+    """9%포인트, 3.5%p, 40포인트, "a 9-point lead": said in points."""
+    return (figure.measure is not None and figure.measure.dimension == "points") or (
+        figure.kind == FigureKind.PERCENT
+        and re.search(r"포인트|%p|points?", figure.text) is not None
+    )
+
+
 def _compatible(a: Figure, b: Figure) -> bool:
+    if _points(a) and _points(b):
+        return True  # 9%포인트 is a 9-point margin
     if FAMILY[a.kind] != FAMILY[b.kind]:
         return False
     if a.measure and b.measure and a.measure.dimension != b.measure.dimension:

@@ -27,7 +27,7 @@ from qa.numwords import (
     SMALL_UNITS,
     currency_word_ends,
 )
-from qa.units import DAYS, read_unit
+from qa.units import DAYS, POINTS, read_unit
 
 _HAN_NUM = "[" + "".join(HAN_DIGITS) + "十拾百佰千仟万萬亿億兆]+"
 _CLOCK = re.compile(
@@ -40,6 +40,10 @@ _KO_HOUR = re.compile(
 )
 _KO_HALF = {"오전": "a", "새벽": "a", "아침": "a", "오후": "p", "저녁": "p", "밤": "p", "낮": "p"}
 # 1134 GMT: wire-service time, hours and minutes without a colon
+# 0715 (1215 GMT): local wire time, then the zone time in parentheses
+_HHMM_BEFORE_ZONE = re.compile(
+    r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)(?=\s?\((?:[01]\d|2[0-3])[0-5]\d\s?[A-Z]{2,4}\))"
+)
 _ZONE_TIME = re.compile(
     r"(?<![\d,.])([01]\d|2[0-3])([0-5]\d)\s?(GMT|UTC|ET|EST|EDT|PST|PDT|BST|CET|KST)\b"
 )
@@ -159,6 +163,8 @@ def clock_times(text: str) -> list[Figure]:
         found.append(_time(hour, minute, half, m.start(), m.end(), m.group()))
     for m in _EN_HOUR.finditer(text):
         found.append(_time(int(m.group(1)), 0, m.group(2).lower(), m.start(), m.end(), m.group()))
+    for m in _HHMM_BEFORE_ZONE.finditer(text):
+        found.append(_time(int(m.group(1)), int(m.group(2)), "24", m.start(), m.end(), m.group()))
     for m in _ZONE_TIME.finditer(text):
         found.append(_time(int(m.group(1)), int(m.group(2)), "24", m.start(), m.end(), m.group()))
     for m in _KO_HOUR.finditer(text):
@@ -457,3 +463,120 @@ def korean_implied(text: str) -> list[Figure]:
         for m in _KO_DAYS.finditer(text)
     ]
     return found
+
+
+_EN_HALF_POINT = re.compile(r"(?<![A-Za-z])(half|a quarter)[- ]points?(?![A-Za-z])", re.IGNORECASE)
+
+
+def english_points(text: str) -> list[Figure]:
+    """a half-point cut (0.5%포인트), a quarter point: points said as a fraction."""
+    return [
+        Figure(
+            Decimal("0.5") if m.group(1).lower() == "half" else Decimal("0.25"),
+            FigureKind.NUMBER,
+            m.start(),
+            m.end(),
+            m.group(),
+            quantum=Decimal("0.25"),
+            measure=POINTS,
+        )
+        for m in _EN_HALF_POINT.finditer(text)
+    ]
+
+
+# Sino-Korean numbers written in hangul: 삼억, 이십 명, 오천만 원 (digits as words)
+_SINO = {"일": "一", "이": "二", "삼": "三", "사": "四", "오": "五", "육": "六", "칠": "七",
+         "팔": "八", "구": "九", "십": "十", "백": "百", "천": "千", "만": "万", "억": "亿",
+         "조": "兆"}  # fmt: skip
+_KO_SINO = re.compile(
+    r"(?<![\uac00-\ud7a3\d])([일이삼사오육칠팔구십백천만억조]{2,})(?=\s?("
+    + "|".join(
+        sorted(
+            (
+                *KO_COUNTERS,
+                *(w for w in CURRENCY_WORDS if not w.isascii()),
+                "년",
+                "월",
+                "일",
+                "세",
+                "퍼센트",
+                "프로",
+                "%",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r"))"
+)
+
+
+_GLUED = (
+    "명",
+    "원",
+    "달러",
+    "위안",
+    "엔",
+    "유로",
+    "년",
+    "월",
+    "일",
+    "세",
+    "살",
+    "개",
+    "배",
+    "퍼센트",
+)
+
+
+def korean_sino(text: str) -> list[Figure]:
+    """Sino-Korean numbers in hangul before a counter or a currency: 삼억 원 (300,000,000),
+    이십 명 (20). Only with a place word (십, 백, 천, 만, 억, 조) and a counter after it, so
+    words that merely contain these syllables (일일, 사천성, 백만장자) are no figures."""
+    found = []
+    for m in _KO_SINO.finditer(text):
+        word = m.group(1)
+        if not re.search("[십백천만억조]", word):
+            continue
+        if len(word) == 2 and word.endswith("조"):
+            continue  # 구조 (rescue), 일조 (sunshine): hangul trillions are that rare
+        noun = re.match(r"(\s?)([\uac00-\ud7a3]+)", text[m.end(1) :])
+        if noun and not (_counter(noun.group(2)) or _money_or_date(noun.group(2))):
+            continue  # 백만장자 (a millionaire), not 백만 장
+        if noun and not noun.group(1) and not noun.group(2).startswith(_GLUED):
+            continue  # 구조대 (rescuers): glued, only the commonest counters make a figure
+        value = parse_han_number("".join(_SINO[c] for c in word))
+        if not value:
+            continue
+        after = m.group(2)
+        currency = CURRENCY_WORDS.get(after, "")
+        kind = FigureKind.NUMBER
+        if after == "월" and 1 <= value <= 12:
+            kind = FigureKind.MONTH
+        elif after == "년" and 1000 <= value <= 2999:
+            kind = FigureKind.YEAR
+        elif after in ("퍼센트", "프로", "%"):
+            kind = FigureKind.PERCENT
+        end = m.end(1)
+        if currency or kind != FigureKind.NUMBER:
+            end = m.end(2) + (len(text[m.end(1) : m.start(2)]))
+            end = m.start(2) + len(after)
+        scaled = bool(re.search("[만억조]", word))
+        found.append(
+            Figure(Decimal(value), kind, m.start(1), end, text[m.start(1) : end], currency,
+                   scaled=scaled)
+        )  # fmt: skip
+    return found
+
+
+def _money_or_date(word: str) -> bool:
+    """원, 달러를, 년에, 퍼센트: a currency, year, month, day or percent word with particles."""
+    for head in sorted(
+        (*(w for w in CURRENCY_WORDS if not w.isascii()), "년", "월", "일", "세", "퍼센트", "프로"),
+        key=len,
+        reverse=True,
+    ):
+        rest = word[len(head) :]
+        if word.startswith(head) and (not rest or is_particle_tail(head[-1], rest)):
+            return True
+    return False

@@ -63,6 +63,8 @@ KMH, MPH, KNOT = (
 )
 CELSIUS, FAHRENHEIT = _u("°C", "temperature", 1), _u("°F", "temperature", 1)
 DEGREE = _u("°", "temperature", 1)  # 도, degrees: Celsius in Korean news, either in English
+# index points and percentage points: 40포인트 = 40 points, 9%포인트 = a 9-point lead
+POINTS = _u("pt", "points", 1)
 SECOND, MINUTE, HOUR, DAYS = (
     _u("s", "duration", 1),
     _u("min", "duration", 60),
@@ -99,6 +101,7 @@ KO_UNITS: dict[str, Unit] = {
     "갤런": GALLON,
     "노트": KNOT,
     # 3일간, 10일 동안, 10일만에: days as a length of time (a bare 3일 is a date)
+    "포인트": POINTS,
     "일간": DAYS,
     "일 동안": DAYS,
     "일동안": DAYS,
@@ -209,6 +212,8 @@ EN_UNITS: dict[str, Unit] = {
     "degrees Fahrenheit": FAHRENHEIT,
     "degrees": DEGREE,
     "degree": DEGREE,
+    "points": POINTS,
+    "point": POINTS,
     "days": DAYS,
     "day": DAYS,
     "hours": HOUR,

@@ -233,3 +233,33 @@ def test_the_wind_power_article_through_main_py_qa(capsys):
     # 28일 and 25일 as Monday and Friday: accepted, shown for information only
     dates = {(r["line"], r["message"]) for r in rows if r["check"] == "number-date"}
     assert dates == {(2, "28일 is rendered as 'Monday'"), (5, "25일 is rendered as 'Friday'")}
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # dev 776, 998, 72, 940: points and wire times
+        ("현지시간 7시 15분 (그리니치 표준시 12시 15분)에 전화가 왔다.",
+         "a call at 0715 (1215 GMT) alerting them"),
+        ("기준금리를 0.5%포인트 인하했다.", "made an emergency half-point cut"),
+        ("매케인에 9%포인트 앞섰다.", "ahead by a 9-point margin"),
+        ("다우지수는 40포인트 상승했다.", "the Dow is up 40 points"),
+        # Korean numbers written in hangul
+        ("삼억 원을 모았다.", "It raised 300 million won."),
+        ("이십 명이 다쳤다.", "Twenty people were hurt."),
+        # words that only contain number syllables are no figures
+        ("구조대가 도착했다.", "Rescuers arrived."),
+        ("백만장자가 되었다.", "He became a millionaire."),
+    ],
+)  # fmt: skip
+def test_points_wire_times_and_hangul_numbers(source, target):
+    assert flags(source, target) == []
+
+
+def test_a_hangul_number_that_is_wrong_is_caught():
+    assert flags("이십 명이 다쳤다.", "12 people were hurt.") == [
+        ("number-mismatch", Severity.CRITICAL)
+    ]
+    assert flags("삼억 원을 모았다.", "It raised 30 million won.") == [
+        ("number-mismatch", Severity.CRITICAL)
+    ]
