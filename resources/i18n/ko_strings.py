@@ -385,4 +385,8 @@ KO = {
     "Do not ask again": "다시 묻지 않기",
     "Info": "참고",
     "joined to the line before (a paragraph wrapped over lines)": "앞 줄에 이어 붙임 (여러 줄로 나뉜 단락)",
+    "The edit is not saved yet": "수정 내용이 아직 저장되지 않았습니다",
+    "The text stays in its cell and is saved as soon as possible.": "입력한 내용은 칸에 그대로 남아 있으며 가능해지는 즉시 저장됩니다.",
+    "Edits not saved": "저장되지 않은 수정",
+    "%n typed target(s) could not be saved. Close and lose them?": "입력한 번역문 %n개를 저장하지 못했습니다. 닫고 버릴까요?",
 }
