@@ -46,6 +46,8 @@ CHECK_NAMES: dict[str, dict[str, str]] = {
         "double-space": "이중 공백",
         "whitespace": "앞뒤 공백",
         "broken-text": "깨진 글자",
+        "tags": "태그",
+        "spelling": "맞춤법",
     }
 }
 SEVERITY_NAMES: dict[str, dict[str, str]] = {
