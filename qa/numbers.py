@@ -53,7 +53,11 @@ __all__ = [
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _ISO_DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-./])(\d{1,2})\2(\d{1,2})(?![\d])")
 # digits glued to Latin letters are part of a name (G8, A380, F1), not a figure
-_NUMBER = re.compile(rf"(?<![\d.,])(?<![A-Za-z])({_NUM})")
+# (euro500, USD40: a currency code glued to its amount is read all the same)
+_GLUED_CODE = "|".join(
+    f"(?<={code})" for code in ("euro", "EUR", "USD", "RMB", "CNY", "JPY", "GBP")
+)
+_NUMBER = re.compile(rf"(?<![\d.,])(?:(?<![A-Za-z])|{_GLUED_CODE})({_NUM})")
 _CHUNK = re.compile(rf"\s?({_NUM})(?:\s?([천백십千百十拾佰仟]))?(?:\s?([만억조경万萬亿億兆]+))?")
 _SHORT_SCALE = re.compile(r"(k|m|b|bn|tn)(?![A-Za-z])", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
@@ -146,11 +150,13 @@ _KO_DOT_DATE = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\.([0-3]\d)(?![\d.%])(?=\s[\
 _KO_AMOUNT_AFTER = re.compile(r"\s(?:달러|원|위안|엔|유로|배|명|개|도|포인트|km|m)")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
 _DATESTAMP = re.compile(r"(?<![\d.])(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?:\.\d{1,2})?\s*$")
-_RANGE = re.compile(r"\s?(?:[~〜∼\-–—]|to|and|or|에서|부터|,)\s?")
+_RANGE = re.compile(r"\s?(?:[~〜∼\-–—]|to|and|or|에서|[\uac00-\ud7a3]{0,2}부터|,)\s?")
 # numbers that are part of a name: 6자 회담 (the six-party talks, "the nuclear negotiations"),
 # the Group of Eight; they confirm a figure of the other side but are never reported alone
 _NAMED_AFTER = re.compile(
-    r"\s?자\s?(?:회담|협상|회의|협의|구도)|-(?:party|nation|way)\s+talks", re.I
+    r"\s+of\s+a\s+kind\b|"  # four of a kind (포카드)
+    r"\s?자\s?(?:회담|협상|회의|협의|구도)|-(?:party|nation|way)\s+talks",
+    re.I,
 )
 _NAMED_BEFORE = re.compile(r"(?:Group of|G-?)\s?$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
@@ -589,7 +595,16 @@ def compare_figures(
     # 2010" -> "The 2010 goal … could hit"): a repeat of a matched figure is no loss
     # 2, 3년 -> "a couple years", 30~40명 -> "dozens": a range said as one figure
     in_range = _range_partners(source, sources)
-    unmatched = [f for f in unmatched if not (f in in_range and in_range[f] in matched_sources)]
+    unmatched = [
+        f
+        for f in unmatched
+        if not (
+            f in in_range
+            and in_range[f] in matched_sources
+            # collapsed only when the target has nothing left that could be this end
+            and not any(FAMILY[t.kind] == FAMILY[f.kind] and not t.loose for _i, t in leftovers)
+        )
+    ]
     reportable = [
         f
         for f in unmatched
@@ -617,7 +632,12 @@ def compare_figures(
             for i, t in leftovers
             if FAMILY[figure.kind] == FAMILY[t.kind]
             and (not t.loose or t.kind == figure.kind)
-            and figure.aside == t.aside  # an aside compares with an aside
+            # an aside compares with an aside, of the same money or unit: 80만원 (an aside)
+            # is no wrong US$790 (another aside)
+            and figure.aside == t.aside
+            and not (
+                figure.aside and (figure.currency != t.currency or figure.measure != t.measure)
+            )
             # a quantity with a unit is no year or date: 2010년 never pairs with 20 gigawatts
             and not (
                 bool(figure.measure) != bool(t.measure)
@@ -649,6 +669,11 @@ def compare_figures(
             continue
         if any(m.value == other.value and m.kind == other.kind for m in matched_targets):
             continue  # "three bombers … three locations": a matched figure said again
+        if any(
+            a.value < other.value < b.value and FAMILY[a.kind] == FAMILY[other.kind]
+            for a, b in in_range.items()
+        ):
+            continue  # 2등부터 4등까지 -> "second, third or fourth": inside the range
         # "the two Koreas", "the two sides": a pair the Korean implies (남북, 양측)
         implied = other.value == 2 and other.text.lower() == "two"
         # an aside (a currency equivalent, a time-zone conversion) or a day the target adds

@@ -238,6 +238,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "CNY": "CNY",
     "JPY": "JPY",
     "￥": "CNY",
+    "euro": "EUR",  # euro500 (wire-service style)
 }
 
 

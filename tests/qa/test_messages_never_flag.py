@@ -58,9 +58,9 @@ def test_every_check_the_core_writes_has_a_korean_name_and_message():
 def test_a_check_without_a_korean_template_shows_its_english_message():
     from qa.checks import QAIssue
 
-    issue = QAIssue("spelling", Severity.COSMETIC, "'teh' may be misspelt", key="spelling:teh")
+    issue = QAIssue("new-check", Severity.COSMETIC, "'teh' may be misspelt", key="new:teh")
     assert render_issue(issue, "ko") == "'teh' may be misspelt"
-    assert check_name("spelling", "ko") == "spelling"
+    assert check_name("new-check", "ko") == "new-check"
 
 
 def test_never_flag_remembers_rule_and_text_across_lists(tmp_path: Path):

@@ -263,3 +263,21 @@ def test_a_hangul_number_that_is_wrong_is_caught():
     assert flags("삼억 원을 모았다.", "It raised 30 million won.") == [
         ("number-mismatch", Severity.CRITICAL)
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        # currency equivalents on both sides, in different money: asides, not a mismatch
+        ("벌금은 500유로(약 80만원)이다.", "The fine is euro500 (US$790)."),
+        # a range said in full, and a name that holds a number (포카드)
+        ("2등부터 4등까지 상을 받았다.", "Those who came second, third or fourth got prizes."),
+        ("포카드를 들고 있었다.", "He held four of a kind."),
+    ],
+)
+def test_equivalents_ranges_and_names(source, target):
+    assert flags(source, target) == []
+
+
+def test_a_range_end_that_is_wrong_is_still_caught():
+    assert flags("3등부터 5등까지 상을 받았다.", "second to fifth") != []
