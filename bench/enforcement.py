@@ -110,6 +110,7 @@ def build_tiny_packages(
 class RepairRow:
     package: str
     dataset: str
+    strategy: str
     terms: int
     decoded: int  # in the output as decoded (injected forms the model kept)
     present: int  # ok and its approved form really is in the final translation
@@ -152,8 +153,12 @@ def silently_wrong(segment, concepts: dict, target_lang: str) -> int:
     return wrong
 
 
-def measure_repairs(package, name, texts, engine, matcher, concepts, source_lang, target_lang):
+def measure_repairs(
+    package, name, texts, engine, matcher, concepts, source_lang, target_lang, strategy=None
+):
     from glossary.enforce import Strategy, translate_with_glossary
+
+    strategy = strategy or Strategy.INJECT
 
     spent = {"decode": 0.0, "redecode": 0.0}
 
@@ -178,7 +183,7 @@ def measure_repairs(package, name, texts, engine, matcher, concepts, source_lang
         texts,
         translate,
         matcher,
-        strategy=Strategy.INJECT,
+        strategy=strategy,
         source_lang=source_lang,
         target_lang=target_lang,
         concepts=concepts,
@@ -190,6 +195,7 @@ def measure_repairs(package, name, texts, engine, matcher, concepts, source_lang
     return RepairRow(
         package=package,
         dataset=name,
+        strategy=strategy.value,
         terms=len(terms),
         decoded=sum(1 for t in terms if t.ok and t.method in ("injected", "placeholder", "model")),
         present=sum(1 for t in terms if t.ok) - wrong,
@@ -207,6 +213,7 @@ def measure_repairs(package, name, texts, engine, matcher, concepts, source_lang
 REPAIR_HEADER = (
     "package",
     "set",
+    "strategy",
     "terms",
     "as decoded",
     "present",
@@ -227,6 +234,7 @@ def repair_cells(row: RepairRow) -> tuple[str, ...]:
     return (
         row.package,
         row.dataset,
+        row.strategy,
         str(row.terms),
         str(row.decoded),
         f"{row.present} ({row.present / row.terms:.1%})" if row.terms else "0",
@@ -242,11 +250,29 @@ def repair_cells(row: RepairRow) -> tuple[str, ...]:
     )
 
 
+# Which strategies meet each fault: placeholders keep names away from the model, so garbled
+# names show what inject must repair and placeholder never meets; garbled placeholders are the
+# placeholder strategy's own fault.
+REPAIR_RUNS = {
+    "copy": ("inject", "placeholder"),
+    "garbling": ("inject", "placeholder"),
+    "dropping": ("inject",),
+    "truncating": ("inject",),
+    "placeholders": ("placeholder",),
+}
+
+
 def fault_packages(folder: Path, source_lang: str, target_lang: str) -> dict[str, Path]:
     sys.path.insert(0, str(ROOT / "tests"))
-    from support.tiny_package import DROPPING, GARBLING, TRUNCATING
+    from support.tiny_package import DROPPING, GARBLING, PLACEHOLDER_GARBLING, TRUNCATING
 
-    faults = {"copy": None, "garbling": GARBLING, "dropping": DROPPING, "truncating": TRUNCATING}
+    faults = {
+        "copy": None,
+        "garbling": GARBLING,
+        "dropping": DROPPING,
+        "truncating": TRUNCATING,
+        "placeholders": PLACEHOLDER_GARBLING,
+    }
     return {
         name: build_tiny_packages(folder, source_lang, target_lang, garble or {})
         for name, garble in faults.items()
@@ -325,7 +351,7 @@ def markdown(rows: list[Row], setup: str, repairs: list[RepairRow] = ()) -> str:
     ]
     if repairs:
         out += [
-            "## Repair: packages that garble, drop and cut short names (inject)",
+            "## Repair: packages that garble, drop and cut short names",
             "",
             "| " + " | ".join(REPAIR_HEADER) + " |",
             "|" + "---|" * len(REPAIR_HEADER),
@@ -374,8 +400,17 @@ def main(argv: list[str] | None = None) -> int:
                 faulty = Engine(folder)
                 repairs += [
                     measure_repairs(
-                        package, name, texts, faulty, matcher, concepts, source_lang, target_lang
+                        package,
+                        name,
+                        texts,
+                        faulty,
+                        matcher,
+                        concepts,
+                        source_lang,
+                        target_lang,
+                        Strategy(strategy),
                     )
+                    for strategy in REPAIR_RUNS[package]
                     for name, texts in sets.items()
                 ]
                 faulty.close()

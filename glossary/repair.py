@@ -15,8 +15,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-# Characters of placeholders and inline tags (⦗1⦘, ⦗101⦘, <g1>, {1}): a repair never touches them.
-_PROTECTED = re.compile(r"[\u2997\u2998<>{}\[\]]")
+# Characters of placeholders and inline tags (⦗1⦘, ⦗101⦘, ⟨1⟩, <g1>, {1}): a repair never
+# rewrites them, nor inserts inside a whole one.
+_PROTECTED = re.compile(r"[\u2997\u2998\u27e8\u27e9<>{}\[\]]")
+_TOKENS = re.compile(r"\u2997\s*\d+\s*\u2998|\u27e8/?\d+/?\u27e9|<[^<>]*>|\{\d+\}")
+# What is left of a term's own placeholder the model garbled (⦗1⦗, ⦗ 1, 1⦘): replaceable.
+_DEBRIS = re.compile(r"[\u2997\u2998\s\d]+")
+_MARKS = "\u2997\u2998"
 _WORD = re.compile(r"[A-Za-z0-9'\u2019\-]")
 MIN_SIMILARITY = 75  # rapidfuzz ratio (0-100) for a span found by similarity alone
 ALIGNED_SIMILARITY = 40  # with the alignment pointing at it, a weaker likeness will do
@@ -117,14 +122,19 @@ def locate(
             return Resume(0, at, form, _lead(text, at, form, gap))
         start = target_spans[visible[0]][0]
         end = target_spans[visible[-1]][1]
-        while start < end and not text[start].isalnum():
+        # Off the edges: spaces and punctuation that are the sentence's, not the term's (the
+        # brackets of the term's own placeholder are the term's)
+        while start < end and not (text[start].isalnum() or text[start] in _MARKS):
             start += 1
-        while end > start and not text[end - 1].isalnum():
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] in _MARKS):
             end -= 1
         original = text[start:end]
         if start == end:
             return _insert(text, start, form, gap, taken)
-        if _PROTECTED.search(original) or _taken(taken, start, end):
+        foreign = _PROTECTED.search(original) and (
+            not _DEBRIS.fullmatch(original) or _TOKENS.search(original)
+        )
+        if foreign or _taken(taken, start, end):
             at = target_spans[visible[0]][0]
             return Resume(0, at, form, _lead(text, at, form, gap))
         mass = sum(float(weights[t, first_in : last_in + 1].sum()) for t in visible) / len(visible)
@@ -177,7 +187,8 @@ def _insert(
     text: str, at: int, form: str, gap: tuple[str, str], taken: Sequence[tuple[int, int]]
 ) -> Fix | None:
     # An insertion sits between words: move off a space to its far side, keep off tags.
-    if any(a < at < b for a, b in taken) or _PROTECTED.match(text[at - 1 : at] or " "):
+    inside_token = any(m.start() < at < m.end() for m in _TOKENS.finditer(text))
+    if any(a < at < b for a, b in taken) or inside_token:
         return None
     placed = _spacing(text, at, at, form, gap)
     return Fix(at, at, placed, 0, "")

@@ -38,19 +38,29 @@ def test_default_strategy_reaches_every_term_with_the_copy_package(tmp_path, cap
     repairs = [
         line.split("  ")
         for line in out.splitlines()
-        if line.split()[:1] in (["copy"], ["garbling"], ["dropping"], ["truncating"])
+        if line.split()[:1]
+        in (["copy"], ["garbling"], ["dropping"], ["truncating"], ["placeholders"])
     ]
     cells = [[cell.strip() for cell in row if cell.strip()] for row in repairs]
-    assert [(row[0], row[1]) for row in cells] == [
-        (package, dataset)
-        for package in ("copy", "garbling", "dropping", "truncating")
-        for dataset in ("article", "sentences")
-    ]
+    runs = [(package, strategy) for package, strategy, *_ in ([r[0], r[2]] for r in cells)]
+    assert sorted(set(runs)) == sorted(
+        [
+            ("copy", "inject"),
+            ("copy", "placeholder"),
+            ("garbling", "inject"),
+            ("garbling", "placeholder"),
+            ("dropping", "inject"),
+            ("truncating", "inject"),
+            ("placeholders", "placeholder"),
+        ]
+    )
+    assert len(cells) == 2 * len(set(runs))  # article and sentences each
     for row in cells:
-        terms, decoded, present = int(row[2]), int(row[3]), int(row[4].split()[0])
-        assert present >= 0.95 * terms and row[8] == "0" and row[9] == "0"  # wrong, forbidden
-        if row[0] == "copy":
-            assert decoded == present == terms and row[5:8] == ["0", "0", "0"]
+        package, strategy = row[0], row[2]
+        terms, decoded, present = int(row[3]), int(row[4]), int(row[5].split()[0])
+        assert present >= 0.95 * terms and row[9] == "0" and row[10] == "0"  # wrong, forbidden
+        if package == "copy" or (package, strategy) == ("garbling", "placeholder"):
+            assert decoded == present == terms and row[6:9] == ["0", "0", "0"]
         else:
-            assert decoded < terms and int(row[5]) + int(row[6]) > 0  # faults met, put right
+            assert decoded < terms and int(row[6]) + int(row[7]) > 0  # faults met, put right
     assert "## Repair: packages that garble" in report.read_text(encoding="utf-8")

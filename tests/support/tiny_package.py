@@ -104,6 +104,9 @@ DROPPING = {"▁Sydney": "", "▁Pay": ""}
 # The output stops where Australia should start: a repair in place cannot bring back the
 # rest of the sentence; a decode resumed after the approved form can.
 TRUNCATING = {"st": "</s>"}
+# The placeholder strategy's ⦗1⦘ comes out as ⦗1⦗ (its last byte piece re-pointed): the
+# placeholder is lost to a pattern, not to the alignment.
+PLACEHOLDER_GARBLING = {"<0x98>": "<0x97>"}
 
 
 def copy_model_spec(vocabulary: list[str], garble: dict[str, str] | None = None):

@@ -12,7 +12,13 @@ import main
 from glossary.enforce import Strategy, claim, translate_with_glossary
 from glossary.matching import TermMatcher
 from glossary.model import Concept, Term
-from support.tiny_package import DROPPING, GARBLING, TRUNCATING, build_copy_package
+from support.tiny_package import (
+    DROPPING,
+    GARBLING,
+    PLACEHOLDER_GARBLING,
+    TRUNCATING,
+    build_copy_package,
+)
 from translation.engine import Engine, Translation
 
 ARTICLE_LINE = "알리바바 알리페이가 호주에 6번째 글로벌 지사를 설립할 예정이다. [사진=바이두]"
@@ -54,7 +60,13 @@ def _packages(root: Path, sentencepiece: Path, garble: dict[str, str] | None) ->
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory, tiny_sentencepiece):
     """One packages folder per kind of fault (copy, garbling, dropping, truncating)."""
-    kinds = {"copy": None, "garbling": GARBLING, "dropping": DROPPING, "truncating": TRUNCATING}
+    kinds = {
+        "copy": None,
+        "garbling": GARBLING,
+        "dropping": DROPPING,
+        "truncating": TRUNCATING,
+        "placeholders": PLACEHOLDER_GARBLING,
+    }
     return {
         kind: _packages(tmp_path_factory.mktemp(kind), tiny_sentencepiece, garble)
         for kind, garble in kinds.items()
@@ -302,3 +314,33 @@ def test_the_grid_tooltip_says_what_the_model_wrote(packages, curated):
     assert "✓ 시드니 → Sydney (repaired: inserted)" in enforcement_tooltip(
         SimpleNamespace(mt_info=dropped.info())
     )
+
+
+def test_garbled_placeholders_are_repaired_without_a_second_pass(packages, curated, article):
+    reference = _run(packages["copy"], article, curated, Strategy.PLACEHOLDER)
+    engine = Engine(packages["placeholders"])
+    calls = []
+
+    def translate(texts, **kwargs):
+        calls.append(list(texts))
+        return engine.translate(texts, "ko", "en", **kwargs)
+
+    segments = translate_with_glossary(
+        article,
+        translate,
+        TermMatcher(curated, "ko", "en"),
+        strategy=Strategy.PLACEHOLDER,
+        source_lang="ko",
+        target_lang="en",
+        concepts=curated,
+    )
+    assert len(calls) == 1  # no segment fell back to a second, injecting decode
+    assert [s.text for s in segments] == [s.text for s in reference]
+    assert all(s.strategy == "placeholder" and s.ok for s in segments)
+    repaired = [t for s in segments for t in s.terms if t.method == "repaired"]
+    assert len(repaired) > 100 and {t.original for t in repaired} >= {"⦗1⦗", "⦗2⦗"}
+
+
+def test_an_inline_tag_next_to_a_dropped_term_stays_whole(packages, curated):
+    [segment] = _run(packages["dropping"], ["시드니⦗101⦘ 현지 언론"], curated)
+    assert "⦗101⦘" in segment.text and segment.text.startswith("Sydney")
