@@ -51,7 +51,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-glossary", action="store_true", help="skip the term checks")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
     parser.add_argument("--json", action="store_true", help="print the issues as JSON")
+    parser.add_argument(
+        "--article-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the story's date, to check weekdays (28일 -> Monday); default: the dateline in "
+        "the file's first lines (입력 2014-11-19, July 28, 2008), else weekdays are accepted",
+    )
+    parser.add_argument(
+        "--messages",
+        choices=("en", "ko"),
+        default="en",
+        help="language of the messages (the check and severity names stay as they are)",
+    )
     parser.set_defaults(func=run)
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date like 2008-07-28: {text!r}") from None
 
 
 class InputError(Exception):
@@ -99,7 +121,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     matcher = TermMatcher(concepts, args.source_lang, args.target_lang) if concepts else None
     forbidden = forbidden_renderings(concepts, args.target_lang)
-    generic = generic_concepts(concepts)  # common words: a missing one is FUNCTIONAL
+    generic = generic_concepts(concepts)  # common words: a missing one is INFO
+    from qa.dates import HEAD, article_date
+    from qa.messages import render_issue
+
+    dated = args.article_date or article_date(source for _n, source, _t in pairs[:HEAD])
     found = []
     for number, source, target in pairs:
         for issue in check_segment(
@@ -110,6 +136,7 @@ def run(args: argparse.Namespace) -> int:
             matcher=matcher,
             forbidden=forbidden,
             generic=generic,
+            article_date=dated,
         ):
             found.append((number, issue))
     if args.json:
@@ -118,8 +145,9 @@ def run(args: argparse.Namespace) -> int:
                 "line": number,
                 "severity": issue.severity.value,
                 "check": issue.check,
-                "message": issue.message,
+                "message": render_issue(issue, args.messages),
                 "key": issue.key,
+                "params": dict(issue.params),  # the figures/terms the message names
                 "source_span": issue.source_span,
                 "target_span": issue.target_span,
             }
@@ -128,7 +156,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for number, issue in found:
-            print(f"{args.file}:{number}: {issue.severity.value} {issue.check}: {issue.message}")
+            message = render_issue(issue, args.messages)
+            print(f"{args.file}:{number}: {issue.severity.value} {issue.check}: {message}")
         counts = {s: sum(1 for _, i in found if i.severity == s) for s in Severity}
         summary = ", ".join(f"{n} {s.value}" for s, n in counts.items())
         print(f"{len(pairs)} segments checked: {summary}")

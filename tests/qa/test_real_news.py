@@ -281,3 +281,41 @@ def test_equivalents_ranges_and_names(source, target):
 
 def test_a_range_end_that_is_wrong_is_still_caught():
     assert flags("3등부터 5등까지 상을 받았다.", "second to fifth") != []
+
+
+def _qa(capsys, path: Path, *extra: str) -> tuple[int, list[dict]]:
+    import main
+
+    code = main.main(
+        ["qa", str(path), "--from", "ko", "--to", "en", "--no-glossary", "--json", *extra]
+    )
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_main_py_qa_checks_weekdays_against_the_article_date(capsys, tmp_path):
+    # the story ran on 29 July 2008: 28일 was a Monday, 25일 a Friday
+    code, rows = _qa(capsys, WIND_TSV, "--article-date", "2008-07-29")
+    assert not [r for r in rows if r["check"] == "number-weekday"]
+    # a month later 28일 would be a Thursday: "Monday" no longer fits
+    code, rows = _qa(capsys, WIND_TSV, "--article-date", "2008-08-30")
+    weekday = [(r["line"], r["severity"]) for r in rows if r["check"] == "number-weekday"]
+    assert weekday == [(2, "functional"), (5, "functional")]
+    # the date may come from the file's own dateline
+    dated = tmp_path / "dated.tsv"
+    lines = WIND_TSV.read_text(encoding="utf-8").splitlines()
+    dated.write_text(
+        "\n".join(["입력 2008-08-30 09:00\tPosted Aug. 30, 2008", *lines]) + "\n", encoding="utf-8"
+    )
+    code, rows = _qa(capsys, dated)
+    assert [r["line"] for r in rows if r["check"] == "number-weekday"] == [3, 6]
+
+
+def test_main_py_qa_writes_korean_messages_and_refuses_a_bad_date(capsys):
+    code, rows = _qa(capsys, WIND_TSV, "--messages", "ko")
+    unit = next(r for r in rows if r["check"] == "unit-mismatch")
+    assert unit["message"].startswith("원문은 5와트 (5 W), 번역문은 5 gigawatts (5 GW)")
+    assert unit["params"]["source_text"] == "5와트"
+    with pytest.raises(SystemExit) as exit_info:
+        _qa(capsys, WIND_TSV, "--article-date", "2008-13-01")
+    assert exit_info.value.code == 2
+    assert "not a date like 2008-07-28" in capsys.readouterr().err
