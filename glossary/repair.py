@@ -24,6 +24,8 @@ _DEBRIS = re.compile(r"[\u2997\u2998\s\d]+")
 _MARKS = "\u2997\u2998"
 _WORD = re.compile(r"[A-Za-z0-9'\u2019\-]")
 MIN_SIMILARITY = 75  # rapidfuzz ratio (0-100) for a span found by similarity alone
+SHORT_FORM = 6  # ... and 85 for a form shorter than this: Apply is 80% Apple and no garble
+SHORT_SIMILARITY = 85
 ALIGNED_SIMILARITY = 40  # with the alignment pointing at it, a weaker likeness will do
 ALIGNED_MASS = 0.5  # ... or at least half of the span's attention on the term in the source
 
@@ -219,6 +221,7 @@ def by_similarity(text: str, form: str, taken: Sequence[tuple[int, int]]) -> Fix
     while end > start and not hay[end - 1].isalnum():
         end -= 1
     original = text[start:end]
-    if not original or "\x00" in hay[start:end] or fuzz.ratio(original, form) < MIN_SIMILARITY:
+    needed = SHORT_SIMILARITY if len(form) < SHORT_FORM else MIN_SIMILARITY
+    if not original or "\x00" in hay[start:end] or fuzz.ratio(original, form) < needed:
         return None
     return Fix(start, end, form, 0, original)
