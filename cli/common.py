@@ -6,6 +6,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -178,3 +179,37 @@ def run_command(func: Callable[[Any], Any], args: Any) -> int:
             traceback.print_exc()
         print(f"error: {describe_error(error)}", file=sys.stderr)
         return 1
+
+
+class TerminalProgress:
+    """`label: 12,345/100,000 (12%)` on stderr, rewritten in place a few times a second.
+
+    Only on a terminal: piped or redirected output (a log, `| grep`) gets nothing, as a batch
+    job wants. Lines end with carriage returns only, no escape sequences.
+    """
+
+    def __init__(self, label: str, total: int, stream: TextIO | None = None) -> None:
+        self.label, self.total = label, total
+        self._stream = stream if stream is not None else sys.stderr
+        isatty = getattr(self._stream, "isatty", None)
+        self.enabled = total > 0 and bool(isatty and isatty())
+        self._next = 0.0
+        self._width = 0
+
+    def update(self, done: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now < self._next and done < self.total:
+            return
+        self._next = now + 0.2
+        line = f"{self.label}: {done:,}/{self.total:,} ({done * 100 // self.total}%)"
+        self._width = max(self._width, len(line))
+        self._stream.write("\r" + line.ljust(self._width))
+        self._stream.flush()
+
+    def close(self) -> None:
+        """Clear the line, so what is printed next starts clean."""
+        if self.enabled and self._width:
+            self._stream.write("\r" + " " * self._width + "\r")
+            self._stream.flush()

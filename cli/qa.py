@@ -110,6 +110,7 @@ def load_concepts(args: argparse.Namespace) -> list:
 
 
 def run(args: argparse.Namespace) -> int:
+    from cli.common import TerminalProgress
     from glossary.matching import TermMatcher
     from qa.checks import Severity, check_segment, forbidden_renderings, generic_concepts
 
@@ -127,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
 
     dated = args.article_date or article_date(source for _n, source, _t in pairs[:HEAD])
     found = []
-    for number, source, target in pairs:
+    progress = TerminalProgress(f"checking {args.file.name}", len(pairs))  # on a terminal only
+    for index, (number, source, target) in enumerate(pairs, start=1):
+        progress.update(index)
         for issue in check_segment(
             source,
             target,
@@ -139,6 +142,7 @@ def run(args: argparse.Namespace) -> int:
             article_date=dated,
         ):
             found.append((number, issue))
+    progress.close()
     if args.json:
         rows = [
             {
