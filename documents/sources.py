@@ -31,6 +31,7 @@ _ALIASES = {  # web labels to the superset codec that reads them all
     "euc-kr": "cp949", "euckr": "cp949", "ks_c_5601-1987": "cp949", "windows-949": "cp949",
     "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5-hkscs": "big5hkscs",
 }  # fmt: skip
+_BREAKS = re.compile("[\r\x0c\x85\u2028\u2029]")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -187,7 +188,10 @@ def decode_text(data: bytes, name: str = "the file", *, encoding: str | None = N
 def _clean(text: str, name: str) -> str:
     if _BAD_CONTROL.search(text):
         raise SourceError(f"{name} contains control characters: it is a binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # A form feed (a page break in old text files) and the Unicode line and paragraph
+    # separators are line breaks to segmentation anyway (str.splitlines): make them plain ones,
+    # so no control character reaches a segment.
+    return _BREAKS.sub("\n", text.replace("\r\n", "\n"))
 
 
 def _decode_html(data: bytes, name: str, encoding: str | None) -> _Decoded:
