@@ -355,6 +355,13 @@ def restore(output: str, protected: _Protected) -> str:
     return text + "".join(lost) if lost else text
 
 
+def _restored(output: str, protected: _Protected, source: str) -> str:
+    text = restore(output, protected)
+    # An engine Translation keeps its alignment through the edit (glossary repair reads it)
+    follow = getattr(output, "with_text", None)
+    return follow(text, source) if callable(follow) and text is not output else text
+
+
 def protecting_tags(translate: TranslateFn) -> TranslateFn:
     """translate(texts, ...) that carries every tag token of texts through to its outputs.
 
@@ -372,11 +379,14 @@ def protecting_tags(translate: TranslateFn) -> TranslateFn:
             def batch(indexes: list[int], outputs: list[str]) -> None:
                 on_batch(
                     indexes,
-                    [restore(o, protected[i]) for i, o in zip(indexes, outputs, strict=True)],
+                    [
+                        _restored(o, protected[i], texts[i])
+                        for i, o in zip(indexes, outputs, strict=True)
+                    ],
                 )
 
             kwargs["on_batch"] = batch
         outputs = translate([p.text for p in protected], *args, **kwargs)
-        return [restore(o, p) for o, p in zip(outputs, protected, strict=True)]
+        return [_restored(o, p, text) for o, p, text in zip(outputs, protected, texts, strict=True)]
 
     return wrapped

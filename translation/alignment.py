@@ -148,3 +148,28 @@ def from_attention(
         tuple(target_spans(target_tokenizer, target_text, target_pieces)),
         weights,
     )
+
+
+def follow_edit(alignment: Alignment, before: str, after: str, source: bool = False) -> Alignment:
+    """alignment with its output spans (source spans when source) moved from text before to
+    the edited text after: unchanged stretches map one for one, a changed one (⦗101⦘ -> ⟨1⟩)
+    maps to its new extent."""
+    import difflib
+
+    opcodes = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+
+    def moved(position: int, end: bool) -> int:
+        for tag, i1, i2, j1, j2 in opcodes:
+            if i1 <= position < i2 or (end and position == i2 and i1 < i2):
+                if tag == "equal":
+                    return j1 + position - i1
+                return j2 if end else j1
+        return len(after) if position >= len(before) else 0
+
+    spans = tuple(
+        (moved(a, False), max(moved(a, False), moved(b, True))) if a < b else (moved(a, False),) * 2
+        for a, b in (alignment.source_spans if source else alignment.target_spans)
+    )
+    if source:
+        return Alignment(spans, alignment.target_spans, alignment.weights)
+    return Alignment(alignment.source_spans, spans, alignment.weights)

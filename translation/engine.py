@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from translation import runtime
-from translation.alignment import Alignment, compose, from_attention
+from translation.alignment import Alignment, compose, follow_edit, from_attention
 from translation.languages import language_name, to_argos
 from translation.packages import Package, PackageError, installed_packages, version_key
 from translation.tokenizers import Tokenizer, load_tokenizer
@@ -98,6 +98,17 @@ class Translation(str):
         made.route = route
         made.resume = resume
         made._alignment = None
+        made._edited_from = None
+        made._source_edit = None
+        return made
+
+    def with_text(self, text: str, source: str | None = None) -> Translation:
+        """The same decode with its text edited (tag placeholders turned back into tags),
+        and the source as the caller knows it (with its tags): the alignment follows both
+        edits. It cannot be resumed, since the decoder never saw the edited texts."""
+        made = Translation.make(text, self.hops, self.route, None)
+        made._edited_from = str(self) if self._edited_from is None else self._edited_from
+        made._source_edit = (self.hops[0].source, source) if source and self.hops else None
         return made
 
     @property
@@ -113,6 +124,10 @@ class Translation(str):
                 combined = alignments[0]
                 for hop, following in zip(self.hops[1:], alignments[1:], strict=True):
                     combined = compose(combined, following, hop.source)
+                if self._edited_from is not None:
+                    combined = follow_edit(combined, self._edited_from, str(self))
+                if self._source_edit is not None:
+                    combined = follow_edit(combined, *self._source_edit, source=True)
                 self._alignment = combined
         return self._alignment
 

@@ -344,3 +344,24 @@ def test_garbled_placeholders_are_repaired_without_a_second_pass(packages, curat
 def test_an_inline_tag_next_to_a_dropped_term_stays_whole(packages, curated):
     [segment] = _run(packages["dropping"], ["시드니⦗101⦘ 현지 언론"], curated)
     assert "⦗101⦘" in segment.text and segment.text.startswith("Sydney")
+
+
+def test_repairs_work_through_inline_tags(packages, curated):
+    from documents.inline import protecting_tags
+
+    engine = Engine(packages["garbling"])
+    translate = protecting_tags(functools.partial(engine.translate, source="ko", target="en"))
+    [segment] = translate_with_glossary(
+        ["알리페이가 ⟨1⟩호주⟨/1⟩에 ⟨2/⟩간다."],
+        translate,
+        TermMatcher(curated, "ko", "en"),
+        source_lang="ko",
+        target_lang="en",
+        concepts=curated,
+    )
+    # Alipay came out as "Ali": only the alignment, carried through the tags, can tell
+    assert segment.text == "Alipay가 ⟨1⟩Australia⟨/1⟩에 ⟨2/⟩간다."
+    assert [(t.method, t.original) for t in segment.terms] == [
+        ("repaired", "Ali"),
+        ("repaired", "Auraralia"),
+    ]
