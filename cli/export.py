@@ -11,8 +11,11 @@ from glossary.protocol import location
 FORMAT_HELP = (
     "Format by extension: .docx (bilingual review table), .xlf/.xliff (XLIFF 1.2), "
     ".xlf2/.xliff2 (XLIFF 2.0), .tmx (TMX 1.4b, translated and reviewed segments only), "
-    ".html, .csv (UTF-8 with BOM), .tsv, .txt (target only). --format overrides the extension; "
-    "names: docx, docx-target (target-only Word), xliff, xliff2, tmx, html, csv, tsv, txt."
+    ".html, .csv (UTF-8 with BOM), .tsv, .txt (target only). A project made from an XLIFF, "
+    "SDLXLIFF or MQXLIFF file goes back into that file (only targets and states change) when "
+    "OUT ends in .xlf/.xliff/.xlf2/.sdlxliff/.mqxliff and no --format is given. --format "
+    "overrides the extension; names: docx, docx-target (target-only Word), original (the "
+    "imported XLIFF written back), xliff, xliff2, tmx, html, csv, tsv, txt."
 )
 
 
@@ -64,7 +67,7 @@ def _matcher(args: argparse.Namespace, source_lang: str, target_lang: str):
 
 
 def run(args: argparse.Namespace) -> int:
-    from documents.export import ExportError, export_project, format_for
+    from documents.export import FORMATS, ExportError, export_project, format_for
     from documents.project import Project, ProjectError
 
     try:
@@ -81,9 +84,11 @@ def run(args: argparse.Namespace) -> int:
         matcher = (
             _matcher(args, project.source_lang, project.target_lang) if chosen.uses_terms else None
         )
+        # No --format: an XLIFF-born project may write back into its own file (export_project)
         report = export_project(
-            project, args.out, chosen.name, matcher=matcher, untranslated=args.untranslated
+            project, args.out, args.fmt or None, matcher=matcher, untranslated=args.untranslated
         )
+        chosen = FORMATS[report.format]
     except (ExportError, FileNotFoundError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -40,6 +40,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--encoding", metavar="CODEC", help="the text encoding of a .txt/.html (default: detected)"
     )
     parser.add_argument(
+        "--targets-translated", action="store_true",
+        help="XLIFF: take a target the file gives no state (Xcode, Angular) as translated, "
+        "not as a draft",
+    )  # fmt: skip
+    parser.add_argument(
         "--show", action="store_true",
         help="list the blocks kept and dropped (and why) on stderr, as the window's preview does",
     )  # fmt: skip
@@ -67,7 +72,10 @@ def run(args: argparse.Namespace) -> int:
                     f"{mark} {block.index + 1:4}  [{block.reason}] {block.text[:70]}",
                     file=sys.stderr,
                 )
-        path = create_project(prepared, args.out, source_lang=args.source, target_lang=args.target)
+        path = create_project(
+            prepared, args.out, source_lang=args.source, target_lang=args.target,
+            targets_translated=args.targets_translated,
+        )  # fmt: skip
     except (NewProjectError, ProjectError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

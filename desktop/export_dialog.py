@@ -33,6 +33,9 @@ _DESCRIPTIONS = (
     QT_TRANSLATE_NOOP("ExportDialog", "CSV table (UTF-8 with BOM)"),
     QT_TRANSLATE_NOOP("ExportDialog", "Tab-separated table"),
     QT_TRANSLATE_NOOP("ExportDialog", "Target text only (plain text)"),
+    QT_TRANSLATE_NOOP(
+        "ExportDialog", "Imported XLIFF/SDLXLIFF/MQXLIFF with the translations written back"
+    ),
 )
 # Formats without an extension of their own (target-only Word) are saved as this.
 _FALLBACK_EXTENSION = {"docx-target": ".docx", "html-target": ".html"}
@@ -161,6 +164,9 @@ class Exporter(QObject):
         from documents.client_file import stored_original  # the client's .docx or page
 
         client_file = stored_original(project)
+        from documents.formats.xliff_writeback import original_of  # for "original" (XLIFF)
+
+        original = original_of(project)
         matcher, load_glossary = None, None
         if fmt.uses_terms:
             panels = getattr(window, "panels", None)
@@ -174,7 +180,7 @@ class Exporter(QObject):
             terms = matcher if load_glossary is None else load_glossary().matcher
             return export_segments(
                 segments, path, name, source_lang=source, target_lang=target, name=title,
-                matcher=terms, client_file=client_file,
+                matcher=terms, original=original, client_file=client_file,
             )  # fmt: skip
 
         self.busy = True

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.pair_selector import PairDialog
-from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source, project_from_xliff
+from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source
 from documents.project import ProjectError
 from translation.engine import Route
 
@@ -74,8 +74,6 @@ def _ask_with_preview(
 
 def ask_new_project_from_xliff(parent: QWidget, data_dir: Path) -> Path | None:
     """Ask for an XLIFF file and make a project of it; None when cancelled or refused (said)."""
-    from documents.xliff_import import XliffImportError
-
     patterns = " ".join(f"*{suffix}" for suffix in XLIFF_SUFFIXES)
     name, _ = QFileDialog.getOpenFileName(
         parent,
@@ -85,15 +83,9 @@ def ask_new_project_from_xliff(parent: QWidget, data_dir: Path) -> Path | None:
     )
     if not name:
         return None
-    try:
-        return project_from_xliff(Path(name), data_dir)
-    except (XliffImportError, ProjectError, OSError) as error:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("ProjectDialogs", "Cannot make a project"),
-            str(error),
-        )
-        return None
+    from desktop.xliff_dialog import new_project_from_xliff  # languages checked, then made
+
+    return new_project_from_xliff(parent, Path(name), data_dir)
 
 
 def confirm_encoding(parent: QWidget, path: Path) -> str | None | bool:

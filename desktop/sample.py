@@ -90,10 +90,17 @@ def project_from_source(
     return project.path
 
 
-XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2")
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2", ".sdlxliff", ".mqxliff")
 
 
-def project_from_xliff(source: Path, data: Path) -> Path:
+def project_from_xliff(
+    source: Path,
+    data: Path,
+    *,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    untagged_translated: bool = False,
+) -> Path:
     """A new project (never overwriting one) in data's projects folder from an XLIFF file,
     its languages, targets and statuses as the file has them.
 
@@ -102,9 +109,16 @@ def project_from_xliff(source: Path, data: Path) -> Path:
     """
     from documents.xliff_import import import_xliff, read_xliff
 
-    content = read_xliff(source)  # the pair names the file; the import reads it again
+    # Languages given (missing or wrong in the file) win; the pair names the project file.
+    options = {"source_lang": source_lang, "target_lang": target_lang}
+    content = read_xliff(source, **options)
     stem = f"{source.stem}.{content.source_lang}-{content.target_lang}"
-    project = _create_free(projects_dir(data), stem, lambda path: import_xliff(source, path))
+    project = _create_free(
+        projects_dir(data), stem,
+        lambda path: import_xliff(
+            source, path, **options, untagged_translated=untagged_translated
+        ),
+    )  # fmt: skip
     path = project.path
     project.close()
     return path

@@ -209,6 +209,9 @@ def test_xliff_opens_as_a_new_project(qtbot, monkeypatch, window, tmp_path, data
         exporter_of(window).export("xliff", xlf)
     count = window.model.rowCount()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
+    from desktop.xliff_dialog import XliffImportDialog  # its languages, as the file says
+
+    monkeypatch.setattr(XliffImportDialog, "exec", lambda self: True)
     with qtbot.waitSignal(window.project_opened) as opened:
         window.act_new_xliff.trigger()
     project = opened.args[0]
@@ -292,6 +295,9 @@ def test_another_project_clears_the_changed_by_review_list(
     with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
         exporter_of(window).export("xliff", xlf)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
+    from desktop.xliff_dialog import XliffImportDialog
+
+    monkeypatch.setattr(XliffImportDialog, "exec", lambda self: True)
     with qtbot.waitSignal(window.project_opened):
         window.act_new_xliff.trigger()
     assert importer.changes.segment_ids() == []
