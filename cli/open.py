@@ -78,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     settings = Settings()
+    from desktop.team_sync import apply_team_settings
+
+    apply_team_settings(settings.q, data)  # a team's server URLs, saved in Team ▸ Team Servers
     # --packages, then ARGOS_PACKAGES_DIR, then the folder chosen in the window, then Argos's own.
     packages = (
         args.packages

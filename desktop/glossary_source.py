@@ -27,18 +27,21 @@ class MTGlossary:
 def merge_curated(path: Path) -> None:
     """Merge the bundled curated glossary (cheap once merged; a translator's edits are kept)."""
     from glossary.curated import load_curated
+    from glossary.protocol import is_server_location
     from glossary.store import Termbase
 
+    if is_server_location(path):
+        return  # a team's termbase got the curated glossary once, by `main.py team push`
     with _TERMBASE_LOCK, Termbase(path) as termbase:
         load_curated(termbase)
 
 
 def load_mt_glossary(path: Path, source_lang: str, target_lang: str) -> MTGlossary:
     """The termbase at path as a matcher for the pair; an empty one gives plain MT."""
-    from glossary.store import Termbase
+    from glossary.protocol import open_termbase
 
     merge_curated(path)
-    with _TERMBASE_LOCK, Termbase(path) as termbase:
+    with _TERMBASE_LOCK, open_termbase(path) as termbase:
         concepts = termbase.concepts()
     if not concepts:
         return MTGlossary()

@@ -30,6 +30,7 @@ from desktop.translate_worker import TranslateAll
 from desktop.window_actions import build_menus, build_toolbar
 from documents.project import Project, ProjectError, ProjectLockedError, Status
 from translation.engine import Engine, Route
+from translation.libretranslate import open_engine
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.runner = runner or task_runner()
         self._owns_engine = engine is None  # a caller's engine is the caller's to close
-        self.engine = engine or Engine(packages_dir, self.settings.engine_options())
+        # A team's LibreTranslate server when one is set (local packages as its fallback).
+        self.engine = engine or open_engine(packages_dir, options=self.settings.engine_options())
         self.project: Project | None = None
         self.model: SegmentModel | None = None
         self._read_only_note = ""

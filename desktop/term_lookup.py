@@ -23,7 +23,9 @@ BUILD_INLINE_UP_TO = 5000
 
 def _build(path: Path, source_lang: str, target_lang: str):
     """On a worker: its own connection, the concepts and their matcher."""
-    termbase = Termbase(path)
+    from glossary.protocol import open_termbase
+
+    termbase = open_termbase(path)  # a file, or a team server's URL
     try:
         revision = termbase.revision  # before the concepts: a change in between costs a rebuild
         concepts = termbase.concepts()
@@ -97,7 +99,7 @@ class TermLookup(QObject):
             self._install(revision, concepts, TermMatcher(concepts, *pair))
         else:
             self._building = (revision, pair)
-            path = termbase.path
+            path = getattr(termbase, "url", termbase.path)  # a server's URL, not its label
             run_task(lambda: _build(path, *pair), self._built, self._build_failed, context=self)
         return self._matcher
 

@@ -63,6 +63,14 @@ def diff_html(ops: list[DiffOp]) -> str:
     return "".join(parts)
 
 
+def _open_memory(where):
+    """The memory file, or a team server's (with its outbox for units confirmed while away)."""
+    from desktop.team_sync import outbox_for
+    from memory.protocol import open_memory
+
+    return open_memory(where, outbox_for("memory", where))
+
+
 class _MemoryOnThread:
     """The panel's TranslationMemory, opened and used only on the panel's one pool thread:
     one connection and one fuzzy index, kept between lookups."""
@@ -73,12 +81,12 @@ class _MemoryOnThread:
 
     def lookup(self, source: str, source_lang: str, target_lang: str) -> list[TMMatch]:
         if self._memory is None:
-            self._memory = TranslationMemory(self._path)
+            self._memory = _open_memory(self._path)
         return self._memory.lookup(source, source_lang, target_lang, limit=MAX_MATCHES)
 
     def _open(self) -> TranslationMemory:
         if self._memory is None:
-            self._memory = TranslationMemory(self._path)
+            self._memory = _open_memory(self._path)
         return self._memory
 
     def add(
@@ -213,7 +221,9 @@ class TMPanel(QWidget):
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)
         self._runner = TaskRunner(self._pool, self)
-        self._memory = _MemoryOnThread(Path(memory_path))
+        # A team server's URL stays a string (Path would fold its //).
+        path = memory_path if isinstance(memory_path, str) else Path(memory_path)
+        self._memory = _MemoryOnThread(path)
         self._show_text(self.tr("No segment selected."))
 
     # ---- what the desk calls ---------------------------------------------------------------

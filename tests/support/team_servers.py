@@ -16,6 +16,7 @@ import pwd
 import secrets
 import selectors
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -178,7 +179,8 @@ class PostgresServer:
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
-            self.process.terminate()
+            # SIGINT is PostgreSQL's fast shutdown: it does not wait for open sessions to end.
+            self.process.send_signal(signal.SIGINT)
             try:
                 self.process.wait(15)
             except subprocess.TimeoutExpired:

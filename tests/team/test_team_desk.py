@@ -1,0 +1,130 @@
+"""Two desk windows on one team termbase: a term one translator adds is highlighted in the
+other's grid within a second, without a restart; Team ▸ Team Servers keeps the URLs."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import make_login
+from PySide6.QtCore import QCoreApplication, QSettings
+
+import paths
+from desktop.app import protect_true_from_emit_leak
+from documents.project import Project
+from glossary.model import Concept, Term, TermKind
+from glossary.pg_store import ServerTermbase
+
+protect_true_from_emit_leak()
+
+
+@pytest.fixture
+def desk_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp) -> Path:
+    data = tmp_path / "data"
+    empty = tmp_path / "no-packages"
+    empty.mkdir()
+    monkeypatch.setenv("HANBIT_DATA_DIR", str(data))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(empty))
+    for variable in ("HANBIT_GLOSSARY", "HANBIT_MEMORY", "HANBIT_MT_URL", "HANBIT_MT_KEY"):
+        monkeypatch.delenv(variable, raising=False)
+    QCoreApplication.setOrganizationName("HanbitTest")
+    QCoreApplication.setApplicationName("HanbitTeamTest")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
+    return data
+
+
+def _project(path: Path) -> Path:
+    Project.create(
+        path,
+        source_text=paths.SAMPLE_ARTICLE.read_text(encoding="utf-8"),
+        source_lang="ko",
+        target_lang="en",
+        name=path.stem,
+    ).close()
+    return path
+
+
+def open_desk(qtbot, monkeypatch, tmp_path: Path, name: str, glossary_url: str):
+    from desktop.main_window import MainWindow
+    from desktop.panel_wiring import install_panels
+    from desktop.settings import Settings
+    from desktop.team_sync import apply_team_settings
+
+    monkeypatch.setenv("HANBIT_GLOSSARY", glossary_url)
+    data = tmp_path / f"data-{name}"
+    data.mkdir()
+    apply_team_settings(Settings().q, data)
+    window = MainWindow(
+        _project(tmp_path / f"{name}.hanbit"), data_dir=data,
+        packages_dir=tmp_path / "no-packages", settings=Settings(),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    panels = install_panels(window)
+    panels.glossary_loaded()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: panels.team.online is True, timeout=10000)
+    return window, panels
+
+
+def alipay_segment(window) -> str:
+    return next(s.source for s in window.model.segments() if "알리페이" in s.source)
+
+
+def test_a_term_added_in_one_desk_is_highlighted_in_the_other_within_a_second(
+    qtbot, monkeypatch, tmp_path, desk_env, pg_server, team_db
+) -> None:
+    ServerTermbase(team_db).close()
+    kim = make_login(pg_server, team_db, "kim_desk", "hanbit_terminologist")
+    lee = make_login(pg_server, team_db, "lee_desk", "hanbit_translator")
+    window_a, panels_a = open_desk(qtbot, monkeypatch, tmp_path, "kim", kim)
+    window_b, panels_b = open_desk(qtbot, monkeypatch, tmp_path, "lee", lee)
+    sentence = alipay_segment(window_b)
+    assert panels_b.lookup.matches(sentence) == []  # the termbase starts empty
+
+    started = time.monotonic()
+    panels_a.termbase.add_concept(
+        Concept(terms=[Term("ko", "알리페이"), Term("en", "Alipay"),
+                       Term("en", "Ali Pay", TermKind.FORBIDDEN)])
+    )  # fmt: skip
+    qtbot.waitUntil(lambda: panels_b.lookup.matches(sentence) != [], timeout=2000)
+    assert time.monotonic() - started < 1.0
+    assert [m.text for m in panels_b.lookup.matches(sentence)][:1] == ["알리페이"]
+    qtbot.waitUntil(lambda: panels_b.team.last_change.get("op") == "insert", timeout=2000)
+    assert "kim_desk added Alipay" in window_b.statusBar().currentMessage()
+    assert panels_b.team.status.text() == "Team: online"
+    # The translator's desk cannot forbid a form: the server refuses, the window says why.
+    concept = panels_b.termbase.concept(panels_b.termbase.concept_ids()[0])
+    concept.terms.append(Term("en", "Zhifubao", TermKind.FORBIDDEN))
+    with pytest.raises(Exception, match="only a terminologist may forbid"):
+        panels_b.termbase.update_concept(concept)
+    window_a.close()
+    window_b.close()
+
+
+def test_team_servers_dialog_keeps_the_urls_and_refuses_a_wrong_one(
+    qtbot, monkeypatch, desk_env
+) -> None:
+    from desktop import team_sync
+    from desktop.team_sync import SETTINGS, TeamServersDialog
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        team_sync.QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text)
+    )
+    settings = QSettings()
+    dialog = TeamServersDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.fields["team/glossary_url"].setText("http://not-a-database")
+    dialog.save()  # refused: a message box, nothing saved
+    assert warnings == ["http://not-a-database is not a postgresql:// URL; nothing was saved."]
+    assert settings.value("team/glossary_url", "") == ""
+    dialog.fields["team/glossary_url"].setText("postgresql://kim@team-server/hanbit")
+    dialog.fields["team/mt_url"].setText("http://gpu-box:5000")
+    dialog.save()
+    assert settings.value("team/glossary_url") == "postgresql://kim@team-server/hanbit"
+    assert set(SETTINGS) == set(dialog.fields)
