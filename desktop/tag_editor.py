@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QSyntaxHighlighter, QTextCharFormat
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from documents.inline import tag_tokens
+from documents.inline import has_tags, tag_tokens
 
 # memoQ inserts the next source tag with F9; OmegaT with Ctrl+T. F9 is free in the desk.
 INSERT_NEXT_TAG = Qt.Key.Key_F9
@@ -29,17 +40,67 @@ def _python(text: str, offset: int) -> int:
     return len(text)
 
 
+def chip_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(TAG_BACKGROUND)
+    fmt.setForeground(TAG_FOREGROUND)
+    fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+def mark_tags(document: QTextDocument, text: str) -> None:
+    """Give the tags of a document holding text (plain) the chip format."""
+    cursor = QTextCursor(document)
+    fmt = chip_format()
+    for found in tag_tokens(text):
+        cursor.setPosition(_utf16(text, found.start))
+        cursor.setPosition(_utf16(text, found.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+
+def paint_tagged(
+    delegate: QStyledItemDelegate, painter, option: QStyleOptionViewItem, index
+) -> bool:
+    """Paint a cell whose text holds tags with the tags as chips; False (nothing painted) for
+    a cell without tags, which the delegate then paints as it always does."""
+    opt = QStyleOptionViewItem(option)
+    delegate.initStyleOption(opt, index)
+    text = opt.text
+    if not has_tags(text):
+        return False
+    opt.text = ""
+    style = opt.widget.style() if opt.widget else None
+    if style is not None:
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+    document = QTextDocument()
+    document.setDocumentMargin(2)
+    document.setDefaultFont(opt.font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(wrap)
+    document.setPlainText(text)
+    document.setTextWidth(max(opt.rect.width(), 10))
+    mark_tags(document, text)
+    selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+    context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+    painter.save()
+    painter.translate(opt.rect.topLeft())
+    painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+    return True
+
+
 class TagHighlighter(QSyntaxHighlighter):
     """Draws ⟨1⟩ ⟨/1⟩ ⟨2/⟩ as coloured chips in a text document."""
 
     def __init__(self, document) -> None:
         super().__init__(document)
-        self._format = QTextCharFormat()
-        self._format.setBackground(TAG_BACKGROUND)
-        self._format.setForeground(TAG_FOREGROUND)
-        self._format.setFontWeight(QFont.Weight.Bold)
+        self._format = chip_format()
 
-    def highlightBlock(self, text: str) -> None:
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         for found in tag_tokens(text):
             start = _utf16(text, found.start)
             self.setFormat(start, _utf16(text, found.end) - start, self._format)
@@ -109,7 +170,7 @@ class TagGuard(QObject):
             cursor.setPosition(_utf16(self.editor.toPlainText(), span[1]))
             self.editor.setTextCursor(cursor)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is not self.editor or event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)

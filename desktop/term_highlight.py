@@ -75,6 +75,9 @@ class TermHighlightDelegate(QStyledItemDelegate):
             cursor.setPosition(utf16_offset(text, match.start))
             cursor.setPosition(utf16_offset(text, match.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(self._selected_format if selected else self._format)
+        from desktop.tag_editor import mark_tags  # XLIFF inline-code tags drawn as chips
+
+        mark_tags(doc, text)
         return doc
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:

@@ -69,3 +69,33 @@ def test_a_selection_that_cuts_a_tag_deletes_the_whole_tag(qtbot):
 def test_next_missing_tag_counts_repeated_tags():
     assert next_missing_tag("⟨1/⟩ a ⟨1/⟩", "⟨1/⟩ b") == "⟨1/⟩"
     assert next_missing_tag("plain", "plain") is None
+
+
+def test_the_grid_draws_a_target_with_tags_as_chips(qtbot):
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.segment_view import TargetDelegate
+    from desktop.tag_editor import TAG_BACKGROUND
+
+    def chip_pixels(text: str) -> int:
+        model = QStandardItemModel(1, 1)
+        model.setItem(0, 0, QStandardItem(text))
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.setItemDelegateForColumn(0, TargetDelegate(view))
+        view.setColumnWidth(0, 400)
+        view.resize(500, 100)
+        view.show()
+        qtbot.waitExposed(view)
+        image = view.viewport().grab().toImage()
+        return sum(
+            1
+            for x in range(0, image.width(), 2)
+            for y in range(0, min(image.height(), 40), 2)
+            if image.pixelColor(x, y).name() == TAG_BACKGROUND.name()
+        )
+
+    assert chip_pixels("Alipay ⟨1⟩enters⟨/1⟩ Australia ⟨2/⟩") > 20
+    assert chip_pixels("Alipay enters Australia") == 0
