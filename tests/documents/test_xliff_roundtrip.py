@@ -17,9 +17,12 @@ from documents.xliff_import import import_xliff, read_xliff
 from storage.xmlsafe import parse_xml_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "xliff"
-REAL = sorted(p for p in FIXTURES.glob("*/*") if p.suffix in {".xlf", ".sdlxliff", ".mqxliff"})
+REAL = sorted(
+    p for p in FIXTURES.glob("*/*") if p.suffix in {".xlf", ".xliff", ".sdlxliff", ".mqxliff"}
+)
 # Files that name no target language need one given on import (as --to does).
-NEEDS_TARGET = {"PAS-10-Test01.xlf": "de", "sourceOnly.xlf": "fr"}
+NEEDS_TARGET = {"PAS-10-Test01.xlf": "de", "sourceOnly.xlf": "fr", "cs-apple.xliff": "cs"}
+NEEDS_SOURCE = {"ids-translated.xliff": "en"}  # and ids-translated.xliff needs both
 REFUSED = {"quoted-code-type-values.sdlxliff"}  # its only unit is a tag: nothing to translate
 STATE_ATTRIBUTES = {"state", "state-qualifier", "approved", f"{{{MQ_NS}}}status", "conf"}
 
@@ -47,7 +50,7 @@ def _without_translations(root: etree._Element, languages: bool = False) -> etre
         for name in STATE_ATTRIBUTES:
             element.attrib.pop(name, None)
         if languages:
-            for name in ("target-language", "trgLang"):
+            for name in ("target-language", "trgLang", "source-language", "srcLang"):
                 element.attrib.pop(name, None)
         if element.tag == f"{{{SDL_NS}}}seg" and set(element.attrib) == {"id"}:
             element.getparent().remove(element)  # a confirmation level Trados lacked
@@ -83,9 +86,11 @@ def _codes(element: etree._Element | None) -> list[tuple[str, str]]:
 
 
 def _import(path: Path, tmp_path: Path) -> Project:
+    target = NEEDS_TARGET.get(path.name) or ("cs" if path.name in NEEDS_SOURCE else None)
     return import_xliff(
-        path, tmp_path / f"{path.name}.hanbit", target_lang=NEEDS_TARGET.get(path.name)
-    )
+        path, tmp_path / f"{path.name}.hanbit", source_lang=NEEDS_SOURCE.get(path.name),
+        target_lang=target,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("path", [p for p in REAL if p.name not in REFUSED], ids=lambda p: p.name)
@@ -101,7 +106,7 @@ def test_a_real_file_comes_back_with_only_its_targets_changed(path, tmp_path):
     project.close()
 
     original, exported = _parse(path.read_bytes()), _parse(out.read_bytes())
-    languages = path.name in NEEDS_TARGET
+    languages = path.name in NEEDS_TARGET or path.name in NEEDS_SOURCE
     assert _shape(_without_translations(exported, languages)) == _shape(
         _without_translations(original, languages)
     )
@@ -120,7 +125,7 @@ def test_a_real_file_comes_back_with_only_its_targets_changed(path, tmp_path):
 
 @pytest.mark.parametrize("path", [p for p in REAL if p.name not in REFUSED], ids=lambda p: p.name)
 def test_an_untouched_project_exports_the_very_bytes_it_came_from(path, tmp_path):
-    if path.name in NEEDS_TARGET:
+    if path.name in NEEDS_TARGET or path.name in NEEDS_SOURCE:
         pytest.skip("a language given on import is written into the file")
     with _import(path, tmp_path) as project:
         out = tmp_path / f"same{path.suffix}"
@@ -266,3 +271,16 @@ def test_translate_toolkit_reads_the_write_back(tmp_path):
     store = xliff.xlifffile.parsefile(str(tmp_path / "out.xlf"))
     targets = [unit.target for unit in store.units if unit.target]
     assert targets and all(str(t).startswith("FR ") for t in targets)
+
+
+def test_weblate_xliff11_without_version_or_languages_takes_them_from_the_translator():
+    path = FIXTURES / "weblate" / "ids-translated.xliff"
+    with pytest.raises(Exception, match="does not say its source language; give it"):
+        read_xliff(path)
+    content = read_xliff(path, source_lang="en", target_lang="cs")
+    # The unit that is only {{count}}{{unit}} is no segment, and no reason to refuse the file.
+    assert [(s.source, s.target) for s in content.segments] == [
+        ("Hello, world!", "Ahoj, svete!"),
+        ("Orangutan has ⟨1/⟩ banana.", "Opicka ma ⟨1/⟩ banan."),
+        ("Try Weblate at <https://demo.weblate.org/>!", ""),
+    ]
