@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.tasks import run_task
-from translation.languages import language_name
 from translation.packages import (
     Package,
     PackageError,
@@ -43,8 +42,18 @@ PACKAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_PAIR, COL_VERSION, COL_SIZE, COL_FOLDER = range(4)
 
 
+# Argos names Chinese zh and zt; the desk's names (and their translations) use zh-Hans/zh-Hant.
+_ARGOS_CODES = {"zh": "zh-Hans", "zt": "zh-Hant"}
+
+
 def pair_label(source: str, target: str) -> str:
-    return f"{language_name(source)} → {language_name(target)}"
+    """ "Korean → English" in the UI language (한국어 → 영어 under the Korean interface)."""
+    from desktop.language_names import display_name
+
+    def name(code: str) -> str:
+        return display_name(_ARGOS_CODES.get(code, code))
+
+    return f"{name(source)} → {name(target)}"
 
 
 def human_size(size: int) -> str:
@@ -92,7 +101,9 @@ class PackageManager(QDialog):
         self.packages: list[Package] = []
 
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Pair", "Version", "Size", "Folder"])
+        self.tree.setHeaderLabels(
+            [self.tr("Pair"), self.tr("Version"), self.tr("Size"), self.tr("Folder")]
+        )
         self.tree.setRootIsDecorated(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a path's end says the most
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

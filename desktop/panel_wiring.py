@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 from desktop.glossary_panel import GlossaryPanel
 from desktop.qa_panel import QAPanel
 from desktop.qa_worker import segment_check
+from desktop.segment_model import tm_origin
 from desktop.term_highlight import TermHighlightDelegate
 from desktop.term_lookup import TermLookup
 from desktop.tm_panel import TMPanel
@@ -129,12 +130,7 @@ class PanelSet(QObject):
             self.lookup.refresh()
             return
         try:
-            from desktop.team_sync import outbox_for
-            from glossary.protocol import open_termbase
-
-            self.termbase = open_termbase(
-                self._glossary_path, outbox_for("glossary", self._glossary_path)
-            )
+            self.termbase = Termbase(self._glossary_path)
         except GlossaryError as error:
             self.window.statusBar().showMessage(str(error), 10000)
             return
@@ -280,7 +276,7 @@ class PanelSet(QObject):
             return
         segment = self._segment(segment_id)
         if segment is not None and not segment.target.strip() and self.window.model is not None:
-            self.window.model.change(segment_id, text, Status.DRAFT, origin="tm")
+            self.window.model.change(segment_id, text, Status.DRAFT, origin=tm_origin(100))
 
     def go_to_segment(self, segment_id: int) -> None:
         model = self.window.model
@@ -308,8 +304,5 @@ def install_panels(window) -> PanelSet:
     panels.spelling = install_spelling(window, panels)
     install_memory_sync(window, panels.tm)
     install_qa_filter(window, panels.qa)
-    from desktop.team_sync import install_team_sync
-
-    install_team_sync(window, panels)  # a team's servers: colleagues' changes, waiting edits
     apply_saved_shortcuts(window)  # the panels' actions (Add Term, Check Document) too
     return panels

@@ -35,10 +35,28 @@ TERM_FAILED_ROLE = Qt.ItemDataRole.UserRole + 5
 
 STATUS_LABELS = {
     Status.NEW: QT_TRANSLATE_NOOP("SegmentModel", "new"),
-    Status.DRAFT: QT_TRANSLATE_NOOP("SegmentModel", "draft (MT)"),
+    Status.DRAFT: QT_TRANSLATE_NOOP("SegmentModel", "draft"),
     Status.TRANSLATED: QT_TRANSLATE_NOOP("SegmentModel", "translated"),
     Status.REVIEWED: QT_TRANSLATE_NOOP("SegmentModel", "reviewed"),
 }
+# Where a draft's target came from, by the origin its history records: the translator sees
+# whether a draft is MT to check, a memory match or their own unconfirmed typing.
+ORIGIN_LABELS = {
+    "mt": QT_TRANSLATE_NOOP("SegmentModel", "draft · MT"),
+    "tm": QT_TRANSLATE_NOOP("SegmentModel", "draft · memory {score}%"),
+    "user": QT_TRANSLATE_NOOP("SegmentModel", "draft · typed"),
+    "review-import": QT_TRANSLATE_NOOP("SegmentModel", "draft · review"),
+    "xliff-import": QT_TRANSLATE_NOOP("SegmentModel", "draft · imported"),
+    "import": QT_TRANSLATE_NOOP("SegmentModel", "draft · imported"),
+}
+ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 6
+
+
+def tm_origin(score: int) -> str:
+    """The history origin of a target filled from a memory match with this score."""
+    return f"tm:{int(score)}"
+
+
 # Colours double as the status icons' fill (segment_view draws them): grey, amber, green, blue.
 STATUS_COLORS = {
     Status.NEW: QColor("#9e9e9e"),
@@ -103,6 +121,7 @@ class SegmentModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         self._cache: dict[int, Segment] = {}
         self._stacks: dict[int, _Stacks] = {}
+        self._origins: dict[int, str] = {}  # segment id -> origin of its target (lazy)
         self.stepping = ""  # "undo" or "redo" while such a step is being stored
         self._unsaved: dict[int, tuple[str, Status]] = {}  # typed but not yet stored
         self._retry = QTimer(self)
@@ -115,6 +134,7 @@ class SegmentModel(QAbstractTableModel):
         """Re-read the segment list (after a split or join, or another writer)."""
         self.beginResetModel()
         self._stacks.clear()  # undo steps of a split or joined segment no longer apply
+        self._origins.clear()
         segments = self.project.segments()
         self._ids = [s.id for s in segments]
         self._rows = {sid: row for row, sid in enumerate(self._ids)}
@@ -172,9 +192,13 @@ class SegmentModel(QAbstractTableModel):
                 unsaved = self._unsaved.get(segment.id)
                 return segment.target if unsaved is None else unsaved[0]
             if column == COL_STATUS:
+                if Status(segment.status) == Status.DRAFT:
+                    return self.draft_label(segment.id)
                 return self.tr(STATUS_LABELS[Status(segment.status)])
         elif role == SEGMENT_ID_ROLE:
             return segment.id
+        elif role == ORIGIN_ROLE:
+            return self.origin_of(segment.id)
         elif role == STATUS_ROLE:
             return Status(segment.status)
         elif role == MT_ROLE:
@@ -264,8 +288,26 @@ class SegmentModel(QAbstractTableModel):
 
     def _store(self, segment_id: int, target: str, status: Status, origin: str) -> Segment:
         segment = self.project.set_target(segment_id, target, status=status, origin=origin)
+        self._origins[segment_id] = origin
         self._refresh(segment)
         return segment
+
+    def origin_of(self, segment_id: int) -> str:
+        """Where the target came from: "mt", "tm:<score>", "user", "review-import"…, read
+        from the segment's newest history entry once, then kept as changes are stored."""
+        origin = self._origins.get(segment_id)
+        if origin is None:
+            history = self.project.history(segment_id)
+            origin = self._origins[segment_id] = history[-1].origin if history else ""
+        return origin
+
+    def draft_label(self, segment_id: int) -> str:
+        origin = self.origin_of(segment_id)
+        kind, _, score = origin.partition(":")
+        label = ORIGIN_LABELS.get(kind)
+        if label is None:
+            return self.tr(STATUS_LABELS[Status.DRAFT])
+        return self.tr(label).replace("{score}", score or "100")
 
     def store_mt_batch(
         self, batch: list[tuple[int, str, dict[str, Any]]], replace: dict[int, str] | None = None
@@ -296,6 +338,7 @@ class SegmentModel(QAbstractTableModel):
             segment = self.project.set_target(segment_id, mt, status=Status.DRAFT, origin="mt")
         if (segment.target, segment.status) != (before.target, before.status):
             self._remember(before)
+            self._origins[segment_id] = "mt"
         self._refresh(segment)
         return segment
 
@@ -346,7 +389,16 @@ class SegmentModel(QAbstractTableModel):
         current = self.segment(segment_id)
         keep.append((current.target, Status(current.status)))
         target, status = take.pop()
-        self._store(segment_id, target, status, "user")
+        # The state comes back with the origin it had (an undone edit shows "MT" again).
+        origin = next(
+            (
+                e.origin
+                for e in reversed(self.project.history(segment_id))
+                if (e.target, Status(e.status)) == (target, status)
+            ),
+            "user",
+        )
+        self._store(segment_id, target, status, origin)
         return True
 
     # figures ------------------------------------------------------------------------------

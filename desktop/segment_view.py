@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,6 +36,9 @@ from desktop.segment_model import (
     STATUS_ROLE,
     TERM_FAILED_ROLE,
 )
+
+# The longest status labels (English; a translation is measured as it is shown).
+_STATUS_WIDTHS = ("draft · memory 100%", "translated", "reviewed")
 
 # Keys the window's actions own even while a target is being edited (confirm, navigate, copy).
 WINDOW_KEYS = {
@@ -217,12 +221,6 @@ class TargetDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor, option, index) -> None:
         editor.setGeometry(QRect(option.rect))
 
-    def paint(self, painter, option, index) -> None:
-        from desktop.tag_editor import paint_tagged  # a target with XLIFF tags shows chips
-
-        if not paint_tagged(self, painter, option, index):
-            super().paint(painter, option, index)
-
     def take_text(self) -> str | None:
         """Close the open editor without storing it and hand back its text (None: no editor),
         so that a confirm stores text and status as one change, one undo step."""
@@ -375,7 +373,11 @@ class SegmentView(QTableView):
     def _fit_fixed_columns(self) -> None:
         metrics = self.fontMetrics()
         self.setColumnWidth(COL_NUMBER, metrics.horizontalAdvance("00000") + 12)
-        self.setColumnWidth(COL_STATUS, metrics.horizontalAdvance("draft (MT)") + 40)
+        widest = max(
+            metrics.horizontalAdvance(QCoreApplication.translate("SegmentModel", label))
+            for label in _STATUS_WIDTHS
+        )
+        self.setColumnWidth(COL_STATUS, widest + 40)
 
     def _column_resized(self, *args) -> None:
         self._forget_sizes()

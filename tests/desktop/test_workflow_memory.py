@@ -82,4 +82,4 @@ def test_a_second_project_gets_its_repeat_filled_from_the_memory(
     segment = stored(second)[1]
     assert Status(segment.status) == Status.DRAFT  # filled, not confirmed: the translator checks
     with Project.open(second, read_only=True) as project:
-        assert project.history(segment.id)[-1].origin == "tm"
+        assert project.history(segment.id)[-1].origin == "tm:100"
