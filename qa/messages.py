@@ -26,6 +26,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "double-space": "번역문에 공백이 두 번 있습니다",
         "whitespace": "{where_ko} 공백이 원문과 다릅니다",
         "broken-text": "번역문에 대체 문자(\ufffd)가 있습니다: 글자가 깨졌습니다",
+        "spelling": "철자가 틀렸을 수 있습니다({variant}): {word}",
     }
 }
 CHECK_NAMES: dict[str, dict[str, str]] = {

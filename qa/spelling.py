@@ -231,6 +231,7 @@ def spelling_issues(
                 f"Possible misspelling ({variant}): {miss.word}",
                 target_span=(miss.start, miss.end),
                 key=f"spelling:{miss.word}",
+                params=(("word", miss.word), ("variant", variant)),
             )
         )
     return issues

@@ -124,3 +124,11 @@ def test_cli_qa_json_reports_misspelled_target_words(tmp_path):
     )
     found = [i for i in json.loads(done.stdout) if "spelling" in i["check"]]
     assert [i["message"] for i in found] == ["Possible misspelling (en-US): powr"]
+
+
+def test_spelling_issues_read_in_korean_under_the_korean_interface():
+    from qa.messages import check_name, render_issue
+
+    issue = spelling.spelling_issues("", "wind powr", "en", user=frozenset())[0]
+    assert render_issue(issue, "ko") == "철자가 틀렸을 수 있습니다(en-US): powr"
+    assert check_name("spelling", "ko") == "맞춤법"
