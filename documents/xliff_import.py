@@ -20,7 +20,7 @@ from documents.formats.xliff_doc import (
     imported_target,
     locations,
 )
-from documents.inline import TOKEN, local_name, strip_tags
+from documents.inline import TOKEN, TagTable, element_text, local_name, strip_tags
 from documents.project import Segment
 from documents.project_model import LANG
 from storage.inputs import check_input_file, read_input_bytes
@@ -247,9 +247,46 @@ def _segment(location: Location, paragraph: int, untagged_translated: bool) -> S
     target, status = imported_target(location, untagged_translated=untagged_translated)
     # The unit's notes go with its first segment only.
     first = location.mid is None and location.segment is None or _first_of_unit(location)
-    comment = "\n".join(_notes(location)) if first else ""
+    lines = (_notes(location) if first else []) + _matches(location)
     mt = _machine_translation(location, target)
-    return Segment(0, 0, paragraph, source, target, status, mt, comment)
+    return Segment(0, 0, paragraph, source, target, status, mt, "\n".join(lines))
+
+
+MATCHES_20 = "urn:oasis:names:tc:xliff:matches:2.0"
+MAX_MATCHES = 3  # the best few, as a CAT tool's match list shows them
+
+
+def _matches(location: Location) -> list[str]:
+    """Another tool's translation matches (1.x alt-trans, 2.x mtc:match) as comment lines, so
+    the translator sees them; the file keeps them untouched on write-back."""
+    if location.flavour is Flavour.XLIFF2:
+        holder = location.unit.find(f"{{{MATCHES_20}}}matches")
+        candidates = list(holder) if holder is not None and location.segment is not None else []
+        first = location.segment is not None and _first_of_unit(location)
+        candidates = candidates if first else []
+    else:
+        candidates = [
+            alt for alt in location.unit
+            if local_name(alt) == "alt-trans" and alt.get("origin") != "machine-translation"
+            and alt.get("mid") in (None, location.mid)
+        ]  # fmt: skip
+    lines = []
+    for match in candidates[:MAX_MATCHES]:
+        target = child(match, "target")
+        if target is None:
+            continue
+        table = TagTable()  # the match's tags numbered as the segment's own
+        element_text(location.source, table)
+        text = " ".join(element_text(target, table, target=True).split())
+        if not strip_tags(text).strip():
+            continue
+        quality = match.get("match-quality") or match.get("matchQuality") or ""
+        origin = match.get("origin") or match.get("tool-id") or ""
+        if quality and not quality.endswith("%"):
+            quality += "%"
+        about = ", ".join(part for part in (quality, origin) if part)
+        lines.append(f"Match{f' ({about})' if about else ''}: {text}")
+    return lines
 
 
 def _first_of_unit(location: Location) -> bool:

@@ -284,3 +284,17 @@ def test_weblate_xliff11_without_version_or_languages_takes_them_from_the_transl
         ("Orangutan has ⟨1/⟩ banana.", "Opicka ma ⟨1/⟩ banan."),
         ("Try Weblate at <https://demo.weblate.org/>!", ""),
     ]
+
+
+def test_other_tools_matches_are_shown_in_the_comment_and_kept_in_the_file(tmp_path):
+    path = FIXTURES / "okapi" / "Manual-12-AltTrans.xlf"
+    by_source = {s.source: s for s in read_xliff(path).segments}
+    assert by_source["Text number four"].comment == "Match: Le texte numéro quatre."
+    with _import(path, tmp_path) as project:
+        segment = next(s for s in project.segments() if s.source == "Text number four")
+        project.set_target(segment.id, "Le texte numéro 4.", status=Status.TRANSLATED)
+        export_project(project, tmp_path / "out.xlf")
+    exported = _parse((tmp_path / "out.xlf").read_bytes())
+    assert [e.findtext("{*}target") for e in exported.iter("{*}alt-trans")] == [
+        e.findtext("{*}target") for e in _parse(path.read_bytes()).iter("{*}alt-trans")
+    ]
