@@ -98,27 +98,6 @@ class Code:
         end = self.target_end if self.target_end is not None else self.end
         return start, end
 
-    def markup(self) -> str:
-        """The original markup, for a tooltip: <g id="1"> or <ph id="2">&lt;br/&gt;</ph>."""
-        element = copy.copy(self.start)
-        element.tail = None
-        if self.container:
-            for child in list(element):
-                element.remove(child)
-            element.text = None
-            shown = etree.tostring(element, encoding="unicode", with_tail=False)
-            return _strip_namespaces(shown.replace("/>", ">"))
-        shown = etree.tostring(element, encoding="unicode", with_tail=False)
-        if self.end is not None:
-            end = copy.copy(self.end)
-            end.tail = None
-            shown += " … " + etree.tostring(end, encoding="unicode", with_tail=False)
-        return _strip_namespaces(shown)
-
-
-def _strip_namespaces(markup: str) -> str:
-    return re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", markup)
-
 
 def local_name(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
@@ -138,10 +117,6 @@ class TagTable:
             self._keys[key] = number
             self.codes[number] = make(number)
         return self.codes[number]
-
-    def markup(self, number: int) -> str:
-        code = self.codes.get(number)
-        return code.markup() if code else ""
 
 
 def _ident(element: etree._Element) -> str:

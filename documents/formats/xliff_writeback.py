@@ -207,7 +207,8 @@ def _make_target(location: Location) -> etree._Element:
     unit = location.unit
     if location.mid is None:
         target = etree.Element(tag)
-        after = child(unit, "seg-source") or child(unit, "source")
+        seg_source = child(unit, "seg-source")  # (an lxml element without children is falsy)
+        after = seg_source if seg_source is not None else child(unit, "source")
         after.addnext(target)
         _copy_spacing(after, target)
         return target
