@@ -67,6 +67,8 @@ MIGRATIONS = (
     );
     -- Fuzzy candidates come from the trigram index, not from an index each desk builds.
     CREATE INDEX tm_units_trgm ON tm_units USING gist (source_norm gist_trgm_ops);
+    -- Fresh statistics keep the planner on the trigram index (KNN) as the memory grows.
+    ALTER TABLE tm_units SET (autovacuum_analyze_scale_factor = 0.02);
     CREATE TABLE tm_history (
       id bigserial PRIMARY KEY,
       unit_id bigint NOT NULL REFERENCES tm_units (id) ON DELETE CASCADE,
@@ -239,7 +241,13 @@ class ServerMemory:
     def add_many(self, units: Iterable[IncomingUnit]) -> list[str]:
         checked = [checked_unit(unit) for unit in units]
         with self._write(f"storing {len(checked)} units"):
-            return [self._store(unit)[0] for unit in checked]
+            outcomes = [self._store(unit)[0] for unit in checked]
+        if len(checked) >= 500:
+            # A bulk import (TMX, team push): statistics now, not when autovacuum gets to it,
+            # or the planner may sort the whole pair instead of walking the trigram index.
+            with self._guard("analyzing the memory"):
+                self._conn.execute("ANALYZE tm_units")
+        return outcomes
 
     def _store(self, unit: IncomingUnit) -> tuple[str, int]:
         digest = key_hash(unit.source)

@@ -1,0 +1,344 @@
+"""`python -m bench.team`: five desks on one team server, lookups against SQLite, MT throughput.
+
+Starts real servers on 127.0.0.1 (tests/support/team_servers.py): PostgreSQL and LibreTranslate
+serving the tiny copy package. Then:
+- load: N desk processes edit one termbase and one memory for --seconds. Each save appends a
+  token to a concept's note from the copy it read (a stale copy is refused, re-read, retried),
+  so a lost update shows as a missing token; every confirmed unit must be the unit's target or
+  in its history; every desk's listener must have heard every change.
+- lookups: p95 term search and memory lookup on the server against the SQLite backend with the
+  same content (real ko-en news sentences, Park et al. 2016, multiplied with numbered variants).
+- MT: segments per second through LibreTranslate against the local engine, same package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.common import ROOT
+
+CONCEPTS = 20  # the concepts the desks fight over: few, so saves collide often
+PARK_FIXTURE = ROOT / "tests" / "team" / "fixtures"
+PARK_FULL = Path("/work/shared/data/park-news-dev")
+
+
+def _support() -> None:
+    if str(ROOT / "tests") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tests"))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+
+
+def park_pairs() -> list[tuple[str, str]]:
+    """Real ko-en news pairs: the 1,000 of the shared copy when present, else the 150 kept in
+    the tests' fixtures (CC BY-SA 3.0; see tests/team/fixtures/README.md)."""
+    folder, stem = (PARK_FULL, "dev") if (PARK_FULL / "dev.ko").exists() else (
+        PARK_FIXTURE, "park-news-dev-150")  # fmt: skip
+    ko = (folder / f"{stem}.ko").read_text(encoding="utf-8").splitlines()
+    en = (folder / f"{stem}.en").read_text(encoding="utf-8").splitlines()
+    return [(k.strip(), e.strip()) for k, e in zip(ko, en, strict=True) if k.strip() and e.strip()]
+
+
+# --- the load ---------------------------------------------------------------------------------
+
+
+@dataclass
+class DeskReport:
+    desk: int
+    saved: dict[int, list[str]] = field(default_factory=dict)  # concept id -> tokens written
+    stale: int = 0  # saves refused because a colleague saved first (then retried)
+    units: list[tuple[str, str]] = field(default_factory=list)  # (source, target) confirmed
+    heard: int = 0  # notifications this desk's listener received
+    term_ms: list[float] = field(default_factory=list)
+    memory_ms: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def desk(number: int, glossary_url: str, memory_url: str, seconds: float, queue,
+         barrier) -> None:  # fmt: skip
+    """One translator's desk process: saves, confirms and lookups until the time is up."""
+    _support()
+    from glossary.pg_store import ServerTermbase, StaleConceptError, TermbaseListener
+    from memory.pg_store import ServerMemory
+
+    report = DeskReport(number)
+    heard = threading.Event()
+    counter = [0]
+
+    def on_change(_payload: dict) -> None:
+        counter[0] += 1
+        heard.set()
+
+    listener = TermbaseListener(glossary_url, on_change)
+    listener.start()
+    listener.ready.wait(10)
+    rng = random.Random(number)
+    pairs = park_pairs()
+    barrier.wait(60)  # every desk listening before anyone writes
+    try:
+        with ServerTermbase(glossary_url) as termbase, ServerMemory(memory_url) as memory:
+            ids = termbase.concept_ids()
+            deadline = time.monotonic() + seconds
+            step = 0
+            while time.monotonic() < deadline:
+                step += 1
+                concept_id = rng.choice(ids)
+                token = f"d{number}s{step}"
+                while True:  # what a translator does after "changed by someone": reopen, redo
+                    concept = termbase.concept(concept_id)
+                    concept.note = f"{concept.note} {token}".strip()
+                    try:
+                        termbase.update_concept(concept)
+                        break
+                    except StaleConceptError:
+                        report.stale += 1
+                report.saved.setdefault(concept_id, []).append(token)
+                source, _ = rng.choice(pairs[:200])
+                target = f"desk {number} version {step}"
+                memory.add(source, target, "ko", "en", origin=f"desk{number}")
+                report.units.append((source, target))
+                query = rng.choice(pairs)[0]
+                started = time.perf_counter()
+                termbase.search(query.split()[0])
+                report.term_ms.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                memory.lookup(query, "ko", "en")
+                report.memory_ms.append((time.perf_counter() - started) * 1000)
+    except Exception as error:  # reported to the parent, which fails the run
+        report.errors.append(f"{type(error).__name__}: {error}")
+    barrier.wait(seconds + 60)  # every desk done writing...
+    time.sleep(1.0)  # ...and their last notifications delivered
+    listener.stop()
+    report.heard = counter[0]
+    queue.put(report)
+
+
+@dataclass
+class LoadResult:
+    desks: int
+    seconds: float
+    saves: int
+    stale: int
+    units: int
+    lost_saves: list[str]
+    lost_units: list[str]
+    unheard: list[str]
+    term_p95_ms: float
+    memory_p95_ms: float
+    errors: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not (self.lost_saves or self.lost_units or self.unheard or self.errors)
+
+
+def run_load(glossary_url: str, memory_url: str, desks: int = 5, seconds: float = 60.0,
+             ) -> LoadResult:  # fmt: skip
+    """Prepare the shared termbase and memory, run the desk processes, check what they did."""
+    _support()
+    from glossary.model import Concept, Term
+    from glossary.pg_store import ServerTermbase
+    from memory.pg_store import ServerMemory
+
+    with ServerTermbase(glossary_url) as termbase:
+        for n in range(CONCEPTS):
+            termbase.add_concept(Concept(terms=[Term("ko", f"용어{n}"), Term("en", f"term {n}")]))
+    ServerMemory(memory_url).close()
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    barrier = context.Barrier(desks)
+    processes = [
+        context.Process(target=desk, args=(n, glossary_url, memory_url, seconds, queue, barrier))
+        for n in range(desks)
+    ]
+    for process in processes:
+        process.start()
+    reports = [queue.get(timeout=seconds + 120) for _ in processes]
+    for process in processes:
+        process.join(30)
+    return _check(glossary_url, memory_url, reports, seconds)
+
+
+def _check(glossary_url: str, memory_url: str, reports: list[DeskReport], seconds: float):
+    from glossary.pg_store import ServerTermbase
+    from memory.pg_store import ServerMemory
+
+    lost_saves, lost_units, unheard = [], [], []
+    saves = sum(len(t) for r in reports for t in r.saved.values())
+    with ServerTermbase(glossary_url) as termbase:
+        notes = {c.id: set(c.note.split()) for c in termbase.concepts()}
+    for report in reports:
+        for concept_id, tokens in report.saved.items():
+            lost_saves += [f"#{concept_id} {t}" for t in tokens if t not in notes[concept_id]]
+    with ServerMemory(memory_url) as memory:
+        kept: dict[str, set[str]] = {}
+        for unit in memory.units():
+            kept[unit.source] = {unit.target, *(t for t, _, _ in memory.history(unit.id))}
+    for report in reports:
+        lost_units += [f"{s[:20]}→{t}" for s, t in report.units if t not in kept.get(s, set())]
+        # Every save is one notification to every desk (the 20 setup adds came before).
+        if report.heard < saves:
+            unheard.append(f"desk {report.desk} heard {report.heard} of {saves} changes")
+    term = [ms for r in reports for ms in r.term_ms]
+    memory_ms = [ms for r in reports for ms in r.memory_ms]
+    return LoadResult(
+        desks=len(reports), seconds=seconds, saves=saves, stale=sum(r.stale for r in reports),
+        units=sum(len(r.units) for r in reports), lost_saves=lost_saves, lost_units=lost_units,
+        unheard=unheard, term_p95_ms=p95(term), memory_p95_ms=p95(memory_ms),
+        errors=[e for r in reports for e in r.errors],
+    )  # fmt: skip
+
+
+def p95(values: list[float]) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=20)[-1]
+
+
+# --- lookups: server against SQLite -----------------------------------------------------------
+
+
+def lookups(glossary_url: str, memory_url: str, units: int, folder: Path, queries: int = 200,
+            ) -> dict[str, float]:  # fmt: skip
+    """p95 ms of term search and memory lookup, same content in both backends."""
+    _support()
+    from glossary.curated import load_curated
+    from glossary.pg_store import ServerTermbase
+    from glossary.store import Termbase
+    from glossary.transfer import copy_termbase
+    from memory.pg_store import ServerMemory
+    from memory.store import IncomingUnit, TranslationMemory
+
+    pairs = park_pairs()
+    rng = random.Random(7)
+    with Termbase(folder / "glossary.db") as local:
+        load_curated(local)
+        with ServerTermbase(glossary_url) as server:
+            copy_termbase(local, server)
+    incoming = [
+        IncomingUnit(f"{source} ({n})" if n else source, target, "ko", "en")
+        for n in range(units // len(pairs) + 1)
+        for source, target in pairs
+    ][:units]
+    with TranslationMemory(folder / "memory.db") as local, ServerMemory(memory_url) as server:
+        for start in range(0, len(incoming), 2000):
+            local.add_many(incoming[start : start + 2000])
+            server.add_many(incoming[start : start + 2000])
+    sample = [rng.choice(pairs)[0].replace("다.", "다!") for _ in range(queries)]
+    words = [rng.choice(s.split()) for s in sample]
+    result: dict[str, float] = {}
+    for name, opener in (("sqlite", lambda: (Termbase(folder / "glossary.db"),
+                                             TranslationMemory(folder / "memory.db"))),
+                         ("server", lambda: (ServerTermbase(glossary_url),
+                                             ServerMemory(memory_url)))):  # fmt: skip
+        termbase, memory = opener()
+        try:
+            memory.lookup(sample[0], "ko", "en")  # the SQLite index is built on first use
+            term_ms, memory_ms = [], []
+            for word, sentence in zip(words, sample, strict=True):
+                started = time.perf_counter()
+                termbase.search(word)
+                term_ms.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                memory.lookup(sentence, "ko", "en")
+                memory_ms.append((time.perf_counter() - started) * 1000)
+        finally:
+            termbase.close()
+            memory.close()
+        result[f"{name} term p95"] = p95(term_ms)
+        result[f"{name} memory p95"] = p95(memory_ms)
+    return result
+
+
+# --- MT throughput ----------------------------------------------------------------------------
+
+
+def mt_throughput(lt_server, packages: Path, repeats: int = 3) -> dict[str, float]:
+    """Segments per second of the article (ko→en) through the server and the local engine."""
+    _support()
+    import paths
+    from documents.segmentation import segment_document
+    from translation.engine import Engine
+    from translation.libretranslate import LibreTranslateEngine
+
+    text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    segments = [s.text for s in segment_document(text, "ko")]
+    result = {}
+    for name, engine in (("libretranslate", LibreTranslateEngine(lt_server.url, lt_server.api_key)),
+                         ("local", Engine(packages))):  # fmt: skip
+        engine.translate(segments[:2], "ko", "en")  # warm: model loaded, connection made
+        started = time.perf_counter()
+        for _ in range(repeats):
+            engine.translate(segments, "ko", "en")
+        result[name] = repeats * len(segments) / (time.perf_counter() - started)
+        engine.close()
+    return result
+
+
+# --- the whole bench --------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.team", description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    parser.add_argument("--desks", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of the load (60)")
+    parser.add_argument("--units", type=int, default=20_000, help="memory size for lookups")
+    parser.add_argument("--no-mt", action="store_true", help="skip the LibreTranslate part")
+    args = parser.parse_args(argv)
+    _support()
+    from support.team_servers import LibreTranslateServer, PostgresServer, ensure_installed
+    from support.tiny_package import build_copy_package, train_sentencepiece
+
+    ensure_installed()
+    server = PostgresServer()
+    server.start()
+    try:
+        urls = (server.create_database("load_glossary"), server.create_database("load_memory"))
+        load = run_load(*urls, args.desks, args.seconds)
+        print(f"load: {load.desks} desks, {load.seconds:.0f} s: {load.saves} saves"
+              f" ({load.stale} stale copies refused and redone), {load.units} units;"
+              f" lost saves {len(load.lost_saves)}, lost units {len(load.lost_units)},"
+              f" unheard {len(load.unheard)}; under load p95 term search"
+              f" {load.term_p95_ms:.1f} ms, memory lookup {load.memory_p95_ms:.1f} ms")  # fmt: skip
+        for problem in load.lost_saves + load.lost_units + load.unheard + load.errors:
+            print("  PROBLEM:", problem)
+        with tempfile.TemporaryDirectory() as folder:
+            urls = (server.create_database("lookup_glossary"),
+                    server.create_database("lookup_memory"))  # fmt: skip
+            timings = lookups(*urls, args.units, Path(folder))
+        for name, ms in timings.items():
+            print(f"lookup ({args.units} units): {name} {ms:.2f} ms")
+    finally:
+        server.close()
+    if not args.no_mt:
+        with tempfile.TemporaryDirectory() as folder:
+            packages = Path(folder) / "packages"
+            packages.mkdir()
+            model = train_sentencepiece(Path(folder) / "sp.model")
+            build_copy_package(packages, "ko", "en", sentencepiece_model=model)
+            build_copy_package(packages, "en", "zh", sentencepiece_model=model)
+            lt = LibreTranslateServer(packages)
+            lt.start()
+            try:
+                rates = mt_throughput(lt, packages)
+            finally:
+                lt.close()
+        for name, rate in rates.items():
+            print(f"MT ({name}, tiny copy package, article ko→en): {rate:.1f} segments/s")
+    return 0 if load.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
