@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 META_ORIGINAL = "xliff_original"
 META_MAP = "xliff_map"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _DECLARATION = re.compile(rb"^(\xef\xbb\xbf)?(<\?xml[^>]*\?>)")
 
 
@@ -136,7 +137,12 @@ def write_back(
     original: Original, segments: Sequence[Segment], *, target_lang: str, name: str = "XLIFF"
 ) -> bytes:
     """The original file with the segments' targets and statuses written into it."""
-    from documents.xliff_import import XliffImportError, parse_original
+    from documents.xliff_import import (
+        XliffImportError,
+        desk_language,
+        file_languages,
+        parse_original,
+    )
 
     try:
         root = parse_original(original.data, name)
@@ -170,11 +176,13 @@ def write_back(
         shown = "; ".join(problems[:5]) + more
         raise WriteBackError(f"Some targets' tags cannot be written back: {shown}")
     changed = any(c for entries in unit_statuses.values() for _, _, c in entries)
-    if not changed and not original.languages_given:
+    declared = file_languages(root, original.flavour)[1] or ""
+    same_language = desk_language(declared) == target_lang
+    if not changed and not original.languages_given and same_language:
         return original.data  # nothing to write: the very bytes that came in
     for unit, entries in unit_statuses.items():
         _write_states(original.flavour, unit, entries)
-    _write_languages(root, original)
+    _write_languages(root, original, target_lang)
     return _serialize(root, original.data)
 
 
@@ -284,10 +292,16 @@ def _write_states(
         unit.set("approved", "no")
 
 
-def _write_languages(root: etree._Element, original: Original) -> None:
-    # A language given on import replaces a wrong one, or fills a missing one, in the file.
+def _write_languages(root: etree._Element, original: Original, target_lang: str) -> None:
+    # A language given on import replaces a wrong one, or fills a missing one, in the file;
+    # so does the project's target language when the translator changed it since.
+    from documents.xliff_import import desk_language, file_languages
+
     target = original.languages_given.get("target")
     source = original.languages_given.get("source")
+    declared = file_languages(root, original.flavour)[1]
+    if not target and desk_language(declared or "") != target_lang:
+        target = target_lang
     if original.flavour is Flavour.XLIFF2:
         if target:
             root.set("trgLang", target)
@@ -299,6 +313,12 @@ def _write_languages(root: etree._Element, original: Original) -> None:
             file.set("target-language", target)
         if source:
             file.set("source-language", source)
+    if target:  # the targets' own xml:lang, where the file gives one, says the same
+        for element in root.iter("{*}target"):
+            parent = element.getparent()
+            if parent is not None and local_name(parent) == "trans-unit":
+                if element.get(XML_LANG) is not None:
+                    element.set(XML_LANG, target)
 
 
 def _serialize(root: etree._Element, data: bytes) -> bytes:

@@ -298,3 +298,16 @@ def test_other_tools_matches_are_shown_in_the_comment_and_kept_in_the_file(tmp_p
     assert [e.findtext("{*}target") for e in exported.iter("{*}alt-trans")] == [
         e.findtext("{*}target") for e in _parse(path.read_bytes()).iter("{*}alt-trans")
     ]
+
+
+def test_a_target_language_changed_in_the_desk_is_written_into_the_file(tmp_path):
+    path = FIXTURES / "okapi" / "segmented.xlf"
+    with _import(path, tmp_path) as project:
+        assert project.target_lang == "de"
+        project.change_target_lang("ko")
+        export_project(project, tmp_path / "out.xlf")
+    root = _parse((tmp_path / "out.xlf").read_bytes())
+    files = list(root.iter("{*}file"))
+    assert files and all(f.get("target-language") == "ko" for f in files)
+    langs = [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in root.iter("{*}target")]
+    assert langs and set(langs) == {"ko"}
