@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from glossary.curated import load_curated
 from glossary.formats import ImportPlan, apply_import, export_glossary, plan_import
@@ -622,3 +624,43 @@ def test_three_concurrent_imports_of_unrelated_glossaries_all_land(tmp_path) -> 
             "Baidu",
             "Tencent",
         ]
+
+
+_CELLS = st.text(
+    alphabet=st.sampled_from(
+        list("알리페이支付寶宝Alipay =+-@'\"\t\r\n,;|\x00\x01\x85\ufeff\ufffd")
+    ),
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(st.lists(_CELLS, min_size=1, max_size=4), min_size=1, max_size=5),
+    codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp949", "gb18030", "big5"]),
+    damage=st.sampled_from([b"", b"\xff", b"\xe9\xbb", b"\x00"]),
+)
+def test_any_table_is_imported_cleanly_or_refused_with_a_reason(tmp_path, rows, codec, damage):
+    # Hostile tables: formula-like cells, control characters, quotes, legacy encodings, a
+    # damaged byte. The import either plans terms free of control characters and U+FFFD, or
+    # refuses with a GlossaryError; never a traceback of another kind.
+    text = "ko,en\n" + "\n".join(",".join(row) for row in rows) + "\n"
+    try:
+        data = text.encode(codec)
+    except UnicodeEncodeError:
+        return
+    path = tmp_path / "fuzz.csv"
+    path.write_bytes(data + damage)
+    with Termbase(tmp_path / "fuzz.db") as termbase:
+        try:
+            plan = plan_import(termbase, path)
+        except GlossaryError:
+            return
+        for concept in [*plan.added, *plan.changed]:
+            for term in concept.terms:
+                assert not any(ord(c) < 32 and c not in "\t\n" for c in term.text)
+                assert "\ufffd" not in term.text or "\ufffd" in text
+        if not plan.decoding.guessed and not plan.rejected:
+            apply_import(termbase, plan)
