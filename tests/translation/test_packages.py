@@ -182,7 +182,7 @@ def test_refuses_what_is_not_a_zip(tmp_path: Path):
     fake.write_text("<html>404 Not Found</html>", encoding="utf-8")
     with pytest.raises(PackageError, match="not a zip archive"):
         install_package_file(fake, tmp_path / "packages")
-    with pytest.raises(PackageError, match="no such file"):
+    with pytest.raises(PackageError, match="does not exist"):
         install_package_file(tmp_path / "missing.argosmodel", tmp_path / "packages")
 
 

@@ -110,7 +110,7 @@ def test_translate_missing_file(tmp_path: Path, tiny_packages_dir: Path, capsys)
         ]
     )
     assert result == 2
-    assert capsys.readouterr().err == f"error: {missing}: no such file\n"
+    assert capsys.readouterr().err == f"error: {missing} does not exist\n"
 
 
 def test_translate_in_a_real_process(article: Path, tiny_packages_dir: Path, tmp_path: Path):
