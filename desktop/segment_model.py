@@ -135,6 +135,9 @@ class SegmentModel(QAbstractTableModel):
         self.beginResetModel()
         self._stacks.clear()  # undo steps of a split or joined segment no longer apply
         self._origins.clear()
+        from documents.client_file import paragraph_origins  # where a Word/page paragraph was
+
+        self._places = paragraph_origins(self.project)
         segments = self.project.segments()
         self._ids = [s.id for s in segments]
         self._rows = {sid: row for row, sid in enumerate(self._ids)}
@@ -213,6 +216,8 @@ class SegmentModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column in (COL_TARGET, COL_STATUS):
                 return enforcement_tooltip(segment) or None
+            if column == COL_SOURCE and 0 <= segment.paragraph < len(self._places):
+                return self._places[segment.paragraph]  # "Footnote 2", "Table 1, row 2, cell 1"
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             # Top-aligned: a one-line target beside a three-line source starts on the same line.
             side = (

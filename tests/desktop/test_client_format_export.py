@@ -47,3 +47,20 @@ def test_export_from_the_window_writes_into_the_original_docx(
     assert document.paragraphs[0].style.name == "Heading 1"  # the original, not a new file
     assert [[c.text for c in r.cells] for r in document.tables[0].rows][0] == ["국가", "지사 설립"]
     window.close()
+
+
+def test_the_grid_says_where_each_segment_of_a_word_file_comes_from(
+    qtbot, tmp_path, empty_packages_dir, data_dir
+) -> None:
+    from desktop.segment_model import COL_SOURCE
+
+    project_path = new_project(KITCHEN, tmp_path / "k.hanbit", source_lang="ko", target_lang="en")
+    window = open_window(qtbot, project_path, empty_packages_dir, data_dir)
+    model = window.view.model()
+    tips = [
+        model.index(r, COL_SOURCE).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(model.rowCount())
+    ]
+    assert tips[0] == "Header 1" and tips[-1] == "Footer 1"
+    assert "Footnote 2" in tips and "Text box" in tips and "Table 1, row 2, cell 1" in tips
+    window.close()
