@@ -311,3 +311,36 @@ def test_a_target_language_changed_in_the_desk_is_written_into_the_file(tmp_path
     assert files and all(f.get("target-language") == "ko" for f in files)
     langs = [t.get("{http://www.w3.org/XML/1998/namespace}lang") for t in root.iter("{*}target")]
     assert langs and set(langs) == {"ko"}
+
+
+SCHEMAS = Path(__file__).parents[1] / "data" / "schemas"
+
+
+def _strict_12() -> etree.XMLSchema:
+    class Local(etree.Resolver):
+        def resolve(self, url, public_id, context):
+            if url.endswith("xml.xsd"):  # no network: the W3C schema's copy
+                return self.resolve_filename(str(SCHEMAS / "xml.xsd"), context)
+            return None
+
+    parser = etree.XMLParser()
+    parser.resolvers.add(Local())
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-core-1.2-strict.xsd"), parser))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["desk/alipay-tags.xlf", "okapi/Manual-12-AltTrans.xlf", "weblate/placeholder-x.xliff",
+     "weblate/placeholder-mrk.xliff"],
+)  # fmt: skip
+def test_a_file_valid_against_the_strict_12_schema_stays_valid(name, tmp_path):
+    path = FIXTURES / name
+    schema = _strict_12()
+    assert schema.validate(etree.parse(str(path))), "the original is valid"
+    with _import(path, tmp_path) as project:
+        for number, segment in enumerate(project.segments()):
+            status = [Status.DRAFT, Status.TRANSLATED, Status.REVIEWED][number % 3]
+            project.set_target(segment.id, "번역 " + segment.source, status=status)
+        export_project(project, tmp_path / "out.xlf")
+    exported = etree.parse(str(tmp_path / "out.xlf"))
+    assert schema.validate(exported), schema.error_log
