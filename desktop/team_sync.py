@@ -131,6 +131,7 @@ class TeamSync(QObject):
         self.window, self.panels = window, panels
         self.glossary_url = location("glossary")
         self.memory_url = location("memory")
+        self.login = _login(self.glossary_url)
         self.online: bool | None = None
         self.last_change: dict = {}
         self._listener = None
@@ -192,14 +193,18 @@ class TeamSync(QObject):
                 label = termbase.concept(int(payload["concept"])).label()
             except Exception:  # deleted again meanwhile, or the server just went away
                 pass
-        verbs = {"insert": self.tr("added"), "delete": self.tr("deleted")}
-        verb = verbs.get(payload.get("op"), self.tr("changed"))
-        self.window.statusBar().showMessage(
-            self.tr("Glossary: {who} {verb} {term}").format(
+        if payload.get("by") == self.login:
+            # Our own save, back from the server: it is committed and every desk has it.
+            message = self.tr("Glossary: {term} saved on the server for the team").format(
+                term=label
+            )
+        else:
+            verbs = {"insert": self.tr("added"), "delete": self.tr("deleted")}
+            verb = verbs.get(payload.get("op"), self.tr("changed"))
+            message = self.tr("Glossary: {who} {verb} {term}").format(
                 who=payload.get("by", "?"), verb=verb, term=label
-            ),
-            8000,
-        )
+            )
+        self.window.statusBar().showMessage(message, 8000)
 
     def _state_changed(self, online: bool, message: str) -> None:
         self.online = online
@@ -279,6 +284,16 @@ class TeamSync(QObject):
         if self._listener is not None:
             self._listener.stop()
             self._listener = None
+
+
+def _login(url: str) -> str:
+    """The user name a server URL logs in as (libpq's default: the system user)."""
+    if not is_server_location(url):
+        return ""
+    import getpass
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).username or os.environ.get("PGUSER") or getpass.getuser()
 
 
 def _replay(glossary: tuple, memory: tuple) -> tuple[int, list[tuple[str, str]]]:
