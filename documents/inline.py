@@ -75,6 +75,10 @@ OPENERS = {"bpt": "ept", "sc": "ec", "sm": "em"}
 CLOSERS = frozenset(OPENERS.values())
 
 
+# Characters XML 1.0 cannot carry at all (lxml refuses them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 class TagError(ValueError):
     """A target whose tags cannot be written back as markup (crossed, unknown, unclosed)."""
 
@@ -219,6 +223,7 @@ def fill_element(element: etree._Element, text: str, table: TagTable) -> None:
     cursor = 0
 
     def add_text(piece: str) -> None:
+        piece = _NOT_XML.sub("", piece)  # stray control characters pasted into a target
         if not piece:
             return
         if len(parent):

@@ -79,3 +79,11 @@ def test_tags_that_cannot_be_markup_are_refused_and_the_target_is_unchanged(text
 
 def test_strip_tags_leaves_the_sentence():
     assert strip_tags("A ⟨1⟩b⟨/1⟩ ⟨2/⟩c") == "A b c"
+
+
+def test_characters_xml_cannot_carry_are_left_out_of_the_markup():
+    table = TagTable()
+    element_text(_source('a <x id="1"/>'), table)
+    target = etree.fromstring(f'<target xmlns="{V12}"/>')
+    fill_element(target, "b\x0b ⟨1/⟩\x00c", table)
+    assert etree.tostring(target, encoding="unicode").endswith('>b <x id="1"/>c</target>')
