@@ -370,6 +370,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-repairs", action="store_true", help="skip the packages that garble names"
     )
+    parser.add_argument(
+        "--text",
+        type=Path,
+        action="append",
+        default=[],
+        help="also run the sentences of this file (one a line) that hold a glossary term",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from glossary.enforce import Strategy
@@ -384,6 +391,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"no benchmark text for source language {source_lang!r} in {DATA}")
     concepts = load_concepts(args.glossary)
     matcher = TermMatcher(concepts, source_lang, target_lang)
+    for path in args.text:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            parser.error(f"--text {path}: {error}")
+        # Real text (a news corpus): only the lines with a term say anything about terms
+        sets[path.stem] = [line.strip() for line in lines if matcher.find(line.strip())]
     with tempfile.TemporaryDirectory(prefix="bench-enforcement-") as scratch:
         packages = args.packages or build_tiny_packages(Path(scratch), source_lang, target_lang)
         engine = Engine(packages)
