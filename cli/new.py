@@ -72,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
                     f"{mark} {block.index + 1:4}  [{block.reason}] {block.text[:70]}",
                     file=sys.stderr,
                 )
+        elif args.show and prepared.where:  # a Word file: every paragraph and where it is
+            lines = [line for line in prepared.source_text().split("\n") if line.strip()]
+            for number, (where, line) in enumerate(zip(prepared.where, lines, strict=False), 1):
+                print(f"kept    {number:4}  [{where}] {line[:70]}", file=sys.stderr)
         path = create_project(
             prepared, args.out, source_lang=args.source, target_lang=args.target,
             targets_translated=args.targets_translated,
