@@ -218,15 +218,31 @@ def test_a_second_decode_can_be_cancelled(packages, curated):
         )
 
 
-def test_a_pivot_repairs_what_the_second_hop_garbled(tmp_path, tiny_sentencepiece, curated):
+@pytest.mark.parametrize("hop", ["first", "second"])
+def test_a_pivot_repairs_what_either_hop_garbled(tmp_path, tiny_sentencepiece, curated, hop):
+    # ko → en → zh: the attention of the two hops is composed into one from ko to zh
     folder = tmp_path / "pivot"
-    build_copy_package(folder, "ko", "en", sentencepiece_model=tiny_sentencepiece)
+    garble = {"额": ""}
     build_copy_package(
-        folder, "en", "zh", sentencepiece_model=tiny_sentencepiece, garble={"额": ""}
+        folder,
+        "ko",
+        "en",
+        sentencepiece_model=tiny_sentencepiece,
+        garble=garble if hop == "first" else None,
     )
-    [segment] = _run(folder, ["알리페이가 위어바오(餘額寶)를 내놓았다."], curated, target="zh-Hans")
-    assert segment.text == "支付宝가 余额宝를 내놓았다."
+    build_copy_package(
+        folder,
+        "en",
+        "zh",
+        sentencepiece_model=tiny_sentencepiece,
+        garble=garble if hop == "second" else None,
+    )
+    text = "알리페이가 위어바오(餘額寶)를 내놓았다. 마윈은 위어바오에 투자했다."
+    [segment] = _run(folder, [text], curated, target="zh-Hans")
+    assert segment.text == "支付宝가 余额宝를 내놓았다. 马云은 余额宝에 투자했다."
     assert [(t.method, t.original) for t in segment.terms] == [
+        ("injected", ""),
+        ("repaired", "余宝"),
         ("injected", ""),
         ("repaired", "余宝"),
     ]
