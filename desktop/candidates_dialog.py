@@ -142,7 +142,10 @@ class CandidatesDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(row, len(self.languages) + offset, item)
             self.table.item(row, 0).setData(CANDIDATE_ROLE, candidate)
-        count = len(shown)
+        self._show_count(len(shown))
+
+    def _show_count(self, count: int) -> None:
+        """The status line's figure, said again after every add or dismiss (never stale)."""
         if count:
             found = (
                 self.tr("1 candidate.")
@@ -193,6 +196,8 @@ class CandidatesDialog(QDialog):
                 added.append(row)
         for row in reversed(added):
             self.table.removeRow(row)
+        if added:
+            self._show_count(self.table.rowCount())
         if problems:
             self.error.setText("\n".join(problems))
             self.error.show()
@@ -208,6 +213,7 @@ class CandidatesDialog(QDialog):
         self.termbase.set_meta(META_DISMISSED, json.dumps(sorted(self._dismissed)))
         for row in reversed(rows):
             self.table.removeRow(row)
+        self._show_count(self.table.rowCount())
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -124,8 +124,17 @@ class Exporter(QObject):
             return
         settings.setValue(FORMAT_KEY, name)
         fmt = FORMATS[name]
-        folder = Path(str(settings.value(FOLDER_KEY, "") or window.project.path.parent))
-        suggested = folder / (window.project.path.stem + suffix_of(fmt))
+        from desktop.project_files import dialog_folder, export_name
+
+        # The last export folder, else Documents (not the desk's data folder); the article's
+        # name with the target language (wind_article.en.docx).
+        saved = str(settings.value(FOLDER_KEY, "") or "")
+        folder = (
+            Path(saved)
+            if saved and Path(saved).is_dir()
+            else dialog_folder(window.settings, "export")
+        )
+        suggested = folder / (export_name(window.project) + suffix_of(fmt))
         patterns = " ".join(f"*{ext}" for ext in (fmt.extensions or (suffix_of(fmt),)))
         chosen, _ = QFileDialog.getSaveFileName(
             window,

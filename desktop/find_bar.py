@@ -153,7 +153,17 @@ class FindBar(QWidget):
             return
         if self.model is not None and 0 <= row < self.model.rowCount():
             self._replace_row_target(row)
-        self.find_next()
+        if self.find_next() < 0:
+            self._count()
+
+    def _count(self) -> int:
+        """Say how many segments match now (after a replace the old figure would be stale)."""
+        rows = self._rows()
+        if rows:
+            self.result.setText(self.tr("%n match(es)", "", len(rows)))
+        else:
+            self.result.setText(self.tr("not found") if self.find_edit.text() else "")
+        return len(rows)
 
     def replace_all(self) -> int:
         if self.model is None or not self.find_edit.text() or self._read_only():
@@ -162,6 +172,7 @@ class FindBar(QWidget):
         for row in range(self.model.rowCount()):
             changed += self._replace_row_target(row)
         self.message.emit(self.tr("Replaced in %n segment(s)", "", changed))
+        self._count()
         return changed
 
     def _replace_row_target(self, row: int) -> int:

@@ -40,6 +40,10 @@ class PanelSet(QObject):
         self._hooked: set[int] = set()
         self._rerun = QTimer(self, singleShot=True, interval=1000)
         self._rerun.timeout.connect(lambda: self.qa.run_all())
+        self._tm_refresh = QTimer(self, singleShot=True, interval=0)
+        self._tm_refresh.timeout.connect(
+            lambda: self.tm.segment_changed(self._segment(self.window.current_segment_id()))
+        )
         self._glossary_path = glossary_path(data=window.data_dir)
         pair = self._pair()
         self.lookup = TermLookup(self.termbase, *pair, parent=self)
@@ -96,6 +100,7 @@ class PanelSet(QObject):
         if watched is self.window and event.type() == QEvent.Type.Close:
             # The window closes its project right after; nothing may use it from now on.
             self._rerun.stop()
+            self._tm_refresh.stop()
             self.qa.set_project(None)
             self.tm.segment_changed(None)
         return False
@@ -187,6 +192,9 @@ class PanelSet(QObject):
             model.segment_changed.connect(self._stored)
 
     def _stored(self, segment_id: int) -> None:
+        # The memory may have changed (a confirm, Replace all over confirmed targets): the
+        # matches of the current segment are looked up again once the changes have settled.
+        self._tm_refresh.start()
         if segment_id == self.window.current_segment_id():
             segment = self._segment(segment_id)
             if segment is not None:

@@ -14,6 +14,26 @@ from documents.project import ProjectError
 from translation.engine import Route
 
 
+def _settings(parent: QWidget):
+    from desktop.settings import Settings
+
+    return getattr(parent, "settings", None) or Settings()
+
+
+def _ask_file(parent: QWidget, kind: str, title: str, patterns: str) -> str:
+    """An open-file dialog starting in the folder this kind of file came from last (else the
+    user's documents); the chosen file's folder is remembered."""
+    from desktop.project_files import dialog_folder, remember_folder
+
+    settings = _settings(parent)
+    name, _ = QFileDialog.getOpenFileName(
+        parent, title, str(dialog_folder(settings, kind)), patterns
+    )
+    if name:
+        remember_folder(settings, kind, Path(name))
+    return name
+
+
 def ask_project_to_open(parent: QWidget, folder: Path) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent,
@@ -26,10 +46,10 @@ def ask_project_to_open(parent: QWidget, folder: Path) -> Path | None:
 
 def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) -> Path | None:
     """Ask for an article and a pair, make the project; None when cancelled or refused (said)."""
-    name, _ = QFileDialog.getOpenFileName(
+    name = _ask_file(
         parent,
+        "article",
         QCoreApplication.translate("ProjectDialogs", "New project from file"),
-        "",
         QCoreApplication.translate("ProjectDialogs", "Articles")
         + " (*.txt *.md *.html *.htm *.docx)",
     )
@@ -75,10 +95,10 @@ def _ask_with_preview(
 def ask_new_project_from_xliff(parent: QWidget, data_dir: Path) -> Path | None:
     """Ask for an XLIFF file and make a project of it; None when cancelled or refused (said)."""
     patterns = " ".join(f"*{suffix}" for suffix in XLIFF_SUFFIXES)
-    name, _ = QFileDialog.getOpenFileName(
+    name = _ask_file(
         parent,
+        "xliff",
         QCoreApplication.translate("ProjectDialogs", "New project from XLIFF"),
-        "",
         QCoreApplication.translate("ProjectDialogs", "XLIFF files") + f" ({patterns})",
     )
     if not name:

@@ -46,3 +46,40 @@ def save_copy(project: Project, destination: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise ProjectError(f"Cannot save a copy as {destination}: {error}") from error
     return destination
+
+
+def article_stem(stem: str, *langs: str) -> str:
+    """A file stem without the language codes news desks append: wind_article.ko -> wind_article,
+    wind_article.ko-en -> wind_article (so a project is not named wind_article.ko.ko-en)."""
+    codes = {code.lower() for code in langs if code}
+    while "." in stem:
+        head, tail = stem.rsplit(".", 1)
+        parts = tail.lower().split("-")
+        if tail.lower() in codes or (len(parts) == 2 and set(parts) <= codes):
+            stem = head
+        else:
+            break
+    return stem or "project"
+
+
+def export_name(project: Project) -> str:
+    """The file name an export suggests, without extension: the article's name and the target
+    language (wind_article.en), not the project file's internal name."""
+    name = Path(project.name or project.path.stem).name
+    return f"{article_stem(name, project.source_lang, project.target_lang)}.{project.target_lang}"
+
+
+def dialog_folder(settings, kind: str) -> Path:
+    """Where a file dialog of this kind opens: the folder it last used, else the user's
+    Documents folder (never the program's own or the desk's internal data folder)."""
+    from PySide6.QtCore import QStandardPaths
+
+    last = settings.last_folder(kind)
+    if last is not None:
+        return last
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def remember_folder(settings, kind: str, chosen: Path) -> None:
+    settings.set_last_folder(kind, Path(chosen).parent)

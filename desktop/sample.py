@@ -73,16 +73,19 @@ def project_from_source(
             f"Cannot make a project from {source.name}: use a {', '.join(sorted(FORMATS))} "
             f"file or open a {PROJECT_SUFFIX} project."
         )
+    from desktop.project_files import article_stem
+
     text = read_source(source, encoding=encoding).text  # encoding: as the translator chose
+    stem = article_stem(source.stem, source_lang, target_lang)  # not wind_article.ko.ko-en
     project = _create_free(
         projects_dir(data),
-        f"{source.stem}.{source_lang}-{target_lang}",
+        f"{stem}.{source_lang}-{target_lang}",
         lambda path: Project.create(
             path,
             source_text=text,
             source_lang=source_lang,
             target_lang=target_lang,
-            name=source.stem,
+            name=stem,
             origin=str(source),
         ),
     )

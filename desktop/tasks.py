@@ -36,9 +36,20 @@ class _Task(QRunnable):
         try:
             result = self._func()
         except BaseException as error:  # noqa: BLE001 - any failure must reach the main thread
-            self._relay.finished.emit(self._on_error, None, error, self._context)
+            self._post(self._on_error, None, error)
         else:
-            self._relay.finished.emit(self._on_done, result, None, self._context)
+            self._post(self._on_done, result, None)
+
+    def _post(self, callback, result, error) -> None:
+        # The window may have closed (and the application quit) while this task ran: its
+        # relay is gone and nobody is left to tell ("Signal source has been deleted").
+        if not shiboken6.isValid(self._relay):
+            return
+        try:
+            self._relay.finished.emit(callback, result, error, self._context)
+        except RuntimeError:
+            if shiboken6.isValid(self._relay):
+                raise
 
 
 class TaskRunner(QObject):

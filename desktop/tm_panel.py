@@ -287,7 +287,14 @@ class TMPanel(QWidget):
     def prepare(self) -> None:
         """Build the pair's fuzzy index now (on the panel's thread), not on the first lookup."""
         pair = (self.source_lang, self.target_lang)
-        self._runner.run_task(lambda: self._memory.prepare(*pair), context=self)
+        # A pair the memory does not hold (ja-en) is said in the panel, not a traceback on stderr.
+        self._runner.run_task(
+            lambda: self._memory.prepare(*pair),
+            on_error=lambda error: self._show_text(
+                self.tr("Translation memory: {error}").format(error=error)
+            ),
+            context=self,
+        )
 
     def matches(self) -> list[TMMatch]:
         return list(self._matches)

@@ -74,7 +74,9 @@ def test_export_as_review_table_from_the_window(qtbot, monkeypatch, window, tmp_
     report, shown, asked = export_via_menu(qtbot, monkeypatch, window, "docx", tmp_path / "review")
     assert isinstance(report, ExportReport) and report.format == "docx"
     assert "Bilingual review table (Word)   (.docx)" in shown[0]
-    assert asked[0][0].endswith("article.docx") and "*.docx" in asked[0][1]
+    # The article's name with the target language, outside the desk's own data folder.
+    assert asked[0][0].endswith("article.en.docx") and "*.docx" in asked[0][1]
+    assert not asked[0][0].startswith(str(window.data_dir))
     out = tmp_path / "review.docx"
     table = docx.Document(str(out)).tables[0]
     first = window.model.segment_at(0)
