@@ -8,14 +8,17 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from translation import runtime
-from translation.alignment import Alignment, compose, follow_edit, from_attention
 from translation.languages import language_name, to_argos
 from translation.packages import Package, PackageError, installed_packages, version_key
 from translation.tokenizers import Tokenizer, load_tokenizer
+
+if TYPE_CHECKING:  # numpy loads with the first translation, not with the window
+    import numpy as np
+
+    from translation.alignment import Alignment
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +66,8 @@ class _Hop:
     def alignment(self) -> Alignment | None:
         if self.attention is None:
             return None
+        from translation.alignment import from_attention
+
         return from_attention(
             self.attention,
             self.source,
@@ -119,6 +124,8 @@ class Translation(str):
         use only, since most translations never need it.
         """
         if self._alignment is None and self.hops:
+            from translation.alignment import compose, follow_edit
+
             alignments = [hop.alignment() for hop in self.hops]
             if all(a is not None for a in alignments):
                 combined = alignments[0]
@@ -401,6 +408,8 @@ class Engine:
             # Where each output piece looked: glossary.enforce repairs garbled terms with it.
             return_attention=True,
         )
+        import numpy as np
+
         outputs: list[_Decoded] = []
         for result in results:
             pieces = list(result.hypotheses[0])
