@@ -9,7 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.model import Concept, GlossaryError, Term, TermKind, strip_controls
+from glossary.model import (
+    Concept,
+    GlossaryError,
+    Term,
+    TermKind,
+    control_character,
+    strip_controls,
+)
 from glossary.tbx import TbxEntry
 
 # Header cells: "ko" (preferred), "ko:variant", "ko:forbidden", "ko:notes", plus concept fields
@@ -70,10 +77,36 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, D
     try:
         decoded = decode_text(data, str(path), encoding=encoding)
     except SourceError as error:
-        raise GlossaryError(str(error)) from None
+        raise GlossaryError(_control_message(data, path, encoding) or str(error)) from None
     return decoded.text, Decoding(
         decoded.encoding, decoded.confidence, decoded.method, decoded.alternatives
     )
+
+
+def _control_message(data: bytes, path: Path, encoding: str | None) -> str:
+    """Which control character, on which line, when that is why a table was refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ""  # a damaged UTF-16 file: the decoder's own message says where
+    if not encoding and data.count(b"\x00") > len(data) // 4:
+        return (
+            f"{path} looks like UTF-16 text without a byte order mark: import it with the "
+            "encoding utf-16 (--encoding utf-16), or save it as UTF-8"
+        )
+    for codec in (encoding, "utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(codec) if codec else None
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if text is None:
+            continue
+        for number, line in enumerate(text.splitlines(), 1):
+            if bad := control_character(line.replace("\t", "")):
+                return (
+                    f"{path}, line {number}: the control character {bad} is in a cell; a "
+                    "glossary holds none (a damaged or binary file?): remove it and import again"
+                )
+        return ""
+    return ""
 
 
 def _cell(text: str) -> str:

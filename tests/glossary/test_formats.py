@@ -472,8 +472,9 @@ def test_a_short_table_in_a_legacy_encoding_is_a_guess_to_confirm(termbase, tmp_
     [
         (b"\xff\xfe" + "ko\ten\n".encode("utf-16-le") + b"a", "UTF-16 byte order mark.*damaged"),
         (b"\xff\xfe" + "ko\ten\n".encode("utf-16-le") + b"\x00\xd8a\x00", "damaged"),
-        ("ko,en\n알리\x01페이,Alipay\n".encode(), "control characters"),
-        (b"ko,en\n\x00,Alipay\n", "NUL bytes"),
+        ("ko,en\n알리\x01페이,Alipay\n".encode(), "line 2: the control character U\\+0001"),
+        (b"ko,en\n\x00,Alipay\n", "line 2: the control character U\\+0000"),
+        ("ko\ten\n알리페이\tAlipay\n".encode("utf-16-le"), "UTF-16 text without a byte order"),
         (
             'ko,en\n알리페이,"Alipay\n바이두,Baidu\n마윈,Jack Ma\n'.encode(),
             "line 2: .*never closed",
