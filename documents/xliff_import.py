@@ -315,7 +315,9 @@ def _machine_translation(location: Location, target: str) -> str:
         if local_name(alt) == "alt-trans" and alt.get("origin") == "machine-translation":
             alt_target = child(alt, "target")
             if alt_target is not None:
-                return "".join(alt_target.itertext()).strip()
+                table = TagTable()  # the draft's tags numbered as the segment's
+                element_text(location.source, table)
+                return element_text(alt_target, table, target=True).strip()
     return ""
 
 

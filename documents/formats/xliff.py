@@ -1,4 +1,4 @@
-"""XLIFF 1.2 (strict schema) and XLIFF 2.0 writers: one unit a segment, one group a paragraph."""
+"""XLIFF 1.2 (strict schema) and 2.0 writers: a unit per segment, tags as inline codes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from documents.formats.base import TOOL_ID, TOOL_NAME, ExportDocument, tool_version, xml_text
+from documents.inline import TagKind, has_tags, tag_tokens
 from documents.project import Segment, Status
 
 if TYPE_CHECKING:
@@ -47,6 +48,43 @@ def _q(tag: str) -> str:
     return f"{{{XLIFF12_NS}}}{tag}"
 
 
+def set_tagged_text(element: etree._Element, text: str, pair: str, single: str) -> None:
+    """element's content: text, its desk tags as XLIFF inline codes (pair: g/pc around the
+    text, single: x/ph); tags that do not nest (an unfinished target) stay as plain text."""
+    text = xml_text(text)
+    element.text = text
+    if not has_tags(text):
+        return
+    namespace = etree.QName(element).namespace
+    built = etree.Element("scratch")
+    parent, stack, cursor = built, [], 0
+
+    def add(piece: str) -> None:
+        if len(parent):
+            parent[-1].tail = (parent[-1].tail or "") + piece
+        else:
+            parent.text = (parent.text or "") + piece
+
+    for found in tag_tokens(text):
+        add(text[cursor : found.start])
+        cursor = found.end
+        if found.kind is TagKind.STANDALONE:
+            etree.SubElement(parent, f"{{{namespace}}}{single}", id=str(found.number))
+        elif found.kind is TagKind.OPEN:
+            stack.append((found.number, parent))
+            parent = etree.SubElement(parent, f"{{{namespace}}}{pair}", id=str(found.number))
+        elif stack and stack[-1][0] == found.number:
+            parent = stack.pop()[1]
+        else:
+            return  # a closing tag out of place: the text as it is, tags and all
+    add(text[cursor:])
+    if stack:
+        return
+    element.text = built.text
+    for child in list(built):
+        element.append(child)
+
+
 def _unit_12(parent: etree._Element, segment: Segment, document: ExportDocument) -> None:
     unit = etree.SubElement(
         parent, _q("trans-unit"), id=str(segment.id), resname=str(segment.number)
@@ -56,10 +94,10 @@ def _unit_12(parent: etree._Element, segment: Segment, document: ExportDocument)
         unit.set("approved", "yes")
     source = etree.SubElement(unit, _q("source"))
     source.set(f"{{{XML_NS}}}lang", document.source_lang)
-    source.text = xml_text(segment.source)
+    set_tagged_text(source, segment.source, "g", "x")
     target = etree.SubElement(unit, _q("target"), state=STATE_12[segment.status])
     target.set(f"{{{XML_NS}}}lang", document.target_lang)
-    target.text = xml_text(segment.target)
+    set_tagged_text(target, segment.target, "g", "x")
     if segment.status is Status.DRAFT and segment.mt and segment.target == segment.mt:
         target.set("state-qualifier", "mt-suggestion")
     if segment.comment:
@@ -78,7 +116,7 @@ def _unit_12(parent: etree._Element, segment: Segment, document: ExportDocument)
         )
         alt_target = etree.SubElement(alt, _q("target"))
         alt_target.set(f"{{{XML_NS}}}lang", document.target_lang)
-        alt_target.text = xml_text(segment.mt)
+        set_tagged_text(alt_target, segment.mt, "g", "x")
 
 
 def render_12(document: ExportDocument) -> bytes:
@@ -139,11 +177,11 @@ def _unit_20(parent: etree._Element, segment: Segment, document: ExportDocument)
     )
     source = etree.SubElement(seg, _q2("source"))
     source.set(f"{{{XML_NS}}}space", "preserve")
-    source.text = xml_text(segment.source)
+    set_tagged_text(source, segment.source, "pc", "ph")
     if segment.target:
         target = etree.SubElement(seg, _q2("target"))
         target.set(f"{{{XML_NS}}}space", "preserve")
-        target.text = xml_text(segment.target)
+        set_tagged_text(target, segment.target, "pc", "ph")
 
 
 def render_20(document: ExportDocument) -> bytes:

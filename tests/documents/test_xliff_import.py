@@ -188,3 +188,31 @@ def test_language_codes_are_spelled_as_the_desk_does():
         "zh-Hant",
         "en",
     ]
+
+
+def test_the_desks_own_xliff_writes_tags_as_inline_codes_and_reads_them_back(tmp_path):
+    from lxml import etree
+
+    segments = [
+        ("알리페이⟨1⟩가⟨/1⟩ 간다 ⟨2/⟩", "⟨1⟩Alipay⟨/1⟩ goes ⟨2/⟩", Status.TRANSLATED),
+        ("끝 ⟨1/⟩", "End ⟨/1⟩broken⟨1⟩", Status.DRAFT),  # an unfinished target stays text
+    ]
+    with Project.create_from_segments(
+        tmp_path / "p.hanbit", segments, source_lang="ko", target_lang="en"
+    ) as project:
+        export_project(project, tmp_path / "p.xlf", "xliff")
+        export_project(project, tmp_path / "p.xlf2", "xliff2")
+    one = (tmp_path / "p.xlf").read_text(encoding="utf-8")
+    from test_xliff_roundtrip import strict_12_schema
+
+    schema = strict_12_schema()
+    assert schema.validate(etree.parse(str(tmp_path / "p.xlf"))), schema.error_log
+    assert '<source xml:lang="ko">알리페이<g id="1">가</g> 간다 <x id="2"/></source>' in one
+    assert '<g id="1">Alipay</g> goes <x id="2"/></target>' in one
+    assert "End ⟨/1⟩broken⟨1⟩</target>" in one
+    two = etree.fromstring((tmp_path / "p.xlf2").read_bytes())
+    first = next(two.iter("{*}source"))
+    assert [(etree.QName(e).localname, e.get("id")) for e in first] == [("pc", "1"), ("ph", "2")]
+    for name in ("p.xlf", "p.xlf2"):
+        back = read_xliff(tmp_path / name)
+        assert [(s.source, s.target) for s in back.segments] == [(s, t) for s, t, _ in segments]

@@ -316,7 +316,7 @@ def test_a_target_language_changed_in_the_desk_is_written_into_the_file(tmp_path
 SCHEMAS = Path(__file__).parents[1] / "data" / "schemas"
 
 
-def _strict_12() -> etree.XMLSchema:
+def strict_12_schema() -> etree.XMLSchema:
     class Local(etree.Resolver):
         def resolve(self, url, public_id, context):
             if url.endswith("xml.xsd"):  # no network: the W3C schema's copy
@@ -335,7 +335,7 @@ def _strict_12() -> etree.XMLSchema:
 )  # fmt: skip
 def test_a_file_valid_against_the_strict_12_schema_stays_valid(name, tmp_path):
     path = FIXTURES / name
-    schema = _strict_12()
+    schema = strict_12_schema()
     assert schema.validate(etree.parse(str(path))), "the original is valid"
     with _import(path, tmp_path) as project:
         for number, segment in enumerate(project.segments()):
