@@ -179,7 +179,9 @@ def _set_lang(rpr, lang: str, w) -> None:
         element.set(w("eastAsia"), locale)
 
 
-_AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath")
+_AFTER_LANG = ("eastAsianLayout", "specVanish", "oMath", "rPrChange")
+_AFTER_HIGHLIGHT = ("u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+                    *_AFTER_LANG)  # fmt: skip
 
 
 def _order_last(rpr, element, w) -> None:
@@ -195,25 +197,9 @@ def _highlight(rpr, w) -> None:
     existing = rpr.find(w("highlight"))
     if existing is None:
         existing = etree.Element(w("highlight"))
-        # highlight sits before u, effect, bdr, shd, fitText, vertAlign, ... lang in rPr
-        for name in (
-            "u",
-            "effect",
-            "bdr",
-            "shd",
-            "fitText",
-            "vertAlign",
-            "w",
-            "kern",
-            "position",
-            "sz",
-            "szCs",
-            "rtl",
-            "cs",
-            "em",
-            "lang",
-            *_AFTER_LANG,
-        ):
+        # CT_RPr order: ... sz, szCs, highlight, u, effect, bdr, shd, fitText, vertAlign,
+        # rtl, cs, em, lang, eastAsianLayout, specVanish, oMath, rPrChange
+        for name in _AFTER_HIGHLIGHT:
             later = rpr.find(w(name))
             if later is not None:
                 later.addprevious(existing)

@@ -216,3 +216,42 @@ def test_libreoffice_renders_the_translation(tmp_path: Path) -> None:
         for expected in ("Alibaba's Alipay will open its sixth", "Aju Business Daily World",
                          "Office opened", "Text in the box", "People's Bank of China"):  # fmt: skip
             assert expected in text, expected
+
+
+_RPR_ORDER = (
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
+).split()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["alipay-kitchen-sink.libreoffice.docx", "omegat-file-OpenXMLFilter-tables.docx"],
+)
+def test_run_properties_keep_the_schema_order_word_insists_on(tmp_path: Path, name: str) -> None:
+    """Word refuses a file whose w:rPr children are out of order ("unreadable content")."""
+    project_path = new_project(
+        DOCX / name, tmp_path / "p.hanbit", source_lang="ko", target_lang="en"
+    )
+    with Project.open(project_path) as project:
+        segments = project.segments()
+        project.set_target(segments[0].id, segments[0].source)  # the rest stays untranslated
+        export_project(project, tmp_path / "out.docx", "docx-target", untranslated="flag")
+    with zipfile.ZipFile(tmp_path / "out.docx") as archive:
+        parts = [n for n in archive.namelist() if n.startswith("word/") and n.endswith(".xml")]
+        checked = 0
+        for part in parts:
+            for rpr in etree.fromstring(archive.read(part)).iter(f"{W}rPr"):
+                names = [etree.QName(c).localname for c in rpr if isinstance(c.tag, str)]
+                for ours in ("highlight", "lang"):  # what the writer adds (originals may be lax)
+                    if ours not in names:
+                        continue
+                    at, rank = names.index(ours), _RPR_ORDER.index(ours)
+                    before = [_RPR_ORDER.index(n) for n in names[:at] if n in _RPR_ORDER]
+                    after = [_RPR_ORDER.index(n) for n in names[at + 1 :] if n in _RPR_ORDER]
+                    assert all(r < rank for r in before) and all(r > rank for r in after), (
+                        part, names,
+                    )  # fmt: skip
+                checked += "highlight" in names
+    assert checked > 5  # the flagged runs were among those checked
