@@ -22,6 +22,7 @@ protect_true_from_emit_leak()
 @pytest.fixture
 def desk_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp) -> Path:
     data = tmp_path / "data"
+    data.mkdir()
     empty = tmp_path / "no-packages"
     empty.mkdir()
     monkeypatch.setenv("HANBIT_DATA_DIR", str(data))
@@ -128,3 +129,36 @@ def test_team_servers_dialog_keeps_the_urls_and_refuses_a_wrong_one(
     dialog.save()
     assert settings.value("team/glossary_url") == "postgresql://kim@team-server/hanbit"
     assert set(SETTINGS) == set(dialog.fields)
+
+
+def test_the_window_lists_the_servers_pairs_and_translates_through_it_with_the_glossary(
+    qtbot, monkeypatch, tmp_path, desk_env, lt_server
+) -> None:
+    """No local package at all: the pair comes from the LibreTranslate server, Translate all
+    runs through it, and the desk still enforces the curated glossary on the way back."""
+    from desktop.main_window import MainWindow
+    from desktop.panel_wiring import install_panels
+    from desktop.settings import Settings
+    from translation.libretranslate import FallbackEngine
+
+    monkeypatch.setenv("HANBIT_MT_URL", lt_server.url)
+    monkeypatch.setenv("HANBIT_MT_KEY", lt_server.api_key)
+    window = MainWindow(
+        _project(tmp_path / "article.hanbit"), data_dir=desk_env,
+        packages_dir=tmp_path / "no-packages", settings=Settings(),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    assert isinstance(window.engine, FallbackEngine)
+    panels = install_panels(window)
+    window.show()
+    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=60_000)
+    assert ("ko", "en") in {(r.source, r.target) for r in window.routes()}
+    assert window.act_translate_all.isEnabled()
+    panels.tm.autofill.setChecked(False)
+    with qtbot.waitSignal(window.translation_finished, timeout=120_000):
+        assert window.translate_all()
+    targets = [s.target for s in window.model.segments()]
+    assert all(targets)
+    alipay = next(t for t in targets if "Australia" in t and "Alipay" in t)
+    assert "알리페이" not in alipay  # the term was placed by the desk, not left in hangul
+    window.close()
