@@ -131,9 +131,17 @@ def as_json(concept) -> dict:
         "note": concept.note,
         "status": concept.status,
         "terms": [
-            {"lang": t.lang, "text": t.text, "kind": str(t.kind), "note": t.note}
+            {
+                "lang": t.lang,
+                "text": t.text,
+                "kind": str(t.kind),
+                "note": t.note,
+                "details": t.details,  # part of speech, context ... from a TBX
+            }
             for t in concept.terms
         ],
+        "details": concept.details,  # definition, source ... at concept level
+        "lang_details": concept.lang_details,  # the same per language
     }
 
 

@@ -352,3 +352,24 @@ def test_another_tools_own_categories_go_out_as_notes_in_valid_tbx_basic(termbas
     assert "Translation needed: No" in notes and "Do not translate error codes." in notes
     (again,) = read_tbx(out)
     assert again.concept.details["definition"] == "An internal code identifier not to be localized."
+
+
+def test_glossary_list_json_shows_what_a_tbx_brought(tmp_path, capsys) -> None:
+    import json
+
+    import main
+
+    db = tmp_path / "g.db"
+    args = [
+        "glossary",
+        "import",
+        str(FIXTURES / "lisa-tbx-basic-sample.tbx"),
+        "--glossary",
+        str(db),
+    ]
+    assert main.main(args) == 0
+    capsys.readouterr()
+    main.main(["glossary", "search", "federated database", "--glossary", str(db), "--json"])
+    (found,) = json.loads(capsys.readouterr().out)
+    assert found["terms"][0]["details"]["partOfSpeech"] == "noun"
+    assert found["terms"][0]["details"]["context"].startswith("Users and applications")
