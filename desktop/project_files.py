@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 from documents.project import Project, ProjectError
+from storage.atomic import atomic_path
 
 
 def save_copy(project: Project, destination: Path) -> Path:
@@ -25,25 +25,25 @@ def save_copy(project: Project, destination: Path) -> Path:
         raise ProjectError(f"{destination} is a folder; choose a file name")
     if not destination.parent.is_dir():
         raise ProjectError(f"The folder {destination.parent} does not exist")
-    partial = destination.with_name(destination.name + ".partial")
     try:
-        reader = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
-        try:
-            writer = sqlite3.connect(partial)
+        # Built in a private random folder beside destination: SQLite would follow a link
+        # planted at a guessable name ("X.hanbit.partial") and overwrite what it points to.
+        with atomic_path(destination, ProjectError) as partial:
+            reader = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
             try:
-                reader.backup(writer)
-                # One self-contained file: the copy must not depend on a -wal beside it.
-                writer.execute("PRAGMA journal_mode=DELETE")
+                writer = sqlite3.connect(partial)
+                try:
+                    reader.backup(writer)
+                    # One self-contained file: the copy must not depend on a -wal beside it.
+                    writer.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    writer.close()
             finally:
-                writer.close()
-        finally:
-            reader.close()
-        # A -wal/-shm left by an earlier file of this name would be replayed into the copy.
-        for suffix in ("-wal", "-shm"):
-            Path(str(destination) + suffix).unlink(missing_ok=True)
-        os.replace(partial, destination)
+                reader.close()
+            # A -wal/-shm left by an earlier file of this name would be replayed into the copy.
+            for suffix in ("-wal", "-shm"):
+                Path(str(destination) + suffix).unlink(missing_ok=True)
     except (sqlite3.Error, OSError) as error:
-        partial.unlink(missing_ok=True)
         raise ProjectError(f"Cannot save a copy as {destination}: {error}") from error
     return destination
 

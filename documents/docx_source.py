@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from documents import inline_tags as tags
+from storage.xmlsafe import parse_xml_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -65,14 +66,6 @@ class DocxPackage:
     units: list[DocxUnit]
 
 
-def _parser() -> etree.XMLParser:
-    # No DTDs, no entities, no network: a .docx is written by a machine, never needs them.
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-        remove_blank_text=False,
-    )  # fmt: skip
-
-
 def open_package(data: bytes, name: str = "The document") -> DocxPackage:
     """Unzip and parse a .docx; DocxSourceError for encrypted, old, broken or hostile files."""
     if data.startswith(_OLE):
@@ -108,12 +101,9 @@ def open_package(data: bytes, name: str = "The document") -> DocxPackage:
                 raise DocxSourceError(f"{name} is damaged ({info.filename}: {problem})") from None
     trees: dict[str, etree._Element] = {}
     for part in _text_parts(files):
-        try:
-            trees[part] = etree.fromstring(files[part], _parser())
-        except etree.XMLSyntaxError as problem:
-            raise DocxSourceError(
-                f"{name} is damaged: {part} is not well-formed ({problem})"
-            ) from None
+        # storage.xmlsafe refuses a DTD or entities in any encoding (UTF-32 too): an entity
+        # parsed with resolve_entities=False would silently drop its text from a paragraph.
+        trees[part] = parse_xml_bytes(files[part], f"{name} is damaged: {part}", DocxSourceError)
     package = DocxPackage(files, trees, [])
     package.units = _units(package)
     return package

@@ -62,3 +62,21 @@ def test_creating_a_project_never_writes_through_a_planted_temporary(tmp_path: P
     reopened = Project.open(path, read_only=True)
     assert reopened.segments()
     reopened.close()
+
+
+def test_save_as_never_writes_through_a_planted_partial(tmp_path: Path) -> None:
+    from desktop.project_files import save_copy
+
+    project = Project.create(tmp_path / "p.hanbit", source_text=ARTICLE, source_lang="ko",
+                             target_lang="en")  # fmt: skip
+    victim = _plant(tmp_path, ["copy.hanbit.partial"])
+    dangling = victim.parent / "created-through-a-link"
+    (tmp_path / "other.hanbit.partial").symlink_to(dangling)  # a link to nothing yet
+    copied = save_copy(project, tmp_path / "copy.hanbit")
+    save_copy(project, tmp_path / "other.hanbit")
+    project.close()
+    assert victim.read_bytes() == PRECIOUS
+    assert not dangling.exists()
+    reopened = Project.open(copied, read_only=True)
+    assert len(reopened.segments()) == 3
+    reopened.close()
