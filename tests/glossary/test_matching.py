@@ -446,3 +446,19 @@ def test_a_predicate_match_says_so(curated_ko) -> None:
     [noun] = [m for m in curated_ko.find("알리페이의 상장을") if m.target == "listing"]
     assert (verb.particle, verb.predicate) == ("했다", True)
     assert (noun.particle, noun.predicate) == ("을", False)
+
+
+def test_qa_takes_a_verb_use_as_a_hint_only() -> None:
+    from qa.checks import check_segment
+
+    concepts = [Concept(id=1, terms=[Term("ko", "인수"), Term("en", "acquisition")])]
+    matcher = TermMatcher(concepts, "ko", "en")
+    pair = {"source_lang": "ko", "target_lang": "en", "matcher": matcher}
+    verb = check_segment("알리바바가 회사를 인수했다.", "Alibaba acquired the company.", **pair)
+    noun = check_segment("알리바바의 인수 계획", "Alibaba's plan", **pair)
+    assert [(i.check, i.severity.name) for i in verb if i.check == "term-missing"] == [
+        ("term-missing", "INFO")
+    ]
+    assert [(i.check, i.severity.name) for i in noun if i.check == "term-missing"] == [
+        ("term-missing", "CRITICAL")
+    ]
