@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from storage.errors import DiskFullError, os_reason
+from storage.inputs import check_input_file
 from storage.sqlite import disk_full, foreign_object, reference_rows
 
 FORMAT_ID = "hanbit-project"
@@ -93,11 +94,10 @@ def _untrusting(db: sqlite3.Connection) -> sqlite3.Connection:
 
 
 def _check_header(path: Path) -> None:
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise ProjectError(f"There is no project file at {path}")
-    if not path.is_file():
-        raise ProjectError(f"{path} is a folder, not a project file")
-    size = path.stat().st_size
+    # A folder is called a folder; a FIFO or a link to /dev/zero is refused before it is opened.
+    size = check_input_file(path, ProjectError)
     if size == 0:
         raise ProjectError(f"{path.name} is empty: it is not a Hanbit project")
     with path.open("rb") as handle:

@@ -12,6 +12,7 @@ from documents.formats.base import STATUS_LABELS
 from documents.formats.docx_common import cell_text, same_text
 from documents.formats.docx_review import COLUMNS, ID_PATTERN, TABLE_CAPTION
 from documents.project import Segment, Status
+from storage.inputs import check_input_file
 from storage.xmlsafe import UnsafeXmlError, parse_xml_bytes
 
 if TYPE_CHECKING:
@@ -116,8 +117,10 @@ def _open(path: Path, plan: ReviewPlan):
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
-    if not path.is_file():
-        plan.problems.append(ReviewProblem("not-docx", f"{path} does not exist"))
+    try:  # a folder is called a folder; a FIFO or /dev/zero is refused before it is opened
+        check_input_file(path, ReviewImportError)
+    except ReviewImportError as error:
+        plan.problems.append(ReviewProblem("not-docx", str(error)))
         return None
     if not zipfile.is_zipfile(path):
         plan.problems.append(

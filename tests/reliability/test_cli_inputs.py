@@ -16,6 +16,7 @@ import pytest
 from reliability_kit import count
 
 import main
+from documents.project import Project
 
 KINDS = ["folder", "fifo", "dev-zero", "damaged-utf16", "controls", "long-line"]
 # The words a user must read for each kind (any one of them).
@@ -37,6 +38,8 @@ COMMANDS = {
     "memory import": (".tmx", ["memory", "import", "{f}", "--memory", "{d}/memory.db"]),
     "packages install": (".argosmodel", ["packages", "install", "{f}", "--packages",
                                          "{d}/packages"]),
+    "export (project)": (".hanbit", ["export", "{f}", "{d}/out.csv"]),
+    "review (docx)": (".docx", ["review", "{p}", "{f}"]),
 }  # fmt: skip
 
 
@@ -65,7 +68,11 @@ def test_no_traceback_and_no_hang(command: str, kind: str, tmp_path: Path, capsy
     data.mkdir()
     (data / "no-packages").mkdir()
     target = _make(kind, tmp_path / f"input{suffix}")
-    args = [part.format(f=target, d=data) for part in argv]
+    project = data / "p.hanbit"
+    if "{p}" in argv:
+        Project.create(project, source_text="알리페이가 호주에 진출했다.", source_lang="ko",
+                       target_lang="en").close()  # fmt: skip
+    args = [part.format(f=target, d=data, p=project) for part in argv]
     code = main.main(args)
     out, err = capsys.readouterr()
     assert "Traceback" not in err and "unexpected" not in err, err
