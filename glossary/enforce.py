@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -13,6 +14,8 @@ from glossary.forms import find_form, form_pattern
 from glossary.matching import TermMatch, TermMatcher
 from glossary.model import Concept, TermKind
 from glossary.repair import Fix, Resume, by_similarity, landed, locate
+
+log = logging.getLogger(__name__)
 
 
 class Strategy(StrEnum):
@@ -360,7 +363,15 @@ def _finish(
         taken = [(f.start, f.end) for f in fixes]
         fixes += _forbidden_fixes(raw, wrong, taken)
         fixes += repairs.leftovers(raw, plan, [(f.start, f.end) for f in fixes])
-        again = _place_missing(plan, output, raw, fixes, restored, resume=resume)
+        placed = list(fixes)
+        try:
+            again = _place_missing(plan, output, raw, fixes, restored, resume=resume)
+        except (ValueError, IndexError, AttributeError, TypeError):
+            # An alignment we cannot read (a backend's own shape) must not cost the
+            # translation: the terms stay unrepaired, and verification flags them.
+            log.exception("term repair skipped for %r", plan.source[:60])
+            fixes[:] = placed
+            again = None
         if again is not None:
             return again
         lost = [i for i in plan.placeholders.values() if i not in restored]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -381,3 +382,22 @@ def test_repairs_work_through_inline_tags(packages, curated):
         ("repaired", "Ali"),
         ("repaired", "Auraralia"),
     ]
+
+
+def test_an_alignment_that_cannot_be_read_costs_no_translation(curated, caplog):
+    class Odd(str):
+        alignment = SimpleNamespace(source_spans=((0, 1),), target_spans=(), weights=[[1.0]])
+
+    def translate(texts, **kwargs):
+        return [Odd(t.replace("Australia", "Auraralia")) for t in texts]
+
+    [segment] = translate_with_glossary(
+        ["호주에 간다."],
+        translate,
+        TermMatcher(curated, "ko", "en"),
+        source_lang="ko",
+        target_lang="en",
+        concepts=curated,
+    )
+    assert segment.text == "Auraralia에 간다." and not segment.ok
+    assert [(t.method, t.ok) for t in segment.terms] == [("failed", False)]
