@@ -34,7 +34,7 @@ from documents.project_model import (
     to_status,
 )
 from documents.segmentation import count_words, segment_document
-from storage.errors import os_reason
+from storage.errors import is_disk_full, os_reason
 from storage.sqlite import disk_full
 
 # The contract: everything a caller needs comes from documents.project.
@@ -158,6 +158,11 @@ class Project:
                     f"{path.name} is open for writing in {error}; open it read-only to look at it"
                 ) from None
             except OSError as error:
+                if is_disk_full(error):  # read-only needs a little room too: no use offering it
+                    raise ProjectDiskFullError(
+                        f"Cannot open {path.name}: the disk is full. Free some space on the "
+                        "drive and try again; the file itself is intact."
+                    ) from None
                 raise ProjectError(
                     f"Cannot lock {path} for writing ({os_reason(error)}); open it read-only"
                 ) from None

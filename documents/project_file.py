@@ -130,17 +130,32 @@ def _check_schema(path: Path, db: sqlite3.Connection) -> None:
         )
 
 
+def _raise_if_full(path: Path, error: BaseException) -> None:
+    """A full disk is named as such, never "damaged" (SQLite needs room for a -shm to read)."""
+    if disk_full(error, path):
+        raise ProjectDiskFullError(
+            f"Cannot open {path.name}: the disk is full. Free some space on the drive and try "
+            "again; the file itself is intact."
+        ) from None
+
+
+def _sqlite_failure(path: Path, verb: str, error: sqlite3.Error) -> ProjectError:
+    _raise_if_full(path, error)
+    return ProjectError(f"Cannot {verb} {path.name}: {error}")
+
+
 def check(path: Path) -> None:
     """Raise ProjectError unless path is an intact project this version can read; reads only."""
     _check_header(path)
     try:
         db = _ro_connect(path)
     except sqlite3.Error as error:
-        raise ProjectError(f"Cannot read {path.name}: {error}") from None
+        raise _sqlite_failure(path, "read", error) from None
     try:
         try:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
         except sqlite3.DatabaseError as error:
+            _raise_if_full(path, error)
             raise ProjectError(f"{path.name} is damaged or not a database: {error}") from None
         # Before trusting any content: a scribbled page can read as an empty table.
         problems = [row[0] for row in db.execute("PRAGMA quick_check(3)")]
@@ -170,6 +185,7 @@ def check(path: Path) -> None:
             raise ProjectError(f"{path.name} is damaged: tables of schema {version} are missing")
         _check_schema(path, db)
     except sqlite3.DatabaseError as error:
+        _raise_if_full(path, error)
         raise ProjectError(f"{path.name} is damaged: {error}") from None
     finally:
         db.close()
@@ -186,7 +202,7 @@ def connect(path: Path, read_only: bool) -> sqlite3.Connection:
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as error:
-        raise ProjectError(f"Cannot open {path.name}: {error}") from None
+        raise _sqlite_failure(path, "open", error) from None
     db.create_function("hb_fold", 1, lambda s: s.casefold() if s else s, deterministic=True)
     return db
 

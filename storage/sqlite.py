@@ -124,7 +124,7 @@ def disk_full(error: BaseException, path: Path | str | None = None) -> bool:
 def full_disk_message(path: Path | str) -> str:
     where = Path(path).parent if not os.path.isdir(path) else Path(path)
     return (
-        f"The disk is full: {Path(path).name} could not be saved. Free some space on the drive "
+        f"The disk is full: {Path(path).name} cannot be written. Free some space on the drive "
         f"holding {where} and try again; nothing in the file was lost."
     )
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import main
+from documents.project import Project, ProjectDiskFullError
 from glossary.store import Concept, GlossaryError, Term, Termbase
 from memory.schema import MemoryDiskFullError, WriteTransaction
 from memory.store import IncomingUnit, MemoryFileError, TranslationMemory
@@ -95,7 +96,14 @@ def test_every_store_on_a_disk_with_no_byte_free_says_so(tmp_path: Path) -> None
     with tiny_disk(tmp_path / "disk") as disk:
         TranslationMemory(disk / "memory.db").close()
         Termbase(disk / "glossary.db").close()
+        Project.create(disk / "p.hanbit", source_text="가나다. 라마바.", source_lang="ko",
+                       target_lang="en").close()  # fmt: skip
         fill(disk)
+        for read_only in (False, True):
+            with pytest.raises(ProjectDiskFullError, match="the disk is full"):
+                Project.open(disk / "p.hanbit", read_only=read_only)
+        with pytest.raises(MemoryFileError, match="The disk is full"):
+            TranslationMemory(disk / "memory.db")  # an existing memory: not "not a memory"
         with pytest.raises(MemoryFileError, match="The disk is full"):
             memory = TranslationMemory(disk / "new-memory.db")
             memory.add("가", "a", "ko", "en")
