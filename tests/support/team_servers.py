@@ -205,6 +205,18 @@ class PostgresServer:
         return self.url(database=name)
 
 
+def make_login(pg_server: PostgresServer, database_url: str, name: str, role: str) -> str:
+    """A login in the given role (hanbit_translator, hanbit_terminologist); returns its URL."""
+    import psycopg
+
+    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+        if not exists:
+            conn.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD 'pw-{name}' IN ROLE {role}")
+    database = database_url.rsplit("/", 1)[1]
+    return pg_server.url(name, f"pw-{name}", database=database)
+
+
 # -- LibreTranslate ----------------------------------------------------------------------
 
 

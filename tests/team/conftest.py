@@ -10,7 +10,6 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from support.team_servers import (
@@ -40,16 +39,6 @@ def pg_server() -> Iterator[PostgresServer]:
 def team_db(pg_server: PostgresServer) -> str:
     """A fresh database (superuser URL) per test."""
     return pg_server.create_database(f"team_{next(_NAMES)}")
-
-
-def make_login(pg_server: PostgresServer, database_url: str, name: str, role: str) -> str:
-    """A login in the given role (hanbit_translator, hanbit_terminologist); returns its URL."""
-    with psycopg.connect(pg_server.url(), autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
-        if not exists:
-            conn.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD 'pw-{name}' IN ROLE {role}")
-    database = database_url.rsplit("/", 1)[1]
-    return pg_server.url(name, f"pw-{name}", database=database)
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import make_login
 
 from glossary.model import Concept, Term
 from glossary.pg_store import ServerTermbase, TermbaseQueued
 from memory.pg_store import MemoryQueued, ServerMemory
+from support.team_servers import make_login
 
 
 def jack_ma() -> Concept:

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import make_login
 from PySide6.QtCore import QCoreApplication, QSettings
 
 import paths
@@ -15,6 +14,7 @@ from desktop.app import protect_true_from_emit_leak
 from documents.project import Project
 from glossary.model import Concept, Term, TermKind
 from glossary.pg_store import ServerTermbase
+from support.team_servers import make_login
 
 protect_true_from_emit_leak()
 

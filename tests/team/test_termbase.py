@@ -7,7 +7,6 @@ import threading
 import time
 
 import pytest
-from conftest import make_login
 
 from glossary.model import Concept, GlossaryError, Term, TermKind
 from glossary.pg_store import (
@@ -18,6 +17,7 @@ from glossary.pg_store import (
     TermbasePermissionError,
 )
 from glossary.protocol import TermbaseStore, open_termbase
+from support.team_servers import make_login
 
 
 def alipay(status: str = "approved") -> Concept:
