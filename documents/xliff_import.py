@@ -19,6 +19,7 @@ from documents.formats.xliff_doc import (
     flavour,
     imported_target,
     locations,
+    segment_text,
 )
 from documents.inline import TOKEN, TagTable, element_text, local_name, strip_tags
 from documents.project import Segment
@@ -243,7 +244,7 @@ def _notes(location: Location) -> list[str]:
 
 
 def _segment(location: Location, paragraph: int, untagged_translated: bool) -> Segment:
-    source = location.source_text.strip()
+    source = segment_text(location, location.source_text)
     target, status = imported_target(location, untagged_translated=untagged_translated)
     # The unit's notes go with its first segment only.
     first = location.mid is None and location.segment is None or _first_of_unit(location)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,6 +15,7 @@ from documents.project_model import RANK, Status
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"
 MQ_NS = "MQXliff"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 class Flavour(StrEnum):
@@ -264,9 +266,30 @@ def lowest(statuses: list[Status]) -> Status:
     return min(statuses, key=RANK.__getitem__)
 
 
+_XML_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def preserves_space(element: etree._Element) -> bool:
+    """xml:space="preserve" on the element or its nearest ancestor that says."""
+    node: etree._Element | None = element
+    while node is not None:
+        said = node.get(XML_SPACE)
+        if said is not None:
+            return said == "preserve"
+        node = node.getparent()
+    return False
+
+
+def segment_text(location: Location, text: str) -> str:
+    """Text as the desk shows it: trimmed, and where the file does not preserve spaces, its
+    line breaks and indentation (a pretty-printed file) read as single spaces."""
+    text = text.strip()
+    return text if preserves_space(location.source) else _XML_SPACES.sub(" ", text)
+
+
 def imported_target(location: Location, *, untagged_translated: bool = False) -> tuple[str, Status]:
     """The target and status a segment gets on import (write-back compares against them)."""
-    target = location.target_text.strip()
+    target = segment_text(location, location.target_text)
     status = read_status(location, untagged_translated=untagged_translated) or Status.DRAFT
     if not strip_tags(target).strip():
         return "", Status.NEW

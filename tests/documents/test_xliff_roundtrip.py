@@ -344,3 +344,44 @@ def test_a_file_valid_against_the_strict_12_schema_stays_valid(name, tmp_path):
         export_project(project, tmp_path / "out.xlf")
     exported = etree.parse(str(tmp_path / "out.xlf"))
     assert schema.validate(exported), schema.error_log
+
+
+PRETTY = """<?xml version="1.0" encoding="UTF-8" ?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" datatype="plaintext" original="ng2.template" target-language="ko">
+    <body>
+      <trans-unit id="welcome" datatype="html">
+        <source>
+          Welcome to <x id="START_BOLD_TEXT" ctype="x-b"/>Weblate<x id="CLOSE_BOLD_TEXT"
+          ctype="x-b"/>,
+          the   translation tool
+        </source>
+      </trans-unit>
+      <trans-unit id="code" datatype="html" xml:space="preserve">
+        <source>a  b</source>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_a_pretty_printed_source_reads_as_one_line_unless_spaces_are_preserved(tmp_path):
+    path = tmp_path / "messages.xlf"
+    path.write_text(PRETTY, encoding="utf-8")
+    content = read_xliff(path)
+    assert [s.source for s in content.segments] == [
+        "Welcome to ⟨1/⟩Weblate⟨2/⟩, the translation tool",
+        "a  b",
+    ]
+    with import_xliff(path, tmp_path / "p.hanbit") as project:
+        first = project.segments()[0]
+        project.set_target(
+            first.id, "⟨1/⟩Weblate⟨2/⟩에 오신 것을 환영합니다", status=Status.TRANSLATED
+        )
+        export_project(project, tmp_path / "out.xlf")
+    target = next(_parse((tmp_path / "out.xlf").read_bytes()).iter("{*}target"))
+    # The file's own indentation around the sentence, the codes as Angular wrote them.
+    assert target.text == "\n          "
+    assert [c.get("id") for c in target] == ["START_BOLD_TEXT", "CLOSE_BOLD_TEXT"]
+    assert target[-1].tail == "에 오신 것을 환영합니다\n        "
