@@ -235,17 +235,7 @@ class SegmentModel(QAbstractTableModel):
         if text == segment.target and segment.id not in self._unsaved:
             return False
         status = Status.DRAFT if text.strip() else Status.NEW
-        try:
-            self.change(segment.id, text, status)
-        except ProjectError as error:
-            # Never revert silently: the typed text stays in the cell and the translator is
-            # told at once why it is not saved yet; the timer stores it when it can.
-            self._unsaved[segment.id] = (text, status)
-            self.dataChanged.emit(index, index)
-            self._retry.start()
-            self.save_failed.emit(segment.id, str(error))
-            return True
-        self._unsaved.pop(segment.id, None)
+        self.change(segment.id, text, status)  # a failure keeps the text in the cell, unsaved
         return True
 
     def unsaved_ids(self) -> list[int]:
@@ -259,7 +249,7 @@ class SegmentModel(QAbstractTableModel):
                 self._unsaved.pop(segment_id)
                 continue
             try:
-                self.change(segment_id, text, status)
+                self._apply(segment_id, text, status, "user")
             except ProjectError:
                 break  # the same cause holds for the rest: try again on the next tick
             self._unsaved.pop(segment_id, None)
@@ -268,7 +258,28 @@ class SegmentModel(QAbstractTableModel):
         return len(self._unsaved)
 
     def change(self, segment_id: int, target: str, status: Status, origin: str = "user") -> Segment:
-        """Store a target and status now, remembering the previous state for undo."""
+        """Store a target and status now, remembering the previous state for undo.
+
+        A translator's own change (origin "user": typed, confirmed, copied, replaced) that
+        cannot be stored (disk full) is never dropped: its text stays in the cell, unsaved,
+        save_failed says why at once, and the retry timer stores it when it can.
+        """
+        try:
+            segment = self._apply(segment_id, target, status, origin)
+        except ProjectError as error:
+            if origin != "user":
+                raise
+            self._unsaved[segment_id] = (target, status)
+            row = self._rows.get(segment_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
+            self._retry.start()
+            self.save_failed.emit(segment_id, str(error))
+            return self.segment(segment_id)
+        self._unsaved.pop(segment_id, None)  # what is stored now supersedes it
+        return segment
+
+    def _apply(self, segment_id: int, target: str, status: Status, origin: str) -> Segment:
         before = self.segment(segment_id)
         self._remember(before)
         try:

@@ -93,3 +93,23 @@ def test_a_real_full_tmpfs_keeps_the_edit_and_the_file(qtbot, tmp_path: Path):
         assert [s.target for s in reopened.segments()[:3]] == texts
         assert reopened._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         reopened.close()
+
+
+def test_confirming_with_ctrl_enter_on_a_full_disk_keeps_the_typed_text(
+    qtbot, article_project, empty_packages_dir, data_dir, monkeypatch
+):
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: told.append(text))
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    disk = FullAtCommit(window.project._db)
+    window.project._db = disk
+    window.view.go_to_row(0, edit=True)
+    qtbot.keyClicks(window.view.target_delegate.editor, "confirmed on a full disk")
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(told) == 1)
+    assert "the disk is full" in told[0]
+    assert window.view.model().index(0, COL_TARGET).data() == "confirmed on a full disk"
+    disk.full = False
+    assert window.model.retry_unsaved() == 0
+    first = stored(article_project)[0]
+    assert (first.target, first.status) == ("confirmed on a full disk", Status.TRANSLATED)
