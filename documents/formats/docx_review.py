@@ -69,11 +69,56 @@ def _row_flags(row: _Row, *, header: bool = False) -> None:
         tr_pr.append(flag)
 
 
+# CT_PPr is a sequence: these line-breaking settings go before the first of these children.
+_AFTER_LINE_BREAKING = frozenset(
+    qn(f"w:{name}")
+    for name in (
+        "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+        "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId "
+        "cnfStyle rPr sectPr pPrChange"
+    ).split()
+)
+
+
+def keep_figures_whole(paragraph) -> None:
+    """East Asian line breaking that keeps a figure whole: no break inside 57억1000만위안 or
+    100%씩 (w:wordWrap off: a run of digits or Latin letters is one word, as Word's Korean
+    "한글 단어 잘림 허용" off does), no space added between hangul and digits or Latin
+    (w:autoSpaceDN/DE off: 50억달러 stays as written), and line-start/end rules (kinsoku)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    later = next((child for child in p_pr if child.tag in _AFTER_LINE_BREAKING), None)
+    for name, value in (
+        ("kinsoku", "1"),
+        ("wordWrap", "0"),
+        ("autoSpaceDE", "0"),
+        ("autoSpaceDN", "0"),
+    ):
+        if p_pr.find(qn(f"w:{name}")) is not None:
+            continue
+        element = OxmlElement(f"w:{name}")
+        element.set(qn("w:val"), value)
+        if later is None:
+            p_pr.append(element)
+        else:
+            later.addprevious(element)
+
+
+def _western_digits(run, lang: str) -> None:
+    """Digits and Latin words inside Korean or Chinese text are laid out under the w:lang
+    w:val language: en-US there, so LibreOffice's line breaking never splits 1|00%."""
+    if lang.split("-")[0] not in ("ko", "zh", "zt", "ja"):
+        return
+    element = run._r.get_or_add_rPr().find(qn("w:lang"))
+    if element is not None:
+        element.set(qn("w:val"), "en-US")
+
+
 def _write(cell: _Cell, text: str, lang: str, document: ExportDocument, **style) -> None:
     east = east_asian_font(document.source_lang, document.target_lang)
     for index, line in enumerate(xml_text(text).split("\n") if text else [""]):
         paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
+        keep_figures_whole(paragraph)
         if not line:
             continue
         run = paragraph.add_run(line)
@@ -85,6 +130,7 @@ def _write(cell: _Cell, text: str, lang: str, document: ExportDocument, **style)
         if style.get("size"):
             run.font.size = style["size"]
         set_run_lang(run, lang, east)
+        _western_digits(run, lang)
 
 
 # CT_Settings is a sequence: documentProtection must follow these or Word calls the file damaged.
