@@ -414,7 +414,13 @@ class SegmentModel(QAbstractTableModel):
             ),
             "user",
         )
-        self._store(segment_id, target, status, origin)
+        try:
+            self._store(segment_id, target, status, origin)
+        except ProjectError as error:
+            # Nothing changed (disk full): the step stays where it was, to be tried again.
+            keep.pop()
+            take.append((target, status))
+            self.save_failed.emit(segment_id, str(error))
         return True
 
     # figures ------------------------------------------------------------------------------

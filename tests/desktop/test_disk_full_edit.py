@@ -113,3 +113,18 @@ def test_confirming_with_ctrl_enter_on_a_full_disk_keeps_the_typed_text(
     assert window.model.retry_unsaved() == 0
     first = stored(article_project)[0]
     assert (first.target, first.status) == ("confirmed on a full disk", Status.TRANSLATED)
+
+
+def test_undo_on_a_full_disk_says_why_and_can_be_done_later(qtbot, article_project):
+    project = Project.open(article_project)
+    model = SegmentModel(project)
+    first = project.segments()[0].id
+    model.setData(model.index(0, COL_TARGET), "one")
+    project._db = FullAtCommit(project._db)
+    with qtbot.waitSignal(model.save_failed) as failed:
+        model.undo(first)  # no exception out of the shortcut
+    assert "the disk is full" in failed.args[1]
+    assert project.segment(first).target == "one"
+    project._db.full = False
+    assert model.undo(first) and project.segment(first).target == ""
+    project.close()
