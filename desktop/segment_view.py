@@ -178,10 +178,13 @@ class TargetDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = TargetEditor(parent)
         editor.setFont(option.font)
-        from desktop.tag_editor import install_tags  # XLIFF tags: chips, kept whole, F9 inserts
+        from desktop.tag_editor import describer, install_tags  # XLIFF tags: chips, F9, tips
 
         source = QPersistentModelIndex(index.siblingAtColumn(COL_SOURCE))
-        install_tags(editor, lambda: str(source.data(Qt.ItemDataRole.EditRole) or ""))
+        install_tags(
+            editor, lambda: str(source.data(Qt.ItemDataRole.EditRole) or ""),
+            describer(self.parent(), index.row()),
+        )  # fmt: skip
         editor.commit_requested.connect(lambda: self.finish(editor))
         editor.menu_requested.connect(lambda menu, pos: self.editor_menu.emit(menu, editor))
         self.editor_opened.emit(editor)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
@@ -17,7 +19,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
 from documents.inline import has_tags, tag_tokens
 
@@ -38,6 +46,48 @@ def _python(text: str, offset: int) -> int:
             return i
         units += 2 if ord(ch) > 0xFFFF else 1
     return len(text)
+
+
+_DESCRIPTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def tag_descriptions(project) -> dict[str, dict[str, str]]:
+    """segment id -> tag number -> what the tag is (kept by the XLIFF import), read once."""
+    if project is None:
+        return {}
+    cached = _DESCRIPTIONS.get(project)
+    if cached is None:
+        from documents.xliff_import import META_TAGS
+
+        raw = project.get_meta(META_TAGS)
+        try:
+            cached = json.loads(raw) if raw else {}
+        except ValueError:
+            cached = {}  # a damaged setting only costs the tooltips
+        cached = cached if isinstance(cached, dict) else {}
+        _DESCRIPTIONS[project] = cached
+    return cached
+
+
+def describer(view, row: int) -> Callable[[int], str]:
+    """What tag n of the segment in the view's row stands for ("" when unknown)."""
+    segment_id = view.segment_id_at(row) if hasattr(view, "segment_id_at") else -1
+    project = getattr(view.window(), "project", None)
+
+    def describe(number: int) -> str:
+        tags = tag_descriptions(project).get(str(segment_id), {})
+        return str(tags.get(str(number), "")) if isinstance(tags, dict) else ""
+
+    return describe
+
+
+def tag_tooltip(view, row: int, text: str, index: int) -> str | None:
+    """The tooltip for the tag at a Python index of a cell's text, None when none is there."""
+    found = next((t for t in tag_tokens(text) if t.start <= index < t.end), None)
+    if found is None:
+        return None
+    what = describer(view, row)(found.number)
+    return f"{found.text}  {what}" if what else None
 
 
 def chip_format() -> QTextCharFormat:
@@ -123,12 +173,19 @@ class TagGuard(QObject):
     """Keeps tag tokens whole in a QPlainTextEdit: Backspace/Delete take a tag as one piece,
     typing inside a tag goes beside it, F9 inserts the source's next missing tag."""
 
-    def __init__(self, editor: QPlainTextEdit, source: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        editor: QPlainTextEdit,
+        source: Callable[[], str],
+        describe: Callable[[int], str] | None = None,
+    ) -> None:
         super().__init__(editor)
         self.editor = editor
         self.source = source
+        self.describe = describe
         self.highlighter = TagHighlighter(editor.document())
         editor.installEventFilter(self)
+        editor.viewport().installEventFilter(self)  # tooltips arrive at the viewport
 
     def _span_at(self, position: int) -> tuple[int, int] | None:
         """The tag (Python indices) that holds the Qt position strictly inside it."""
@@ -170,7 +227,22 @@ class TagGuard(QObject):
             cursor.setPosition(_utf16(self.editor.toPlainText(), span[1]))
             self.editor.setTextCursor(cursor)
 
+    def _tooltip(self, event) -> bool:
+        if self.describe is None:
+            return False
+        text = self.editor.toPlainText()
+        position = self.editor.cursorForPosition(event.pos()).position()
+        index = _python(text, position)
+        found = next((t for t in tag_tokens(text) if t.start <= index < t.end), None)
+        what = self.describe(found.number) if found is not None else ""
+        if not what:
+            return False
+        QToolTip.showText(event.globalPos(), f"{found.text}  {what}", self.editor)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip and watched is self.editor.viewport():
+            return self._tooltip(event)
         if watched is not self.editor or event.type() != QEvent.Type.KeyPress:
             return False
         assert isinstance(event, QKeyEvent)
@@ -210,6 +282,11 @@ class TagGuard(QObject):
         return False
 
 
-def install_tags(editor: QPlainTextEdit, source: Callable[[], str]) -> TagGuard:
-    """Give a target editor tag chips, tag protection and F9; source gives the row's source."""
-    return TagGuard(editor, source)
+def install_tags(
+    editor: QPlainTextEdit,
+    source: Callable[[], str],
+    describe: Callable[[int], str] | None = None,
+) -> TagGuard:
+    """Give a target editor tag chips, tag protection, F9 and tag tooltips; source gives the
+    row's source, describe what tag n stands for (see describer)."""
+    return TagGuard(editor, source, describe)

@@ -119,6 +119,12 @@ class TermHighlightDelegate(QStyledItemDelegate):
             if match is not None:
                 QToolTip.showText(event.globalPos(), self._lookup.tooltip(match), view)
                 return True
+            from desktop.tag_editor import tag_tooltip  # what an XLIFF tag stands for
+
+            at = python_index(opt.text, position) if position >= 0 else -1
+            if tip := tag_tooltip(view, index.row(), opt.text, at):
+                QToolTip.showText(event.globalPos(), tip, view)
+                return True
             QToolTip.hideText()
             event.ignore()
             return True

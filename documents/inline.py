@@ -103,6 +103,26 @@ class Code:
         return start, end
 
 
+def describe(code: Code) -> str:
+    """What a tag stands for, for a tooltip: x ctype="lb", ph <a href="/n">, x {{ count }}."""
+    element = code.start
+    name = code.name
+    equiv = element.get("equiv-text") or element.get("equiv") or element.get("disp")
+    if equiv:
+        return f"{name}: {equiv}"
+    native = "".join(element.itertext()).strip()
+    if code.end is not None:
+        native = f"{native} … {''.join(code.end.itertext()).strip()}".strip(" …")
+    if native and not code.container:
+        return f"{name}: {native[:120]}"
+    shown = " ".join(
+        f'{etree.QName(k).localname}="{v}"' for k, v in element.attrib.items()
+        if etree.QName(k).localname not in {"id", "rid", "startRef", "dataRef", "dataRefStart",
+                                            "dataRefEnd"}
+    )[:120]  # fmt: skip
+    return f"{name} {shown}".strip()
+
+
 def local_name(element: etree._Element) -> str:
     return etree.QName(element).localname if isinstance(element.tag, str) else ""
 

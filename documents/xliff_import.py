@@ -21,7 +21,7 @@ from documents.formats.xliff_doc import (
     locations,
     segment_text,
 )
-from documents.inline import TOKEN, TagTable, element_text, local_name, strip_tags
+from documents.inline import TOKEN, TagTable, describe, element_text, local_name, strip_tags
 from documents.project import Segment
 from documents.project_model import LANG
 from storage.inputs import check_input_file, read_input_bytes
@@ -35,6 +35,7 @@ MAX_BYTES = 200 * 1024 * 1024  # far beyond any news article; refuses runaway fi
 # Project settings that let the export write targets back into the very file imported.
 META_ORIGINAL = "xliff_original"  # zlib + base64 of the file's bytes, exactly as read
 META_MAP = "xliff_map"  # JSON: flavour, file name, languages given, segment id per location
+META_TAGS = "xliff_tags"  # JSON: segment id -> tag number -> what the tag stands for
 SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2", ".sdlxliff", ".mqxliff")
 _LANGUAGES = {
     "zh": "zh-Hans",
@@ -65,6 +66,7 @@ class XliffContent:
     languages_given: dict[str, str] = field(default_factory=dict)  # what overrode the file
     locations: int = 0  # translatable locations of the file, skipped ones included
     placed: list[int] = field(default_factory=list)  # the location of each segment
+    tags: list[dict[str, str]] = field(default_factory=list)  # per segment: tag -> what it is
 
 
 def desk_language(code: str) -> str:
@@ -185,6 +187,7 @@ def read_xliff_bytes(
     warnings: list[str] = []
     segments: list[Segment] = []
     placed: list[int] = []
+    tags: list[dict[str, str]] = []
     paragraphs = _paragraphs(found, root)
     for index, (location, paragraph) in enumerate(zip(found, paragraphs, strict=True)):
         if TOKEN.search(strip_tags(location.source_text)) or _literal_tokens(location):
@@ -195,6 +198,7 @@ def read_xliff_bytes(
             continue
         segments.append(_segment(location, paragraph, untagged_translated))
         placed.append(index)
+        tags.append({str(n): describe(code) for n, code in location.table.codes.items()})
     if not segments:
         raise XliffImportError(f"{name} has no translatable units")
     for number, segment in enumerate(segments, start=1):
@@ -203,7 +207,7 @@ def read_xliff_bytes(
     version = "2.0" if kind is Flavour.XLIFF2 else "1.2"
     return XliffContent(
         pair[0], pair[1], files(root)[0].get("original", ""), version, segments, kind, data,
-        warnings, given, len(found), placed,
+        warnings, given, len(found), placed, tags,
     )  # fmt: skip
 
 
@@ -357,8 +361,14 @@ def project_from_content(content: XliffContent, project_path: Path, *, name: str
     )
     try:
         ids: list[int | None] = [None] * content.locations
-        for index, segment in zip(content.placed, project.segments(), strict=True):
+        described: dict[str, dict[str, str]] = {}
+        for index, segment, tags in zip(
+            content.placed, project.segments(), content.tags or [{}] * len(content.placed),
+            strict=True,
+        ):  # fmt: skip
             ids[index] = segment.id
+            if tags:
+                described[str(segment.id)] = tags
         with project.batch():
             project.set_meta(
                 META_ORIGINAL, base64.b64encode(zlib.compress(content.original, 6)).decode()
@@ -372,6 +382,7 @@ def project_from_content(content: XliffContent, project_path: Path, *, name: str
                     "skipped": content.warnings,
                 }),
             )  # fmt: skip
+            project.set_meta(META_TAGS, json.dumps(described, ensure_ascii=False))
     except BaseException:
         project.close()
         Path(project_path).unlink(missing_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.tag_editor import install_tags, next_missing_tag
+from desktop.tag_editor import TagGuard, install_tags, next_missing_tag
 
 SOURCE = "支付宝⟨1⟩澳大利亚⟨/1⟩公司⟨2/⟩成立。"
 
@@ -99,3 +99,43 @@ def test_the_grid_draws_a_target_with_tags_as_chips(qtbot):
 
     assert chip_pixels("Alipay ⟨1⟩enters⟨/1⟩ Australia ⟨2/⟩") > 20
     assert chip_pixels("Alipay enters Australia") == 0
+
+
+def test_a_tag_says_what_it_stands_for_in_the_file(qtbot, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from desktop.tag_editor import tag_tooltip
+    from documents.xliff_import import import_xliff
+
+    xliff = Path(__file__).parents[1] / "documents" / "fixtures" / "xliff" / "desk"
+    project = import_xliff(xliff / "alipay-tags.xlf", tmp_path / "p.hanbit")
+    ids = [s.id for s in project.segments()]
+
+    class View:  # what the grid offers: the row's segment and the window's project
+        def segment_id_at(self, row):
+            return ids[row]
+
+        def window(self):
+            return type("Window", (), {"project": project})()
+
+    text = project.segments()[1].source
+    link = text.index("⟨2/⟩")
+    assert tag_tooltip(View(), 1, text, link + 1) == '⟨2/⟩  ph: <a href="/partners">'
+    assert tag_tooltip(View(), 1, text, 0) is None  # no tag there
+    assert tag_tooltip(View(), 0, "⟨1⟩알리페이⟨/1⟩", 0) == '⟨1⟩  g ctype="bold"'
+
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, tip, *a: shown.append(tip))
+    editor = _editor(qtbot, "⟨1/⟩ Alipay")
+    guard = editor.findChild(TagGuard)
+    guard.describe = lambda number: {1: 'x ctype="lb"'}.get(number, "")
+    _cursor_at(editor, 1)
+    point = editor.cursorRect().center()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, editor.viewport().mapToGlobal(point))
+    guard.eventFilter(editor.viewport(), event)
+    assert shown == ['⟨1/⟩  x ctype="lb"']
+    project.close()
