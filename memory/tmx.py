@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from memory.units import (
     TMUnit,
     now_stamp,
 )
+from storage.atomic import atomic_writer
 from storage.xmlsafe import parse_xml_file
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -295,13 +294,11 @@ def export_tmx(
         creationdate=_stamp_to_tmx(now_stamp()),
     )
     header.set("o-tmf", "HanbitDesk-SQLite")  # a hyphenated name cannot be a keyword argument
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".export-", suffix=".tmx", dir=path.parent)
-    except OSError as error:  # a read-only or missing folder
-        raise TMXError(f"cannot write {path.name}: {error.strerror or error}") from error
     written = 0
     try:
-        with os.fdopen(handle, "wb") as stream, etree.xmlfile(stream, encoding="UTF-8") as xf:
+        # storage.atomic: a random temporary beside path, fsync, rename; on any failure the
+        # earlier file stays and no temporary is left.
+        with atomic_writer(path, TMXError) as stream, etree.xmlfile(stream, encoding="UTF-8") as xf:
             xf.write_declaration()
             xf.write_doctype(DOCTYPE)
             with xf.element("tmx", version="1.4"):
@@ -315,26 +312,9 @@ def export_tmx(
                         for alternative in meta.get("alternatives", ()):
                             xf.write(_alternative(unit, meta, alternative), "\n")
                         written += 1
-        _sync(temporary)  # on disk before it replaces the earlier file, even if power fails
-        os.replace(temporary, path)
-    except ValueError as error:
-        os.unlink(temporary)
+    except (ValueError, etree.LxmlError) as error:  # text XML cannot hold, a failed write
         raise TMXError(f"cannot write {path.name}: {error}") from error
-    except OSError as error:  # a full disk, a refused rename: the earlier file stays
-        os.unlink(temporary)
-        raise TMXError(f"cannot write {path.name}: {error.strerror or error}") from error
-    except BaseException:
-        os.unlink(temporary)
-        raise
     return written
-
-
-def _sync(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _tu(unit: TMUnit, meta: dict) -> etree._Element:
