@@ -90,8 +90,14 @@ def _not_translatable(element: etree._Element, stop: etree._Element) -> bool:
 
 
 def _units(root: etree._Element, name: str) -> Iterator[etree._Element]:
+    # Only XLIFF's own units: an extension's <my:unit> or a unit inside a match is not one.
+    namespace = etree.QName(root).namespace
     for element in root.iter():
         if isinstance(element.tag, str) and local_name(element) == name:
+            if etree.QName(element).namespace != namespace:
+                continue
+            if any(local_name(a) in {"alt-trans", "matches"} for a in element.iterancestors()):
+                continue
             if not _not_translatable(element, root):
                 yield element
 

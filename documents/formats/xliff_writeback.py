@@ -228,6 +228,15 @@ def _make_target(location: Location) -> etree._Element:
         unit_target = _mirror(seg_source, tag)
         seg_source.addnext(unit_target)
         _copy_spacing(seg_source, unit_target)
+    elif not any(local_name(m) == "mrk" and m.get("mtype") == "seg" for m in unit_target.iter()):
+        # An unsegmented target beside a segmented source (the import read it as no target):
+        # it takes seg-source's shape, so each segment has its own marker.
+        mirror = _mirror(seg_source, tag)
+        for inner in list(unit_target):
+            unit_target.remove(inner)
+        unit_target.text = mirror.text
+        for inner in list(mirror):
+            unit_target.append(inner)
     for marker in unit_target.iter():
         if local_name(marker) == "mrk" and marker.get("mid") == location.mid:
             return marker

@@ -385,3 +385,33 @@ def test_a_pretty_printed_source_reads_as_one_line_unless_spaces_are_preserved(t
     assert target.text == "\n          "
     assert [c.get("id") for c in target] == ["START_BOLD_TEXT", "CLOSE_BOLD_TEXT"]
     assert target[-1].tail == "에 오신 것을 환영합니다\n        "
+
+
+UNSEGMENTED_TARGET = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:my="urn:example:ext">
+ <file original="a.txt" source-language="en" target-language="de" datatype="plaintext">
+  <body>
+   <trans-unit id="1">
+    <source>One. Two.</source>
+    <seg-source><mrk mtype="seg" mid="1">One.</mrk> <mrk mtype="seg" mid="2">Two.</mrk></seg-source>
+    <target>Eins. Zwei.</target>
+    <my:trans-unit id="not-xliff"><my:source>Extension</my:source></my:trans-unit>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+
+def test_an_unsegmented_target_of_a_segmented_unit_takes_the_segments_shape(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_text(UNSEGMENTED_TARGET, encoding="utf-8")
+    content = read_xliff(path)
+    assert [s.source for s in content.segments] == ["One.", "Two."]  # no extension unit
+    with import_xliff(path, tmp_path / "p.hanbit") as project:
+        for segment, text in zip(project.segments(), ["Eins.", "Zwei."], strict=True):
+            project.set_target(segment.id, text, status=Status.TRANSLATED)
+        export_project(project, tmp_path / "out.xlf")
+    target = next(_parse((tmp_path / "out.xlf").read_bytes()).iter("{*}target"))
+    assert [(m.get("mid"), m.text) for m in target] == [("1", "Eins."), ("2", "Zwei.")]
+    assert [s.target for s in read_xliff(tmp_path / "out.xlf").segments] == ["Eins.", "Zwei."]
