@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import tempfile
 import urllib.error
 import urllib.parse
@@ -60,7 +61,10 @@ class AvailablePackage:
 
     @property
     def file_name(self) -> str:
-        return f"translate-{self.from_code}_{self.to_code}-{self.version}.argosmodel"
+        # The version comes from a downloaded index: a "/" or ".." in it must not make the
+        # download land outside its folder.
+        version = re.sub(r"[^A-Za-z0-9._-]|\.\.", "_", self.version)[:40]
+        return f"translate-{self.from_code}_{self.to_code}-{version}.argosmodel"
 
 
 def fetch_index(

@@ -161,3 +161,13 @@ def test_three_installs_at_once_all_succeed(tiny_argosmodel, tmp_path):
     assert sorted(os.listdir(packages)) == ["translate-zh_en-1_0"]
     assert [p.pair for p in installed_packages(packages)] == [("zh-Hans", "en")]
     shutil.rmtree(packages)
+
+
+def test_an_index_version_cannot_steer_the_download_out_of_its_folder() -> None:
+    from translation.index import AvailablePackage
+
+    package = AvailablePackage("ko", "en", "1.0/../../../../home/x/.bashrc", "ko→en", ("u",))
+    assert "/" not in package.file_name and ".." not in package.file_name
+    assert package.file_name.startswith("translate-ko_en-1.0_") and package.file_name.endswith(
+        ".argosmodel"
+    )
