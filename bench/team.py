@@ -259,6 +259,72 @@ def lookups(glossary_url: str, memory_url: str, units: int, folder: Path, querie
     return result
 
 
+def big_memory(url: str, server_units: int, sqlite_units: int, folder: Path,
+               queries: int = 200, check: int = 20) -> dict[str, float]:  # fmt: skip
+    """p95 memory lookup: a server memory of server_units (1M) against a SQLite one of
+    sqlite_units (100k), both of bench.memory's synthetic news units; and how often the server's
+    best match equals an exhaustive scan's."""
+    _support()
+    from rapidfuzz import fuzz, process
+
+    from bench.memory import _modify, synthetic_units
+    from memory.pg_store import ServerMemory
+    from memory.store import IncomingUnit, TranslationMemory
+    from memory.text import fuzzy_text, key_hash, match_key
+
+    rng = random.Random(11)
+    data = synthetic_units(max(server_units, sqlite_units))
+    result: dict[str, float] = {}
+    sample = [_modify(rng.choice(data[:sqlite_units])[0], rng) for _ in range(queries)]
+    with TranslationMemory(folder / "big.db") as local:
+        local.add_many(IncomingUnit(s, t, "ko", "en") for s, t in data[:sqlite_units])
+        local.prepare("ko", "en")
+        result["sqlite p95"] = p95(_time_lookups(local, sample))
+    ServerMemory(url).close()
+    started = time.perf_counter()
+    with connect_raw(url) as conn:
+        conn.execute("DROP INDEX tm_units_trgm")  # one index build after the load, not 1M
+        stamp = "2026-12-04T00:00:00Z"
+        with conn.cursor().copy(
+            "COPY tm_units (source_lang, target_lang, source, target, source_norm, source_hash,"
+            " created_at, updated_at) FROM STDIN"
+        ) as copy:
+            for source, target in data[:server_units]:
+                copy.write_row(("ko", "en", match_key(source), target, fuzzy_text(source),
+                                key_hash(source), stamp, stamp))  # fmt: skip
+        conn.execute("CREATE INDEX tm_units_trgm ON tm_units USING gist"
+                     " (source_norm gist_trgm_ops)")  # fmt: skip
+        conn.execute("ANALYZE tm_units")
+    result["server load s"] = time.perf_counter() - started
+    with ServerMemory(url) as server:
+        result["server p95"] = p95(_time_lookups(server, sample))
+        norms = [fuzzy_text(s) for s, _ in data[:server_units]]
+        agree = 0
+        for query in sample[:check]:
+            top = process.extractOne(fuzzy_text(query), norms, scorer=fuzz.ratio)
+            exhaustive = round(top[1]) if top[1] >= 70 else 0
+            found = server.lookup(query, "ko", "en", limit=1)
+            agree += abs(exhaustive - (found[0].score if found else 0)) <= 1
+        result["server agrees with a full scan"] = agree / check
+    return result
+
+
+def _time_lookups(memory, sample: list[str]) -> list[float]:
+    memory.lookup(sample[0], "ko", "en")
+    timings = []
+    for query in sample:
+        started = time.perf_counter()
+        memory.lookup(query, "ko", "en")
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def connect_raw(url: str):
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
 # --- MT throughput ----------------------------------------------------------------------------
 
 
@@ -296,6 +362,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the load (60)")
     parser.add_argument("--units", type=int, default=20_000, help="memory size for lookups")
     parser.add_argument("--no-mt", action="store_true", help="skip the LibreTranslate part")
+    parser.add_argument(
+        "--big", type=int, default=0, metavar="N",
+        help="also time a server memory of N units against a SQLite one of 100k",
+    )  # fmt: skip
+    parser.add_argument("--no-load", action="store_true", help="skip the five-desk load")
     args = parser.parse_args(argv)
     _support()
     from support.team_servers import LibreTranslateServer, PostgresServer, ensure_installed
@@ -304,7 +375,15 @@ def main(argv: list[str] | None = None) -> int:
     ensure_installed()
     server = PostgresServer()
     server.start()
+    load = None
     try:
+        if args.big:
+            with tempfile.TemporaryDirectory() as folder:
+                big = big_memory(server.create_database("big"), args.big, 100_000, Path(folder))
+            for name, value in big.items():
+                print(f"big memory ({args.big:,} server units, 100,000 SQLite): {name} {value:.2f}")
+        if args.no_load:
+            return 0
         urls = (server.create_database("load_glossary"), server.create_database("load_memory"))
         load = run_load(*urls, args.desks, args.seconds)
         print(f"load: {load.desks} desks, {load.seconds:.0f} s: {load.saves} saves"

@@ -150,6 +150,7 @@ class ServerTermbase:
         self._conn = None
         # Where adds and saves wait while the server is away (None: they fail in words).
         self.outbox = Outbox(outbox) if outbox is not None else None
+        self._flushing = False
         self._connect(migrate_schema=True)
 
     # -- connection ----------------------------------------------------------------------
@@ -276,6 +277,7 @@ class ServerTermbase:
     def concept_ids(self, query: str = "") -> list[int]:
         """Ids in creation order; with a query, those holding every word of it (trigram index),
         concepts with the query as a whole form first."""
+        self._catch_up()
         if not query.strip():
             return [row[0] for row in self._rows("SELECT id FROM tb_concepts ORDER BY id")]
         where, params = self._where(query)
@@ -293,6 +295,7 @@ class ServerTermbase:
         ids = [int(i) for i in ids]
         if not ids:
             return []
+        self._catch_up()
         found: dict[int, Concept] = {}
         with self._guard("reading the termbase"):
             for row in self._conn.execute(
@@ -570,9 +573,20 @@ class ServerTermbase:
     def flush(self) -> tuple[int, list[tuple[Waiting, str]]]:
         """Write what waits in the outbox, oldest first. Returns (written, refused with the
         reason): a stale save is refused as it would have been at once, saying who changed it."""
-        if self.outbox is None:
+        if self.outbox is None or self._flushing:
             return 0, []
-        return self.outbox.replay(self._replay, (TermbaseOffline,))
+        self._flushing = True
+        try:
+            return self.outbox.replay(self._replay, (TermbaseOffline,))
+        finally:
+            self._flushing = False
+
+    def _catch_up(self) -> None:
+        """Before a read: this desk's waiting writes first, so it reads what it saved (a
+        concept reopened after a save that waited shows that save, and saving it again is
+        not refused as stale against our own write)."""
+        if self.outbox is not None and not self._flushing and self.outbox.waiting():
+            self.flush()
 
     def _replay(self, item: Waiting) -> None:
         concept = _concept_from(item.payload)

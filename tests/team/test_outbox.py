@@ -85,3 +85,82 @@ def test_units_confirmed_during_a_cut_reach_the_memory_in_order(
         assert unit.target == "Ma said."  # the later confirm is the newest target
         assert [t for t, _, _ in memory.history(unit.id)] == ["Jack Ma said."]
         assert memory.count() == 2 and memory.outbox.waiting() == []
+
+
+ROUNDS = 50
+
+
+def test_server_killed_and_restarted_while_a_desk_keeps_editing_loses_nothing(
+    pg_server, team_db: str, tmp_path: Path
+) -> None:
+    """A desk saves and confirms without pause; the server is SIGKILLed after a few writes and
+    restarted a second later. Every write is either on the server or waits in the outbox,
+    and once flushed all of them are there."""
+    import threading
+    import time
+
+    from glossary.pg_store import TermbaseOffline
+    from memory.pg_store import MemoryOffline
+
+    ServerTermbase(team_db).close()
+    ServerMemory(team_db).close()
+    with ServerTermbase(team_db) as termbase:
+        concept_id = termbase.add_concept(jack_ma())
+    written = threading.Event()
+    done: list[str] = []
+    attempted: list[str] = []  # edits made to a copy read from the server
+    queued: list[str] = []  # rounds whose save or confirm waited in the outbox
+    failures: list[str] = []
+
+    def desk() -> None:
+        try:
+            edit()
+        except BaseException as error:  # the test reports it: a thread's error is silent
+            failures.append(f"{type(error).__name__}: {error}")
+
+    def edit() -> None:
+        with ServerTermbase(team_db, tmp_path / "tb-out") as tb, \
+                ServerMemory(team_db, tmp_path / "tm-out") as tm:  # fmt: skip
+            for n in range(ROUNDS):
+                token = f"edit{n}"
+                try:
+                    concept = tb.concept(concept_id)
+                    concept.note = f"{concept.note} {token}".strip()
+                except TermbaseOffline:
+                    concept = None  # cannot even read: nothing was edited this round
+                try:
+                    if concept is not None:
+                        attempted.append(token)
+                        tb.update_concept(concept)
+                    tm.add(f"마윈은 {n}번째로 말했다.", f"Ma spoke ({n}).", "ko", "en")
+                    done.append(token)
+                except (TermbaseOffline, MemoryOffline) as error:
+                    if "waits on this computer" not in str(error):
+                        failures.append(str(error))
+                    queued.append(token)
+                    done.append(token)
+                if n == 5:
+                    written.set()
+                time.sleep(0.05)
+
+    thread = threading.Thread(target=desk)
+    thread.start()
+    assert written.wait(20)
+    pg_server.kill()
+    time.sleep(1.0)
+    pg_server.start()
+    thread.join(60)
+    assert failures == []
+    with ServerTermbase(team_db, tmp_path / "tb-out") as tb, \
+            ServerMemory(team_db, tmp_path / "tm-out") as tm:  # fmt: skip
+        tb.flush()
+        tm.flush()
+        assert tb.outbox.waiting() == [] and tm.outbox.waiting() == []
+        assert tb.outbox.failed() == []
+        sources = {u.source for u in tm.units()}
+        assert sources == {f"마윈은 {n}번째로 말했다." for n in range(ROUNDS)}
+        # Every edit made to a copy that was read is there, in order, none lost, none twice
+        # (rounds that could not even read the concept while it was down edited nothing).
+        assert tb.concept(concept_id).note.split() == attempted
+        assert queued and len(done) == ROUNDS
+        assert attempted[-1] == f"edit{ROUNDS - 1}"  # the desk went on after the restart
