@@ -139,7 +139,7 @@ EXTERNAL_ENTITY = """<?xml version="1.0"?>
     ("text", "message"),
     [
         (BILLION_LAUGHS, "declares a DOCTYPE or entities"),
-        ("<!-- " + "x" * 5000 + " -->\n<!DOCTYPE xliff>\n<xliff version='1.2'/>", "DOCTYPE"),
+        ("<!-- " + "x" * 5000 + " -->\n<!DOCTYPE xliff>\n<xliff version='1.2'/>", "no <file>"),
         (EXTERNAL_ENTITY, "declares a DOCTYPE or entities"),
         ("<xliff version='1.2'><file", "not well-formed XML"),
         ("<tmx version='1.4'/>", "not XLIFF: its root element is <tmx>"),
@@ -216,3 +216,23 @@ def test_the_desks_own_xliff_writes_tags_as_inline_codes_and_reads_them_back(tmp
     for name in ("p.xlf", "p.xlf2"):
         back = read_xliff(tmp_path / name)
         assert [(s.source, s.target) for s in back.segments] == [(s, t) for s, t, _ in segments]
+
+
+SYMFONY_10 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE xliff PUBLIC "-//XLIFF//DTD XLIFF//EN" "http://www.oasis-open.org/committees/xliff/documents/xliff.dtd">
+<xliff version="1.0">
+  <file source-language="ko" target-language="en" datatype="plaintext" original="messages">
+    <header/>
+    <body>
+      <trans-unit id="1"><source>알리페이</source><target>Alipay</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_an_xliff10_naming_the_oasis_dtd_is_read_without_fetching_it(tmp_path):
+    path = tmp_path / "messages.ko.xliff"
+    path.write_text(SYMFONY_10, encoding="utf-8")
+    content = read_xliff(path)  # no network here: a fetch would fail the parse
+    assert [(s.source, s.target) for s in content.segments] == [("알리페이", "Alipay")]

@@ -166,7 +166,9 @@ def test_xliff_project_import(attack, version, tmp_path, secret, server):
         refused = False
         leaked = any("LEAKED" in s.source or SECRET in s.source for s in project.segments())
         project.close()
-    if attack != "xinclude":
+    # A DOCTYPE that only names a DTD (XLIFF 1.0 files carry the OASIS one) may be read,
+    # never fetched: _check asserts that no request reached the server.
+    if attack not in ("external-dtd-fetch", "public-dtd-fetch", "xinclude"):
         assert refused, f"{attack} was not refused"
         assert list(out.iterdir()) == [], "a refused import left a file behind"
     _check(f"XLIFF {version}", attack, requests, {}, {}, refused, leaked)
