@@ -184,3 +184,18 @@ def test_cut_network_mid_edit_refuses_cleanly_and_reconnects(team_db: str, proxy
         # The edit still carries the version it was read with: saved now, nobody else wrote.
         termbase.update_concept(edited)
         assert termbase.concept(concept_id).note == "edited while the cable was out"
+
+
+def test_a_new_migration_step_runs_once_on_an_existing_database(team_db: str) -> None:
+    from storage.postgres import connect, migrate
+
+    step1 = "CREATE TABLE demo_units (id int PRIMARY KEY)"
+    step2 = "ALTER TABLE demo_units ADD COLUMN note text NOT NULL DEFAULT ''"
+    with connect(team_db) as conn:
+        assert migrate(conn, "demo", [step1]) == 1
+        conn.execute("INSERT INTO demo_units (id) VALUES (1)")
+        assert migrate(conn, "demo", [step1, step2]) == 2  # only step 2 runs
+        assert migrate(conn, "demo", [step1, step2]) == 2  # and never again
+        assert conn.execute("SELECT id, note FROM demo_units").fetchall() == [(1, "")]
+        with pytest.raises(RuntimeError, match="newer Hanbit Desk"):
+            migrate(conn, "demo", [step1])
