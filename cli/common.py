@@ -101,9 +101,9 @@ _UNSAFE = re.compile(
 
 
 def safe_for_terminal(text: str) -> str:
-    """text with every control and bidi-override character shown as a visible escape."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF
-                       else f"\\x{ord(m.group()):02x}", text)  # fmt: skip
+    """text with every control and bidi-override character shown as a visible \\uXXXX escape
+    (the JSON form, so `--json` output stays valid JSON with the same meaning)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class SafeStream:

@@ -14,7 +14,7 @@ HOSTILE = "\x1b]0;owned\x07\x1b[2J한국어\u202eexe.txt\u2066"
 
 def test_safe_for_terminal_shows_controls_and_keeps_text() -> None:
     shown = safe_for_terminal(HOSTILE + "\tok\n")
-    assert shown == "\\x1b]0;owned\\x07\\x1b[2J한국어\\u202eexe.txt\\u2066\tok\n"
+    assert shown == "\\u001b]0;owned\\u0007\\u001b[2J한국어\\u202eexe.txt\\u2066\tok\n"
 
 
 def test_packages_list_never_prints_metadata_raw(tiny_packages_copy: Path, capsys) -> None:
@@ -28,7 +28,7 @@ def test_packages_list_never_prints_metadata_raw(tiny_packages_copy: Path, capsy
     out, err = capsys.readouterr()
     for raw in ("\x1b", "\x07", "\u202e", "\u2066"):
         assert raw not in out + err
-    assert "\\x1b]0;owned" in out and "\\u202eexe.txt" in out
+    assert "\\u001b]0;owned" in out and "\\u202eexe.txt" in out
 
 
 def test_glossary_terms_are_never_printed_raw(tmp_path: Path, capsys) -> None:
@@ -45,3 +45,10 @@ def test_glossary_terms_are_never_printed_raw(tmp_path: Path, capsys) -> None:
     out, err = capsys.readouterr()
     assert "\u202e" not in out + err
     assert "Ali\\u202epay" in out  # shown, escaped, not hidden
+
+
+def test_json_output_stays_valid_json_with_the_same_text() -> None:
+    import json
+
+    text = json.dumps({"term": "Ali\u202epay\x85\x1b"}, ensure_ascii=False)
+    assert json.loads(safe_for_terminal(text)) == {"term": "Ali\u202epay\x85\x1b"}
