@@ -245,6 +245,7 @@ def _candidates(args: argparse.Namespace) -> int:
     if args.json:
         records = [
             {
+                **c.forms,  # {"ko": "온코어", "en": "Oncor", ...}: a form per language
                 "forms": c.forms,
                 "variants": c.variants,
                 "kind": c.kind,

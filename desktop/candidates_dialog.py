@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,7 +28,12 @@ from glossary.store import Concept, GlossaryError, Term, Termbase, TermKind, ter
 LANGUAGES = ("ko", "zh-Hans", "zh-Hant", "en")
 META_DISMISSED = "candidates_dismissed"  # termbase meta: JSON list of dismissed form keys
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
-_KINDS = {"gloss": "hanja gloss", "quoted": "in quotes", "latin": "Latin script"}
+_KINDS = {
+    "gloss": QT_TRANSLATE_NOOP("CandidatesDialog", "hanja gloss"),
+    "quoted": QT_TRANSLATE_NOOP("CandidatesDialog", "in quotes"),
+    "latin": QT_TRANSLATE_NOOP("CandidatesDialog", "Latin script"),
+    "named": QT_TRANSLATE_NOOP("CandidatesDialog", "with its original"),
+}
 
 
 def candidate_key(candidate: TermCandidate) -> str:
@@ -132,7 +137,7 @@ class CandidatesDialog(QDialog):
                     item.setToolTip(self.tr("also: ") + ", ".join(variants))
                 self.table.setItem(row, column, item)
             fixed = [
-                _KINDS.get(candidate.kind, candidate.kind),
+                self.tr(_KINDS[candidate.kind]) if candidate.kind in _KINDS else candidate.kind,
                 str(candidate.frequency),
                 candidate.example,
             ]

@@ -18,6 +18,19 @@ _QUOTED = re.compile(
     r"|「([^」\n]{2,30})」|『([^』\n]{2,30})』|《([^》\n]{2,30})》"
 )
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]*(?:[-.&'][A-Za-z0-9]+)*")
+# 온코어(Oncor, 댈러스 소재), 일렉스틸 트랜스미션 텍사스(Electric Transmission Texas, ETT): the
+# commonest pattern of Korean news, a transliterated name with its Latin original (and often
+# an abbreviation or a description) in parentheses.
+_NAMED = re.compile(r"((?:[\uac00-\ud7a3]+ )*[\uac00-\ud7a3]+) ?[(（]([A-Za-z][^()（）]*)[)）]")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&' -]*[A-Za-z0-9.]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+# Company-form words the hangul rarely transliterates (American Electric Power Co ↔ 아메리칸
+# 일렉스틱 파워): not counted when matching the name's words with the hangul words before it.
+_LEGAL = frozenset("co co. corp corp. inc inc. ltd ltd. llc plc ag sa group".split())
+# Units and the like: never a name on their own, whatever their case.
+_UNITS = frozenset(
+    "kw kwh mw mwh gw gwh w km m cm mm kg g t mb gb tb ppm usd krw cny eur jpy".split()
+)
 _PARENTHESES = re.compile(r" ?[(（][^()（）]*[)）]")
 # Quotes that end like a predicate are speech or emphasis ('세계로 가자'), not names.
 _PREDICATE_END = tuple("다요까죠자네지고며서")
@@ -87,7 +100,13 @@ def find_candidates(
         candidate.example, candidate.segment = text, number
 
     for number, text in enumerate(segments):
+        named_spans: list[tuple[int, int]] = []
         if source_lang == "ko":
+            for match in _NAMED.finditer(text):
+                candidate = _named(match)
+                if candidate is not None:
+                    named_spans.append(match.span(2))
+                    offer(candidate.forms["ko"], candidate, number, text)
             for match in _GLOSS.finditer(text):
                 name, hanja, reading = match.groups()
                 forms = {"ko": name, **_chinese(hanja)}
@@ -102,14 +121,59 @@ def find_candidates(
                 offer(name, TermCandidate(forms, "quoted"), number, text)
         for match in _LATIN.finditer(text):
             name = match.group()
+            if any(a <= match.start() < b for a, b in named_spans):
+                continue  # part of a name already paired with its hangul form
             if len(name) < 3 and name.isupper() or len(name) < 2:
                 continue  # IT, PC, TV: common abbreviations rather than names
-            forms = {source_lang: name, "en": name} if source_lang != "en" else {"en": name}
-            offer(name, TermCandidate(forms, "latin"), number, text)
+            if _common_word(name) or any(
+                name in c.variants.get("en", []) or name == c.forms.get("en")
+                for c in found.values()
+            ):
+                continue  # Power, Co, kw; ETT once it is known as Electric Transmission Texas
+            # A Latin name is its own English form: the English column, not the source's.
+            offer(name, TermCandidate({"en": name}, "latin"), number, text)
 
     for candidate in found.values():
         candidate.frequency = _frequency(segments, candidate, source_lang)
     return sorted(found.values(), key=lambda c: (-c.frequency, c.segment))
+
+
+def _common_word(word: str) -> bool:
+    """An English dictionary word or a unit (Power, Electric, kw): no name on its own."""
+    if word.lower() in _UNITS or word.lower() in _LEGAL:
+        return True
+    if not word.isalpha() or word.isupper():
+        return False  # V-key, ETT: not dictionary words
+    from qa.spelling import dictionary  # Hunspell en-US; a name (Oncor, Paybang) is not in it
+
+    try:
+        english = dictionary("en-US")
+    except (FileNotFoundError, ImportError):
+        return False
+    return bool(english.lookup(word.lower()))
+
+
+def _named(match: re.Match[str]) -> TermCandidate | None:
+    """The candidate of hangul(Latin name[, abbreviation][, description])."""
+    hangul_words = match.group(1).split()
+    parts = [part.strip() for part in re.split(r"[,;，]", match.group(2))]
+    name = parts[0]
+    if not _LATIN_NAME.fullmatch(name) or re.search(r"[\uac00-\ud7a3]", name):
+        return None
+    words = name.split()
+    significant = [w for w in words if w.lower() not in _LEGAL] or words
+    if len(words) == 1 and name.isupper():
+        # 국제통화기금(IMF): the Latin form is an abbreviation, an English variant
+        return TermCandidate({"ko": hangul_words[-1], "en": name}, "named")
+    if len(words) == 1 and _common_word(name):
+        return None  # 풍력(wind): a gloss of a common word, not a name
+    korean = " ".join(hangul_words[-len(significant) :])
+    candidate = TermCandidate({"ko": korean, "en": name}, "named")
+    initials = "".join(w[0] for w in significant).upper()
+    for part in parts[1:]:
+        if _ACRONYM.fullmatch(part) and (part == initials or part[0] == initials[0]):
+            candidate.variants.setdefault("en", []).append(part)  # ETT: its abbreviation
+    return candidate
 
 
 def _frequency(segments: Sequence[str], candidate: TermCandidate, source_lang: str) -> int:

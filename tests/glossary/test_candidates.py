@@ -13,7 +13,9 @@ def article() -> list[str]:
 
 
 def test_the_article_without_a_glossary_yields_its_names() -> None:
-    candidates = {c.forms.get("ko"): c for c in find_candidates(article(), [], "ko")}
+    candidates = {
+        c.forms.get("ko") or c.forms["en"]: c for c in find_candidates(article(), [], "ko")
+    }
     assert candidates["마이"].forms == {"ko": "마이", "zh-Hant": "螞蟻", "zh-Hans": "蚂蚁"}
     assert candidates["위어바오"].forms == {
         "ko": "위어바오",
@@ -29,7 +31,7 @@ def test_the_article_without_a_glossary_yields_its_names() -> None:
     )
     assert alipay.frequency > 10 and "'알리페이'" in alipay.example
     assert candidates["알리페이 호주"].kind == "quoted"
-    assert candidates["Paybang"].forms == {"ko": "Paybang", "en": "Paybang"}
+    assert candidates["Paybang"].forms == {"en": "Paybang"}  # its own language's column
     assert candidates["V-key"].frequency == 2
     # Emphasis quotes, headline phrases and common abbreviations are no names.
     for noise in ("눈길", "전략", "군침", "세계로 가자", "하루 10조 매출", "IT"):
@@ -62,3 +64,75 @@ def test_chinese_titles_and_quotes_get_both_scripts() -> None:
     found = {c.forms["zh-Hans"]: c for c in find_candidates(segments, [], "zh-Hans")}
     assert found["经济参考报"].forms == {"zh-Hant": "經濟參考報", "zh-Hans": "经济参考报"}
     assert found["余额宝"].frequency == 3
+
+
+def wind_story() -> list[str]:
+    """park-news-dev lines 95-106 (CC BY-SA 3.0): Korean news naming Texan power companies."""
+    path = "/work/shared/data/park-news-dev/dev.ko"
+    return open(path, encoding="utf-8").read().splitlines()[94:106]  # noqa: SIM115
+
+
+def test_hangul_with_its_latin_original_is_one_candidate_per_name() -> None:
+    import os
+
+    import pytest
+
+    if not os.path.isfile("/work/shared/data/park-news-dev/dev.ko"):
+        pytest.skip("the shared news corpus is missing")
+    found = {c.forms["ko"]: c for c in find_candidates(wind_story(), [], "ko") if "ko" in c.forms}
+    oncor = found["온코어"]
+    assert (oncor.kind, oncor.forms, oncor.frequency) == (
+        "named",
+        {"ko": "온코어", "en": "Oncor"},
+        2,
+    )
+    ett = found["일렉스틸 트랜스미션 텍사스"]
+    assert ett.forms["en"] == "Electric Transmission Texas"  # the multiword name whole
+    assert ett.variants == {"en": ["ETT"]}  # the acronym as its abbreviation
+    assert found["아메리칸 일렉스틱 파워"].forms["en"] == "American Electric Power Co"
+    every_form = [
+        form for c in find_candidates(wind_story(), [], "ko") for form in c.forms.values()
+    ]
+    for loose in ("Electric", "Transmission", "Texas", "Power", "Co", "ETT", "kw", "Oncor"):
+        assert every_form.count(loose) == (1 if loose == "Oncor" else 0), loose
+
+
+def test_a_latin_gloss_of_a_common_word_or_an_abbreviation() -> None:
+    found = find_candidates(["국제통화기금(IMF)은 풍력(wind) 발전을 다뤘다."], [], "ko")
+    assert [(c.forms, c.kind) for c in found] == [({"ko": "국제통화기금", "en": "IMF"}, "named")]
+
+
+def test_cli_json_gives_a_form_per_language(tmp_path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    article = tmp_path / "wind.txt"
+    article.write_text(
+        "미국 최대 송전회사 온코어(Oncor, 댈러스 소재)와 일렉스틸 트랜스미션 텍사스"
+        "(Electric Transmission Texas, ETT)가 참여했다.\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "glossary",
+            "candidates",
+            str(article),
+            "--from",
+            "ko",
+            "--json",
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        env=os.environ | {"HANBIT_DATA_DIR": str(tmp_path / "data")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    records = json.loads(done.stdout)
+    assert {"ko": "온코어", "en": "Oncor"}.items() <= records[0].items()
+    assert records[1]["en"] == "Electric Transmission Texas"
+    assert records[1]["variants"] == {"en": ["ETT"]}
