@@ -546,7 +546,9 @@ def _remove_stale_temporaries(packages_dir: Path) -> None:
 def remove_package(packages_dir: Path, from_code: str, to_code: str) -> None:
     """Remove every installed package for the pair (desk or Argos codes both work)."""
     pair = (from_argos(to_argos(from_code)), from_argos(to_argos(to_code)))
-    with _lock:
+    if not packages_dir.is_dir():
+        raise PackageError(f"no {pair[0]}→{pair[1]} package is installed in {packages_dir}")
+    with _lock, _folder_lock(packages_dir, wait=True):  # never while another desk installs
         doomed = [p for p in installed_packages(packages_dir) if p.pair == pair]
         if not doomed:
             raise PackageError(f"no {pair[0]}→{pair[1]} package is installed in {packages_dir}")
