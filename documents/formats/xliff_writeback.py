@@ -108,6 +108,7 @@ def render(document: ExportDocument) -> bytes:
 class _Target:
     text: str
     status: Status
+    number: int = 0  # the desk's segment number, for messages (0: joined away)
 
 
 def _targets(
@@ -129,7 +130,13 @@ def _targets(
     for index, group in parts.items():
         texts = [s.target.strip() for s in group if s.target.strip()]
         statuses = [s.status if s.target.strip() else Status.NEW for s in group]
-        result[index] = _Target(separator(target_lang).join(texts), lowest(statuses))
+        result[index] = _Target(
+            separator(target_lang).join(texts), lowest(statuses), group[0].number
+        )
+    # A segment joined into the one before it (our own files allow that) left its location
+    # empty: its words now travel in the earlier target, so they must not appear twice.
+    for index in where.values():
+        result.setdefault(index, _Target("", Status.NEW))
     return result
 
 
@@ -167,14 +174,17 @@ def write_back(
             try:
                 _write_text(location, wanted.text)
             except TagError as error:
-                problems.append(f"{location.label}: {error}")
+                problems.append(f"segment {wanted.number} ({location.label}): {error}")
                 continue
         changed = text_changed or wanted.status != before_status
         unit_statuses.setdefault(location.unit, []).append((location, wanted.status, changed))
     if problems:
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         shown = "; ".join(problems[:5]) + more
-        raise WriteBackError(f"Some targets' tags cannot be written back: {shown}")
+        raise WriteBackError(
+            f"Some targets' tags cannot be written back as markup; fix them (QA lists them) "
+            f"and export again: {shown}"
+        )
     changed = any(c for entries in unit_statuses.values() for _, _, c in entries)
     declared = file_languages(root, original.flavour)[1] or ""
     same_language = desk_language(declared) == target_lang

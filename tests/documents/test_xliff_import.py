@@ -236,3 +236,20 @@ def test_an_xliff10_naming_the_oasis_dtd_is_read_without_fetching_it(tmp_path):
     path.write_text(SYMFONY_10, encoding="utf-8")
     content = read_xliff(path)  # no network here: a fetch would fail the parse
     assert [(s.source, s.target) for s in content.segments] == [("알리페이", "Alipay")]
+
+
+def test_two_segments_joined_in_our_own_xliff_go_back_once(tmp_path):
+    segments = [("첫 문장.", "", Status.NEW, 0), ("둘째 문장.", "", Status.NEW, 0)]
+    with Project.create_from_segments(
+        tmp_path / "p.hanbit", segments, source_lang="ko", target_lang="en"
+    ) as project:
+        export_project(project, tmp_path / "ours.xlf", "xliff")
+    with import_xliff(tmp_path / "ours.xlf", tmp_path / "again.hanbit") as project:
+        first = project.join_segments(project.segments()[0].id)
+        project.set_target(first.id, "First. Second.", status=Status.TRANSLATED)
+        export_project(project, tmp_path / "back.xlf")
+    back = read_xliff(tmp_path / "back.xlf")
+    assert [(s.source, s.target) for s in back.segments] == [
+        ("첫 문장.", "First. Second."),
+        ("둘째 문장.", ""),
+    ]
