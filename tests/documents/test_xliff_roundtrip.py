@@ -239,7 +239,9 @@ def test_broken_tags_refuse_the_export_and_leave_no_file(tmp_path):
     with _import(path, tmp_path) as project:
         tagged = next(s for s in project.segments() if "⟨1⟩" in s.source)
         project.set_target(tagged.id, "⟨/1⟩broken⟨1⟩", status=Status.TRANSLATED)
-        with pytest.raises(WriteBackError, match=r"segment \d+ \(unit \S+\): .*closes a tag that is not the last"):
+        with pytest.raises(
+            WriteBackError, match=r"segment \d+ \(unit \S+\): .*closes a tag that is not the last"
+        ):
             export_project(project, tmp_path / "out.xlf")
     assert not (tmp_path / "out.xlf").exists()
 
