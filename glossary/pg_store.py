@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from storage.postgres import (
 )
 
 CHANNEL = "hanbit_termbase"
+RECONNECT_PAUSE_S = 2.0  # after a lost connection, `revision` does not try again for this long
 TRANSLATOR_ROLE = "hanbit_translator"  # may read, add and edit proposed concepts
 TERMINOLOGIST_ROLE = "hanbit_terminologist"  # may also approve concepts and forbid forms
 
@@ -151,6 +153,8 @@ class ServerTermbase:
         # Where adds and saves wait while the server is away (None: they fail in words).
         self.outbox = Outbox(outbox) if outbox is not None else None
         self._flushing = False
+        self._revision = 0
+        self._retry_at = 0.0  # no new connection attempt before this (time.monotonic())
         self._connect(migrate_schema=True)
 
     # -- connection ----------------------------------------------------------------------
@@ -159,6 +163,7 @@ class ServerTermbase:
         try:
             self._conn = connect(self.url)
         except ServerUnavailable as error:
+            self._retry_at = time.monotonic() + RECONNECT_PAUSE_S
             raise TermbaseOffline(str(error)) from None
         except PermissionError as error:
             raise GlossaryError(str(error)) from None
@@ -209,6 +214,7 @@ class ServerTermbase:
         except psycopg.Error as error:
             if is_connection_error(error):
                 self._conn.close()
+                self._retry_at = time.monotonic() + RECONNECT_PAUSE_S
                 raise TermbaseOffline(
                     f"the termbase server {self.path} cannot be reached; {doing} was not saved"
                     if doing.startswith(WRITES)
@@ -354,7 +360,19 @@ class ServerTermbase:
 
     @property
     def revision(self) -> int:
-        return int(self._rows("SELECT value FROM tb_meta WHERE key = 'revision'")[0][0])
+        """The termbase's revision; while the server is away, the last one read (a window asks
+        on every repaint whether to rebuild its matcher: the answer is "not now", no error)."""
+        if (self._conn is None or self._conn.closed) and time.monotonic() < self._retry_at:
+            # Just failed: a dead network makes each attempt wait for the connect timeout,
+            # which a window repainting its grid must not pay again and again.
+            return self._revision
+        try:
+            self._revision = int(
+                self._rows("SELECT value FROM tb_meta WHERE key = 'revision'")[0][0]
+            )
+        except TermbaseOffline:
+            pass
+        return self._revision
 
     def changed_by(self, concept_id: int) -> tuple[str, str] | None:
         """(login, when) of the last save of a concept, or None when it is gone."""

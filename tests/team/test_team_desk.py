@@ -162,3 +162,32 @@ def test_the_window_lists_the_servers_pairs_and_translates_through_it_with_the_g
     alipay = next(t for t in targets if "Australia" in t and "Alipay" in t)
     assert "알리페이" not in alipay  # the term was placed by the desk, not left in hangul
     window.close()
+
+
+def test_an_edit_made_while_the_network_is_cut_waits_visibly_then_reaches_the_server(
+    qtbot, monkeypatch, tmp_path, desk_env, pg_server, team_db, proxy_for
+) -> None:
+    from glossary.pg_store import TermbaseQueued
+
+    ServerTermbase(team_db).close()
+    with ServerTermbase(team_db) as admin:
+        concept_id = admin.add_concept(
+            Concept(terms=[Term("ko", "알리페이"), Term("en", "Alipay")])
+        )
+    proxy, url = proxy_for(team_db)
+    window, panels = open_desk(qtbot, monkeypatch, tmp_path, "kim", url)
+    concept = panels.termbase.concept(concept_id)
+    concept.note = "Ant Group's wallet"
+    proxy.cut()
+    with pytest.raises(TermbaseQueued, match="saving Alipay waits on this computer"):
+        panels.termbase.update_concept(concept)  # what the concept editor's Save calls
+    qtbot.waitUntil(lambda: panels.team.online is False, timeout=5000)
+    qtbot.waitUntil(lambda: "1 waiting" in panels.team.status.text(), timeout=5000)
+    assert panels.team.waiting() == ["saving Alipay"]
+    with qtbot.waitSignal(panels.team.sig_flushed, timeout=15000) as flushed:
+        proxy.restore()  # the listener reconnects and the waiting save is replayed
+    assert flushed.args == [1, []]
+    with ServerTermbase(team_db) as admin:
+        assert admin.concept(concept_id).note == "Ant Group's wallet"
+    qtbot.waitUntil(lambda: panels.team.status.text() == "Team: online", timeout=5000)
+    window.close()
