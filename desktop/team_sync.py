@@ -210,7 +210,10 @@ class TeamSync(QObject):
         self.online = online
         if online:
             self.flush()
-            self.panels.lookup.refresh()  # changes made while we were away
+            if self.panels.termbase is None:
+                self.panels.glossary_loaded()  # the desk started while the server was away
+            else:
+                self.panels.lookup.refresh()  # changes made while we were away
         self._show_status(message)
 
     # --- writes waiting for the server ---------------------------------------------------
