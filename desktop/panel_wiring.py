@@ -305,11 +305,13 @@ def install_panels(window) -> PanelSet:
     from desktop.qa_filter import install_qa_filter
     from desktop.shortcuts import apply_saved as apply_saved_shortcuts
     from desktop.spelling import install_spelling
+    from desktop.suggestions import install_suggestions
 
     panels = PanelSet(window)
     window.panels = panels
     panels.menus = install_grid_menus(window, panels)
     panels.spelling = install_spelling(window, panels)
+    panels.suggestions = install_suggestions(window, panels)
     install_memory_sync(window, panels.tm)
     install_qa_filter(window, panels.qa)
     apply_saved_shortcuts(window)  # the panels' actions (Add Term, Check Document) too

@@ -110,6 +110,15 @@ class TargetEditor(QPlainTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        completer = getattr(self, "completer", None)  # desktop.suggestions, while it offers
+        if (
+            completer is not None
+            and completer.popup().isVisible()
+            and event.key()
+            in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape)
+        ):
+            event.ignore()  # the suggestion list takes (or dismisses) it; Enter commits nothing
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")
