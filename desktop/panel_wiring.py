@@ -135,7 +135,12 @@ class PanelSet(QObject):
             self.lookup.refresh()
             return
         try:
-            self.termbase = Termbase(self._glossary_path)
+            from desktop.team_sync import outbox_for
+            from glossary.protocol import open_termbase
+
+            self.termbase = open_termbase(
+                self._glossary_path, outbox_for("glossary", self._glossary_path)
+            )
         except GlossaryError as error:
             self.window.statusBar().showMessage(str(error), 10000)
             return
@@ -314,5 +319,8 @@ def install_panels(window) -> PanelSet:
     panels.suggestions = install_suggestions(window, panels)
     install_memory_sync(window, panels.tm)
     install_qa_filter(window, panels.qa)
+    from desktop.team_sync import install_team_sync
+
+    install_team_sync(window, panels)  # a team's servers: colleagues' changes, waiting edits
     apply_saved_shortcuts(window)  # the panels' actions (Add Term, Check Document) too
     return panels
