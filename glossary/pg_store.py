@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept, term_key
+from glossary.pg_listen import TermbaseListener
+from glossary.pg_schema import CHANNEL, MIGRATIONS, TERMINOLOGIST_ROLE, TRANSLATOR_ROLE
 from glossary.store import _next_stamp, _now, _search_text
 from storage.outbox import Outbox, Waiting
 from storage.postgres import (
@@ -21,114 +21,12 @@ from storage.postgres import (
     server_message,
 )
 
-CHANNEL = "hanbit_termbase"
+# Re-exported: callers reach the whole team termbase through this module.
+__all__ = ["CHANNEL", "TERMINOLOGIST_ROLE", "TRANSLATOR_ROLE", "ServerTermbase",
+           "StaleConceptError", "TermbaseListener", "TermbaseOffline", "TermbasePermissionError",
+           "TermbaseQueued"]  # fmt: skip
+
 RECONNECT_PAUSE_S = 2.0  # after a lost connection, `revision` does not try again for this long
-TRANSLATOR_ROLE = "hanbit_translator"  # may read, add and edit proposed concepts
-TERMINOLOGIST_ROLE = "hanbit_terminologist"  # may also approve concepts and forbid forms
-
-# One entry per schema version; never edit a released step, append a new one.
-MIGRATIONS = (
-    f"""
-    CREATE EXTENSION IF NOT EXISTS pg_trgm;
-    DO $$ BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{TRANSLATOR_ROLE}') THEN
-        CREATE ROLE {TRANSLATOR_ROLE} NOLOGIN;
-      END IF;
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{TERMINOLOGIST_ROLE}') THEN
-        CREATE ROLE {TERMINOLOGIST_ROLE} NOLOGIN IN ROLE {TRANSLATOR_ROLE};
-      END IF;
-    END $$;
-    CREATE TABLE tb_meta (key text PRIMARY KEY, value text NOT NULL);
-    INSERT INTO tb_meta VALUES ('format', 'hanbit-termbase'), ('revision', '0');
-    CREATE TABLE tb_concepts (
-      id bigserial PRIMARY KEY,
-      domain text NOT NULL DEFAULT '',
-      note text NOT NULL DEFAULT '',
-      status text NOT NULL CHECK (status IN ('approved', 'proposed')),
-      origin text NOT NULL DEFAULT '',
-      created_at text NOT NULL,
-      updated_at text NOT NULL,
-      updated_by text NOT NULL DEFAULT session_user,
-      search_text text NOT NULL DEFAULT ''
-    );
-    CREATE INDEX tb_concepts_origin ON tb_concepts (origin);
-    CREATE INDEX tb_concepts_trgm ON tb_concepts USING gin (search_text gin_trgm_ops);
-    CREATE TABLE tb_terms (
-      id bigserial PRIMARY KEY,
-      concept_id bigint NOT NULL REFERENCES tb_concepts (id) ON DELETE CASCADE,
-      position int NOT NULL,
-      lang text NOT NULL,
-      text text NOT NULL,
-      key text NOT NULL,
-      kind text NOT NULL CHECK (kind IN ('preferred', 'variant', 'forbidden')),
-      note text NOT NULL DEFAULT ''
-    );
-    CREATE INDEX tb_terms_lang_key ON tb_terms (lang, key);
-    CREATE INDEX tb_terms_concept ON tb_terms (concept_id);
-    CREATE TABLE tb_curated (origin text PRIMARY KEY, applied_hash text NOT NULL,
-                             deleted int NOT NULL DEFAULT 0);
-
-    -- Rights live here, not in the window: a desk that skips its own checks is still refused.
-    CREATE FUNCTION tb_may_decide() RETURNS boolean LANGUAGE sql STABLE AS $f$
-      SELECT pg_has_role(session_user, '{TERMINOLOGIST_ROLE}', 'MEMBER')
-          OR (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)
-    $f$;
-    CREATE FUNCTION tb_guard_concept() RETURNS trigger LANGUAGE plpgsql AS $f$
-    BEGIN
-      IF NEW.status = 'approved' AND (TG_OP = 'INSERT' OR OLD.status <> 'approved')
-         AND NOT tb_may_decide() THEN
-        RAISE EXCEPTION 'only a terminologist may approve a concept; % may save it as proposed',
-          session_user USING ERRCODE = '42501';
-      END IF;
-      NEW.updated_by := session_user;
-      RETURN NEW;
-    END $f$;
-    CREATE TRIGGER tb_guard_concept BEFORE INSERT OR UPDATE ON tb_concepts
-      FOR EACH ROW EXECUTE FUNCTION tb_guard_concept();
-    CREATE FUNCTION tb_guard_term() RETURNS trigger LANGUAGE plpgsql AS $f$
-    BEGIN
-      IF TG_OP = 'DELETE' THEN
-        IF OLD.kind = 'forbidden' AND NOT tb_may_decide()
-           AND EXISTS (SELECT 1 FROM tb_concepts WHERE id = OLD.concept_id) THEN
-          RAISE EXCEPTION 'only a terminologist may lift the ban on %', OLD.text
-            USING ERRCODE = '42501';
-        END IF;
-        RETURN OLD;
-      END IF;
-      IF NEW.kind = 'forbidden' AND (TG_OP = 'INSERT' OR OLD.kind <> 'forbidden')
-         AND NOT tb_may_decide() THEN
-        RAISE EXCEPTION 'only a terminologist may forbid a term (%); % may propose it in a note',
-          NEW.text, session_user USING ERRCODE = '42501';
-      END IF;
-      IF TG_OP = 'UPDATE' AND OLD.kind = 'forbidden' AND NEW.kind <> 'forbidden'
-         AND NOT tb_may_decide() THEN
-        RAISE EXCEPTION 'only a terminologist may lift the ban on %', OLD.text
-          USING ERRCODE = '42501';
-      END IF;
-      RETURN NEW;
-    END $f$;
-    CREATE TRIGGER tb_guard_term BEFORE INSERT OR UPDATE OR DELETE ON tb_terms
-      FOR EACH ROW EXECUTE FUNCTION tb_guard_term();
-
-    -- Every open desk LISTENs: a colleague's change reaches it when the transaction commits.
-    CREATE FUNCTION tb_notify() RETURNS trigger LANGUAGE plpgsql AS $f$
-    DECLARE row_id bigint;
-    BEGIN
-      row_id := CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END;
-      PERFORM pg_notify('{CHANNEL}', json_build_object(
-        'concept', row_id, 'op', lower(TG_OP), 'by', session_user,
-        'pid', pg_backend_pid())::text);
-      RETURN NULL;
-    END $f$;
-    CREATE TRIGGER tb_notify AFTER INSERT OR UPDATE OR DELETE ON tb_concepts
-      FOR EACH ROW EXECUTE FUNCTION tb_notify();
-
-    GRANT SELECT, INSERT, UPDATE, DELETE ON tb_meta, tb_concepts, tb_terms, tb_curated
-      TO {TRANSLATOR_ROLE};
-    GRANT USAGE ON SEQUENCE tb_concepts_id_seq, tb_terms_id_seq TO {TRANSLATOR_ROLE};
-    GRANT SELECT ON hanbit_schema TO {TRANSLATOR_ROLE};
-    """,
-)
 
 # What a write's description starts with: its failure message says it was not saved.
 WRITES = ("adding", "saving", "deleting", "restoring", "writing")
@@ -690,61 +588,3 @@ class StaleConceptError(GlossaryError):
         super().__init__(message)
         self.changed_by = changed_by
         self.changed_at = changed_at
-
-
-class TermbaseListener:
-    """A thread that LISTENs for termbase changes and calls on_change(payload) for each one
-    made by another connection; reconnects (and calls on_state) when the server comes back."""
-
-    def __init__(
-        self,
-        url: str,
-        on_change: Callable[[dict], None],
-        on_state: Callable[[bool, str], None] | None = None,
-        *,
-        ignore_pid: Callable[[], int | None] | None = None,
-    ) -> None:
-        self.url = url
-        self._on_change = on_change
-        self._on_state = on_state or (lambda online, message: None)
-        self._ignore_pid = ignore_pid or (lambda: None)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="termbase-listen", daemon=True)
-        self.ready = threading.Event()
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-
-    def _run(self) -> None:
-        online = None
-        while not self._stop.is_set():
-            try:
-                conn = connect(self.url)
-            except (ServerUnavailable, PermissionError) as error:
-                if online is not False:
-                    self._on_state(False, str(error))
-                online = False
-                self._stop.wait(1.0)
-                continue
-            try:
-                conn.execute(f"LISTEN {CHANNEL}")
-                if online is not True:
-                    self._on_state(True, f"connected to {redacted(self.url)}")
-                online = True
-                self.ready.set()
-                while not self._stop.is_set():
-                    # A short timeout so stop() is honoured promptly.
-                    for notify in conn.notifies(timeout=0.5):
-                        payload = json.loads(notify.payload)
-                        if payload.get("pid") != self._ignore_pid():
-                            self._on_change(payload)
-            except Exception as error:  # the connection dropped: report, then reconnect
-                if online is not False:
-                    self._on_state(False, f"lost {redacted(self.url)}: {error}")
-                online = False
-            finally:
-                conn.close()
