@@ -41,9 +41,7 @@ class PanelSet(QObject):
         self._rerun = QTimer(self, singleShot=True, interval=1000)
         self._rerun.timeout.connect(lambda: self.qa.run_all())
         self._tm_refresh = QTimer(self, singleShot=True, interval=0)
-        self._tm_refresh.timeout.connect(
-            lambda: self.tm.segment_changed(self._segment(self.window.current_segment_id()))
-        )
+        self._tm_refresh.timeout.connect(lambda: self.tm.refresh())
         self._glossary_path = glossary_path(data=window.data_dir)
         pair = self._pair()
         self.lookup = TermLookup(self.termbase, *pair, parent=self)
@@ -197,9 +195,11 @@ class PanelSet(QObject):
             model.segment_changed.connect(self._stored)
 
     def _stored(self, segment_id: int) -> None:
-        # The memory may have changed (a confirm, Replace all over confirmed targets): the
-        # matches of the current segment are looked up again once the changes have settled.
-        self._tm_refresh.start()
+        # A confirmed target reaches the memory (a confirm, Replace all over confirmed
+        # targets): the current segment's matches are looked up again once changes settle.
+        stored = self._segment(segment_id)
+        if stored is not None and stored.status in (Status.TRANSLATED, Status.REVIEWED):
+            self._tm_refresh.start()
         if segment_id == self.window.current_segment_id():
             segment = self._segment(segment_id)
             if segment is not None:

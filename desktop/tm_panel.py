@@ -247,6 +247,22 @@ class TMPanel(QWidget):
             context=self,
         )
 
+    def refresh(self) -> None:
+        """Look the current segment up again (the memory changed) without clearing what is
+        shown meanwhile: the matches stay usable until the new ones replace them."""
+        segment = self._segment
+        if segment is None or not segment.source.strip():
+            return
+        self._request += 1
+        request, source = self._request, segment.source
+        pair = (self.source_lang, self.target_lang)
+        self._runner.run_task(
+            lambda: self._memory.lookup(source, *pair),
+            partial(self._show, request),
+            lambda error: self._show_error(request, str(error) or type(error).__name__),
+            context=self,
+        )
+
     def set_pair(self, source_lang: str, target_lang: str) -> None:
         self.source_lang, self.target_lang = source_lang, target_lang
         self.segment_changed(self._segment)
@@ -270,7 +286,7 @@ class TMPanel(QWidget):
         """Undo one remember(): the memory as it was before it; the matches are looked up again."""
         self._runner.run_task(
             lambda: self._memory.restore(unit_id, before),
-            lambda _: self.segment_changed(self._segment),
+            lambda _: self.refresh(),
             lambda error: self._show_text(
                 self.tr("Translation memory: {error}").format(error=error)
             ),
