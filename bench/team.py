@@ -289,9 +289,15 @@ def big_memory(url: str, server_units: int, sqlite_units: int, folder: Path,
             "COPY tm_units (source_lang, target_lang, source, target, source_norm, source_hash,"
             " created_at, updated_at) FROM STDIN"
         ) as copy:
+            seen: set[str] = set()
             for source, target in data[:server_units]:
+                digest = key_hash(source)
+                if digest in seen:
+                    continue  # the generator repeats a sentence now and then; one unit each
+                seen.add(digest)
                 copy.write_row(("ko", "en", match_key(source), target, fuzzy_text(source),
-                                key_hash(source), stamp, stamp))  # fmt: skip
+                                digest, stamp, stamp))  # fmt: skip
+        result["server units"] = len(seen)
         conn.execute("CREATE INDEX tm_units_trgm ON tm_units USING gist"
                      " (source_norm gist_trgm_ops)")  # fmt: skip
         conn.execute("ANALYZE tm_units")

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from storage.atomic import atomic_write_text
 
+STALE_CLAIM_S = 120.0  # a replay takes seconds; a claim this old was left by a crash
+
 
 @dataclass(frozen=True)
 class Waiting:
@@ -42,7 +44,9 @@ class Outbox:
         return Waiting(path, kind, what, payload, stamp)
 
     def waiting(self) -> list[Waiting]:
-        return self._read(sorted(self.folder.glob("*.json")))
+        """Every write not yet on the server, oldest first (those being replayed included)."""
+        paths = [*self.folder.glob("*.json"), *self.folder.glob("*.json.claim-*")]
+        return self._read(sorted(paths, key=lambda p: p.name))
 
     def failed(self) -> list[tuple[Waiting, str]]:
         """Writes the server refused on replay, with the reason (shown until dismissed)."""
@@ -74,9 +78,25 @@ class Outbox:
         moves that write to failed/ with its reason. Returns (written, newly failed)."""
         written, refused = 0, []
         for item in self.waiting():
+            # Claimed by renaming, so two replays (the panel's and the background one) never
+            # write the same item twice; a claim left by a crash is taken over after a while.
+            if ".claim-" in item.path.name:
+                try:
+                    if time.time() - item.path.stat().st_mtime < STALE_CLAIM_S:
+                        continue
+                except FileNotFoundError:
+                    continue
+            original = self.folder / item.path.name.split(".claim-")[0]
+            claim = original.with_name(f"{original.name}.claim-{uuid.uuid4().hex[:8]}")
+            try:
+                os.rename(item.path, claim)
+                os.utime(claim)  # the claim's age is what tells a crashed replay's apart
+            except FileNotFoundError:
+                continue  # another replay has it
             try:
                 write(item)
             except offline:
+                os.rename(claim, original)  # still waiting, in its place in the queue
                 break
             except Exception as error:  # the server's refusal: the translator must hear it
                 reason = str(error) or type(error).__name__
@@ -84,15 +104,12 @@ class Outbox:
                 record = {"kind": item.kind, "what": item.what, "payload": payload,
                           "queued_at": item.queued_at}  # fmt: skip
                 atomic_write_text(
-                    self.folder / "failed" / item.path.name, json.dumps(record, ensure_ascii=False)
+                    self.folder / "failed" / original.name, json.dumps(record, ensure_ascii=False)
                 )
                 refused.append((item, reason))
             else:
                 written += 1
-            try:
-                os.unlink(item.path)
-            except FileNotFoundError:
-                pass  # another desk process replayed it too; the writes are idempotent
+            claim.unlink(missing_ok=True)
         return written, refused
 
     def dismiss_failed(self) -> None:
