@@ -164,3 +164,34 @@ def test_server_killed_and_restarted_while_a_desk_keeps_editing_loses_nothing(
         assert tb.concept(concept_id).note.split() == attempted
         assert queued and len(done) == ROUNDS
         assert attempted[-1] == f"edit{ROUNDS - 1}"  # the desk went on after the restart
+
+
+def test_two_replays_of_one_outbox_write_each_item_once(tmp_path: Path) -> None:
+    """The window's background replay and a store's own may run at once on one folder."""
+    import threading
+    import time
+
+    from storage.outbox import Outbox
+
+    first = Outbox(tmp_path / "outbox")
+    for n in range(20):
+        first.put("unit.add", f"storing unit {n}", {"n": n})
+    second = Outbox(tmp_path / "outbox")
+    written: list[int] = []
+    lock = threading.Lock()
+
+    def write(item) -> None:
+        time.sleep(0.005)
+        with lock:
+            written.append(item.payload["n"])
+
+    threads = [
+        threading.Thread(target=box.replay, args=(write, (ConnectionError,)))
+        for box in (first, second)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(written) == list(range(20))  # each once
+    assert first.waiting() == [] and second.waiting() == []
