@@ -78,3 +78,25 @@ def test_pull_from_an_unreachable_server_leaves_no_file(tmp_path: Path, capsys):
     assert main.main(["team", "pull", "memory", url, str(back)]) == 2
     assert "cannot reach" in capsys.readouterr().err
     assert not back.exists()
+
+
+def test_the_cli_reads_and_writes_the_server_by_url(tmp_path: Path, team_db: str, capsys):
+    local = tmp_path / "glossary.db"
+    with Termbase(local) as termbase:
+        load_curated(termbase)
+    assert main.main(["team", "push", "glossary", team_db, str(local)]) == 0
+    capsys.readouterr()
+    assert main.main(["glossary", "search", "支付寶", "--glossary", team_db]) == 0
+    assert "Alipay" in capsys.readouterr().out
+    tmx = tmp_path / "units.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t"'
+        ' creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ko"'
+        ' datatype="plaintext"/><body><tu><tuv xml:lang="ko"><seg>알리페이가 호주에 간다.</seg>'
+        '</tuv><tuv xml:lang="en"><seg>Alipay goes to Australia.</seg></tuv></tu></body></tmx>',
+        encoding="utf-8",
+    )
+    assert main.main(["memory", "import", str(tmx), "--memory", team_db]) == 0
+    assert main.main(["memory", "lookup", "알리페이가 호주에 갔다.", "--from", "ko", "--to", "en",
+                      "--memory", team_db]) == 0  # fmt: skip
+    assert "Alipay goes to Australia." in capsys.readouterr().out
