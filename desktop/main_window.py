@@ -352,8 +352,18 @@ class MainWindow(QMainWindow):
         row = self.model.next_unconfirmed_row(self.model.row_of(segment_id))
         if row >= 0:
             self.go_to_source_row(row, edit=True)
+            self._select_untouched_mt(self.model.segment_at(row).id)
         else:
             self.statusBar().showMessage(self.tr("Every segment is confirmed."), 5000)
+
+    def _select_untouched_mt(self, segment_id: int) -> None:
+        """With "typing replaces" on, the next segment's MT draft opens selected: the first key
+        typed replaces it (no Korean+English hybrid), an arrow key keeps it to edit."""
+        editor = self.view.target_delegate.editor
+        if editor is None or not self.view.typing_replaces or self.model is None:
+            return
+        if self.model.origin_of(segment_id) == "mt" and editor.toPlainText().strip():
+            editor.selectAll()
 
     def _confirm_despite_source_script(self, source: str, text: str) -> bool:
         """True unless the target holds source-language text and the translator says no."""

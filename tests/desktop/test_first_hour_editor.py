@@ -60,3 +60,20 @@ def test_the_open_editor_is_drawn_unlike_a_selected_row(
     assert frame.name() == "#2f6fd0"  # a strong frame round the field being typed in
     assert inside.name() == "#fffdf2"  # an opaque light field, not the selection colour
     assert inside != highlight
+
+
+def test_after_a_confirm_the_next_mt_draft_opens_selected_so_typing_replaces_it(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    first, second = window.model.segment_ids()[:2]
+    window.model.store_mt(second, "알리페이 MT draft", {})
+    window.go_to_source_row(0, edit=True)
+    qtbot.keyClicks(window.view.target_delegate.editor, "Alipay launched.")
+    qtbot.keyClick(
+        window.view.target_delegate.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    editor = window.view.target_delegate.editor
+    assert editor.textCursor().selectedText() == "알리페이 MT draft"
+    qtbot.keyClicks(editor, "Ant")
+    assert editor.toPlainText() == "Ant"  # not 알리페이 MT draftAnt
