@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -583,7 +584,9 @@ class SegmentView(QTableView):
             return
         index = model.index(row, COL_TARGET)
         self.size_rows(row, row)
-        self.setCurrentIndex(index)
+        # Going to a segment selects it alone (several rows stay selected only by Shift/Ctrl).
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         if center:
             self._center_pending = True

@@ -147,3 +147,17 @@ def test_all_unconfirmed_segments_never_touch_confirmed_work(
     after = stored(article_project)
     assert after[0].target == "Confirmed." and after[0].status == Status.TRANSLATED
     assert all(s.target == s.mt and s.target != "old MT" for s in after[1:4])
+
+
+def test_going_to_a_segment_selects_it_alone(qtbot, article_project, empty_packages_dir, data_dir):
+    """Ctrl+Enter moves on while Ctrl is held: that must not add rows to the selection."""
+    from desk_helpers import open_window as open_plain
+    from desk_helpers import press
+    from PySide6.QtCore import Qt
+
+    window = open_plain(qtbot, article_project, empty_packages_dir, data_dir)
+    window.go_to_source_row(0, edit=True)
+    for text in ("One.", "Two."):
+        qtbot.keyClicks(window.view.target_delegate.editor, text)
+        press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.selected_segment_ids() == [window.model.segment_ids()[2]]
