@@ -3,7 +3,7 @@ prefilled from what is selected), Search memory (concordance), Copy, Retranslate
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -113,7 +113,7 @@ class GridMenus(QObject):
 
 def install_grid_menus(window, panels) -> GridMenus:
     menus = GridMenus(window, panels)
-    act = QAction(menus.tr("&Concordance…"), window)
+    act = QAction(QCoreApplication.translate("GridMenus", "&Concordance…"), window)
     act.setShortcut(QKeySequence("Ctrl+K"))
     act.triggered.connect(lambda: menus.concordance())
     window.edit_menu.addAction(act)

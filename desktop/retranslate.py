@@ -88,25 +88,30 @@ def plan(
     return result
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Retranslate", text)
-
-
 def ask_protected(parent, plan_: Plan) -> bool | None:
     """Whether confirmed segments and the translator's drafts are replaced too (None: cancel)."""
     if not plan_.confirmed and not plan_.edited:
         return False
     lines = []
     if plan_.confirmed:
-        lines.append(_tr("%n confirmed segment(s)").replace("%n", str(len(plan_.confirmed))))
+        lines.append(
+            QCoreApplication.translate("Retranslate", "%n confirmed segment(s)").replace(
+                "%n", str(len(plan_.confirmed))
+            )
+        )
     if plan_.edited:
-        lines.append(_tr("%n draft(s) you edited").replace("%n", str(len(plan_.edited))))
+        lines.append(
+            QCoreApplication.translate("Retranslate", "%n draft(s) you edited").replace(
+                "%n", str(len(plan_.edited))
+            )
+        )
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        _tr("Retranslate"),
-        _tr(
+        QCoreApplication.translate("Retranslate", "Retranslate"),
+        QCoreApplication.translate(
+            "Retranslate",
             "Among the segments to retranslate: %s.\n\nReplace their targets with the new MT too? "
-            "(No: they keep their targets; only their stored MT is renewed.)"
+            "(No: they keep their targets; only their stored MT is renewed.)",
         )
         % ", ".join(lines),
         QMessageBox.StandardButton.Yes
@@ -126,12 +131,16 @@ def retranslate(window, scope: Scope) -> int:
     if window.project is None or window.model is None or window.project.read_only:
         return 0
     if window.translator.running():
-        window.statusBar().showMessage(_tr("A translation is already running."), 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Retranslate", "A translation is already running."), 5000
+        )
         return 0
     window.view.commit_editor()
     lookup = getattr(getattr(window, "panels", None), "lookup", None)
     if scope is Scope.CHANGED_TERMS and (lookup is None or lookup.matcher() is None):
-        window.statusBar().showMessage(_tr("The glossary is not loaded yet."), 5000)
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Retranslate", "The glossary is not loaded yet."), 5000
+        )
         return 0
     plan_ = plan(
         window.model.segments(),
@@ -141,9 +150,13 @@ def retranslate(window, scope: Scope) -> int:
     )
     if not plan_.todo:
         message = {
-            Scope.SELECTED: _tr("No segment is selected."),
-            Scope.CHANGED_TERMS: _tr("No segment uses a term that changed since its MT."),
-            Scope.DRAFTS: _tr("Every segment is confirmed: nothing to retranslate."),
+            Scope.SELECTED: QCoreApplication.translate("Retranslate", "No segment is selected."),
+            Scope.CHANGED_TERMS: QCoreApplication.translate(
+                "Retranslate", "No segment uses a term that changed since its MT."
+            ),
+            Scope.DRAFTS: QCoreApplication.translate(
+                "Retranslate", "Every segment is confirmed: nothing to retranslate."
+            ),
         }[scope]
         window.statusBar().showMessage(message, 5000)
         return 0
