@@ -1,6 +1,6 @@
 """The translator's first hour (issue 15), replayed in the real window with QTest.
 
-A real 12-sentence Korean story (park-news-dev lines 95-106, CC BY-SA 3.0) is made a project,
+A real 12-sentence Korean story (tests/fixtures/news, CC BY-SA 3.0) is made a project,
 translated with the tiny copy package, its term candidates added, retranslated, the published
 English typed in and confirmed, a confirm undone, the concordance and the spelling menu used,
 the desk restarted on its last project, and the review DOCX and XLIFF exported. Screenshots of
@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-NEWS = Path("/work/shared/data/park-news-dev")
+# park-news-dev lines 95-106 (CC BY-SA 3.0), see tests/fixtures/news/README.md
+STORY = ROOT / "tests" / "fixtures" / "news" / "wind_article.ko.txt"
 PUBLISHED = [  # the first three published English sentences, typed in as the translator would
     "From Dallas, Texas to Dabancheng, China, energy companies are staking fortunes on wind power.",
     "Several Texan transmission companies announced Monday they were forming a consortium.",
@@ -75,7 +76,7 @@ def replay(out: Path, work: Path) -> dict:
         packages, "ko", "en", sentencepiece_model=train_sentencepiece(work / "sp.model")
     )
     article = work / "wind_article.ko.txt"
-    lines = (NEWS / "dev.ko").read_text(encoding="utf-8").splitlines()[94:106]
+    lines = STORY.read_text(encoding="utf-8").splitlines()
     article.write_text("\n".join(lines) + "\n", encoding="utf-8")
     project_path = project_from_source(article, data, source_lang="ko", target_lang="en")
     shots: list[Path] = []

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from first_hour_replay import NEWS, replay
-
-pytestmark = pytest.mark.skipif(not NEWS.is_dir(), reason="the shared news corpus is missing")
+from first_hour_replay import replay
 
 
 def test_the_first_hour_on_the_wind_power_story(tmp_path: Path, qapp) -> None:

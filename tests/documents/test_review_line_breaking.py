@@ -16,14 +16,13 @@ from documents.formats.base import ExportDocument
 from documents.formats.docx_review import render
 from documents.project import Project
 
-NEWS = Path("/work/shared/data/park-news-dev")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "news"
 
 
 def _wind_project(tmp_path: Path) -> Project:
-    """The wind-power story (park-news-dev lines 95-106, CC BY-SA 3.0) with its published
-    English as targets."""
-    ko = (NEWS / "dev.ko").read_text(encoding="utf-8").splitlines()[94:106]
-    en = (NEWS / "dev.en").read_text(encoding="utf-8").splitlines()[94:106]
+    """The wind-power story (tests/fixtures/news, CC BY-SA 3.0) with its published English."""
+    ko = (FIXTURES / "wind_article.ko.txt").read_text(encoding="utf-8").splitlines()
+    en = (FIXTURES / "wind_article.en.txt").read_text(encoding="utf-8").splitlines()
     project = Project.create(
         tmp_path / "wind.hanbit",
         source_text="\n".join(ko),
@@ -34,9 +33,6 @@ def _wind_project(tmp_path: Path) -> Project:
     for segment, target in zip(project.segments(), en, strict=False):
         project.set_target(segment.id, target)
     return project
-
-
-pytestmark = pytest.mark.skipif(not NEWS.is_dir(), reason="the shared news corpus is missing")
 
 
 def _export(tmp_path: Path) -> tuple[Path, list[str]]:

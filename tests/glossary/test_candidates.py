@@ -67,18 +67,14 @@ def test_chinese_titles_and_quotes_get_both_scripts() -> None:
 
 
 def wind_story() -> list[str]:
-    """park-news-dev lines 95-106 (CC BY-SA 3.0): Korean news naming Texan power companies."""
-    path = "/work/shared/data/park-news-dev/dev.ko"
-    return open(path, encoding="utf-8").read().splitlines()[94:106]  # noqa: SIM115
+    """park-news-dev lines 95-106 (tests/fixtures/news, CC BY-SA 3.0): Texan power companies."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "news" / "wind_article.ko.txt"
+    return path.read_text(encoding="utf-8").splitlines()
 
 
 def test_hangul_with_its_latin_original_is_one_candidate_per_name() -> None:
-    import os
-
-    import pytest
-
-    if not os.path.isfile("/work/shared/data/park-news-dev/dev.ko"):
-        pytest.skip("the shared news corpus is missing")
     found = {c.forms["ko"]: c for c in find_candidates(wind_story(), [], "ko") if "ko" in c.forms}
     oncor = found["온코어"]
     assert (oncor.kind, oncor.forms, oncor.frequency) == (

@@ -18,6 +18,9 @@ from qa.checks import check_segment
 
 ROOT = Path(__file__).resolve().parents[2]
 NEWS = Path("/work/shared/data/park-news-dev")
+FIXTURES = ROOT / "tests" / "fixtures" / "news"  # park-news-dev lines 95-106, CC BY-SA 3.0
+WIND_KO = (FIXTURES / "wind_article.ko.txt").read_text(encoding="utf-8").splitlines()
+WIND_EN = (FIXTURES / "wind_article.en.txt").read_text(encoding="utf-8").splitlines()
 
 
 def words(issues) -> list[str]:
@@ -89,11 +92,7 @@ def test_published_news_translations_rarely_raise_a_spelling_issue():
     95-106) is clean, and at most 4% of the 1,000 lines get a spelling issue at all."""
     ko = (NEWS / "dev.ko").read_text(encoding="utf-8").splitlines()
     en = (NEWS / "dev.en").read_text(encoding="utf-8").splitlines()
-    for number in range(95, 107):
-        assert (
-            words(spelling.spelling_issues(ko[number - 1], en[number - 1], "en", user=frozenset()))
-            == []
-        )
+    assert ko[94:106] == WIND_KO  # the fixture holds these lines
     flagged = sum(
         1
         for s, t in zip(ko, en, strict=True)
@@ -124,6 +123,15 @@ def test_cli_qa_json_reports_misspelled_target_words(tmp_path):
     )
     found = [i for i in json.loads(done.stdout) if "spelling" in i["check"]]
     assert [i["message"] for i in found] == ["Possible misspelling (en-US): powr"]
+
+
+def test_the_published_wind_story_raises_no_spelling_issue_and_a_seeded_typo_does():
+    for source, target in zip(WIND_KO, WIND_EN, strict=True):
+        assert words(spelling.spelling_issues(source, target, "en", user=frozenset())) == []
+    seeded = WIND_EN[1].replace("transmission", "transmision")
+    assert words(spelling.spelling_issues(WIND_KO[1], seeded, "en", user=frozenset())) == [
+        "transmision"
+    ]
 
 
 def test_spelling_issues_read_in_korean_under_the_korean_interface():
