@@ -143,6 +143,8 @@ class TeamSync(QObject):
         self._timer = QTimer(self, interval=FLUSH_INTERVAL_MS)
         self._timer.timeout.connect(self.flush)
         self._build_menu()
+        # The MT server was down and the local packages translated: say so after the run.
+        window.translation_finished.connect(self._mt_notice)
         if is_server_location(self.glossary_url):
             from glossary.pg_store import TermbaseListener
 
@@ -179,6 +181,15 @@ class TeamSync(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _mt_notice(self, _completed: bool) -> None:
+        engine = self.window.engine
+        notice = getattr(engine, "notice", "")
+        if notice:
+            engine.notice = ""
+            self.window.statusBar().showMessage(
+                self.tr("MT server: {notice}").format(notice=notice), 15000
+            )
 
     # --- colleagues' changes -------------------------------------------------------------
 

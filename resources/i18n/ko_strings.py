@@ -470,4 +470,5 @@ KO = {
     "(no suggestion)": "(제안 없음)",
     "Add “%s” to the Dictionary": "“%s”을(를) 사전에 추가",
     "“%s” added to the dictionary.": "“%s”을(를) 사전에 추가했습니다.",
+    "MT server: {notice}": "MT 서버: {notice}",
 }

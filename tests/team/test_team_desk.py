@@ -191,3 +191,32 @@ def test_an_edit_made_while_the_network_is_cut_waits_visibly_then_reaches_the_se
         assert admin.concept(concept_id).note == "Ant Group's wallet"
     qtbot.waitUntil(lambda: panels.team.status.text() == "Team: online", timeout=5000)
     window.close()
+
+
+def test_when_the_mt_server_is_down_the_local_packages_translate_and_the_window_says_so(
+    qtbot, monkeypatch, tmp_path, desk_env, tiny_packages_dir
+) -> None:
+    from desktop.main_window import MainWindow
+    from desktop.panel_wiring import install_panels
+    from desktop.settings import Settings
+
+    monkeypatch.setenv("HANBIT_MT_URL", "http://127.0.0.1:9")  # nothing listens there
+    window = MainWindow(
+        _project(tmp_path / "article.hanbit"), data_dir=desk_env,
+        packages_dir=tiny_packages_dir, settings=Settings(),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.engine.remote.options = type(window.engine.remote.options)(
+        timeout_s=1, retries=1, backoff_s=0.01
+    )
+    panels = install_panels(window)
+    window.show()
+    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=60_000)
+    panels.tm.autofill.setChecked(False)
+    with qtbot.waitSignal(window.translation_finished, timeout=120_000):
+        assert window.translate_all()
+    assert all(s.target for s in window.model.segments())
+    message = window.statusBar().currentMessage()
+    assert "did not answer after 2 tries" in message
+    assert "translated with the local packages instead" in message
+    window.close()
