@@ -298,8 +298,10 @@ def big_memory(url: str, server_units: int, sqlite_units: int, folder: Path,
                 copy.write_row(("ko", "en", match_key(source), target, fuzzy_text(source),
                                 digest, stamp, stamp))  # fmt: skip
         result["server units"] = len(seen)
-        conn.execute("CREATE INDEX tm_units_trgm ON tm_units USING gist"
-                     " (source_norm gist_trgm_ops(siglen = 256))")  # as memory/pg_schema.py
+        conn.execute(
+            "CREATE INDEX tm_units_trgm ON tm_units USING gist"
+            " (source_norm gist_trgm_ops(siglen = 256))"
+        )  # as memory/pg_schema.py
         conn.execute("ANALYZE tm_units")
     result["server load s"] = time.perf_counter() - started
     with ServerMemory(url) as server:

@@ -103,8 +103,7 @@ class ServerTermbase:
             except TermbaseOffline:
                 if doing.startswith(WRITES):
                     raise TermbaseOffline(
-                        f"the termbase server {self.path} cannot be reached; {doing} was not"
-                        " saved"
+                        f"the termbase server {self.path} cannot be reached; {doing} was not saved"
                     ) from None
                 raise
         try:
@@ -438,17 +437,14 @@ class ServerTermbase:
                 continue
             keep.add(match[0])
             self._conn.execute(
-                "UPDATE tb_terms SET position = %s, text = %s, kind = %s, note = %s"
-                " WHERE id = %s",
+                "UPDATE tb_terms SET position = %s, text = %s, kind = %s, note = %s WHERE id = %s",
                 (position, term.text, term.kind.value, term.note, match[0]),
             )
         gone = [term_id for term_id, *_ in stored if term_id not in keep]
         if gone:
             self._conn.execute("DELETE FROM tb_terms WHERE id = ANY(%s)", (gone,))
         fresh = [
-            (n, t)
-            for n, t in enumerate(concept.terms)
-            if (t.lang, term_key(t.text)) not in by_key
+            (n, t) for n, t in enumerate(concept.terms) if (t.lang, term_key(t.text)) not in by_key
         ]
         for position, term in fresh:
             self._insert_terms(int(concept.id), [term], position)

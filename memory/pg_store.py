@@ -42,6 +42,7 @@ _COLUMNS = (
     " origin, status, usage"
 )
 
+
 class MemoryOffline(MemoryFileError):
     """The memory server cannot be reached; nothing was written. Retrying later may work."""
 
@@ -457,4 +458,3 @@ def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str,
         clauses.append("target_lang = %s")
         params.append(canonical_language(target_lang))
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
-

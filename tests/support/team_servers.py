@@ -168,8 +168,9 @@ class PostgresServer:
         # Orphaned backends keep the port and shared memory; let them notice and exit.
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and (self.data / "postmaster.pid").exists():
-            with contextlib.suppress(OSError), socket.create_connection(
-                ("127.0.0.1", self.port), 0.2
+            with (
+                contextlib.suppress(OSError),
+                socket.create_connection(("127.0.0.1", self.port), 0.2),
             ):
                 time.sleep(0.1)
                 continue
