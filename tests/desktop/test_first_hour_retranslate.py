@@ -4,12 +4,12 @@ unconfirmed draft, with the tiny real package; confirmed work is replaced only w
 from __future__ import annotations
 
 import pytest
-from desk_helpers import open_window, stored
+from desk_helpers import stored
+from first_hour_helpers import open_with_panels
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QMessageBox
 
 import paths
-from desktop.panel_wiring import install_panels
 from documents.project import Status
 from glossary.model import Term
 from glossary.store import Termbase
@@ -25,8 +25,9 @@ def engine(tiny_packages_dir):
 
 @pytest.fixture
 def translated(qtbot, article_project, tiny_packages_dir, data_dir, engine):
-    window = open_window(qtbot, article_project, tiny_packages_dir, data_dir, engine=engine)
-    panels = install_panels(window)  # as main.py does, before the glossary is ready
+    window, panels = open_with_panels(
+        qtbot, article_project, tiny_packages_dir, data_dir, engine=engine
+    )
     qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=60_000)
     panels.tm.autofill.setChecked(False)
     with qtbot.waitSignal(window.translation_finished, timeout=120_000):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk_helpers import open_window, stored
+from desk_helpers import stored
+from first_hour_helpers import open_with_panels
 from PySide6.QtCore import Qt
 
 import paths
-from desktop.panel_wiring import install_panels
 from desktop.suggestions import completions, suggestions
 from documents.project import Project
 from glossary.model import Concept, Term
@@ -34,8 +34,7 @@ def test_typing_offers_the_glossary_term_and_enter_takes_it(
         memory.add("온코어는 텍사스 송전망을 넓혔다.", "Oncor widened the Texas grid.", "ko", "en")
     path = tmp_path / "w.hanbit"
     Project.create(path, source_text=SOURCE, source_lang="ko", target_lang="en", name="w").close()
-    window = open_window(qtbot, path, empty_packages_dir, data_dir)
-    panels = install_panels(window)
+    window, panels = open_with_panels(qtbot, path, empty_packages_dir, data_dir)
     panels.tm.autofill.setChecked(False)
     qtbot.waitUntil(lambda: bool(panels.lookup.matches(SOURCE)), timeout=30_000)
     qtbot.waitUntil(lambda: bool(panels.tm.matches()), timeout=10_000)  # the memory's match

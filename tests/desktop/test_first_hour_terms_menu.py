@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desk_helpers import open_window
+from first_hour_helpers import open_with_panels
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.concept_editor import ConceptEditor
-from desktop.panel_wiring import install_panels
 from documents.project import Project
 from memory.store import TranslationMemory
 from paths import memory_path
@@ -28,8 +27,7 @@ def _window(qtbot, tmp_path: Path, packages: Path, data: Path):
         target_lang="en",
         name="w",
     ).close()
-    window = open_window(qtbot, path, packages, data)
-    panels = install_panels(window)
+    window, panels = open_with_panels(qtbot, path, packages, data)
     panels.tm.autofill.setChecked(False)
     qtbot.waitUntil(lambda: panels.termbase is not None, timeout=30_000)
     return window, panels

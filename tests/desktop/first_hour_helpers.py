@@ -1,0 +1,23 @@
+"""Open the desk as main.py does: panels installed before the first event is processed, so the
+glossary-ready signal (the curated glossary merged on a worker) always reaches them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.main_window import MainWindow
+from desktop.panel_wiring import install_panels
+from desktop.settings import Settings
+
+
+def open_with_panels(qtbot, project: Path, packages: Path, data: Path, **kwargs):
+    window = MainWindow(
+        project, data_dir=data, packages_dir=packages, settings=Settings(), **kwargs
+    )
+    panels = install_panels(window)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # shortcuts fire in the active window only
+    qtbot.waitUntil(window.isActiveWindow)
+    return window, panels
