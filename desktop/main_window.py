@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.model: SegmentModel | None = None
         self._read_only_note = ""
+        self.glossary_is_ready = False  # set once the curated glossary is merged
         self.translator = TranslateAll(self.engine, data_dir, self)
         self.translator.progress.connect(lambda done, total: self.summary.set_progress(done, total))
         self.translator.finished.connect(self._translation_finished)
@@ -216,12 +217,17 @@ class MainWindow(QMainWindow):
         path = paths.glossary_path(data=self.data_dir)
         self.runner.run_task(
             lambda: merge_curated(path),
-            lambda _: self.glossary_ready.emit(),
+            lambda _: self._glossary_merged(),
             lambda error: self.statusBar().showMessage(
                 self.tr("The glossary could not be loaded: %s") % error, 10000
             ),
             context=self,
         )
+
+    def _glossary_merged(self) -> None:
+        # Kept, so that panels installed after this moment open the termbase themselves.
+        self.glossary_is_ready = True
+        self.glossary_ready.emit()
 
     # routes -------------------------------------------------------------------------------
     def routes(self) -> list[Route]:

@@ -88,6 +88,8 @@ class PanelSet(QObject):
         # The window merges the curated glossary on a worker first (it may create the file);
         # opening the termbase here before that would race it.
         window.glossary_ready.connect(self.glossary_loaded)
+        if getattr(window, "glossary_is_ready", False):  # installed after the merge finished
+            self.glossary_loaded()
         QApplication.instance().focusChanged.connect(self._focus_changed)
         window.installEventFilter(self)  # to let go of the project when the window closes
         self._build_actions()

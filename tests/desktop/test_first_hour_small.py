@@ -136,3 +136,13 @@ def test_closing_right_after_opening_leaves_no_traceback(tmp_path, empty_package
     )
     assert "HANBIT_SHOWN rows=" in done.stdout
     assert "Traceback" not in done.stderr and "Signal source has been deleted" not in done.stderr
+
+
+def test_panels_installed_after_the_glossary_merge_still_open_the_termbase(
+    qtbot, article_project, empty_packages_dir, data_dir
+):
+    window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
+    qtbot.waitUntil(lambda: window.glossary_is_ready, timeout=30_000)
+    panels = install_panels(window)  # late: the glossary_ready signal has gone by
+    assert panels.termbase is not None
+    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=10_000)
