@@ -62,7 +62,10 @@ def test_korean_paragraphs_ask_word_to_keep_figures_whole(tmp_path):
     assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("en-US", "ko-KR")
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")),
+    reason="LibreOffice and poppler-utils (pdftotext) are not installed",
+)
 def test_libreoffice_never_breaks_a_digit_run_of_the_wind_story(tmp_path):
     out, sources = _export(tmp_path)
     subprocess.run(
