@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 # Bound nouns and suffixes that news Korean glues to names before any particle:
@@ -117,18 +118,29 @@ def verb_stem(form: str) -> str:
 def _kiwi():
     # Loads its model (shipped in the kiwipiepy_model wheel, no download) on first use only,
     # paid by the first segment that has a candidate predicate, not at start-up.
+    import warnings
+
     from kiwipiepy import Kiwi
 
     # Without the typo and multi-word dictionaries: what is written is what is analysed, and
-    # it loads in half the time (about 1 s on two cores).
-    return Kiwi(load_typo_dict=False, load_multi_dict=False)
+    # it loads in half the time (about 1 s on two cores). num_workers=0: no thread pool of its
+    # own (one short eojeol at a time needs none, and its pool hung the desk's task threads);
+    # kiwipiepy warns that 0 meant "all cores" before 0.21.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(num_workers=0, load_typo_dict=False, load_multi_dict=False)
+
+
+# The window's thread and QA's worker may both ask: one analyser, one question at a time.
+_KIWI_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=4096)
 def confirms_predicate(eojeol: str, stem_end: int) -> bool:
     """True when kiwipiepy reads eojeol as a noun ending at stem_end plus the verb suffix
     하 or 되 (XSV/XSA): 상장했다 yes, 중국해 (one proper noun) no."""
-    tokens = _kiwi().tokenize(eojeol)
+    with _KIWI_LOCK:
+        tokens = _kiwi().tokenize(eojeol)
     noun_end = any(t.tag.startswith("NN") and t.start + t.len == stem_end for t in tokens)
     suffix = any(t.tag in ("XSV", "XSA") and t.start == stem_end for t in tokens)
     return noun_end and suffix
