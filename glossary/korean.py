@@ -124,7 +124,7 @@ def _kiwi():
 
     # Without the typo and multi-word dictionaries: what is written is what is analysed, and
     # it loads in half the time (about 1 s on two cores). num_workers=0: no thread pool of its
-    # own (one short eojeol at a time needs none, and its pool hung the desk's task threads);
+    # own (one short eojeol at a time needs none; no idle threads beside the desk's own);
     # kiwipiepy warns that 0 meant "all cores" before 0.21.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
