@@ -195,6 +195,8 @@ class SegmentModel(QAbstractTableModel):
                 unsaved = self._unsaved.get(segment.id)
                 return segment.target if unsaved is None else unsaved[0]
             if column == COL_STATUS:
+                if segment.id in self._unsaved:  # typed, shown, not on disk yet (disk full)
+                    return self.tr("not saved")
                 if Status(segment.status) == Status.DRAFT:
                     return self.draft_label(segment.id)
                 return self.tr(STATUS_LABELS[Status(segment.status)])

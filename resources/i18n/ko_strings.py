@@ -389,6 +389,7 @@ KO = {
     "The text stays in its cell and is saved as soon as possible.": "입력한 내용은 칸에 그대로 남아 있으며 가능해지는 즉시 저장됩니다.",
     "Edits not saved": "저장되지 않은 수정",
     "%n typed target(s) could not be saved. Close and lose them?": "입력한 번역문 %n개를 저장하지 못했습니다. 닫고 버릴까요?",
+    "not saved": "저장 안 됨",
     "&Team": "팀(&T)",
     "&Waiting Edits…": "대기 중인 수정(&W)…",
     "Glossary: {term} saved on the server for the team": "용어집: {term}이(가) 팀 서버에 저장되었습니다",

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import paths
-from desktop.segment_model import COL_TARGET, SegmentModel
+from desktop.segment_model import COL_STATUS, COL_TARGET, SegmentModel
 from documents.project import Project, ProjectDiskFullError, Status
 from support.full_disk import FullAtCommit, can_mount, fill, tiny_disk
 
@@ -35,8 +35,9 @@ def test_typed_edits_on_a_full_disk_stay_in_their_cells_and_are_saved_later(
         _type(qtbot, window, row, f"typed {row}")
     qtbot.waitUntil(lambda: len(told) == 3)
     assert all("the disk is full" in text for text in told)
-    for row in range(3):  # nothing reverted: the cell shows what was typed
+    for row in range(3):  # nothing reverted: the cell shows what was typed, marked unsaved
         assert model.index(row, COL_TARGET).data() == f"typed {row}"
+        assert model.index(row, COL_STATUS).data() == "not saved"
     assert [s.target for s in stored(article_project)[:3]] == ["", "", ""]
     assert len(window.model.unsaved_ids()) == 3
     disk.full = False  # space freed
@@ -44,6 +45,7 @@ def test_typed_edits_on_a_full_disk_stay_in_their_cells_and_are_saved_later(
     segments = stored(article_project)
     assert [s.target for s in segments[:3]] == ["typed 0", "typed 1", "typed 2"]
     assert {s.status for s in segments[:3]} == {Status.DRAFT}
+    assert model.index(0, COL_STATUS).data() != "not saved"
 
 
 def test_the_model_never_raises_from_set_data_and_undo_has_no_phantom_step(
