@@ -51,7 +51,7 @@ SEEDS = {
         '<langSec xml:lang="en"><termSec><term>Alipay</term></termSec></langSec>'
         "</conceptEntry></body></text></tbx>"
     ),
-    ".tsv": f"{KO}\t{EN}\n{KO}\t=HYPERLINK(\"http://x\")\n",
+    ".tsv": f'{KO}\t{EN}\n{KO}\t=HYPERLINK("http://x")\n',
 }
 ERRORS = {
     ".txt": SourceError, ".md": SourceError, ".html": SourceError, ".xlf": XliffImportError,
