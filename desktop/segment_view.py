@@ -234,6 +234,12 @@ class TargetDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor, option, index) -> None:
         editor.setGeometry(QRect(option.rect))
 
+    def paint(self, painter, option, index) -> None:
+        from desktop.tag_editor import paint_tagged  # a target with XLIFF tags shows chips
+
+        if not paint_tagged(self, painter, option, index):
+            super().paint(painter, option, index)
+
     def take_text(self) -> str | None:
         """Close the open editor without storing it and hand back its text (None: no editor),
         so that a confirm stores text and status as one change, one undo step."""
