@@ -4,72 +4,92 @@
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="56"/>
+        <location filename="../../desktop/candidates_dialog.py" line="32"/>
+        <source>hanja gloss</source>
+        <translation>한자 병기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="33"/>
+        <source>in quotes</source>
+        <translation>따옴표 안</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="34"/>
+        <source>Latin script</source>
+        <translation>로마자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="35"/>
+        <source>with its original</source>
+        <translation>원어 병기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/candidates_dialog.py" line="61"/>
         <source>Term candidates</source>
         <translation>용어 후보</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="65"/>
+        <location filename="../../desktop/candidates_dialog.py" line="70"/>
         <source>Found as</source>
         <translation>발견 형태</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="65"/>
+        <location filename="../../desktop/candidates_dialog.py" line="70"/>
         <source>Count</source>
         <translation>횟수</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="65"/>
+        <location filename="../../desktop/candidates_dialog.py" line="70"/>
         <source>First seen in</source>
         <translation>처음 나온 곳</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="82"/>
+        <location filename="../../desktop/candidates_dialog.py" line="87"/>
         <source>Looking for names the glossary does not have yet…</source>
         <translation>용어집에 아직 없는 이름을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="87"/>
+        <location filename="../../desktop/candidates_dialog.py" line="92"/>
         <source>Add as proposed</source>
         <translation>제안 상태로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="88"/>
+        <location filename="../../desktop/candidates_dialog.py" line="93"/>
         <source>Add as approved</source>
         <translation>승인 상태로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="89"/>
+        <location filename="../../desktop/candidates_dialog.py" line="94"/>
         <source>Dismiss</source>
         <translation>무시</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="117"/>
+        <location filename="../../desktop/candidates_dialog.py" line="122"/>
         <source>Could not look for candidates: {error}</source>
         <translation>후보를 찾을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="132"/>
+        <location filename="../../desktop/candidates_dialog.py" line="137"/>
         <source>also: </source>
         <translation>기타: </translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="148"/>
+        <location filename="../../desktop/candidates_dialog.py" line="156"/>
         <source>1 candidate.</source>
         <translation>후보 1개.</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="150"/>
+        <location filename="../../desktop/candidates_dialog.py" line="158"/>
         <source>{count} candidates.</source>
         <translation>후보 {count}개.</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="155"/>
+        <location filename="../../desktop/candidates_dialog.py" line="163"/>
         <source>Complete the forms (double-click a cell), then add or dismiss.</source>
         <translation>형태를 채운 뒤(셀을 더블클릭) 추가하거나 무시하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/candidates_dialog.py" line="158"/>
+        <location filename="../../desktop/candidates_dialog.py" line="166"/>
         <source>No new names: the glossary already covers this document.</source>
         <translation>새 이름이 없습니다. 용어집이 이미 이 문서를 모두 다룹니다.</translation>
     </message>
@@ -123,9 +143,14 @@
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/concept_editor.py" line="182"/>
+        <location filename="../../desktop/concept_editor.py" line="187"/>
         <source>Give at least one preferred form or variant.</source>
         <translation>우선 형태나 변형을 하나 이상 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concept_editor.py" line="195"/>
+        <source>Give a preferred form for every language the concept names: %s.</source>
+        <translation>개념에 나오는 모든 언어에 우선 형태를 입력하십시오: %s.</translation>
     </message>
 </context>
 <context>
@@ -169,6 +194,59 @@
         <location filename="../../desktop/glossary_model.py" line="168"/>
         <source>never use</source>
         <translation>사용 금지</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceDialog</name>
+    <message>
+        <location filename="../../desktop/concordance.py" line="47"/>
+        <source>Concordance</source>
+        <translation>용례 검색</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="52"/>
+        <source>Word or phrase, in the source or the target</source>
+        <translation>원문이나 번역문의 단어 또는 구절</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="55"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="61"/>
+        <source>Memory source</source>
+        <translation>메모리 원문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="61"/>
+        <source>Translation</source>
+        <translation>번역</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="84"/>
+        <source>Type a word or phrase to look for.</source>
+        <translation>찾을 단어나 구절을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="87"/>
+        <source>Searching…</source>
+        <translation>검색 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/concordance.py" line="110"/>
+        <source>%n unit(s) found</source>
+        <translation><numerusform>%n건 찾음</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="113"/>
+        <source>Nothing in the translation memory contains “%s”.</source>
+        <translation>번역 메모리에 “%s”이(가) 들어 있는 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/concordance.py" line="118"/>
+        <source>Translation memory: %s</source>
+        <translation>번역 메모리: %s</translation>
     </message>
 </context>
 <context>
@@ -341,32 +419,42 @@
         <translation>번역문만(일반 텍스트)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="55"/>
+        <location filename="../../desktop/export_dialog.py" line="36"/>
+        <source>Imported XLIFF/SDLXLIFF/MQXLIFF with the translations written back</source>
+        <translation>가져온 XLIFF/SDLXLIFF/MQXLIFF 원본에 번역을 다시 써넣은 파일</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="44"/>
+        <source>Translated web page (its own markup)</source>
+        <translation>번역된 웹 페이지 (원본 마크업 유지)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_dialog.py" line="62"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="57"/>
+        <location filename="../../desktop/export_dialog.py" line="64"/>
         <source>Choose what to write:</source>
         <translation>내보낼 형식을 고르세요:</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="77"/>
+        <location filename="../../desktop/export_dialog.py" line="84"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="90"/>
+        <location filename="../../desktop/export_dialog.py" line="97"/>
         <source>Send it to a reviewer; File ▸ Import Review brings the edits back.</source>
         <translation>검토자에게 보내세요. 검토가 끝나면 파일 ▸ 검토 가져오기로 수정 사항을 다시 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="91"/>
+        <location filename="../../desktop/export_dialog.py" line="98"/>
         <source>Only translated and reviewed segments go into a memory.</source>
         <translation>번역 완료 또는 검토 완료된 세그먼트만 메모리에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="95"/>
+        <location filename="../../desktop/export_dialog.py" line="102"/>
         <source>Glossary terms are marked.</source>
         <translation>용어집 용어가 표시됩니다.</translation>
     </message>
@@ -374,34 +462,202 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="125"/>
+        <location filename="../../desktop/export_dialog.py" line="141"/>
         <source>Export as %s</source>
         <translation>%s(으)로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="174"/>
+        <location filename="../../desktop/export_dialog.py" line="196"/>
         <source>Exporting to %s…</source>
         <translation>%s(으)로 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="181"/>
+        <location filename="../../desktop/export_dialog.py" line="203"/>
         <source>Exported {done} of {count} segments (the confirmed ones) to {file}</source>
         <translation>세그먼트 {count}개 중 확정된 {done}개를 {file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="183"/>
+        <location filename="../../desktop/export_dialog.py" line="205"/>
         <source>Exported {count} segments to {file}; {untranslated} not translated yet</source>
         <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다. {untranslated}개는 아직 번역되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="185"/>
+        <location filename="../../desktop/export_dialog.py" line="207"/>
         <source>Exported {count} segments to {file}</source>
         <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_dialog.py" line="201"/>
+        <location filename="../../desktop/export_dialog.py" line="223"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
+    <name>ExtractionPreview</name>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="40"/>
+        <source>title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="41"/>
+        <source>article text</source>
+        <translation>기사 본문</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="42"/>
+        <source>whole text (no article was detected)</source>
+        <translation>전체 텍스트 (기사를 찾지 못함)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="45"/>
+        <source>page furniture (menus, links, lists around the article)</source>
+        <translation>페이지 구성 요소 (메뉴, 링크, 기사 주변 목록)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="48"/>
+        <source>after the end of the article</source>
+        <translation>기사 끝 이후</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="51"/>
+        <source>repeats the title</source>
+        <translation>제목 반복</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="52"/>
+        <source>copyright line</source>
+        <translation>저작권 문구</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="53"/>
+        <source>byline</source>
+        <translation>바이라인</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="54"/>
+        <source>date line</source>
+        <translation>날짜 줄</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="55"/>
+        <source>photo credit</source>
+        <translation>사진 출처</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="56"/>
+        <source>related articles</source>
+        <translation>관련 기사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="57"/>
+        <source>joined to the line before (a paragraph wrapped over lines)</source>
+        <translation>앞 줄에 이어 붙임 (여러 줄로 나뉜 단락)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="79"/>
+        <source>New project from %1</source>
+        <translation>%1에서 새 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="81"/>
+        <source>Reading %1…</source>
+        <translation>%1 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="88"/>
+        <source>Keep</source>
+        <translation>포함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="88"/>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="88"/>
+        <source>Why</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="99"/>
+        <source>Keep Everything</source>
+        <translation>모두 포함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="100"/>
+        <source>Translate the whole text, page furniture included</source>
+        <translation>페이지 메뉴 등까지 포함해 전체 텍스트를 번역합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="105"/>
+        <source>Make Project</source>
+        <translation>프로젝트 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="110"/>
+        <source>Languages:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="138"/>
+        <source>detected: %1 (%2)</source>
+        <translation>감지됨: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="144"/>
+        <source>The article of %1: ticked blocks become the source text.</source>
+        <translation>%1의 기사: 체크한 블록이 원문이 됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="147"/>
+        <source>No article was found in %1: the whole text is offered. Untick what is not to be translated.</source>
+        <translation>%1에서 기사를 찾지 못해 전체 텍스트를 제시합니다. 번역하지 않을 부분은 체크를 해제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="151"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="151"/>
+        <source>Byline</source>
+        <translation>바이라인</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="152"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="152"/>
+        <source>Site</source>
+        <translation>사이트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="153"/>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="154"/>
+        <source>Photo credits</source>
+        <translation>사진 출처</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="167"/>
+        <source>%1: every paragraph, with where it comes from.</source>
+        <translation>%1: 모든 단락과 각 단락의 위치.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="211"/>
+        <source>Cannot make a project: %1</source>
+        <translation>프로젝트를 만들 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="248"/>
+        <source>%1 of %2 blocks kept · %3 segments</source>
+        <translation>블록 %2개 중 %1개 포함 · 세그먼트 %3개</translation>
     </message>
 </context>
 <context>
@@ -453,11 +709,13 @@
     </message>
     <message>
         <location filename="../../desktop/find_bar.py" line="126"/>
+        <location filename="../../desktop/find_bar.py" line="165"/>
         <source>not found</source>
         <translation>찾을 수 없음</translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/find_bar.py" line="133"/>
+        <location filename="../../desktop/find_bar.py" line="163"/>
         <source>%n match(es)</source>
         <translation><numerusform>%n건 일치</numerusform></translation>
     </message>
@@ -467,7 +725,7 @@
         <translation>이 프로젝트는 읽기 전용으로 열려 있어 아무것도 바꾸지 않았습니다.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/find_bar.py" line="164"/>
+        <location filename="../../desktop/find_bar.py" line="174"/>
         <source>Replaced in %n segment(s)</source>
         <translation><numerusform>세그먼트 %n개에서 바꿨습니다</numerusform></translation>
     </message>
@@ -600,69 +858,157 @@
     </message>
 </context>
 <context>
+    <name>GridMenus</name>
+    <message>
+        <location filename="../../desktop/grid_menu.py" line="65"/>
+        <source>Add Term…</source>
+        <translation>용어 추가…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/grid_menu.py" line="68"/>
+        <source>Search Memory for “%s”</source>
+        <translation>번역 메모리에서 “%s” 검색</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/grid_menu.py" line="70"/>
+        <source>Search Memory…</source>
+        <translation>번역 메모리 검색…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/grid_menu.py" line="97"/>
+        <source>Copy Source</source>
+        <translation>원문 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/grid_menu.py" line="101"/>
+        <source>Copy Target</source>
+        <translation>번역문 복사</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/grid_menu.py" line="105"/>
+        <source>Select Text in the Source</source>
+        <translation>원문에서 텍스트 선택</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/grid_menu.py" line="116"/>
+        <source>&amp;Concordance…</source>
+        <translation>용례 검색(&amp;C)…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="29"/>
+        <location filename="../../desktop/glossary_import.py" line="35"/>
         <source>Rejected</source>
         <translation>거부됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="30"/>
+        <location filename="../../desktop/glossary_import.py" line="36"/>
+        <source>To check</source>
+        <translation>확인 필요</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="37"/>
         <source>New</source>
         <translation>새 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="31"/>
+        <location filename="../../desktop/glossary_import.py" line="38"/>
         <source>Changed</source>
         <translation>변경됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="45"/>
+        <location filename="../../desktop/glossary_import.py" line="39"/>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="64"/>
         <source>Import {name}</source>
         <translation>{name} 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="60"/>
+        <location filename="../../desktop/glossary_import.py" line="89"/>
+        <source>The terms read correctly</source>
+        <translation>용어가 바르게 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="95"/>
+        <source>Line / concept</source>
+        <translation>줄 / 개념</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="95"/>
+        <source>Details</source>
+        <translation>세부 내용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="102"/>
         <source>Skip the rejected lines and import the rest</source>
         <translation>거부된 줄은 건너뛰고 나머지 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="86"/>
+        <location filename="../../desktop/glossary_import.py" line="106"/>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="145"/>
+        <source>Reading {name}…</source>
+        <translation>{name} 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="170"/>
+        <source>{name} cannot be imported.</source>
+        <translation>{name}은(는) 가져올 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="203"/>
+        <source>The encoding of this file was guessed ({encoding}, {percent}% sure): a short file says little about its encoding. Check that the terms below read correctly, or pick another encoding.</source>
+        <translation>이 파일의 인코딩은 추정한 것입니다({encoding}, 확신도 {percent}%). 짧은 파일로는 인코딩을 알기 어렵습니다. 아래 용어가 바르게 보이는지 확인하거나 다른 인코딩을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="227"/>
+        <source>Each entry under “To check” is imported as its choice says; change a choice to import it otherwise.</source>
+        <translation>“확인 필요” 아래 항목은 선택한 대로 가져옵니다. 다르게 가져오려면 선택을 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary_import.py" line="232"/>
         <source>Nothing is imported while lines are rejected: fix them in the file and import again, or skip them.</source>
         <translation>거부된 줄이 있으면 아무것도 가져오지 않습니다. 파일에서 고친 뒤 다시 가져오거나, 거부된 줄을 건너뛰세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="91"/>
+        <location filename="../../desktop/glossary_import.py" line="238"/>
         <source>Import 1 concept</source>
         <translation>개념 1개 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="93"/>
+        <location filename="../../desktop/glossary_import.py" line="240"/>
         <source>Import {count} concepts</source>
         <translation>개념 {count}개 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="100"/>
+        <location filename="../../desktop/glossary_import.py" line="243"/>
         <source>line {line}</source>
         <translation>{line}번째 줄</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="131"/>
+        <location filename="../../desktop/glossary_import.py" line="305"/>
         <source>concept #{id}</source>
         <translation>개념 #{id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="161"/>
+        <location filename="../../desktop/glossary_import.py" line="336"/>
         <source>Import a glossary</source>
         <translation>용어집 가져오기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="169"/>
+        <location filename="../../desktop/glossary_import.py" line="344"/>
         <source>Cannot import</source>
         <translation>가져올 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary_import.py" line="179"/>
+        <location filename="../../desktop/glossary_import.py" line="357"/>
         <source>Export the glossary</source>
         <translation>용어집 내보내기</translation>
     </message>
@@ -693,74 +1039,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="108"/>
+        <location filename="../../desktop/main_window.py" line="112"/>
         <source>Font of the segments</source>
         <translation>세그먼트 글꼴</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>Opened read-only: %s.</source>
         <translation>읽기 전용으로 열었습니다: %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>Cannot save the project</source>
         <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="199"/>
         <source>Saved as %s</source>
         <translation>%s(으)로 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="209"/>
+        <location filename="../../desktop/main_window.py" line="222"/>
         <source>The glossary could not be loaded: %s</source>
         <translation>용어집을 불러올 수 없습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="285"/>
         <source>no MT package</source>
         <translation>기계 번역 패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="332"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
         <source>Every segment is confirmed.</source>
         <translation>모든 세그먼트가 확정되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="390"/>
+        <source>Source-language text in the target</source>
+        <translation>번역문에 남은 원문 언어</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="391"/>
+        <source>%s.
+
+Confirm this target anyway?</source>
+        <translation>%s.
+
+그래도 이 번역문을 확정하시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="415"/>
         <source>Nothing to undo in this segment.</source>
         <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>Nothing to redo in this segment.</source>
         <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="384"/>
+        <location filename="../../desktop/main_window.py" line="447"/>
         <source>Cannot change segments</source>
         <translation>세그먼트를 변경할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="405"/>
+        <location filename="../../desktop/main_window.py" line="466"/>
         <source>Every segment already has a target.</source>
         <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="424"/>
+        <location filename="../../desktop/main_window.py" line="484"/>
+        <source>No MT package for this language pair.</source>
+        <translation>이 언어 쌍의 기계 번역 패키지가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="508"/>
         <source>Translation stopped: %s</source>
         <translation>번역이 중단되었습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="426"/>
+        <location filename="../../desktop/main_window.py" line="510"/>
         <source>Translation cancelled.</source>
         <translation>번역을 취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="520"/>
+        <source>The edit is not saved yet</source>
+        <translation>수정 내용이 아직 저장되지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="523"/>
+        <source>The text stays in its cell and is saved as soon as possible.</source>
+        <translation>입력한 내용은 칸에 그대로 남아 있으며 가능해지는 즉시 저장됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="532"/>
+        <source>Edits not saved</source>
+        <translation>저장되지 않은 수정</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/main_window.py" line="534"/>
+        <source>%n typed target(s) could not be saved. Close and lose them?</source>
+        <translation><numerusform>입력한 번역문 %n개를 저장하지 못했습니다. 닫고 버릴까요?</numerusform></translation>
     </message>
     <message>
         <location filename="../../desktop/window_actions.py" line="58"/>
@@ -839,101 +1224,121 @@
     </message>
     <message>
         <location filename="../../desktop/window_actions.py" line="153"/>
+        <source>Typing on a Row &amp;Replaces Its Target</source>
+        <translation>행에서 입력하면 번역문 바꾸기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="166"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="158"/>
+        <location filename="../../desktop/window_actions.py" line="171"/>
         <source>&amp;Segment</source>
         <translation>세그먼트(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="162"/>
+        <location filename="../../desktop/window_actions.py" line="175"/>
         <source>&amp;Confirm and Go to Next Unconfirmed</source>
         <translation>확정 후 다음 미확정 세그먼트로(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="170"/>
+        <location filename="../../desktop/window_actions.py" line="183"/>
         <source>&amp;Previous Segment</source>
         <translation>이전 세그먼트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="177"/>
+        <location filename="../../desktop/window_actions.py" line="190"/>
         <source>&amp;Next Segment</source>
         <translation>다음 세그먼트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="185"/>
+        <location filename="../../desktop/window_actions.py" line="198"/>
         <source>Copy &amp;MT into Target</source>
         <translation>기계 번역을 번역문에 복사(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="192"/>
+        <location filename="../../desktop/window_actions.py" line="205"/>
         <source>Copy &amp;Source into Target</source>
         <translation>원문을 번역문에 복사(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="200"/>
+        <location filename="../../desktop/window_actions.py" line="213"/>
         <source>Sp&amp;lit Segment…</source>
         <translation>세그먼트 나누기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="207"/>
+        <location filename="../../desktop/window_actions.py" line="220"/>
         <source>&amp;Join with Next Segment</source>
         <translation>다음 세그먼트와 합치기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="212"/>
+        <location filename="../../desktop/window_actions.py" line="225"/>
         <source>&amp;Translate</source>
         <translation>번역(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="216"/>
+        <location filename="../../desktop/window_actions.py" line="229"/>
         <source>Translate &amp;All Empty Segments</source>
         <translation>빈 세그먼트 모두 번역(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="223"/>
+        <location filename="../../desktop/window_actions.py" line="237"/>
+        <source>&amp;Retranslate Selected Segments</source>
+        <translation>선택한 세그먼트 다시 번역(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="244"/>
+        <source>Retranslate Segments with Changed &amp;Terms</source>
+        <translation>용어가 바뀐 세그먼트 다시 번역(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="251"/>
+        <source>Retranslate All &amp;Unconfirmed Segments</source>
+        <translation>미확정 세그먼트 모두 다시 번역(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_actions.py" line="259"/>
         <source>&amp;Cancel Translation</source>
         <translation>번역 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="230"/>
+        <location filename="../../desktop/window_actions.py" line="266"/>
         <source>&amp;Packages</source>
         <translation>패키지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="234"/>
+        <location filename="../../desktop/window_actions.py" line="270"/>
         <source>&amp;Install from File…</source>
         <translation>파일에서 설치(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="237"/>
+        <location filename="../../desktop/window_actions.py" line="273"/>
         <source>&amp;Download…</source>
         <translation>다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="240"/>
+        <location filename="../../desktop/window_actions.py" line="276"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="244"/>
+        <location filename="../../desktop/window_actions.py" line="280"/>
         <source>Segment &amp;Font…</source>
         <translation>세그먼트 글꼴(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="250"/>
+        <location filename="../../desktop/window_actions.py" line="286"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="256"/>
+        <location filename="../../desktop/window_actions.py" line="292"/>
         <source>Main</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_actions.py" line="264"/>
+        <location filename="../../desktop/window_actions.py" line="300"/>
         <source>All segments</source>
         <translation>모든 세그먼트</translation>
     </message>
@@ -951,6 +1356,25 @@
         <location filename="../../desktop/ui_language.py" line="40"/>
         <source>The interface language changes when Hanbit Desk starts again.</source>
         <translation>인터페이스 언어는 한빛 데스크를 다시 시작하면 바뀝니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NeverFlagDialog</name>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="419"/>
+        <location filename="../../desktop/qa_panel.py" line="460"/>
+        <source>Never flag</source>
+        <translation>표시 안 함</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="424"/>
+        <source>QA never reports these again, in any project. Remove an entry to have it checked again.</source>
+        <translation>QA는 어느 프로젝트에서도 이 항목을 다시 보고하지 않습니다. 다시 검사하려면 항목을 제거하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="430"/>
+        <source>Remove</source>
+        <translation>제거</translation>
     </message>
 </context>
 <context>
@@ -979,123 +1403,143 @@
 <context>
     <name>PackageManager</name>
     <message>
-        <location filename="../../desktop/package_manager.py" line="85"/>
+        <location filename="../../desktop/package_manager.py" line="94"/>
         <source>Language packages</source>
         <translation>언어 패키지</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="111"/>
+        <location filename="../../desktop/package_manager.py" line="105"/>
+        <source>Pair</source>
+        <translation>언어 쌍</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="105"/>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="105"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="105"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/package_manager.py" line="122"/>
         <source>Install from file…</source>
         <translation>파일에서 설치…</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="112"/>
+        <location filename="../../desktop/package_manager.py" line="123"/>
         <source>Download…</source>
         <translation>다운로드…</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="113"/>
+        <location filename="../../desktop/package_manager.py" line="124"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="114"/>
+        <location filename="../../desktop/package_manager.py" line="125"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="126"/>
+        <location filename="../../desktop/package_manager.py" line="137"/>
         <source>Look for newer versions of the installed packages</source>
         <translation>설치된 패키지의 새 버전을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="130"/>
+        <location filename="../../desktop/package_manager.py" line="141"/>
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="133"/>
+        <location filename="../../desktop/package_manager.py" line="144"/>
         <source>1 is fastest; 2–4 gives slightly better translations</source>
         <translation>1이 가장 빠르고, 2–4는 번역이 조금 더 좋습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="140"/>
+        <location filename="../../desktop/package_manager.py" line="151"/>
         <source>Translation engine</source>
         <translation>번역 엔진</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="143"/>
+        <location filename="../../desktop/package_manager.py" line="154"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="144"/>
+        <location filename="../../desktop/package_manager.py" line="155"/>
         <source>Beam size</source>
         <translation>빔 크기</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="145"/>
+        <location filename="../../desktop/package_manager.py" line="156"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="158"/>
+        <location filename="../../desktop/package_manager.py" line="169"/>
         <source>Folder: {folder}</source>
         <translation>폴더: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="193"/>
+        <location filename="../../desktop/package_manager.py" line="204"/>
         <source>{pair} (pivot through English)</source>
         <translation>{pair} (영어 중계)</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="197"/>
+        <location filename="../../desktop/package_manager.py" line="208"/>
         <source>Translated in two steps with the two packages above</source>
         <translation>위의 두 패키지로 두 단계에 걸쳐 번역합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="221"/>
+        <location filename="../../desktop/package_manager.py" line="232"/>
         <source>Install a language package</source>
         <translation>언어 패키지 설치</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="223"/>
+        <location filename="../../desktop/package_manager.py" line="234"/>
         <source>Argos Translate packages</source>
         <translation>Argos Translate 패키지</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="230"/>
+        <location filename="../../desktop/package_manager.py" line="241"/>
         <source>Installing {name}…</source>
         <translation>{name} 설치 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="234"/>
+        <location filename="../../desktop/package_manager.py" line="245"/>
         <source>Could not install</source>
         <translation>설치할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="242"/>
-        <location filename="../../desktop/package_manager.py" line="298"/>
+        <location filename="../../desktop/package_manager.py" line="253"/>
+        <location filename="../../desktop/package_manager.py" line="309"/>
         <source>Installed {pair} {version}.</source>
         <translation>{pair} {version}을(를) 설치했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="253"/>
+        <location filename="../../desktop/package_manager.py" line="264"/>
         <source>Remove {label} ({version})?</source>
         <translation>{label} ({version})을(를) 제거할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="256"/>
+        <location filename="../../desktop/package_manager.py" line="267"/>
         <source>Remove package</source>
         <translation>패키지 제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="262"/>
+        <location filename="../../desktop/package_manager.py" line="273"/>
         <source>Could not remove {label}: {error}</source>
         <translation>{label}을(를) 제거할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/package_manager.py" line="267"/>
+        <location filename="../../desktop/package_manager.py" line="278"/>
         <source>Removed {label}.</source>
         <translation>{label}을(를) 제거했습니다.</translation>
     </message>
@@ -1178,52 +1622,52 @@
 <context>
     <name>PanelSet</name>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="50"/>
+        <location filename="../../desktop/panel_wiring.py" line="53"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="51"/>
+        <location filename="../../desktop/panel_wiring.py" line="54"/>
         <source>Translation Memory</source>
         <translation>번역 메모리</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="52"/>
+        <location filename="../../desktop/panel_wiring.py" line="55"/>
         <source>QA</source>
         <translation>QA</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="106"/>
+        <location filename="../../desktop/panel_wiring.py" line="112"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="107"/>
+        <location filename="../../desktop/panel_wiring.py" line="113"/>
         <source>&amp;Glossary Manager…</source>
         <translation>용어집 관리자(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="109"/>
+        <location filename="../../desktop/panel_wiring.py" line="115"/>
         <source>&amp;Add Term from Selection…</source>
         <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="112"/>
+        <location filename="../../desktop/panel_wiring.py" line="118"/>
         <source>Term &amp;Candidates…</source>
         <translation>용어 후보(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="114"/>
+        <location filename="../../desktop/panel_wiring.py" line="120"/>
         <source>Check &amp;Document (QA)</source>
         <translation>문서 검사(QA)(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="122"/>
+        <location filename="../../desktop/panel_wiring.py" line="128"/>
         <source>&amp;Manage Packages…</source>
         <translation>패키지 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panel_wiring.py" line="257"/>
+        <location filename="../../desktop/panel_wiring.py" line="277"/>
         <source>This segment cannot be edited</source>
         <translation>이 세그먼트는 편집할 수 없습니다</translation>
     </message>
@@ -1231,50 +1675,49 @@
 <context>
     <name>ProjectDialogs</name>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="20"/>
+        <location filename="../../desktop/project_dialogs.py" line="40"/>
         <source>Open project</source>
         <translation>프로젝트 열기</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="22"/>
-        <location filename="../../desktop/project_dialogs.py" line="115"/>
+        <location filename="../../desktop/project_dialogs.py" line="42"/>
+        <location filename="../../desktop/project_dialogs.py" line="145"/>
         <source>Hanbit projects</source>
         <translation>한빛 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="31"/>
+        <location filename="../../desktop/project_dialogs.py" line="52"/>
         <source>New project from file</source>
         <translation>파일에서 새 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="33"/>
+        <location filename="../../desktop/project_dialogs.py" line="53"/>
         <source>Articles</source>
         <translation>기사</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="51"/>
-        <location filename="../../desktop/project_dialogs.py" line="75"/>
-        <location filename="../../desktop/project_dialogs.py" line="93"/>
+        <location filename="../../desktop/project_dialogs.py" line="73"/>
+        <location filename="../../desktop/project_dialogs.py" line="123"/>
         <source>Cannot make a project</source>
         <translation>프로젝트를 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="64"/>
+        <location filename="../../desktop/project_dialogs.py" line="101"/>
         <source>New project from XLIFF</source>
         <translation>XLIFF에서 새 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="66"/>
+        <location filename="../../desktop/project_dialogs.py" line="102"/>
         <source>XLIFF files</source>
         <translation>XLIFF 파일</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="100"/>
+        <location filename="../../desktop/project_dialogs.py" line="130"/>
         <source>{name}: {how}</source>
         <translation>{name}: {how}</translation>
     </message>
     <message>
-        <location filename="../../desktop/project_dialogs.py" line="113"/>
+        <location filename="../../desktop/project_dialogs.py" line="143"/>
         <source>Save project as</source>
         <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
@@ -1300,17 +1743,17 @@
 <context>
     <name>QAIssueModel</name>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="40"/>
+        <location filename="../../desktop/qa_panel.py" line="51"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="41"/>
+        <location filename="../../desktop/qa_panel.py" line="52"/>
         <source>Check</source>
         <translation>검사 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="42"/>
+        <location filename="../../desktop/qa_panel.py" line="53"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -1318,85 +1761,167 @@
 <context>
     <name>QAPanel</name>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="51"/>
+        <location filename="../../desktop/qa_panel.py" line="62"/>
         <source>Critical</source>
         <translation>심각</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="52"/>
+        <location filename="../../desktop/qa_panel.py" line="63"/>
         <source>Functional</source>
         <translation>기능</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="53"/>
+        <location filename="../../desktop/qa_panel.py" line="64"/>
         <source>Cosmetic</source>
         <translation>경미</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="172"/>
+        <location filename="../../desktop/qa_panel.py" line="65"/>
+        <source>Info</source>
+        <translation>참고</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="213"/>
         <source>All severities</source>
         <translation>모든 심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="178"/>
+        <location filename="../../desktop/qa_panel.py" line="220"/>
         <source>Check document</source>
         <translation>문서 검사</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="180"/>
-        <location filename="../../desktop/qa_panel.py" line="186"/>
+        <location filename="../../desktop/qa_panel.py" line="222"/>
+        <location filename="../../desktop/qa_panel.py" line="230"/>
         <source>Mark as false alarm</source>
         <translation>오탐으로 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="181"/>
-        <source>Hide this issue for good in this project</source>
-        <translation>이 프로젝트에서 이 문제를 영구히 숨깁니다</translation>
+        <location filename="../../desktop/qa_panel.py" line="224"/>
+        <source>Hide this issue for good, in this project and every other one</source>
+        <translation>이 문제를 이 프로젝트와 다른 모든 프로젝트에서 더는 표시하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="183"/>
+        <location filename="../../desktop/qa_panel.py" line="227"/>
         <source>Show false alarms again</source>
         <translation>오탐 다시 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="189"/>
+        <location filename="../../desktop/qa_panel.py" line="232"/>
+        <source>Never-flag list…</source>
+        <translation>표시 안 함 목록…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="235"/>
         <source>Empty targets</source>
         <translation>빈 번역문</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="192"/>
+        <location filename="../../desktop/qa_panel.py" line="238"/>
         <source>Also list segments whose target is still empty</source>
         <translation>번역문이 아직 비어 있는 세그먼트도 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="237"/>
+        <location filename="../../desktop/qa_panel.py" line="303"/>
         <source>Checking…</source>
         <translation>검사 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="290"/>
+        <location filename="../../desktop/qa_panel.py" line="370"/>
         <source>1 issue</source>
         <translation>문제 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="290"/>
+        <location filename="../../desktop/qa_panel.py" line="370"/>
         <source>{count} issues</source>
         <translation>문제 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="293"/>
+        <location filename="../../desktop/qa_panel.py" line="373"/>
         <source>1 false alarm hidden</source>
         <translation>오탐 1건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="295"/>
+        <location filename="../../desktop/qa_panel.py" line="375"/>
         <source>{count} false alarms hidden</source>
         <translation>오탐 {count}건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa_panel.py" line="297"/>
+        <location filename="../../desktop/qa_panel.py" line="377"/>
         <source>{count} empty</source>
         <translation>빈 번역문 {count}건</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="488"/>
+        <source>Critical QA issue</source>
+        <translation>치명적 QA 문제</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="490"/>
+        <source>This target has a critical QA issue:</source>
+        <translation>이 번역문에 치명적 QA 문제가 있습니다:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="492"/>
+        <source>Confirm it anyway?</source>
+        <translation>그래도 확정할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa_panel.py" line="496"/>
+        <source>Do not ask again</source>
+        <translation>다시 묻지 않기</translation>
+    </message>
+</context>
+<context>
+    <name>Retranslate</name>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="98"/>
+        <source>%n confirmed segment(s)</source>
+        <translation>확정된 세그먼트 %n개</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="104"/>
+        <source>%n draft(s) you edited</source>
+        <translation>직접 고친 초안 %n개</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="110"/>
+        <source>Retranslate</source>
+        <translation>다시 번역</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="111"/>
+        <source>Among the segments to retranslate: %s.
+
+Replace their targets with the new MT too? (No: they keep their targets; only their stored MT is renewed.)</source>
+        <translation>다시 번역할 세그먼트 중에 %s이(가) 있습니다.
+
+이 번역문도 새 기계 번역으로 바꾸시겠습니까? (아니요: 번역문은 그대로 두고 저장된 기계 번역만 새로 만듭니다.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="135"/>
+        <source>A translation is already running.</source>
+        <translation>이미 번역이 진행 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="142"/>
+        <source>The glossary is not loaded yet.</source>
+        <translation>용어집을 아직 불러오지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="153"/>
+        <source>No segment is selected.</source>
+        <translation>선택한 세그먼트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="154"/>
+        <source>No segment uses a term that changed since its MT.</source>
+        <translation>기계 번역 이후 바뀐 용어를 쓰는 세그먼트가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/retranslate.py" line="157"/>
+        <source>Every segment is confirmed: nothing to retranslate.</source>
+        <translation>모든 세그먼트가 확정되어 다시 번역할 것이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -1531,37 +2056,68 @@
 <context>
     <name>SegmentModel</name>
     <message>
-        <location filename="../../desktop/segment_model.py" line="24"/>
+        <location filename="../../desktop/segment_model.py" line="25"/>
         <source>Source</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_model.py" line="25"/>
+        <location filename="../../desktop/segment_model.py" line="26"/>
         <source>Target</source>
         <translation>번역문</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_model.py" line="26"/>
+        <location filename="../../desktop/segment_model.py" line="27"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_model.py" line="36"/>
+        <location filename="../../desktop/segment_model.py" line="37"/>
         <source>new</source>
         <translation>신규</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_model.py" line="37"/>
-        <source>draft (MT)</source>
-        <translation>초안(MT)</translation>
+        <location filename="../../desktop/segment_model.py" line="38"/>
+        <source>draft</source>
+        <translation>초안</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_model.py" line="38"/>
+        <location filename="../../desktop/segment_model.py" line="45"/>
+        <source>draft · MT</source>
+        <translation>초안 · 기계 번역</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="46"/>
+        <source>draft · memory {score}%</source>
+        <translation>초안 · 메모리 {score}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="47"/>
+        <source>draft · typed</source>
+        <translation>초안 · 직접 입력</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="48"/>
+        <source>draft · review</source>
+        <translation>초안 · 검토</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="49"/>
+        <location filename="../../desktop/segment_model.py" line="50"/>
+        <source>draft · imported</source>
+        <translation>초안 · 가져옴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="199"/>
+        <source>not saved</source>
+        <translation>저장 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/segment_model.py" line="39"/>
         <source>translated</source>
         <translation>번역 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/segment_model.py" line="39"/>
+        <location filename="../../desktop/segment_model.py" line="40"/>
         <source>reviewed</source>
         <translation>검토 완료</translation>
     </message>
@@ -1592,6 +2148,52 @@
         <location filename="../../desktop/shortcuts.py" line="139"/>
         <source>{keys} is already used by: {actions}. Choose another key.</source>
         <translation>{keys}은(는) 이미 다음 동작에 쓰이고 있습니다: {actions}. 다른 키를 고르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Spelling</name>
+    <message>
+        <location filename="../../desktop/spelling.py" line="14"/>
+        <source>From the Project's Language</source>
+        <translation>프로젝트 언어에 따름</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spelling.py" line="15"/>
+        <source>English (United States)</source>
+        <translation>영어(미국)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spelling.py" line="16"/>
+        <source>English (United Kingdom)</source>
+        <translation>영어(영국)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spelling.py" line="17"/>
+        <source>Off</source>
+        <translation>끄기</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingSupport</name>
+    <message>
+        <location filename="../../desktop/spelling.py" line="57"/>
+        <source>&amp;Spelling</source>
+        <translation>맞춤법(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spelling.py" line="154"/>
+        <source>(no suggestion)</source>
+        <translation>(제안 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spelling.py" line="157"/>
+        <source>Add “%s” to the Dictionary</source>
+        <translation>“%s”을(를) 사전에 추가</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/spelling.py" line="179"/>
+        <source>“%s” added to the dictionary.</source>
+        <translation>“%s”을(를) 사전에 추가했습니다.</translation>
     </message>
 </context>
 <context>
@@ -1653,7 +2255,7 @@
 <context>
     <name>StatusDelegate</name>
     <message>
-        <location filename="../../desktop/segment_view.py" line="181"/>
+        <location filename="../../desktop/segment_view.py" line="298"/>
         <source>term</source>
         <translation>용어</translation>
     </message>
@@ -1704,79 +2306,232 @@
 <context>
     <name>TMPanel</name>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="168"/>
+        <location filename="../../desktop/tm_panel.py" line="187"/>
         <source>Memory source</source>
         <translation>메모리 원문</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="168"/>
+        <location filename="../../desktop/tm_panel.py" line="187"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="168"/>
+        <location filename="../../desktop/tm_panel.py" line="187"/>
         <source>Origin</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="185"/>
+        <location filename="../../desktop/tm_panel.py" line="204"/>
         <source>Fill empty targets with 100% matches</source>
         <translation>빈 번역문을 100% 일치로 채우기</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="206"/>
-        <location filename="../../desktop/tm_panel.py" line="217"/>
+        <location filename="../../desktop/tm_panel.py" line="227"/>
+        <location filename="../../desktop/tm_panel.py" line="238"/>
         <source>No segment selected.</source>
         <translation>선택된 세그먼트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="219"/>
+        <location filename="../../desktop/tm_panel.py" line="240"/>
         <source>Looking up…</source>
         <translation>검색 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="240"/>
-        <location filename="../../desktop/tm_panel.py" line="324"/>
+        <location filename="../../desktop/tm_panel.py" line="280"/>
+        <location filename="../../desktop/tm_panel.py" line="291"/>
+        <location filename="../../desktop/tm_panel.py" line="310"/>
+        <location filename="../../desktop/tm_panel.py" line="389"/>
         <source>Translation memory: {error}</source>
         <translation>번역 메모리: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="295"/>
+        <location filename="../../desktop/tm_panel.py" line="360"/>
         <source>Ctrl+Shift+{n} or double-click inserts this translation</source>
         <translation>Ctrl+Shift+{n} 또는 더블클릭으로 이 번역을 삽입합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="315"/>
+        <location filename="../../desktop/tm_panel.py" line="380"/>
         <source>1 match</source>
         <translation>일치 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="315"/>
+        <location filename="../../desktop/tm_panel.py" line="380"/>
         <source>{count} matches</source>
         <translation>일치 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/tm_panel.py" line="318"/>
+        <location filename="../../desktop/tm_panel.py" line="383"/>
         <source>No match in the translation memory.</source>
         <translation>번역 메모리에 일치하는 항목이 없습니다.</translation>
     </message>
 </context>
 <context>
+    <name>TeamServersDialog</name>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="62"/>
+        <source>Team Servers</source>
+        <translation>팀 서버</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="67"/>
+        <source>Termbase (postgresql://…)</source>
+        <translation>용어베이스(postgresql://…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="68"/>
+        <source>Translation memory (postgresql://…)</source>
+        <translation>번역 메모리(postgresql://…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="69"/>
+        <source>LibreTranslate server (http://…)</source>
+        <translation>LibreTranslate 서버(http://…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="70"/>
+        <source>LibreTranslate API key</source>
+        <translation>LibreTranslate API 키</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="74"/>
+        <source>empty: this computer's own</source>
+        <translation>비워 두면 이 컴퓨터의 것을 사용</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="81"/>
+        <source>Leave the password out of the URLs: put it in ~/.pgpass (see docs/team.md). The servers are used from the next start of the desk.</source>
+        <translation>URL에 비밀번호를 넣지 말고 ~/.pgpass에 두십시오(docs/team.md 참고). 서버 설정은 데스크를 다시 시작할 때부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="102"/>
+        <source>{value} is not a postgresql:// URL; nothing was saved.</source>
+        <translation>{value}은(는) postgresql:// URL이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="110"/>
+        <source>{value} is not an http:// URL; nothing was saved.</source>
+        <translation>{value}은(는) http:// URL이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSync</name>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="170"/>
+        <source>&amp;Team</source>
+        <translation>팀(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="171"/>
+        <source>Team &amp;Servers…</source>
+        <translation>팀 서버(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="173"/>
+        <source>&amp;Waiting Edits…</source>
+        <translation>대기 중인 수정(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="191"/>
+        <source>MT server: {notice}</source>
+        <translation>MT 서버: {notice}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="209"/>
+        <source>Glossary: {term} saved on the server for the team</source>
+        <translation>용어집: {term}이(가) 팀 서버에 저장되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="213"/>
+        <source>added</source>
+        <translation>추가했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="213"/>
+        <source>deleted</source>
+        <translation>삭제했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="214"/>
+        <source>changed</source>
+        <translation>변경했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="215"/>
+        <source>Glossary: {who} {verb} {term}</source>
+        <translation>용어집: {who} 님이 {term}을(를) {verb}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="262"/>
+        <source>{count} waiting edits were saved on the server</source>
+        <translation>대기 중이던 수정 {count}건이 서버에 저장되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="268"/>
+        <source>Not saved on the server</source>
+        <translation>서버에 저장되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="269"/>
+        <source>These edits were refused when the server came back:
+{lines}</source>
+        <translation>서버가 다시 연결되었을 때 다음 수정이 거부되었습니다:
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="281"/>
+        <source>Nothing is waiting.</source>
+        <translation>대기 중인 수정이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="282"/>
+        <source>Waiting Edits</source>
+        <translation>대기 중인 수정</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="289"/>
+        <source>Team: online</source>
+        <translation>팀: 연결됨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="289"/>
+        <source>Team: server away</source>
+        <translation>팀: 서버 연결 끊김</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="290"/>
+        <source>Team: connecting</source>
+        <translation>팀: 연결 중</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/team_sync.py" line="292"/>
+        <source>{count} waiting</source>
+        <translation>{count}건 대기 중</translation>
+    </message>
+</context>
+<context>
     <name>TermLookup</name>
     <message>
-        <location filename="../../desktop/term_lookup.py" line="177"/>
+        <location filename="../../desktop/term_lookup.py" line="179"/>
         <source>(also {forms})</source>
         <translation>(그 밖에 {forms})</translation>
     </message>
     <message>
-        <location filename="../../desktop/term_lookup.py" line="181"/>
+        <location filename="../../desktop/term_lookup.py" line="183"/>
         <source>no {language} form in the glossary</source>
         <translation>용어집에 {language} 형태 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/term_lookup.py" line="186"/>
+        <location filename="../../desktop/term_lookup.py" line="188"/>
         <source>never:</source>
         <translation>사용 금지:</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../desktop/extraction_preview.py" line="292"/>
+        <source>Cannot make a project</source>
+        <translation>프로젝트를 만들 수 없습니다</translation>
     </message>
 </context>
 </TS>
