@@ -138,6 +138,9 @@ def read_tmx(path: str | Path) -> tuple[list[TMXUnit], list[tuple[str, str]]]:
     root = _parse(path).getroot()
     header = root.find("header")
     header_src = header.get("srclang") if header is not None else None
+    # The desk writes every <seg> on one line, so a newline at its edge is the translator's;
+    # other tools' files may be pretty-printed, and there an edge newline is indentation.
+    ours = header is not None and header.get("creationtool") == CREATION_TOOL
     units: list[TMXUnit] = []
     skipped: list[tuple[str, str]] = []
     for position, tu in enumerate(root.find("body").iterfind("tu"), start=1):
@@ -152,7 +155,7 @@ def read_tmx(path: str | Path) -> tuple[list[TMXUnit], list[tuple[str, str]]]:
             code = tuv.get(XML_LANG) or tuv.get("lang")
             seg = tuv.find("seg")
             codes: dict = {}
-            text = seg_text(seg, numbering, codes) if seg is not None else ""
+            text = seg_text(seg, numbering, codes, verbatim=ours) if seg is not None else ""
             variants.append((code, _language(code), text, tuv, codes))
         wanted_src = _language(tu.get("srclang") or header_src)
         source = next((v for v in variants if v[1] and v[1] == wanted_src), None)

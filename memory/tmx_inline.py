@@ -30,12 +30,19 @@ class Numbering:
         return self.numbers[key]
 
 
-def seg_text(seg: etree._Element, numbering: Numbering, codes: dict[str, dict[str, str]]) -> str:
+def seg_text(
+    seg: etree._Element,
+    numbering: Numbering,
+    codes: dict[str, dict[str, str]],
+    *,
+    verbatim: bool = False,
+) -> str:
     """The text of a <seg> with every inline element as a tag token (⟨1⟩…⟨/1⟩, ⟨2/⟩);
-    codes gets the element as written per number, so the export can restore it."""
+    codes gets the element as written per number, so the export can restore it.
+    verbatim: keep edge and indentation newlines (a file known not to be pretty-printed)."""
     counters: dict[str, int] = {}
     text = _walk(seg, numbering, codes, counters)
-    if _preserved(seg):
+    if verbatim or _preserved(seg):
         return text
     return _INDENT.sub(" ", _EDGES.sub("", text)) if "\n" in text else text
 
