@@ -24,10 +24,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--packages", type=Path, metavar="DIR", help="Argos packages folder")
     parser.add_argument("--data-dir", type=Path, metavar="DIR", help="the desk's data folder")
     parser.add_argument(
-        "--source", default="ko", metavar="LANG", help="source language of a new project"
+        "--source", metavar="LANG", help="source language of a new project (default: detected)"
     )
     parser.add_argument(
-        "--target", default="en", metavar="LANG", help="target language of a new project"
+        "--target",
+        metavar="LANG",
+        help="target language of a new project (default: en, or ko for an English source)",
     )
     parser.set_defaults(func=run)
 
@@ -44,22 +46,24 @@ def last_project() -> Path | None:
 
 def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     """The project file to open, creating it first for an article or the sample."""
-    from desktop.sample import (
-        PROJECT_SUFFIX,
-        XLIFF_SUFFIXES,
-        project_from_source,
-        project_from_xliff,
-        sample_project,
-    )
+    from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_xliff, sample_project
+    from paths import projects_dir
+    from workflows.new_project import create_project, default_target, free_path, prepare
 
     file: Path | None = args.file
     if file is None:
-        return last_project() or sample_project(data, target_lang=args.target)
+        return last_project() or sample_project(data, target_lang=args.target or "en")
     if file.suffix.lower() == PROJECT_SUFFIX:
         return file
     if file.suffix.lower() in XLIFF_SUFFIXES:  # the languages come from the file
         return project_from_xliff(file, data)
-    return project_from_source(file, data, source_lang=args.source, target_lang=args.target)
+    # The same reading as New Project and `main.py new`: a page's article, not its menus; the
+    # language detected from the text unless given.
+    prepared = prepare(file)
+    source = args.source or prepared.language.code or "ko"
+    target = args.target or default_target(source)
+    out = free_path(projects_dir(data), file, source, target)
+    return create_project(prepared, out, source_lang=source, target_lang=target)
 
 
 def run(args: argparse.Namespace) -> int:

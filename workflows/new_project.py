@@ -169,7 +169,10 @@ def default_path(source: Path, source_lang: str, target_lang: str) -> Path:
 
 def free_path(folder: Path, source: Path, source_lang: str, target_lang: str) -> Path:
     """A project path in folder that is not taken: article.ko-en.hanbit, article.ko-en-2..."""
-    stem = f"{source.stem}.{source_lang}-{target_lang}"
+    base = source.stem
+    if base.lower().endswith(f".{source_lang.lower()}"):  # article.ko.txt: not article.ko.ko-en
+        base = base[: -len(source_lang) - 1]
+    stem = f"{base}.{source_lang}-{target_lang}"
     candidate = folder / (stem + PROJECT_SUFFIX)
     counter = 2
     while candidate.exists():

