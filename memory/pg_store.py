@@ -23,6 +23,7 @@ from memory.units import (
     TMUnit,
     UnitNotFoundError,
     checked_unit,
+    edited_unit,
     now_stamp,
 )
 from storage.outbox import Outbox, Waiting
@@ -273,16 +274,7 @@ class ServerMemory:
             if row is None:
                 raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
             unit = _unit(row)
-            new = checked_unit(
-                IncomingUnit(
-                    unit.source if source is None else source,
-                    unit.target if target is None else target,
-                    unit.source_lang,
-                    unit.target_lang,
-                    unit.origin,
-                    unit.status if status is None else status,
-                )
-            )
+            new = edited_unit(unit, source, target, status)
             digest = key_hash(new.source)
             clash = self._conn.execute(
                 "SELECT id FROM tm_units WHERE source_lang = %s AND target_lang = %s"

@@ -32,6 +32,7 @@ from memory.units import (
     TMUnit,
     UnitNotFoundError,
     checked_unit,
+    edited_unit,
     now_stamp,
 )
 from storage.sqlite import disk_full, full_disk_message
@@ -302,16 +303,7 @@ class TranslationMemory:
         has is refused."""
         with self._write():
             unit = self.get(unit_id)
-            new = checked_unit(
-                IncomingUnit(
-                    unit.source if source is None else source,
-                    unit.target if target is None else target,
-                    unit.source_lang,
-                    unit.target_lang,
-                    unit.origin,
-                    unit.status if status is None else status,
-                )
-            )
+            new = edited_unit(unit, source, target, status)
             digest = key_hash(new.source)
             clash = self._db.execute(
                 "SELECT id FROM units WHERE source_lang = ? AND target_lang = ?"

@@ -97,3 +97,19 @@ def checked_unit(unit: IncomingUnit) -> IncomingUnit:
         unit.updated_at,
         max(int(unit.usage or 0), 0),
     )
+
+
+def edited_unit(
+    unit: TMUnit, source: str | None, target: str | None, status: str | None
+) -> IncomingUnit:
+    """The unit as an edit leaves it (None keeps a field), checked: both stores' edit path."""
+    return checked_unit(
+        IncomingUnit(
+            unit.source if source is None else source,
+            unit.target if target is None else target,
+            unit.source_lang,
+            unit.target_lang,
+            unit.origin,
+            unit.status if status is None else status,
+        )
+    )
