@@ -136,6 +136,17 @@ def run(names: list[str], quick: bool, device: str) -> tuple[list[Figure], dict[
     return figures, seconds
 
 
+KEPT_MARKER = "<!-- Sections below are measured by their own commands; ./run bench keeps them. -->"
+
+
+def kept_sections(path: Path) -> str:
+    """What follows KEPT_MARKER in the current file (install weight, bench.qa_real,
+    bench.team: slow or server-bound runs of their own), carried into the rewritten file."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    _, marker, rest = old.partition(KEPT_MARKER)
+    return f"\n{KEPT_MARKER}\n{rest.lstrip(chr(10))}" if marker else ""
+
+
 def document(figures: list[Figure], seconds: dict[str, float], quick: bool) -> str:
     facts = machine()
     met = sum(1 for f in figures if f.met)
@@ -171,34 +182,11 @@ def document(figures: list[Figure], seconds: dict[str, float], quick: bool) -> s
         text = figure.error or figure.note
         if text:
             lines.append(f"- **{figure.bench}, {figure.name}**: {text}")
-    lines += ["", METHOD.strip(), "", FINDINGS.strip(), "", INSTALL.strip(), ""]
+    lines += ["", METHOD.strip(), "", FINDINGS.strip(), ""]
     if ENFORCEMENT_MD:
         lines += ["## Glossary enforcement (bench.enforcement)", "", ENFORCEMENT_MD[0], ""]
     return "\n".join(lines)
 
-
-INSTALL = """
-## Install weight (issue #20; measured by hand, not by `./run bench`)
-
-A fresh virtual environment, the project installed into it with pip's cache warm (no
-download time), on this 2-core machine, 2026-12-04. Before: `torch==2.13.0` then
-`pip install -e .[test]` with `argostranslate==1.11.0` (the previous `./run`). After:
-`argos-translate-lt` (the same `argostranslate` module, no stanza/spaCy/torch) and
-`PySide6-Essentials` instead of PySide6 with its Addons.
-
-| install | venv size | install time | torch / stanza / spaCy importable |
-|---|---|---|---|
-| before: `./run` of the last round (`-e .[test]`) | 2,189 MB | 82.5 s | yes / yes / yes |
-| after, the same extras (`-e .[test]`), PySide6 with Addons | 1,087 MB | 30.1 s | no / no / no |
-| after: `./run app` (`-e .`, PySide6-Essentials) | 626 MB | 23.9 s | no / no / no |
-| after: `pipx install .` (what a translator runs) | 668 MB | 19.5 s | no / no / no |
-| PyInstaller one-folder app (`packaging/hanbit-desk.spec`) | 411 MB | – | no / no / no |
-
-On a translator's own Linux machine the old pin was worse than here: PyPI's `torch==2.13.0` is
-the CUDA build with its NVIDIA libraries, several more gigabytes. `tests/install/` installs
-the project into a fresh venv in CI and checks that torch, stanza and spaCy are absent while
-a SentencePiece and a BPE package still translate, then builds and launches the bundled app.
-"""
 
 METHOD = """
 ## Running it
@@ -321,7 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     target = args.markdown or (None if (args.only or args.quick) else DOC)
     if target and not args.no_markdown:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(document(figures, seconds, args.quick), encoding="utf-8")
+        text = document(figures, seconds, args.quick)
+        target.write_text(text + kept_sections(target), encoding="utf-8")
         print(f"\nwritten to {target}")
     return 0 if all(f.met is not False and not f.error for f in figures) else 1
 

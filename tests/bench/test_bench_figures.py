@@ -37,3 +37,13 @@ def test_the_document_counts_met_targets_and_lists_every_figure():
     assert "| throughput | ratio | < 1.10x | 1.30x | 1.18 | NOT MET |" in text
     assert "not run" in markdown_table(figures)
     assert "best of 5" in text
+
+
+def test_a_rewrite_keeps_the_sections_measured_by_their_own_commands(tmp_path):
+    from bench.__main__ import KEPT_MARKER, kept_sections
+
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(f"# old results\n\n{KEPT_MARKER}\n\n## Team servers\n\n| p95 | 2 ms |\n")
+    kept = kept_sections(doc)
+    assert "## Team servers" in kept and "old results" not in kept
+    assert kept_sections(tmp_path / "missing.md") == ""
