@@ -3,7 +3,7 @@ Add to Dictionary on right-click, the variant (en-US, en-GB, off) under View ▸
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
@@ -16,6 +16,9 @@ VARIANT_NAMES = {
     "en-GB": QT_TRANSLATE_NOOP("Spelling", "English (United Kingdom)"),
     "off": QT_TRANSLATE_NOOP("Spelling", "Off"),
 }
+
+
+PRELOAD_DELAY_MS = 1500  # after start-up's first paint and panel fill
 
 
 def _misspelled_format() -> QTextCharFormat:
@@ -182,6 +185,10 @@ class SpellingSupport(QObject):
 
 def install_spelling(window, panels) -> SpellingSupport:
     support = SpellingSupport(window, panels)
-    # Read the dictionary on a worker now, not on the first keystroke.
-    window.runner.run_task(support.checker, context=support)
+    # Read the dictionary on a worker soon, not on the first keystroke, but after the window has
+    # painted: spylls reads it in pure Python, holding the GIL for about 0.7 s, which otherwise
+    # delays the first paint of the grid by as much.
+    QTimer.singleShot(
+        PRELOAD_DELAY_MS, support, lambda: window.runner.run_task(support.checker, context=support)
+    )
     return support

@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from array import array
 
-import numpy as np
-
 from memory.text import grams
 
 
@@ -46,6 +44,8 @@ class GramIndex:
 
     def candidates(self, norm: str, count: int) -> list[int]:
         """Up to `count` unit ids sharing grams with `norm`, most similar gram sets first."""
+        import numpy as np  # noqa: PLC0415 - 0.2 s; only when a fuzzy lookup runs, not at start-up
+
         query = grams(norm, self.language)
         lists = [
             np.frombuffer(self._postings[gram], dtype=np.int32)
