@@ -47,8 +47,6 @@ def last_project() -> Path | None:
 def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     """The project file to open, creating it first for an article or the sample."""
     from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_xliff, sample_project
-    from paths import projects_dir
-    from workflows.new_project import create_project, default_target, free_path, prepare
 
     file: Path | None = args.file
     if file is None:
@@ -58,7 +56,11 @@ def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     if file.suffix.lower() in XLIFF_SUFFIXES:  # the languages come from the file
         return project_from_xliff(file, data)
     # The same reading as New Project and `main.py new`: a page's article, not its menus; the
-    # language detected from the text unless given.
+    # language detected from the text unless given. (Imported here: trafilatura and the
+    # detectors are not needed to reopen a project.)
+    from paths import projects_dir
+    from workflows.new_project import create_project, default_target, free_path, prepare
+
     prepared = prepare(file)
     source = args.source or prepared.language.code or "ko"
     target = args.target or default_target(source)
