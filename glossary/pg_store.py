@@ -10,6 +10,7 @@ from pathlib import Path
 from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept, term_key
 from glossary.pg_listen import TermbaseListener
 from glossary.pg_schema import CHANNEL, MIGRATIONS, TERMINOLOGIST_ROLE, TRANSLATOR_ROLE
+from glossary.protocol import ConceptReading
 from glossary.store import _next_stamp, _now, _search_text
 from storage.outbox import Outbox, Waiting
 from storage.postgres import (
@@ -33,7 +34,7 @@ WRITES = ("adding", "saving", "deleting", "restoring", "writing")
 _COLUMNS = "id, domain, note, status, origin, created_at, updated_at"
 
 
-class ServerTermbase:
+class ServerTermbase(ConceptReading):
     """A termbase in a PostgreSQL database, for a team; the same methods as Termbase.
 
     Opening migrates the schema (the first desk to connect as an owner creates it). A lost
@@ -157,25 +158,7 @@ class ServerTermbase:
         if self._conn is not None:
             self._conn.close()
 
-    def __enter__(self) -> ServerTermbase:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # -- reading -------------------------------------------------------------------------
-
-    def concepts(self) -> list[Concept]:
-        return self.concepts_by_ids(self.concept_ids())
-
-    def concept(self, concept_id: int) -> Concept:
-        found = self.concepts_by_ids([concept_id])
-        if not found:
-            raise GlossaryError(f"no concept #{concept_id} in the termbase")
-        return found[0]
-
-    def concepts_page(self, offset: int, limit: int, query: str = "") -> list[Concept]:
-        return self.concepts_by_ids(self.concept_ids(query)[offset : offset + limit])
 
     def concept_ids(self, query: str = "") -> list[int]:
         """Ids in creation order; with a query, those holding every word of it (trigram index),

@@ -41,6 +41,39 @@ class TermbaseStore(Protocol):
     def close(self) -> None: ...
 
 
+class ConceptReading:
+    """The reads both backends derive the same way from concept_ids() and concepts_by_ids(),
+    and closing through a with-block; each backend supplies those two and close()."""
+
+    def concept_ids(self, query: str = "") -> list[int]:
+        raise NotImplementedError
+
+    def concepts_by_ids(self, ids: Iterable[int]) -> list[Concept]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def concepts(self) -> list[Concept]:
+        return self.concepts_by_ids(self.concept_ids())
+
+    def concept(self, concept_id: int) -> Concept:
+        found = self.concepts_by_ids([concept_id])
+        if not found:
+            raise GlossaryError(f"no concept #{concept_id} in the termbase")
+        return found[0]
+
+    def concepts_page(self, offset: int, limit: int, query: str = "") -> list[Concept]:
+        """limit concepts from offset (in creation order), for lists that load as they scroll."""
+        return self.concepts_by_ids(self.concept_ids(query)[offset : offset + limit])
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def is_server_location(location: str | Path | None) -> bool:
     """Whether a --glossary/--memory value names a server (a URL) rather than a file."""
     return isinstance(location, str) and location.lower().startswith(SERVER_SCHEMES)

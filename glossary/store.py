@@ -20,6 +20,7 @@ from glossary.model import (
     strip_controls,
     term_key,
 )
+from glossary.protocol import ConceptReading
 from storage.sqlite import disk_full, foreign_object, full_disk_message, schema_rows
 
 __all__ = ["Concept", "GlossaryError", "Term", "TermKind", "Termbase", "clean_concept", "term_key"]
@@ -91,7 +92,7 @@ def _our_schema() -> frozenset[tuple[str, str, str, str]]:
         reference.close()
 
 
-class Termbase:
+class Termbase(ConceptReading):
     """One SQLite termbase file; opening creates the schema when the file is new."""
 
     def __init__(self, path: Path) -> None:
@@ -269,26 +270,7 @@ class Termbase:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> Termbase:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     # -- reading -------------------------------------------------------------------------
-
-    def concepts(self) -> list[Concept]:
-        return self.concepts_by_ids(self.concept_ids())
-
-    def concept(self, concept_id: int) -> Concept:
-        found = self.concepts_by_ids([concept_id])
-        if not found:
-            raise GlossaryError(f"no concept #{concept_id} in the termbase")
-        return found[0]
-
-    def concepts_page(self, offset: int, limit: int, query: str = "") -> list[Concept]:
-        """limit concepts from offset (in creation order), for lists that load as they scroll."""
-        return self.concepts_by_ids(self.concept_ids(query)[offset : offset + limit])
 
     def concept_ids(self, query: str = "") -> list[int]:
         """Ids of every concept in creation order; with a query, those matching it, concepts
