@@ -46,3 +46,24 @@ def tiny_argosmodel(tmp_path_factory: pytest.TempPathFactory, tiny_sentencepiece
     return build_argosmodel(
         tmp_path_factory.mktemp("argosmodel"), "zh", "en", sentencepiece_model=tiny_sentencepiece
     )
+
+
+@pytest.fixture(scope="session")
+def curated_concepts(tmp_path_factory: pytest.TempPathFactory) -> list:
+    """The bundled curated glossary's concepts, read through a real termbase once a session."""
+    from glossary.curated import load_curated
+    from glossary.store import Termbase
+
+    with Termbase(tmp_path_factory.mktemp("termbase") / "glossary.db") as termbase:
+        load_curated(termbase)
+        return termbase.concepts()
+
+
+@pytest.fixture(scope="session")
+def article_segments() -> list[str]:
+    """The bundled article's source segments, as a project makes them."""
+    import paths
+    from documents.segmentation import segment_document
+
+    text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
+    return [segment.text for segment in segment_document(text, "ko")]

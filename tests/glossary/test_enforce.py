@@ -263,35 +263,16 @@ def test_without_a_matcher_it_is_plain_translation():
 # --- end to end: the curated glossary, the bundled article, the tiny copy package -------
 
 
-@pytest.fixture(scope="module")
-def curated(tmp_path_factory):
-    from glossary.curated import load_curated
-    from glossary.store import Termbase
-
-    termbase = Termbase(tmp_path_factory.mktemp("termbase") / "glossary.db")
-    load_curated(termbase)
-    return termbase.concepts()
-
-
-@pytest.fixture(scope="module")
-def article_segments():
-    import paths
-    from documents.segmentation import segment_document
-
-    text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
-    return [segment.text for segment in segment_document(text, "ko")]
-
-
 @pytest.mark.parametrize("strategy", [Strategy.INJECT, Strategy.PLACEHOLDER])
 def test_every_term_of_the_article_comes_through_the_real_engine(
-    strategy, tiny_packages_dir, curated, article_segments
+    strategy, tiny_packages_dir, curated_concepts, article_segments
 ):
     import functools
 
     from translation.engine import Engine
 
     engine = Engine(tiny_packages_dir)
-    matcher = TermMatcher(curated, "ko", "en")
+    matcher = TermMatcher(curated_concepts, "ko", "en")
     translate = functools.partial(engine.translate, source="ko", target="en")
     segments = translate_with_glossary(
         article_segments,
@@ -300,7 +281,7 @@ def test_every_term_of_the_article_comes_through_the_real_engine(
         strategy=strategy,
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     terms = [term for segment in segments for term in segment.terms]
     assert len(terms) > 50  # the article is full of glossary terms
@@ -313,7 +294,7 @@ def test_every_term_of_the_article_comes_through_the_real_engine(
 
 
 def test_a_term_broken_after_the_real_engine_is_flagged(
-    tiny_packages_dir, curated, article_segments
+    tiny_packages_dir, curated_concepts, article_segments
 ):
     from translation.engine import Engine
 
@@ -334,16 +315,16 @@ def test_a_term_broken_after_the_real_engine_is_flagged(
     segments = translate_with_glossary(
         article_segments,
         breaking,
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert [i for i, segment in enumerate(segments) if not segment.ok] == [4]
     assert [t.target for t in segments[4].terms if not t.ok] == ["Alipay"]
 
 
-def test_a_pivot_pair_needs_no_special_case(tiny_packages_dir, curated):
+def test_a_pivot_pair_needs_no_special_case(tiny_packages_dir, curated_concepts):
     import functools
 
     from translation.engine import Engine
@@ -354,25 +335,25 @@ def test_a_pivot_pair_needs_no_special_case(tiny_packages_dir, curated):
     [segment] = translate_with_glossary(
         ["알리페이가 위어바오(餘額寶)를 내놓았다."],
         translate,
-        TermMatcher(curated, "ko", "zh-Hans"),
+        TermMatcher(curated_concepts, "ko", "zh-Hans"),
         source_lang="ko",
         target_lang="zh-Hans",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert segment.ok
     assert segment.text.startswith("支付宝가 余额宝를")
 
 
 @pytest.mark.parametrize("strategy", [Strategy.INJECT, Strategy.PLACEHOLDER])
-def test_latin_terms_injected_into_chinese_do_not_run_together(strategy, curated):
+def test_latin_terms_injected_into_chinese_do_not_run_together(strategy, curated_concepts):
     [segment] = translate_with_glossary(
         ["阿里巴巴在澳大利亚悉尼设立支付宝分公司。经济参考报19日报道。"],
         Recorder(),
-        TermMatcher(curated, "zh-Hans", "en"),
+        TermMatcher(curated_concepts, "zh-Hans", "en"),
         strategy=strategy,
         source_lang="zh-Hans",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert segment.text == (
         "Alibaba在Australia Sydney设立Alipay分公司。Economic Information Daily 19日报道。"
@@ -380,7 +361,7 @@ def test_latin_terms_injected_into_chinese_do_not_run_together(strategy, curated
     assert segment.ok
 
 
-def test_cancel_reaches_the_engine(tiny_packages_dir, curated, article_segments):
+def test_cancel_reaches_the_engine(tiny_packages_dir, curated_concepts, article_segments):
     import functools
 
     from translation.engine import Cancelled, Engine
@@ -391,7 +372,7 @@ def test_cancel_reaches_the_engine(tiny_packages_dir, curated, article_segments)
         translate_with_glossary(
             article_segments,
             functools.partial(engine.translate, source="ko", target="en"),
-            TermMatcher(curated, "ko", "en"),
+            TermMatcher(curated_concepts, "ko", "en"),
             source_lang="ko",
             target_lang="en",
             on_batch=lambda indexes, done: reports.append(indexes),

@@ -9,8 +9,6 @@ import threading
 
 import pytest
 
-import paths
-from documents.segmentation import segment_document
 from glossary.enforce import Strategy, translate_with_glossary
 from glossary.matching import TermMatcher
 from translation.engine import Engine, NoRouteError
@@ -24,22 +22,6 @@ from translation.libretranslate import (
 )
 
 FAST = ServerOptions(timeout_s=5, retries=2, backoff_s=0.05, batch_size=4)
-
-
-@pytest.fixture(scope="module")
-def curated(tmp_path_factory):
-    from glossary.curated import load_curated
-    from glossary.store import Termbase
-
-    with Termbase(tmp_path_factory.mktemp("termbase") / "glossary.db") as termbase:
-        load_curated(termbase)
-        return termbase.concepts()
-
-
-@pytest.fixture(scope="module")
-def article_segments() -> list[str]:
-    text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
-    return [segment.text for segment in segment_document(text, "ko")]
 
 
 def test_the_servers_pairs_are_the_routes(lt_server) -> None:
@@ -67,9 +49,9 @@ def test_a_wrong_api_key_is_refused_in_words(lt_server) -> None:
 
 @pytest.mark.parametrize("strategy", [Strategy.INJECT, Strategy.PLACEHOLDER])
 def test_enforcement_through_the_server_is_the_same_as_through_the_local_engine(
-    lt_server, tiny_packages_dir, curated, article_segments, strategy
+    lt_server, tiny_packages_dir, curated_concepts, article_segments, strategy
 ) -> None:
-    matcher = TermMatcher(curated, "ko", "en")
+    matcher = TermMatcher(curated_concepts, "ko", "en")
 
     def enforce(engine) -> list[dict]:
         segments = translate_with_glossary(
@@ -79,7 +61,7 @@ def test_enforcement_through_the_server_is_the_same_as_through_the_local_engine(
             strategy=strategy,
             source_lang="ko",
             target_lang="en",
-            concepts=curated,
+            concepts=curated_concepts,
         )
         return [(s.text, s.info()) for s in segments]
 
@@ -90,16 +72,18 @@ def test_enforcement_through_the_server_is_the_same_as_through_the_local_engine(
     assert len(terms) > 50 and all(term["ok"] for term in terms)
 
 
-def test_a_forbidden_form_the_server_returns_is_repaired_by_the_desk(lt_server, curated) -> None:
+def test_a_forbidden_form_the_server_returns_is_repaired_by_the_desk(
+    lt_server, curated_concepts
+) -> None:
     # The server cannot block "Ali Pay" while decoding: the desk's repair step catches it.
     engine = LibreTranslateEngine(lt_server.url, lt_server.api_key, FAST)
     [segment] = translate_with_glossary(
         ["알리페이, 즉 Ali Pay 결제는 호주에서 시작했다."],
         functools.partial(engine.translate, source="ko", target="en"),
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert "Ali Pay" not in segment.text and segment.text.startswith("Alipay, 즉 Alipay")
     assert segment.ok

@@ -26,25 +26,6 @@ ARTICLE_LINE = "알리바바 알리페이가 호주에 6번째 글로벌 지사�
 
 
 @pytest.fixture(scope="module")
-def curated(tmp_path_factory):
-    from glossary.curated import load_curated
-    from glossary.store import Termbase
-
-    termbase = Termbase(tmp_path_factory.mktemp("termbase") / "glossary.db")
-    load_curated(termbase)
-    return termbase.concepts()
-
-
-@pytest.fixture(scope="module")
-def article():
-    import paths
-    from documents.segmentation import segment_document
-
-    text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
-    return [segment.text for segment in segment_document(text, "ko")]
-
-
-@pytest.fixture(scope="module")
 def sentences():
     from bench.enforcement import DATA
 
@@ -112,9 +93,9 @@ def _accepted(by_id, term, lang):
     return concept.forms(lang, TermKind.PREFERRED) + concept.forms(lang, TermKind.VARIANT)
 
 
-def test_garbled_names_are_replaced_where_they_came_out(packages, curated):
-    copy = _run(packages["copy"], [ARTICLE_LINE], curated)
-    [segment] = _run(packages["garbling"], [ARTICLE_LINE], curated)
+def test_garbled_names_are_replaced_where_they_came_out(packages, curated_concepts):
+    copy = _run(packages["copy"], [ARTICLE_LINE], curated_concepts)
+    [segment] = _run(packages["garbling"], [ARTICLE_LINE], curated_concepts)
     # Particles, spaces and brackets exactly as the model that gets every name right has them
     assert segment.text == copy[0].text
     assert (
@@ -138,15 +119,15 @@ def test_garbled_names_are_replaced_where_they_came_out(packages, curated):
 
 @pytest.mark.parametrize("kind", ["garbling", "dropping", "truncating"])
 def test_every_term_of_the_article_and_sentences_is_placed(
-    packages, curated, article, sentences, kind
+    packages, curated_concepts, article_segments, sentences, kind
 ):
-    for texts in (article, sentences):
-        reference = _run(packages["copy"], texts, curated)
-        segments = _run(packages[kind], texts, curated)
+    for texts in (article_segments, sentences):
+        reference = _run(packages["copy"], texts, curated_concepts)
+        segments = _run(packages[kind], texts, curated_concepts)
         terms = [t for s in segments for t in s.terms]
         placed = sum(t.ok for t in terms)
         assert placed / len(terms) >= 0.95
-        _never_silently_wrong(segments, curated)
+        _never_silently_wrong(segments, curated_concepts)
         assert all(not s.forbidden_found for s in segments)
         # Repairs keep the sentence as the faultless model wrote it, wherever they were made
         # and a segment holds no break the fault made outside any term.
@@ -158,15 +139,15 @@ def test_every_term_of_the_article_and_sentences_is_placed(
                     assert term.method == "failed" and not segment.ok
 
 
-def test_a_dropped_name_is_inserted_with_its_spacing(packages, curated):
+def test_a_dropped_name_is_inserted_with_its_spacing(packages, curated_concepts):
     text = "시드니 현지 언론도 알리페이 호주 설립을 보도했다."
-    [segment] = _run(packages["dropping"], [text], curated)
+    [segment] = _run(packages["dropping"], [text], curated_concepts)
     assert segment.text == "Sydney 현지 언론도 Alipay Australia 설립을 보도했다."
     [sydney] = [t for t in segment.terms if t.target == "Sydney"]
     assert (sydney.method, sydney.original, sydney.ok) == ("repaired", "", True)
 
 
-def test_an_output_cut_short_is_decoded_again_from_the_approved_form(packages, curated):
+def test_an_output_cut_short_is_decoded_again_from_the_approved_form(packages, curated_concepts):
     engine = Engine(packages["truncating"])
     calls: list[list[str]] = []
 
@@ -184,10 +165,10 @@ def test_an_output_cut_short_is_decoded_again_from_the_approved_form(packages, c
     segments = translate_with_glossary(
         texts,
         translate,
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert segments[0].text == "Alibaba Alipay가 Australia에 지사를 세운다."
     assert [t.method for t in segments[0].terms] == ["injected", "injected", "re-decoded"]
@@ -196,7 +177,7 @@ def test_an_output_cut_short_is_decoded_again_from_the_approved_form(packages, c
     assert segments[1].ok and [t.method for t in segments[1].terms] == ["injected"]
 
 
-def test_a_second_decode_can_be_cancelled(packages, curated):
+def test_a_second_decode_can_be_cancelled(packages, curated_concepts):
     from translation.engine import Cancelled
 
     engine = Engine(packages["truncating"])
@@ -211,16 +192,18 @@ def test_a_second_decode_can_be_cancelled(packages, curated):
         translate_with_glossary(
             ["알리페이가 호주에 간다."],
             translate,
-            TermMatcher(curated, "ko", "en"),
+            TermMatcher(curated_concepts, "ko", "en"),
             source_lang="ko",
             target_lang="en",
-            concepts=curated,
+            concepts=curated_concepts,
             cancel=lambda: state["decoded"],
         )
 
 
 @pytest.mark.parametrize("hop", ["first", "second"])
-def test_a_pivot_repairs_what_either_hop_garbled(tmp_path, tiny_sentencepiece, curated, hop):
+def test_a_pivot_repairs_what_either_hop_garbled(
+    tmp_path, tiny_sentencepiece, curated_concepts, hop
+):
     # ko → en → zh: the attention of the two hops is composed into one from ko to zh
     folder = tmp_path / "pivot"
     garble = {"额": ""}
@@ -239,7 +222,7 @@ def test_a_pivot_repairs_what_either_hop_garbled(tmp_path, tiny_sentencepiece, c
         garble=garble if hop == "second" else None,
     )
     text = "알리페이가 위어바오(餘額寶)를 내놓았다. 마윈은 위어바오에 투자했다."
-    [segment] = _run(folder, [text], curated, target="zh-Hans")
+    [segment] = _run(folder, [text], curated_concepts, target="zh-Hans")
     assert segment.text == "支付宝가 余额宝를 내놓았다. 马云은 余额宝에 투자했다."
     assert [(t.method, t.original) for t in segment.terms] == [
         ("injected", ""),
@@ -259,17 +242,17 @@ def test_the_engine_returns_its_alignment(packages):
     assert alignment.points == list(range(len(alignment.target_spans)))
 
 
-def test_without_an_alignment_a_similar_span_is_repaired_and_a_stub_flagged(curated):
+def test_without_an_alignment_a_similar_span_is_repaired_and_a_stub_flagged(curated_concepts):
     def garble(texts, **kwargs):
         return [t.replace("Australia", "Auraralia").replace("Alipay", "A") for t in texts]
 
     [segment] = translate_with_glossary(
         ["알리페이가 호주에 간다."],
         garble,
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert segment.text == "A가 Australia에 간다."
     assert [(t.target, t.method, t.ok, t.original) for t in segment.terms] == [
@@ -278,7 +261,7 @@ def test_without_an_alignment_a_similar_span_is_repaired_and_a_stub_flagged(cura
     ]
 
 
-def test_inline_tag_placeholders_are_never_rewritten(curated):
+def test_inline_tag_placeholders_are_never_rewritten(curated_concepts):
     # An inline tag travels as ⦗101⦘; a repair that found a term there must leave it be.
     def lose(texts, **kwargs):
         return [t.replace("Australia", "") for t in texts]
@@ -286,10 +269,10 @@ def test_inline_tag_placeholders_are_never_rewritten(curated):
     [segment] = translate_with_glossary(
         ["호주⦗101⦘에 간다."],
         lose,
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert "⦗101⦘" in segment.text and not segment.ok
     assert [(t.method, t.ok) for t in segment.terms] == [("failed", False)]
@@ -318,23 +301,25 @@ def test_translate_json_reports_how_each_term_was_placed(tmp_path, packages, cap
     ]
 
 
-def test_the_grid_tooltip_says_what_the_model_wrote(packages, curated):
+def test_the_grid_tooltip_says_what_the_model_wrote(packages, curated_concepts):
     from types import SimpleNamespace
 
     from desktop.segment_model import enforcement_tooltip
 
-    [segment] = _run(packages["garbling"], [ARTICLE_LINE], curated)
+    [segment] = _run(packages["garbling"], [ARTICLE_LINE], curated_concepts)
     tooltip = enforcement_tooltip(SimpleNamespace(mt_info=segment.info()))
     assert "✓ 호주 → Australia (repaired: the model wrote “Auraralia”)" in tooltip
     assert "✓ 알리바바 → Alibaba (injected)" in tooltip
-    [dropped] = _run(packages["dropping"], ["시드니 현지 언론"], curated)
+    [dropped] = _run(packages["dropping"], ["시드니 현지 언론"], curated_concepts)
     assert "✓ 시드니 → Sydney (repaired: inserted)" in enforcement_tooltip(
         SimpleNamespace(mt_info=dropped.info())
     )
 
 
-def test_garbled_placeholders_are_repaired_without_a_second_pass(packages, curated, article):
-    reference = _run(packages["copy"], article, curated, Strategy.PLACEHOLDER)
+def test_garbled_placeholders_are_repaired_without_a_second_pass(
+    packages, curated_concepts, article_segments
+):
+    reference = _run(packages["copy"], article_segments, curated_concepts, Strategy.PLACEHOLDER)
     engine = Engine(packages["placeholders"])
     calls = []
 
@@ -343,13 +328,13 @@ def test_garbled_placeholders_are_repaired_without_a_second_pass(packages, curat
         return engine.translate(texts, "ko", "en", **kwargs)
 
     segments = translate_with_glossary(
-        article,
+        article_segments,
         translate,
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         strategy=Strategy.PLACEHOLDER,
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert len(calls) == 1  # no segment fell back to a second, injecting decode
     assert [s.text for s in segments] == [s.text for s in reference]
@@ -358,12 +343,12 @@ def test_garbled_placeholders_are_repaired_without_a_second_pass(packages, curat
     assert len(repaired) > 100 and {t.original for t in repaired} >= {"⦗1⦗", "⦗2⦗"}
 
 
-def test_an_inline_tag_next_to_a_dropped_term_stays_whole(packages, curated):
-    [segment] = _run(packages["dropping"], ["시드니⦗101⦘ 현지 언론"], curated)
+def test_an_inline_tag_next_to_a_dropped_term_stays_whole(packages, curated_concepts):
+    [segment] = _run(packages["dropping"], ["시드니⦗101⦘ 현지 언론"], curated_concepts)
     assert "⦗101⦘" in segment.text and segment.text.startswith("Sydney")
 
 
-def test_repairs_work_through_inline_tags(packages, curated):
+def test_repairs_work_through_inline_tags(packages, curated_concepts):
     from documents.inline import protecting_tags
 
     engine = Engine(packages["garbling"])
@@ -371,10 +356,10 @@ def test_repairs_work_through_inline_tags(packages, curated):
     [segment] = translate_with_glossary(
         ["알리페이가 ⟨1⟩호주⟨/1⟩에 ⟨2/⟩간다."],
         translate,
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     # Alipay came out as "Ali": only the alignment, carried through the tags, can tell
     assert segment.text == "Alipay가 ⟨1⟩Australia⟨/1⟩에 ⟨2/⟩간다."
@@ -384,7 +369,7 @@ def test_repairs_work_through_inline_tags(packages, curated):
     ]
 
 
-def test_an_alignment_that_cannot_be_read_costs_no_translation(curated, caplog):
+def test_an_alignment_that_cannot_be_read_costs_no_translation(curated_concepts, caplog):
     class Odd(str):
         alignment = SimpleNamespace(source_spans=((0, 1),), target_spans=(), weights=[[1.0]])
 
@@ -394,10 +379,10 @@ def test_an_alignment_that_cannot_be_read_costs_no_translation(curated, caplog):
     [segment] = translate_with_glossary(
         ["호주에 간다."],
         translate,
-        TermMatcher(curated, "ko", "en"),
+        TermMatcher(curated_concepts, "ko", "en"),
         source_lang="ko",
         target_lang="en",
-        concepts=curated,
+        concepts=curated_concepts,
     )
     assert segment.text == "Auraralia에 간다." and not segment.ok
     assert [(t.method, t.ok) for t in segment.terms] == [("failed", False)]
