@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from qa.figures import FAMILY, Figure, FigureKind, format_quantity
+from qa.newsforms import batting_averages, carried_scale, decades, idiom_spans, slash_dates
 from qa.numwords import (
     BIG_UNITS,
     CURRENCY_AFTER_RE,
@@ -87,8 +88,10 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
         return not any(taken[start:end])
 
     # HTML entities (&#8212;) and a datestamp closing a headline (…2007.11) are no figures
-    for m in (*_ENTITY.finditer(text), *_DATESTAMP.finditer(text)):
-        for i in range(m.start(), m.end()):
+    # and neither is an idiom ("a 9 to 5 travel agent", 24/7)
+    spans = [m.span() for m in (*_ENTITY.finditer(text), *_DATESTAMP.finditer(text))]
+    for start, end in (*spans, *idiom_spans(text)):
+        for i in range(start, end):
             taken[i] = True
     for m in _ISO_DATE.finditer(text):
         year, _sep, month, day = m.groups()
@@ -103,7 +106,7 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             if 1 <= day <= 31 and not _KO_AMOUNT_AFTER.match(text, m.end()):
                 add(Figure(Decimal(month), FigureKind.MONTH, m.start(1), m.end(1), m.group(1)))
                 add(Figure(Decimal(day), FigureKind.DAY, m.start(2), m.end(2), m.group(2)))
-    for figure in clock_times(text):
+    for figure in clock_times(text) + slash_dates(text, lang) + batting_averages(text, lang):
         if free(figure.start, figure.end):
             add(figure)
     if lang == "en" or not lang.startswith(("ko", "zh")):
@@ -142,6 +145,8 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
                 add(figure)
     figures.sort(key=lambda f: (f.start, f.end))
     figures = english_days(text, figures)
+    if lang == "en" or not lang.startswith(("ko", "zh")):
+        figures = carried_scale(text, decades(text, figures))
     return _in_context(text, _ranges(text, figures))
 
 
@@ -155,11 +160,14 @@ _RANGE = re.compile(r"\s?(?:[~〜∼\-–—]|to|and|or|에서|[\uac00-\ud7a3]{0
 # the Group of Eight; they confirm a figure of the other side but are never reported alone
 _NAMED_AFTER = re.compile(
     r"\s+of\s+a\s+kind\b|"  # four of a kind (포카드)
-    r"\s?자\s?(?:회담|협상|회의|협의|구도)|-(?:party|nation|way)\s+talks",
+    r"\s?자\s?(?:회담|협상|회의|협의|구도)|-(?:party|nation|way)\s+talks|"
+    r"\s?호\s?(?:태풍|열대\s?폭풍)",  # 제8호 태풍: the storm's designation, "Typhoon Fung-Wong"
     re.I,
 )
 _NAMED_BEFORE = re.compile(r"(?:Group of|G-?)\s?$")
 _PARENS = re.compile(r"[(（][^()（）]*[)）]")
+# 카라지치(63), 조앤(가명, 26): a person's age after the name, part of the sentence, no aside
+_AGE = re.compile(r"[(（](?:[^()（）\d]*[,，·]\s?)?\d{1,3}(?:\s?(?:세|살))?[)）]")
 # the English says a day relative to another: "three days after", "two days ago"
 _AFTER = re.compile(r"\s+(?:ago|after|before|earlier|later)\b", re.I)
 _DAYS_RELATIVE = re.compile(r"\s?-?days?\s+(?:ago|after|before|earlier|later)\b", re.I)
@@ -197,7 +205,7 @@ def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
 
 def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
     """Mark asides (inside parentheses), numbers inside names, and relative-day counts."""
-    parens = [m.span() for m in _PARENS.finditer(text)]
+    parens = [m.span() for m in _PARENS.finditer(text) if not _AGE.fullmatch(m.group())]
     result = []
     for figure in figures:
         aside = any(a < figure.start and figure.end < b for a, b in parens)
@@ -341,6 +349,10 @@ def _trillion_zhao(text: str, after: int, lang: str) -> bool:
     return lang == "zh-Hant" or nxt[:1] in ("元", "美", "日", "韩", "韓", "台", "港", "人", "欧")
 
 
+# 후보 (a candidate) is no 후 (after)
+_LASTING = re.compile(r"일(?:\s?간|짜리|\s?동안|\s?만에|\s?(?:후|뒤)(?:에|엔)?(?![\uac00-\ud7a3]))")
+
+
 def _suffix_kind(
     text: str, start: int, end: int, value: Decimal, lang: str
 ) -> tuple[FigureKind, int, int]:
@@ -355,7 +367,8 @@ def _suffix_kind(
         return FigureKind.ORDINAL, suffix.end(), start
     if nxt[:1] in ("배", "倍") and nxt[1:2] != "럴":  # 2배, 3倍: not 2배럴 (barrels)
         return FigureKind.MULTIPLE, end + 1, start
-    lasting = re.match(r"일(?:간|\s?동안|\s?만에)", text[end : end + 5])  # 3일간: a length
+    # 3일간, 10일 후에: a length of days, not a date
+    lasting = _LASTING.match(text[end : end + 6])
     if (
         nxt[:1] in ("일", "日", "号", "號")
         and 1 <= value <= 31
@@ -449,13 +462,25 @@ def _points(figure: Figure) -> bool:
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
+    """a (of the source) and b (of the target) can be one figure."""
     if _points(a) and _points(b):
         return True  # 9%포인트 is a 9-point margin
     if FAMILY[a.kind] != FAMILY[b.kind]:
         return False
     if a.measure and b.measure and a.measure.dimension != b.measure.dimension:
         return False
+    if _lasting(a) and b.kind in _DATED:
+        # 24일간 (24 days) is not the 24th of "August 8-24"; a bare 3일 may be a length in
+        # Korean news (3일 연속 = three straight days), so only the source's length is held to it
+        return False
     return not (a.currency and b.currency and a.currency != b.currency)
+
+
+_DATED = (FigureKind.DAY, FigureKind.MONTH, FigureKind.YEAR, FigureKind.TIME)
+
+
+def _lasting(figure: Figure) -> bool:
+    return figure.measure is not None and figure.measure.dimension == "duration"
 
 
 def _same(source: Figure, target: Figure) -> bool:
@@ -581,7 +606,12 @@ def compare_figures(
             continue
         used.add(hit)
         other = targets[hit]
-        if figure.currency and not other.currency and not _names_currency(target, figure.currency):
+        if (
+            figure.currency
+            and not other.currency
+            and not _names_currency(target, figure.currency)
+            and not _money_context(target, other)
+        ):
             issues.append(FigureIssue("currency", figure, other))
     # loose words (twice, half) only ever confirm a figure of the other side
     matched_sources = [f for f in sources if f not in unmatched]
@@ -674,8 +704,11 @@ def compare_figures(
             for a, b in in_range.items()
         ):
             continue  # 2등부터 4등까지 -> "second, third or fourth": inside the range
-        # "the two Koreas", "the two sides": a pair the Korean implies (남북, 양측)
-        implied = other.value == 2 and other.text.lower() == "two"
+        # "the two Koreas", "the two sides": a pair the Korean implies (남북, 양측); "two"
+        # before anything else ("two deadly explosions") is a count the source lacks
+        implied = other.text.lower() == "two" and (
+            _PAIR_NOUN.match(target, other.end) or _KO_PAIR.search(source)
+        )
         # an aside (a currency equivalent, a time-zone conversion) or a day the target adds
         # beside a month (the June 14 quake) clarifies; it is no error
         clarifies = (
@@ -685,6 +718,15 @@ def compare_figures(
         )
         issues.append(FigureIssue("extra", None, other, "info" if clarifies else "functional"))
     return issues
+
+
+_PAIR_NOUN = re.compile(
+    r"\s(?:Koreas|sides|countries|nations|parties|governments|leaders|men|women|candidates|"
+    r"teams|companies|firms|rivals|neighbors|neighbours|allies|camps|houses|chambers|"
+    r"Germanys|Chinas|superpowers)\b"
+)
+# 남북 (the two Koreas), 양 (both), 쌍 (a pair), 둘 (two), 한중 and the like: a pair named
+_KO_PAIR = re.compile(r"남북|북미|한미|한중|한일|미중|중일|양[\s측국당사자]|쌍방|둘|두\s")
 
 
 def _range_partners(text: str, figures: list[Figure]) -> dict[Figure, Figure]:
@@ -711,7 +753,8 @@ def _same_date(text: str, other: Figure, day: Figure) -> bool:
 
 def _relative_day_count(text: str, figure: Figure) -> bool:
     """이틀 전, 사흘 뒤: a count of days before or after, said as a date in the other text."""
-    return bool(re.match(r"\s?(?:전|뒤|후|만에)", text[figure.end : figure.end + 4]))
+    after = re.match(r"\s?(?:전|뒤|후|만에)", text[figure.end : figure.end + 4])
+    return bool(after or re.search(r"(?:전|뒤|후|만에)$", figure.text))
 
 
 def _mismatch(source: Figure, target: Figure, *, confident: bool) -> FigureIssue:
@@ -744,6 +787,19 @@ def _alike(a: Figure, b: Figure) -> bool:
         and same_measure
         and not loose_guess
         and integral
+    )
+
+
+# ¢æ114 ($179): a currency sign the text's encoding garbled, or an equivalent in another
+# currency in parentheses right after the amount; either way the amount is money
+_SIGN_BEFORE = re.compile(r"[^\w\s\"'“”‘’(\[,.;:!?/&-]$")
+_EQUIVALENT_AFTER = re.compile(r"\s?\((?:about |approx\.? |around )?(?:US)?[$€£¥₩]\s?\d")
+
+
+def _money_context(text: str, figure: Figure) -> bool:
+    return bool(
+        _SIGN_BEFORE.search(text[max(0, figure.start - 2) : figure.start])
+        or _EQUIVALENT_AFTER.match(text, figure.end)
     )
 
 

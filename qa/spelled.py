@@ -219,6 +219,18 @@ def english_days(text: str, figures: list[Figure]) -> list[Figure]:
                 and len(gap) <= 6
             ):
                 result[j] = Figure(other.value, FigureKind.DAY, other.start, other.end, other.text)
+    # August 8-24, June 21 to 24: the far end of a range of days is a day too
+    for i in range(1, len(result)):
+        before, figure = result[i - 1], result[i]
+        if (
+            before.kind == FigureKind.DAY
+            and figure.kind == FigureKind.NUMBER
+            and before.value < figure.value <= 31
+            and not figure.currency
+            and not figure.measure
+            and re.fullmatch(r"\s?(?:[-–—]|to|through|and)\s?", text[before.end : figure.start])
+        ):
+            result[i] = Figure(figure.value, FigureKind.DAY, figure.start, figure.end, figure.text)
     # October 2007, June 14, 2008: the number after a month or its day is the year
     for i in range(1, len(result)):
         before, figure = result[i - 1], result[i]
@@ -412,11 +424,12 @@ def roman_numerals(text: str) -> list[Figure]:
     return found
 
 
-_EN_PAIR = re.compile(r"(?<![A-Za-z])(both|pair|couple)(?![A-Za-z])", re.IGNORECASE)
+# "placed 15 meters from each other": two things, said by the reciprocal
+_EN_PAIR = re.compile(r"(?<![A-Za-z])(both|pair|couple|each other)(?![A-Za-z])", re.IGNORECASE)
 
 
 def english_pairs(text: str) -> list[Figure]:
-    """both, a pair, a couple: two, loosely (두 투수 -> both pitchers)."""
+    """both, a pair, a couple, each other: two, loosely (두 투수 -> both pitchers)."""
     return [
         Figure(Decimal(2), FigureKind.NUMBER, m.start(), m.end(), m.group(), loose=True)
         for m in _EN_PAIR.finditer(text)
