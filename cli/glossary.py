@@ -94,7 +94,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def open_termbase(args: argparse.Namespace):
     """The termbase of --glossary (or the desk's), with the curated glossary merged in."""
-    from cli.common import open_desk_termbase
+    from workflows.pair_glossary import open_desk_termbase
 
     return open_desk_termbase(getattr(args, "data_dir", None), args.glossary)
 

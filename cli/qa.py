@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.protocol import location
@@ -96,73 +97,69 @@ def read_pairs(path: Path) -> list[tuple[int, str, str]]:
     return pairs
 
 
-def load_concepts(args: argparse.Namespace) -> list:
-    """The concepts to check against: --glossary, else the desk's termbase (curated merged in)."""
+def load_glossary(args: argparse.Namespace):
+    """The pair's glossary to check against: --glossary, else the desk's termbase (curated
+    merged in); none with --no-glossary."""
+    from workflows.pair_glossary import PairGlossary, command_glossary
+
     if args.no_glossary:
-        return []
-    from cli.common import load_concepts as shared_load_concepts
-    from glossary.store import GlossaryError
+        return PairGlossary(args.source_lang, args.target_lang)
+    from glossary.model import GlossaryError
 
     try:
-        return shared_load_concepts(args.glossary, args.data_dir)
+        return command_glossary(args.source_lang, args.target_lang, args.glossary, args.data_dir)
     except GlossaryError as error:
         raise InputError(str(error)) from None
 
 
+@dataclass(frozen=True)
+class Line:
+    """One source<TAB>target line of the file, checked as a segment numbered by its line."""
+
+    number: int
+    source: str
+    target: str
+
+    @property
+    def id(self) -> int:
+        return self.number
+
+
 def run(args: argparse.Namespace) -> int:
     from cli.common import TerminalProgress
-    from glossary.matching import TermMatcher
-    from qa.checks import Severity, check_segment, forbidden_renderings, generic_concepts
+    from qa.checks import Severity
+    from qa.messages import render_issue
+    from workflows.check_project import check_project
 
     try:
-        pairs = read_pairs(args.file)
-        concepts = load_concepts(args)
+        lines = [Line(*pair) for pair in read_pairs(args.file)]
+        glossary = load_glossary(args)
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    matcher = TermMatcher(concepts, args.source_lang, args.target_lang) if concepts else None
-    forbidden = forbidden_renderings(concepts, args.target_lang)
-    generic = generic_concepts(concepts)  # common words: a missing one is INFO
-    from qa.dates import HEAD, article_date
-    from qa.messages import render_issue
-
-    dated = args.article_date or article_date(source for _n, source, _t in pairs[:HEAD])
-    found = []
-    progress = TerminalProgress(f"checking {args.file.name}", len(pairs))  # on a terminal only
-    for index, (number, source, target) in enumerate(pairs, start=1):
-        progress.update(index)
-        for issue in check_segment(
-            source,
-            target,
-            source_lang=args.source_lang,
-            target_lang=args.target_lang,
-            matcher=matcher,
-            forbidden=forbidden,
-            generic=generic,
-            article_date=dated,
-        ):
-            found.append((number, issue))
+    progress = TerminalProgress(f"checking {args.file.name}", len(lines))  # on a terminal only
+    found = check_project(lines, glossary, args.article_date, on_progress=progress.update)
     progress.close()
     if args.json:
         rows = [
             {
-                "line": number,
-                "severity": issue.severity.value,
-                "check": issue.check,
-                "message": render_issue(issue, args.messages),
-                "key": issue.key,
-                "params": dict(issue.params),  # the figures/terms the message names
-                "source_span": issue.source_span,
-                "target_span": issue.target_span,
+                "line": item.number,
+                "severity": item.issue.severity.value,
+                "check": item.check,
+                "message": render_issue(item.issue, args.messages),
+                "key": item.issue.key,
+                "params": dict(item.issue.params),  # the figures/terms the message names
+                "source_span": item.issue.source_span,
+                "target_span": item.issue.target_span,
             }
-            for number, issue in found
+            for item in found
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        for number, issue in found:
-            message = render_issue(issue, args.messages)
-            print(f"{args.file}:{number}: {issue.severity.value} {issue.check}: {message}")
-        counts = {s: sum(1 for _, i in found if i.severity == s) for s in Severity}
+        for item in found:
+            message = render_issue(item.issue, args.messages)
+            print(f"{args.file}:{item.number}: {item.severity} {item.check}: {message}")
+        counts = {s: sum(1 for item in found if item.issue.severity == s) for s in Severity}
         summary = ", ".join(f"{n} {s.value}" for s, n in counts.items())
-        print(f"{len(pairs)} segments checked: {summary}")
-    return 1 if any(issue.severity == Severity.CRITICAL for _, issue in found) else 0
+        print(f"{len(lines)} segments checked: {summary}")
+    return 1 if any(item.issue.severity == Severity.CRITICAL for item in found) else 0

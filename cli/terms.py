@@ -37,19 +37,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.common import load_concepts
     from cli.glossary import read_text
     from documents.segmentation import segment_document
-    from glossary.matching import TermMatcher
     from glossary.store import GlossaryError
+    from workflows.pair_glossary import command_glossary
 
     try:
         text = read_text(args.file)
-        concepts = load_concepts(args.glossary, getattr(args, "data_dir", None))
+        glossary = command_glossary(
+            args.source_lang, args.target_lang, args.glossary, getattr(args, "data_dir", None)
+        )
     except GlossaryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    matcher = TermMatcher(concepts, args.source_lang, args.target_lang)
+    matcher = glossary.matcher
+    assert matcher is not None  # built from the concepts, however few
     segments = segment_document(text, args.source_lang)
     records = []
     for number, segment in enumerate(segments, start=1):

@@ -131,20 +131,19 @@ def run(args: argparse.Namespace) -> int:
             targets = engine.translate([s.text for s in segments], source, target)
             records: list[dict | None] = [None] * len(segments)
         else:
-            from cli.common import load_concepts
             from documents.inline import protecting_tags
             from glossary.enforce import translate_with_glossary
-            from glossary.matching import TermMatcher
+            from workflows.pair_glossary import command_glossary
 
-            concepts = load_concepts(args.glossary, args.data_dir)
-            matcher = TermMatcher(concepts, source, target)
+            glossary = command_glossary(source, target, args.glossary, args.data_dir)
+            matcher = glossary.matcher
             enforced = translate_with_glossary(
                 [s.text for s in segments],
                 protecting_tags(functools.partial(engine.translate, source=source, target=target)),
                 matcher,
                 source_lang=source,
                 target_lang=target,
-                concepts=concepts,
+                concepts=glossary.concepts,
             )
             targets = [segment.text for segment in enforced]
             records = [segment.info() for segment in enforced]
