@@ -45,8 +45,8 @@ def time_open(path: Path, repeats: int = 3) -> tuple[float, int]:
     """Best of repeats: Project.open, segments(), the grid's model and view ready."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.app import make_application
-    from desktop.segment_model import SegmentModel, StatusFilterModel
-    from desktop.segment_view import SegmentView
+    from desktop.grid.segment_model import SegmentModel, StatusFilterModel
+    from desktop.grid.segment_view import SegmentView
     from documents.project import Project
 
     make_application()

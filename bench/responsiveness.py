@@ -26,9 +26,9 @@ def _window(project: Path, data: Path, packages: Path, scratch: Path):
     """The desk window as main.py open builds it, with its panels, settings in scratch."""
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
 
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(project, data_dir=data, packages_dir=packages, settings=settings)

@@ -71,8 +71,8 @@ def resolve_project(args: argparse.Namespace, data: Path) -> Path:
 def run(args: argparse.Namespace) -> int:
     import paths
     from desktop.app import make_application
-    from desktop.main_window import MainWindow
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
     from documents.project import ProjectError
     from documents.xliff_import import XliffImportError
 
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     settings = Settings()
-    from desktop.team_sync import apply_team_settings
+    from desktop.team.sync import apply_team_settings
 
     apply_team_settings(settings.q, data)  # a team's server URLs, saved in Team ▸ Team Servers
     # --packages, then ARGOS_PACKAGES_DIR, then the folder chosen in the window, then Argos's own.

@@ -125,7 +125,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("hanbit-desk")
     app.setWindowIcon(QIcon(str(ICON)))
     app.setFont(cjk_font())
-    from desktop.ui_language import ui_locale
+    from desktop.window.ui_language import ui_locale
 
     install_translator(app, ui_locale())
     return app

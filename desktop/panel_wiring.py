@@ -9,13 +9,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
-from desktop.glossary_panel import GlossaryPanel
-from desktop.qa_panel import QAPanel
-from desktop.qa_worker import segment_check
-from desktop.segment_model import tm_origin
-from desktop.term_highlight import TermHighlightDelegate
-from desktop.term_lookup import TermLookup
-from desktop.tm_panel import TMPanel
+from desktop.glossary.panel import GlossaryPanel
+from desktop.glossary.term_lookup import TermLookup
+from desktop.grid.segment_model import tm_origin
+from desktop.grid.term_highlight import TermHighlightDelegate
+from desktop.memory.panel import TMPanel
+from desktop.qa.panel import QAPanel
+from desktop.qa.worker import segment_check
 from documents.project import Segment, Status
 from glossary.store import GlossaryError, Termbase
 
@@ -68,7 +68,7 @@ class PanelSet(QObject):
         state = window.settings.window_state()
         if state is not None:
             window.restoreState(state)
-        from desktop.segment_model import COL_SOURCE
+        from desktop.grid.segment_model import COL_SOURCE
 
         window.view.setItemDelegateForColumn(
             COL_SOURCE, TermHighlightDelegate(self.lookup, window.view)
@@ -135,7 +135,7 @@ class PanelSet(QObject):
             self.lookup.refresh()
             return
         try:
-            from desktop.team_sync import outbox_for
+            from desktop.team.sync import outbox_for
             from glossary.protocol import open_termbase
 
             self.termbase = open_termbase(
@@ -147,7 +147,7 @@ class PanelSet(QObject):
         self.lookup.set_termbase(self.termbase, *self._pair())
 
     def open_manager(self):
-        from desktop.glossary_manager import GlossaryManager
+        from desktop.glossary.manager import GlossaryManager
 
         if self.termbase is None:
             QMessageBox.warning(self.window, "Glossary", "The glossary could not be opened.")
@@ -162,7 +162,7 @@ class PanelSet(QObject):
         return self._manager
 
     def open_candidates(self):
-        from desktop.candidates_dialog import CandidatesDialog
+        from desktop.glossary.candidates_dialog import CandidatesDialog
 
         if self.termbase is None or self.window.model is None:
             return None
@@ -253,7 +253,7 @@ class PanelSet(QObject):
 
     def _focus_changed(self, _old, new) -> None:
         """Re-check the current segment while the translator types in a target editor."""
-        from desktop.segment_view import TargetEditor
+        from desktop.grid.segment_view import TargetEditor
 
         if isinstance(new, TargetEditor) and id(new) not in self._hooked:
             self._hooked.add(id(new))
@@ -306,13 +306,13 @@ class PanelSet(QObject):
 
 
 def install_panels(window) -> PanelSet:
-    """Create the panels for a desktop.main_window.MainWindow (called once, from its __init__)."""
-    from desktop.grid_menu import install_grid_menus
-    from desktop.memory_sync import install_memory_sync
-    from desktop.qa_filter import install_qa_filter
-    from desktop.shortcuts import apply_saved as apply_saved_shortcuts
-    from desktop.spelling import install_spelling
-    from desktop.suggestions import install_suggestions
+    """Create the panels for a MainWindow (called once, from its __init__)."""
+    from desktop.grid.grid_menu import install_grid_menus
+    from desktop.grid.spelling import install_spelling
+    from desktop.grid.suggestions import install_suggestions
+    from desktop.memory.sync import install_memory_sync
+    from desktop.qa.filter import install_qa_filter
+    from desktop.window.shortcuts import apply_saved as apply_saved_shortcuts
 
     panels = PanelSet(window)
     window.panels = panels
@@ -321,7 +321,7 @@ def install_panels(window) -> PanelSet:
     panels.suggestions = install_suggestions(window, panels)
     install_memory_sync(window, panels.tm)
     install_qa_filter(window, panels.qa)
-    from desktop.team_sync import install_team_sync
+    from desktop.team.sync import install_team_sync
 
     install_team_sync(window, panels)  # a team's servers: colleagues' changes, waiting edits
     apply_saved_shortcuts(window)  # the panels' actions (Add Term, Check Document) too

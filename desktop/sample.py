@@ -73,7 +73,7 @@ def project_from_source(
             f"Cannot make a project from {source.name}: use a {', '.join(sorted(FORMATS))} "
             f"file or open a {PROJECT_SUFFIX} project."
         )
-    from desktop.project_files import article_stem
+    from desktop.project.files import article_stem
 
     text = read_source(source, encoding=encoding).text  # encoding: as the translator chose
     stem = article_stem(source.stem, source_lang, target_lang)  # not wind_article.ko.ko-en

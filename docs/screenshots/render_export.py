@@ -45,11 +45,11 @@ def main(folder: str) -> None:
     import docx
 
     import paths
-    from desktop.export_dialog import ExportDialog
-    from desktop.main_window import MainWindow
-    from desktop.review_dialog import ReviewDialog
+    from desktop.project.export_dialog import ExportDialog
+    from desktop.project.review_dialog import ReviewDialog
     from desktop.sample import sample_project
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
     from documents.export import export_project
     from documents.project import Project, Status
     from documents.review_import import plan_review_import

@@ -38,16 +38,16 @@ def main() -> None:
     app = QApplication(sys.argv)
     app.setFont(QFont("Noto Sans CJK KR", 10))
     import paths
-    from desktop.candidates_dialog import CandidatesDialog
-    from desktop.glossary_import import ImportDialog
-    from desktop.glossary_manager import GlossaryManager
-    from desktop.glossary_panel import GlossaryPanel
-    from desktop.package_manager import PackageManager
-    from desktop.qa_panel import QAPanel
-    from desktop.qa_worker import segment_check
+    from desktop.glossary.candidates_dialog import CandidatesDialog
+    from desktop.glossary.import_dialog import ImportDialog
+    from desktop.glossary.manager import GlossaryManager
+    from desktop.glossary.panel import GlossaryPanel
+    from desktop.glossary.term_lookup import TermLookup
+    from desktop.memory.panel import TMPanel
+    from desktop.packages.manager import PackageManager
+    from desktop.qa.panel import QAPanel
+    from desktop.qa.worker import segment_check
     from desktop.tasks import task_runner
-    from desktop.term_lookup import TermLookup
-    from desktop.tm_panel import TMPanel
     from documents.project import Project, Segment
     from glossary.curated import load_curated
     from glossary.matching import TermMatcher
@@ -153,10 +153,10 @@ def main() -> None:
 
 def render_window(work: Path, packages: Path, settings: QSettings) -> None:
     """The desk window with its docks, on the article, segment 5 current."""
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.tasks import task_runner
+    from desktop.window.main_window import MainWindow
 
     data = work / "data"
     data.mkdir()

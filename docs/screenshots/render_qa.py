@@ -28,8 +28,8 @@ def render(out: Path) -> None:
 
     import paths
     from desktop.app import make_application
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
+    from desktop.window.main_window import MainWindow
     from documents.project import Project
 
     app = make_application()

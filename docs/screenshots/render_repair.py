@@ -22,9 +22,9 @@ def render(out: Path) -> None:
 
     import paths
     from desktop.app import make_application
-    from desktop.main_window import MainWindow
+    from desktop.grid.segment_model import COL_TARGET, enforcement_tooltip
     from desktop.sample import sample_project
-    from desktop.segment_model import COL_TARGET, enforcement_tooltip
+    from desktop.window.main_window import MainWindow
     from support.tiny_package import GARBLING, build_copy_package, train_sentencepiece
 
     tmp = Path(tempfile.mkdtemp())

@@ -22,8 +22,8 @@ def render(out: Path) -> None:
 
     import paths
     from desktop.app import make_application
-    from desktop.main_window import MainWindow
     from desktop.sample import project_from_xliff
+    from desktop.window.main_window import MainWindow
     from documents.project import Project, Status
 
     tmp = Path(tempfile.mkdtemp())

@@ -76,10 +76,10 @@ def run(server, work: Path, psycopg) -> None:
     QCoreApplication.setOrganizationName("HanbitShots")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
-    from desktop.team_sync import apply_team_settings
+    from desktop.team.sync import apply_team_settings
+    from desktop.window.main_window import MainWindow
     from documents.project import Project
 
     empty = work / "no-packages"

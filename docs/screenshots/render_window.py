@@ -22,8 +22,8 @@ def render(out: Path, with_package: bool, panels: bool = False) -> None:
 
     import paths
     from desktop.app import make_application
-    from desktop.main_window import MainWindow
     from desktop.sample import sample_project
+    from desktop.window.main_window import MainWindow
     from documents.project import Status
     from support.tiny_package import build_copy_package, train_sentencepiece
 

@@ -53,10 +53,10 @@ def main(language: str, out: str) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     import paths
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.sample import sample_project
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
     from documents.project import Project, Status
     from memory.store import TranslationMemory
 

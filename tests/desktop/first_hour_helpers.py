@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.main_window import MainWindow
 from desktop.panel_wiring import install_panels
 from desktop.settings import Settings
+from desktop.window.main_window import MainWindow
 
 
 def open_with_panels(qtbot, project: Path, packages: Path, data: Path, **kwargs):

@@ -94,9 +94,9 @@ def _scenario(out, work, data, packages, project_path, lines, shots, result, app
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QMenu
 
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
     from documents.export import export_project
     from documents.project import Project, Status
 

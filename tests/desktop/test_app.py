@@ -102,7 +102,7 @@ def test_without_the_workaround_this_pyside6_aborts():
 SESSION = """
 import sys
 from desktop.app import make_application
-from desktop.segment_model import COL_TARGET, SegmentModel
+from desktop.grid.segment_model import COL_TARGET, SegmentModel
 from documents.project import Project
 
 app = make_application([])

@@ -9,7 +9,7 @@ from desk_helpers import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from desktop.export_dialog import ExportDialog, exporter_of
+from desktop.project.export_dialog import ExportDialog, exporter_of
 from documents.project import Project
 from workflows.new_project import new_project
 
@@ -52,7 +52,7 @@ def test_export_from_the_window_writes_into_the_original_docx(
 def test_the_grid_says_where_each_segment_of_a_word_file_comes_from(
     qtbot, tmp_path, empty_packages_dir, data_dir
 ) -> None:
-    from desktop.segment_model import COL_SOURCE
+    from desktop.grid.segment_model import COL_SOURCE
 
     project_path = new_project(KITCHEN, tmp_path / "k.hanbit", source_lang="ko", target_lang="en")
     window = open_window(qtbot, project_path, empty_packages_dir, data_dir)

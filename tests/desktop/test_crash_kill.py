@@ -24,7 +24,7 @@ CHILD = textwrap.dedent(
     sys.path.insert(0, {repo!r})
     from PySide6.QtCore import QTimer
     from desktop.app import make_application
-    from desktop.main_window import MainWindow
+    from desktop.window.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 import paths
-from desktop.segment_model import COL_STATUS, COL_TARGET, SegmentModel
+from desktop.grid.segment_model import COL_STATUS, COL_TARGET, SegmentModel
 from documents.project import Project, ProjectDiskFullError, Status
 from support.full_disk import FullAtCommit, can_mount, fill, tiny_disk
 

@@ -11,10 +11,10 @@ from desk_helpers import open_window, stored
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox
 
-from desktop import review_dialog
-from desktop.export_dialog import ExportDialog, exporter_of
-from desktop.review_dialog import review_import_of
-from desktop.segment_model import STATUS_LABELS
+import desktop.project.review_dialog as review_dialog
+from desktop.grid.segment_model import STATUS_LABELS
+from desktop.project.export_dialog import ExportDialog, exporter_of
+from desktop.project.review_dialog import review_import_of
 from documents.export import FORMATS, ExportError, ExportReport
 from documents.formats.docx_common import cell_text
 from documents.project import Project, Status
@@ -211,7 +211,7 @@ def test_xliff_opens_as_a_new_project(qtbot, monkeypatch, window, tmp_path, data
         exporter_of(window).export("xliff", xlf)
     count = window.model.rowCount()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
-    from desktop.xliff_dialog import XliffImportDialog  # its languages, as the file says
+    from desktop.project.xliff_dialog import XliffImportDialog  # its languages, as the file says
 
     monkeypatch.setattr(XliffImportDialog, "exec", lambda self: True)
     with qtbot.waitSignal(window.project_opened) as opened:
@@ -297,7 +297,7 @@ def test_another_project_clears_the_changed_by_review_list(
     with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
         exporter_of(window).export("xliff", xlf)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
-    from desktop.xliff_dialog import XliffImportDialog
+    from desktop.project.xliff_dialog import XliffImportDialog
 
     monkeypatch.setattr(XliffImportDialog, "exec", lambda self: True)
     with qtbot.waitSignal(window.project_opened):
@@ -317,7 +317,7 @@ def test_main_py_open_refuses_a_broken_xliff_with_the_reason(tmp_path, data_dir,
 
 
 def test_export_marks_terms_with_the_glossary_panels_matcher(qtbot, monkeypatch, window, tmp_path):
-    from desktop import glossary_source
+    import desktop.glossary.mt_source as glossary_source
     from desktop.panel_wiring import install_panels
     from desktop.tasks import task_runner
 

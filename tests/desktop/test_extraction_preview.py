@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from desktop.extraction_preview import KEEP, WHY, ExtractionPreview
+from desktop.project.extraction_preview import KEEP, WHY, ExtractionPreview
 from documents.project import Project
 from workflows.new_project import create_project
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from desk_helpers import open_window
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop.package_manager import PackageManager, pair_label
-from desktop.segment_model import COL_STATUS, tm_origin
+from desktop.grid.segment_model import COL_STATUS, tm_origin
+from desktop.packages.manager import PackageManager, pair_label
 from documents.project import Status
 
 KO = {

@@ -12,13 +12,13 @@ from pathlib import Path
 from desk_helpers import open_window
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.candidates_dialog import CandidatesDialog
+from desktop.glossary.candidates_dialog import CandidatesDialog
+from desktop.memory.panel import TMPanel
 from desktop.panel_wiring import install_panels
-from desktop.project_dialogs import ask_new_project
-from desktop.project_files import export_name
+from desktop.project.dialogs import ask_new_project
+from desktop.project.files import export_name
 from desktop.sample import project_from_source
 from desktop.settings import Settings
-from desktop.tm_panel import TMPanel
 from documents.project import Project, Status
 from glossary.store import Termbase
 from memory.store import TranslationMemory

@@ -9,7 +9,7 @@ from first_hour_helpers import open_with_panels
 from PySide6.QtCore import Qt
 
 import paths
-from desktop.suggestions import completions, suggestions
+from desktop.grid.suggestions import completions, suggestions
 from documents.project import Project
 from glossary.model import Concept, Term
 from glossary.store import Termbase

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu
 
-from desktop.concept_editor import ConceptEditor
+from desktop.glossary.concept_editor import ConceptEditor
 from documents.project import Project
 from memory.store import TranslationMemory
 from paths import memory_path

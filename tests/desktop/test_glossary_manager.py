@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.concept_editor import ConceptEditor
-from desktop.glossary_import import ImportDialog, export_glossary
-from desktop.glossary_manager import GlossaryManager
-from desktop.glossary_model import ConceptTableModel
+from desktop.glossary.concept_editor import ConceptEditor
+from desktop.glossary.import_dialog import ImportDialog, export_glossary
+from desktop.glossary.manager import GlossaryManager
+from desktop.glossary.model import ConceptTableModel
 from glossary.store import Concept, Term, Termbase, TermKind
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.candidates_dialog import CandidatesDialog
+from desktop.glossary.candidates_dialog import CandidatesDialog
 from desktop.tasks import task_runner
 from glossary.store import Concept, Term, Termbase, TermKind
 

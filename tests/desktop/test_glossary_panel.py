@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-import desktop.term_lookup
-from desktop.glossary_panel import GlossaryPanel
-from desktop.term_highlight import TermHighlightDelegate, TermHighlighter, utf16_offset
-from desktop.term_lookup import TermLookup
+import desktop.glossary.term_lookup
+from desktop.glossary.panel import GlossaryPanel
+from desktop.glossary.term_lookup import TermLookup
+from desktop.grid.term_highlight import TermHighlightDelegate, TermHighlighter, utf16_offset
 from glossary.store import Concept, Term, Termbase, TermKind
 
 # Particles glued to the terms: 알리바바의 (of), 알리페이가 (subject), 호주에 (to).
@@ -150,7 +150,7 @@ def test_grid_delegate_tooltip_shows_the_entry_under_the_mouse(qtbot, lookup):
 
 
 def test_a_big_glossary_is_built_off_the_ui_thread(qtbot, termbase, monkeypatch):
-    monkeypatch.setattr(desktop.term_lookup, "BUILD_INLINE_UP_TO", 1)  # 3 concepts: "big"
+    monkeypatch.setattr(desktop.glossary.term_lookup, "BUILD_INLINE_UP_TO", 1)  # 3 concepts: "big"
     lookup = TermLookup(termbase, "ko", "en")
     with qtbot.waitSignal(lookup.sig_changed, timeout=10000):
         assert lookup.matches(SEGMENT) == []  # not built yet: nothing rather than a freeze

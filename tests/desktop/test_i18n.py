@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.app import I18N_DIR, install_translator
 from desktop.panel_wiring import install_panels
-from desktop.ui_language import KEY, ui_locale
+from desktop.window.ui_language import KEY, ui_locale
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%\w")  # {count}, %s, %n: not words to translate

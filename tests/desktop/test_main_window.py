@@ -10,9 +10,9 @@ from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-import desktop.project_dialogs as dialogs
+import desktop.project.dialogs as dialogs
 import paths
-from desktop.segment_model import (
+from desktop.grid.segment_model import (
     COL_NUMBER,
     COL_SOURCE,
     COL_STATUS,
@@ -478,7 +478,7 @@ def test_choosing_another_target_retargets_a_project_without_confirmed_work(
 def test_confirmed_work_keeps_its_target_and_offers_a_copy(
     qtbot, article_project, tiny_packages_dir, data_dir, monkeypatch, tmp_path
 ):
-    from desktop.pair_change import change_target
+    from desktop.translate.pair_change import change_target
 
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
     first = stored(article_project)[0].id

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.package_manager import PackageManager
+from desktop.packages.manager import PackageManager
 from desktop.tasks import task_runner
 from translation.packages import installed_packages
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.pair_selector import PairDialog, PairSelector, route_label
+from desktop.translate.pair_selector import PairDialog, PairSelector, route_label
 from translation.engine import Engine
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.qa_panel import QAPanel
-from desktop.qa_worker import segment_check
+from desktop.qa.panel import QAPanel
+from desktop.qa.worker import segment_check
 from desktop.tasks import task_runner
 from documents.project import Project
 

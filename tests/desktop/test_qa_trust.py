@@ -10,8 +10,8 @@ from desk_helpers import open_window, stored
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.qa_panel import ASK_ON_CRITICAL, NeverFlagDialog, QAPanel
-from desktop.qa_worker import segment_check
+from desktop.qa.panel import ASK_ON_CRITICAL, NeverFlagDialog, QAPanel
+from desktop.qa.worker import segment_check
 from desktop.tasks import task_runner
 from documents.project import Project, Status
 from qa.never_flag import NeverFlag

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 
 from desktop.panel_wiring import install_panels
-from desktop.shortcuts import ShortcutsDialog
+from desktop.window.shortcuts import ShortcutsDialog
 
 
 def _window(qtbot, article_project, packages, data_dir):

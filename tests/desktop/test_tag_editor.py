@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.tag_editor import TagGuard, install_tags, next_missing_tag
+from desktop.grid.tag_editor import TagGuard, install_tags, next_missing_tag
 
 SOURCE = "支付宝⟨1⟩澳大利亚⟨/1⟩公司⟨2/⟩成立。"
 
@@ -75,8 +75,8 @@ def test_the_grid_draws_a_target_with_tags_as_chips(qtbot):
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
-    from desktop.segment_view import TargetDelegate
-    from desktop.tag_editor import TAG_BACKGROUND
+    from desktop.grid.segment_view import TargetDelegate
+    from desktop.grid.tag_editor import TAG_BACKGROUND
 
     def chip_pixels(text: str) -> int:
         model = QStandardItemModel(1, 1)
@@ -108,7 +108,7 @@ def test_a_tag_says_what_it_stands_for_in_the_file(qtbot, tmp_path, monkeypatch)
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QToolTip
 
-    from desktop.tag_editor import tag_tooltip
+    from desktop.grid.tag_editor import tag_tooltip
     from documents.xliff_import import import_xliff
 
     xliff = Path(__file__).parents[1] / "documents" / "fixtures" / "xliff" / "desk"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.tm_panel import TMPanel
+from desktop.memory.panel import TMPanel
 from documents.project import Segment
 from memory.store import TranslationMemory
 

@@ -6,7 +6,7 @@ import pytest
 from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt, QTimer
 
-from desktop.segment_model import COL_TARGET
+from desktop.grid.segment_model import COL_TARGET
 from documents.project import Project, Status
 from translation.engine import Engine, EngineOptions
 

@@ -6,8 +6,8 @@ from desk_helpers import open_window, stored
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.encoding_dialog import EncodingDialog
-from desktop.project_dialogs import confirm_encoding
+from desktop.project.dialogs import confirm_encoding
+from desktop.project.encoding_dialog import EncodingDialog
 from desktop.sample import project_from_source
 from documents.project import ProjectError, Status
 from documents.sources import read_source
@@ -36,7 +36,7 @@ def test_save_as_refuses_the_open_file_itself(
     qtbot, tmp_path, article_project, empty_packages_dir, data_dir
 ):
     window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
-    from desktop.project_files import save_copy
+    from desktop.project.files import save_copy
 
     try:
         save_copy(window.project, article_project)
@@ -103,7 +103,7 @@ def pytest_fail():
 def test_start_screen_lists_recent_projects_and_opens_one(
     qtbot, tmp_path, article_project, empty_packages_dir, data_dir
 ):
-    from desktop.start_screen import show_start_screen
+    from desktop.window.start_screen import show_start_screen
 
     window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
     window.model.change(window.model.segment_ids()[0], "done", Status.TRANSLATED)

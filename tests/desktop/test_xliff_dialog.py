@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.xliff_dialog import XliffImportDialog, new_project_from_xliff
+from desktop.project.xliff_dialog import XliffImportDialog, new_project_from_xliff
 from documents.project import Project
 
 FIXTURES = Path(__file__).parents[1] / "documents" / "fixtures" / "xliff"
@@ -37,8 +37,7 @@ def test_a_file_without_target_language_asks_for_one(qtbot, tmp_path, monkeypatc
 
 
 def test_a_file_that_is_no_xliff_is_refused_with_its_reason(qtbot, tmp_path, monkeypatch):
-    from desktop import xliff_dialog
-
+    import desktop.project.xliff_dialog as xliff_dialog
     shown = []
     monkeypatch.setattr(
         xliff_dialog.QMessageBox, "warning", lambda parent, title, text: shown.append(text)

@@ -10,7 +10,7 @@ from glossary.store import Concept, Term, Termbase, TermKind
 
 pytest.importorskip("pytestqt")
 
-from desktop.glossary_import import ImportDialog  # noqa: E402
+from desktop.glossary.import_dialog import ImportDialog  # noqa: E402
 
 AGENCY = """<?xml version="1.0" encoding="UTF-8"?>
 <martif type="TBX" xml:lang="ko"><martifHeader><fileDesc><sourceDesc><p>agency</p>
@@ -85,7 +85,7 @@ def test_a_guessed_encoding_must_be_confirmed_or_changed(qtbot, termbase, tmp_pa
 
 
 def test_editing_an_imported_concept_keeps_what_the_form_does_not_show(qtbot):
-    from desktop.concept_editor import ConceptEditor
+    from desktop.glossary.concept_editor import ConceptEditor
 
     concept = Concept(
         id=7,

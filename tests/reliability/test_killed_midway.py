@@ -58,7 +58,7 @@ EDIT_BURST = """
 import sys
 from desktop.app import make_application
 from documents.project import Project
-from desktop.segment_model import COL_TARGET, SegmentModel
+from desktop.grid.segment_model import COL_TARGET, SegmentModel
 
 app = make_application([])  # as the desk starts
 project = Project.open(sys.argv[1])

@@ -24,7 +24,7 @@ SESSION = """
 import sys
 from desktop.app import make_application
 from documents.project import Project
-from desktop.segment_model import COL_TARGET, SegmentModel
+from desktop.grid.segment_model import COL_TARGET, SegmentModel
 
 app = make_application([])
 project = Project.open(sys.argv[1])

@@ -65,7 +65,7 @@ def test_creating_a_project_never_writes_through_a_planted_temporary(tmp_path: P
 
 
 def test_save_as_never_writes_through_a_planted_partial(tmp_path: Path) -> None:
-    from desktop.project_files import save_copy
+    from desktop.project.files import save_copy
 
     project = Project.create(tmp_path / "p.hanbit", source_text=ARTICLE, source_lang="ko",
                              target_lang="en")  # fmt: skip

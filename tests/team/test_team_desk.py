@@ -50,10 +50,10 @@ def _project(path: Path) -> Path:
 
 
 def open_desk(qtbot, monkeypatch, tmp_path: Path, name: str, glossary_url: str):
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
-    from desktop.team_sync import apply_team_settings
+    from desktop.team.sync import apply_team_settings
+    from desktop.window.main_window import MainWindow
 
     monkeypatch.setenv("HANBIT_GLOSSARY", glossary_url)
     data = tmp_path / f"data-{name}"
@@ -110,8 +110,8 @@ def test_a_term_added_in_one_desk_is_highlighted_in_the_other_within_a_second(
 def test_team_servers_dialog_keeps_the_urls_and_refuses_a_wrong_one(
     qtbot, monkeypatch, desk_env
 ) -> None:
-    from desktop import team_sync
-    from desktop.team_sync import SETTINGS, TeamServersDialog
+    import desktop.team.sync as team_sync
+    from desktop.team.sync import SETTINGS, TeamServersDialog
 
     warnings: list[str] = []
     monkeypatch.setattr(
@@ -136,9 +136,9 @@ def test_the_window_lists_the_servers_pairs_and_translates_through_it_with_the_g
 ) -> None:
     """No local package at all: the pair comes from the LibreTranslate server, Translate all
     runs through it, and the desk still enforces the curated glossary on the way back."""
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
     from translation.libretranslate import FallbackEngine
 
     monkeypatch.setenv("HANBIT_MT_URL", lt_server.url)
@@ -196,9 +196,9 @@ def test_an_edit_made_while_the_network_is_cut_waits_visibly_then_reaches_the_se
 def test_when_the_mt_server_is_down_the_local_packages_translate_and_the_window_says_so(
     qtbot, monkeypatch, tmp_path, desk_env, tiny_packages_dir
 ) -> None:
-    from desktop.main_window import MainWindow
     from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
+    from desktop.window.main_window import MainWindow
 
     monkeypatch.setenv("HANBIT_MT_URL", "http://127.0.0.1:9")  # nothing listens there
     window = MainWindow(

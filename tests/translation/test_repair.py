@@ -304,7 +304,7 @@ def test_translate_json_reports_how_each_term_was_placed(tmp_path, packages, cap
 def test_the_grid_tooltip_says_what_the_model_wrote(packages, curated_concepts):
     from types import SimpleNamespace
 
-    from desktop.segment_model import enforcement_tooltip
+    from desktop.grid.segment_model import enforcement_tooltip
 
     [segment] = _run(packages["garbling"], [ARTICLE_LINE], curated_concepts)
     tooltip = enforcement_tooltip(SimpleNamespace(mt_info=segment.info()))

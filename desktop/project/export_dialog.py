@@ -40,9 +40,7 @@ _DESCRIPTIONS = (
 # Formats without an extension of their own (target-only Word) are saved as this.
 _FALLBACK_EXTENSION = {"docx-target": ".docx", "html-target": ".html"}
 # Formats that deliver in the client's own file (documents/client_file.py), marked for lupdate.
-_CLIENT_DESCRIPTIONS = (
-    QT_TRANSLATE_NOOP("ExportDialog", "Translated web page (its own markup)"),
-)
+_CLIENT_DESCRIPTIONS = (QT_TRANSLATE_NOOP("ExportDialog", "Translated web page (its own markup)"),)
 
 
 def _tr(text: str) -> str:
@@ -124,7 +122,7 @@ class Exporter(QObject):
             return
         settings.setValue(FORMAT_KEY, name)
         fmt = FORMATS[name]
-        from desktop.project_files import dialog_folder, export_name
+        from desktop.project.files import dialog_folder, export_name
 
         # The last export folder, else Documents (not the desk's data folder); the article's
         # name with the target language (wind_article.en.docx).
@@ -181,7 +179,7 @@ class Exporter(QObject):
             panels = getattr(window, "panels", None)
             matcher = panels.lookup.matcher() if panels is not None else None
             if matcher is None:  # no glossary panel: read the termbase on the worker
-                from desktop.glossary_source import mt_glossary_factory
+                from desktop.glossary.mt_source import mt_glossary_factory
 
                 load_glossary = mt_glossary_factory(window.data_dir, source, target)
 

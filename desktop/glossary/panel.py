@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.term_lookup import TermLookup
+from desktop.glossary.term_lookup import TermLookup
 from glossary.matching import TermMatch
 from glossary.store import TermKind
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
-from desktop.segment_model import COL_SOURCE, COL_TARGET
+from desktop.grid.segment_model import COL_SOURCE, COL_TARGET
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -41,7 +41,7 @@ class GridMenus(QObject):
 
     def concordance(self, text: str = ""):
         """The concordance dialog (one per window), searching text when given."""
-        from desktop.concordance import ConcordanceDialog
+        from desktop.memory.concordance import ConcordanceDialog
 
         if self._concordance is None:
             dialog = ConcordanceDialog(self.panels.tm, self.window)

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.pair_selector import PairDialog
 from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source
+from desktop.translate.pair_selector import PairDialog
 from documents.project import ProjectError
 from translation.engine import Route
 
@@ -23,7 +23,7 @@ def _settings(parent: QWidget):
 def _ask_file(parent: QWidget, kind: str, title: str, patterns: str) -> str:
     """An open-file dialog starting in the folder this kind of file came from last (else the
     user's documents); the chosen file's folder is remembered."""
-    from desktop.project_files import dialog_folder, remember_folder
+    from desktop.project.files import dialog_folder, remember_folder
 
     settings = _settings(parent)
     name, _ = QFileDialog.getOpenFileName(
@@ -83,7 +83,7 @@ PREVIEWED = (".html", ".htm", ".xhtml", ".txt", ".text", ".docx")
 def _ask_with_preview(
     parent: QWidget, path: Path, routes: Sequence[Route], data_dir: Path
 ) -> Path | None:
-    from desktop.extraction_preview import ask_extraction
+    from desktop.project.extraction_preview import ask_extraction
     from paths import projects_dir
 
     encoding = None if path.suffix.lower() == ".docx" else confirm_encoding(parent, path)
@@ -103,7 +103,7 @@ def ask_new_project_from_xliff(parent: QWidget, data_dir: Path) -> Path | None:
     )
     if not name:
         return None
-    from desktop.xliff_dialog import new_project_from_xliff  # languages checked, then made
+    from desktop.project.xliff_dialog import new_project_from_xliff  # languages checked, then made
 
     return new_project_from_xliff(parent, Path(name), data_dir)
 
@@ -112,7 +112,7 @@ def confirm_encoding(parent: QWidget, path: Path) -> str | None | bool:
     """The encoding to read path with: None to keep what was detected (said in the status
     bar), a codec the translator chose after a doubtful guess, False when cancelled or
     unreadable (said)."""
-    from desktop.encoding_dialog import EncodingDialog, needs_confirmation
+    from desktop.project.encoding_dialog import EncodingDialog, needs_confirmation
     from documents.sources import SourceError, read_source
 
     try:

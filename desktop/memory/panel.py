@@ -65,7 +65,7 @@ def diff_html(ops: list[DiffOp]) -> str:
 
 def _open_memory(where):
     """The memory file, or a team server's (with its outbox for units confirmed while away)."""
-    from desktop.team_sync import outbox_for
+    from desktop.team.sync import outbox_for
     from memory.protocol import open_memory
 
     return open_memory(where, outbox_for("memory", where))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.segment_model import (
+from desktop.grid.segment_model import (
     COL_NUMBER,
     COL_SOURCE,
     COL_STATUS,
@@ -111,7 +111,7 @@ class TargetEditor(QPlainTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        completer = getattr(self, "completer", None)  # desktop.suggestions, while it offers
+        completer = getattr(self, "completer", None)  # desktop.grid.suggestions, while it offers
         if (
             completer is not None
             and completer.popup().isVisible()
@@ -188,7 +188,7 @@ class TargetDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = TargetEditor(parent)
         editor.setFont(option.font)
-        from desktop.tag_editor import describer, install_tags  # XLIFF tags: chips, F9, tips
+        from desktop.grid.tag_editor import describer, install_tags  # XLIFF tags: chips, F9, tips
 
         source = QPersistentModelIndex(index.siblingAtColumn(COL_SOURCE))
         install_tags(
@@ -235,7 +235,7 @@ class TargetDelegate(QStyledItemDelegate):
         editor.setGeometry(QRect(option.rect))
 
     def paint(self, painter, option, index) -> None:
-        from desktop.tag_editor import paint_tagged  # a target with XLIFF tags shows chips
+        from desktop.grid.tag_editor import paint_tagged  # a target with XLIFF tags shows chips
 
         if not paint_tagged(self, painter, option, index):
             super().paint(painter, option, index)

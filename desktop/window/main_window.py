@@ -15,19 +15,19 @@ from PySide6.QtWidgets import (
 )
 
 import paths
-from desktop.find_bar import FindBar
-from desktop.notice import NoticeBanner, no_package_message
-from desktop.pair_selector import PairSelector
-from desktop.project_dialogs import ask_new_project, ask_project_to_open
-from desktop.qa_panel import confirm_despite_critical
-from desktop.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
-from desktop.segment_view import SegmentView
+from desktop.grid.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
+from desktop.grid.segment_view import SegmentView
+from desktop.project.dialogs import ask_new_project, ask_project_to_open
+from desktop.qa.panel import confirm_despite_critical
 from desktop.settings import Settings
-from desktop.shortcuts import apply_saved as apply_saved_shortcuts
-from desktop.status_summary import StatusSummary
 from desktop.tasks import TaskRunner, task_runner
-from desktop.translate_worker import TranslateAll
-from desktop.window_actions import build_menus, build_toolbar
+from desktop.translate.pair_selector import PairSelector
+from desktop.translate.worker import TranslateAll
+from desktop.window.find_bar import FindBar
+from desktop.window.menus import build_menus, build_toolbar
+from desktop.window.notice import NoticeBanner, no_package_message
+from desktop.window.shortcuts import apply_saved as apply_saved_shortcuts
+from desktop.window.status_summary import StatusSummary
 from documents.project import Project, ProjectError, ProjectLockedError, Status
 from translation.engine import Engine, Route
 from translation.libretranslate import open_engine
@@ -181,8 +181,8 @@ class MainWindow(QMainWindow):
 
     def save_as(self, destination: Path | None = None) -> Path | None:
         """Copy the project (asked for when None) and go on editing the copy, as Save As does."""
-        from desktop.project_dialogs import ask_save_as
-        from desktop.project_files import save_copy
+        from desktop.project.dialogs import ask_save_as
+        from desktop.project.files import save_copy
 
         if self.project is None:
             return None
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
                 pass  # only where to reopen (disk full?): a typed target says so if it matters
 
     def _merge_curated_glossary(self) -> None:
-        from desktop.glossary_source import merge_curated
+        from desktop.glossary.mt_source import merge_curated
 
         path = paths.glossary_path(data=self.data_dir)
         self.runner.run_task(
@@ -243,13 +243,13 @@ class MainWindow(QMainWindow):
         return self.pair_selector.route_for(self.project.source_lang, self.project.target_lang)
 
     def _pair_chosen(self, _source: str, target: str) -> None:
-        from desktop.pair_change import change_target
+        from desktop.translate.pair_change import change_target
 
         change_target(self, target)
 
     def open_package_manager(self):
         """The package manager (one per window), shown; installs and removals refresh the pair."""
-        from desktop.package_manager import PackageManager
+        from desktop.packages.manager import PackageManager
 
         if self._package_manager is None:
             manager = PackageManager(Path(self.packages_dir), self.settings.q, self)
@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
 
     def split_segment(self, position: int | None = None) -> None:
         """Split the current segment's source at position (asked in a dialog when None)."""
-        from desktop.split_dialog import SplitDialog
+        from desktop.grid.split_dialog import SplitDialog
 
         segment_id = self._editable_current()
         if segment_id < 0 or self.model is None or self.project is None:
@@ -467,8 +467,8 @@ class MainWindow(QMainWindow):
         return bool(count)
 
     def retranslate(self, scope: str) -> int:
-        """Retranslate "selected", "changed-terms" or "drafts" (see desktop.retranslate)."""
-        from desktop.retranslate import Scope, retranslate
+        """Retranslate "selected", "changed-terms" or "drafts" (desktop.translate.retranslate)."""
+        from desktop.translate.retranslate import Scope, retranslate
 
         return retranslate(self, Scope(scope))
 

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.qa_worker import CheckFn, FoundIssue, QARunner
+from desktop.qa.worker import CheckFn, FoundIssue, QARunner
 from documents.project import ProjectError, Segment
 from qa.messages import check_name, render
 from qa.messages import severity_name as severity_label
@@ -82,7 +82,7 @@ def severity_name(issue: FoundIssue) -> str:
 
 def interface_language() -> str:
     """The interface language's code (ko, en): QA messages are shown in it."""
-    from desktop.ui_language import ui_locale
+    from desktop.window.ui_language import ui_locale
 
     return ui_locale().name().split("_")[0]
 
@@ -281,7 +281,7 @@ class QAPanel(QWidget):
             self.run_all()
 
     def _with_date(self, check: CheckFn) -> CheckFn:
-        """The check told the article's date, when it takes one (desktop.qa_worker's does)."""
+        """The check told the article's date, when it takes one (desktop.qa.worker's does)."""
         if self.article_date is not None and getattr(check, "takes_article_date", False):
             return functools.partial(check, article_date=self.article_date)
         return check
@@ -385,7 +385,7 @@ class QAPanel(QWidget):
 
     def open_criticals(self, segment: Segment) -> list[FoundIssue]:
         """The CRITICAL issues the check finds in segment now, false alarms excluded."""
-        from desktop.qa_worker import issue_key
+        from desktop.qa.worker import issue_key
 
         found = []
         for issue in self.runner.check(segment):

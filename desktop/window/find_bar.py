@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.segment_model import SegmentModel
+from desktop.grid.segment_model import SegmentModel
 
 
 def find_rows(

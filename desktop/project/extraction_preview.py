@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.language_names import display_name
-from desktop.pair_selector import PairSelector
 from desktop.tasks import run_task
+from desktop.translate.pair_selector import PairSelector
 from documents.project import ProjectError
 from documents.segmentation import segment_document
 from documents.web_article import DROPPED_JOINED

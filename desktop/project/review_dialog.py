@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.segment_model import STATUS_LABELS
+from desktop.grid.segment_model import STATUS_LABELS
 from documents.project import Project, Status
 from documents.review_import import (
     ReviewImportError,

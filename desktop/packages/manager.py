@@ -281,7 +281,7 @@ class PackageManager(QDialog):
     # ---- download / update -----------------------------------------------------------------
 
     def open_download(self) -> QDialog:
-        from desktop.package_download import DownloadDialog
+        from desktop.packages.download import DownloadDialog
 
         dialog = DownloadDialog(
             self.packages_dir, self.packages, **self._index_option(), parent=self
@@ -291,7 +291,7 @@ class PackageManager(QDialog):
         return dialog
 
     def open_update(self) -> QDialog:
-        from desktop.package_download import DownloadDialog
+        from desktop.packages.download import DownloadDialog
 
         dialog = DownloadDialog(
             self.packages_dir, self.packages, updates_only=True, **self._index_option(), parent=self

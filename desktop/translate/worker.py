@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.glossary_source import MTGlossary
-from desktop.segment_model import SegmentModel
+from desktop.glossary.mt_source import MTGlossary
+from desktop.grid.segment_model import SegmentModel
 from desktop.tasks import CancellableWorker
 from documents.inline import protecting_tags
 from glossary.enforce import EnforcedSegment, translate_with_glossary
@@ -119,7 +119,7 @@ class TranslateAll(QObject):
         if not todo:
             return 0
         self._replace = dict(replace or {})
-        from desktop.glossary_source import mt_glossary_factory
+        from desktop.glossary.mt_source import mt_glossary_factory
 
         worker = TranslateAllWorker(
             self.engine,

@@ -7,7 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
-from desktop.term_highlight import python_index, utf16_offset
+from desktop.grid.term_highlight import python_index, utf16_offset
 from qa import spelling
 
 VARIANT_NAMES = {

@@ -6,9 +6,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMainWindow, QToolBar
 
-from desktop.segment_model import STATUS_LABELS
-from desktop.start_screen import show_start_screen
-from desktop.ui_language import add_language_menu
+from desktop.grid.segment_model import STATUS_LABELS
+from desktop.window.start_screen import show_start_screen
+from desktop.window.ui_language import add_language_menu
 from documents.project import Status
 
 
@@ -28,26 +28,28 @@ def _action(window: QMainWindow, menu, text: str, shortcut=None, slot=None) -> Q
 
 
 def _export_of(window):
-    from desktop.export_dialog import exporter_of  # python-docx and friends load on first use
+    from desktop.project.export_dialog import (
+        exporter_of,  # python-docx and friends load on first use
+    )
 
     return exporter_of(window)
 
 
 def _review_import_of(window):
-    from desktop.review_dialog import review_import_of
+    from desktop.project.review_dialog import review_import_of
 
     return review_import_of(window)
 
 
 def _new_from_xliff(window) -> None:
-    from desktop.project_dialogs import ask_new_project_from_xliff
+    from desktop.project.dialogs import ask_new_project_from_xliff
 
     if path := ask_new_project_from_xliff(window, window.data_dir):
         window._open_checked(path)
 
 
 def _show_shortcuts(window) -> None:
-    from desktop.shortcuts import show_shortcuts_dialog
+    from desktop.window.shortcuts import show_shortcuts_dialog
 
     show_shortcuts_dialog(window)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.pair_selector import pair_label
+from desktop.translate.pair_selector import pair_label
 from documents.project import ProjectError, Status
 
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.concept_editor import ConceptEditor
-from desktop.glossary_model import LANGUAGES, ConceptTableModel
+from desktop.glossary.concept_editor import ConceptEditor
+from desktop.glossary.model import LANGUAGES, ConceptTableModel
 from glossary.store import Concept, GlossaryError, Termbase
 
 SEARCH_DELAY_MS = 250  # long enough to skip keystrokes, short enough to feel immediate
@@ -219,14 +219,14 @@ class GlossaryManager(QDialog):
     # ---- import / export -------------------------------------------------------------------
 
     def import_file(self) -> None:
-        from desktop.glossary_import import ImportDialog
+        from desktop.glossary.import_dialog import ImportDialog
 
         dialog = ImportDialog.ask(self.termbase, self)
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.glossary_changed()
 
     def export_file(self) -> None:
-        from desktop.glossary_import import export_glossary
+        from desktop.glossary.import_dialog import export_glossary
 
         try:
             count = export_glossary(self.termbase, self)

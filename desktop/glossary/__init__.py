@@ -1,0 +1,1 @@
+"""The termbase in the window: the glossary panel, manager, concept editor, import, candidates."""

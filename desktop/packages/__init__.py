@@ -1,0 +1,1 @@
+"""Argos translation packages in the window: the package manager and downloads."""

@@ -1,0 +1,1 @@
+"""Machine translation in the window: Translate all, retranslate, the language pair selector."""
