@@ -65,23 +65,12 @@ def _language(code: str, known: set[str]) -> str:
 
 
 def _read_text(path: Path, encoding: str | None) -> str:
-    """The article's text; ValueError with the reason when it cannot be read.
+    """The article's text; ValueError with the reason when it cannot be read."""
+    from documents.sources import SourceError, read_source
 
-    documents.sources guesses encodings and reads HTML and DOCX; a checkout from before it
-    existed reads UTF-8 text only.
-    """
     try:
-        from documents import sources
-    except ImportError:
-        sources = None
-    unreadable: tuple[type[Exception], ...] = (OSError, UnicodeError, LookupError)
-    if sources is not None:
-        unreadable += (sources.SourceError,)
-    try:
-        if sources is None:
-            return path.read_text(encoding=encoding or "utf-8-sig")
-        text, info = sources.read_source(path, encoding=encoding)
-    except unreadable as error:
+        text, info = read_source(path, encoding=encoding)
+    except (OSError, UnicodeError, LookupError, SourceError) as error:
         raise ValueError(f"cannot read {path}: {error}") from error
     for warning in info.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -94,15 +83,14 @@ def _error(message: str, code: int) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    import functools
-
     import paths
     from documents.segmentation import segment_document
-    from glossary.store import GlossaryError
+    from glossary.model import GlossaryError
     from translation.engine import NoRouteError
     from translation.languages import LANGUAGE_NAMES
     from translation.libretranslate import ServerRefused, open_engine
     from translation.packages import PackageError
+    from workflows.translate_project import translate_segments
 
     packages_dir = paths.packages_dir(args.packages)
     try:
@@ -126,27 +114,14 @@ def run(args: argparse.Namespace) -> int:
     segments = segment_document(text, source)
     try:
         engine.route(source, target)
-        matcher = None
-        if args.no_glossary:
-            targets = engine.translate([s.text for s in segments], source, target)
-            records: list[dict | None] = [None] * len(segments)
-        else:
-            from documents.inline import protecting_tags
-            from glossary.enforce import translate_with_glossary
+        glossary = None
+        if not args.no_glossary:
             from workflows.pair_glossary import command_glossary
 
             glossary = command_glossary(source, target, args.glossary, args.data_dir)
-            matcher = glossary.matcher
-            enforced = translate_with_glossary(
-                [s.text for s in segments],
-                protecting_tags(functools.partial(engine.translate, source=source, target=target)),
-                matcher,
-                source_lang=source,
-                target_lang=target,
-                concepts=glossary.concepts,
-            )
-            targets = [segment.text for segment in enforced]
-            records = [segment.info() for segment in enforced]
+        run = translate_segments(
+            engine, list(enumerate(s.text for s in segments)), source, target, glossary
+        )
     except NoRouteError as error:
         return _error(str(error), 1)
     except (PackageError, GlossaryError, ServerRefused) as error:
@@ -155,18 +130,21 @@ def run(args: argparse.Namespace) -> int:
         engine.close()
     if getattr(engine, "notice", ""):  # the server was down: say the local packages were used
         print(f"note: {engine.notice}", file=sys.stderr)
+    matcher = glossary.matcher if glossary is not None else None
     if args.export:
-        return _export(args, text, segments, targets, records, source, target, matcher)
-    _print(args.fmt, segments, targets, records)
+        return _export(args, text, segments, run.results, source, target, matcher)
+    _print(args.fmt, segments, run.results)
     return 0
 
 
-def _export(args, text: str, segments, targets, records, source, target, matcher) -> int:
+def _export(args, text: str, segments, results, source, target, matcher) -> int:
     """Write the translated article to --export: a project beside it, then the chosen format."""
     import tempfile
+    from dataclasses import replace
 
     from documents.export import ExportError, export_project, format_for
     from documents.project import Project, ProjectError
+    from workflows.translate_project import store
 
     try:
         format_for(args.export)
@@ -184,8 +162,10 @@ def _export(args, text: str, segments, targets, records, source, target, matcher
                 source_text=text,
             )
             try:
-                for segment, mt, record in zip(project.segments(), targets, records, strict=True):
-                    project.set_mt(segment.id, mt, record or {})
+                ids = [segment.id for segment in project.segments()]
+                store(
+                    project, [replace(r, segment_id=i) for r, i in zip(results, ids, strict=True)]
+                )
                 report = export_project(project, args.export, matcher=matcher)
             finally:
                 project.close()
@@ -202,25 +182,23 @@ def _export(args, text: str, segments, targets, records, source, target, matcher
     return 0
 
 
-def _print(fmt: str, segments, targets: list[str], records: list[dict | None]) -> None:
+def _print(fmt: str, segments, results) -> None:
     out = sys.stdout
     if fmt == "json":
         rows = []
-        for number, (segment, target, record) in enumerate(
-            zip(segments, targets, records, strict=True), 1
-        ):
+        for number, (segment, result) in enumerate(zip(segments, results, strict=True), 1):
             row = {
                 "segment": number,
                 "paragraph": segment.paragraph,
                 "source": segment.text,
-                "target": target,
+                "target": result.target,
             }
-            if record is not None:
-                row["glossary"] = record
+            if result.record is not None:
+                row["glossary"] = result.info()
             rows.append(row)
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    for number, (segment, target) in enumerate(zip(segments, targets, strict=True), 1):
-        cells = (str(number), segment.text, target)
+    for number, (segment, result) in enumerate(zip(segments, results, strict=True), 1):
+        cells = (str(number), segment.text, result.target)
         out.write("\t".join(" ".join(cell.split("\t")) for cell in cells) + "\n")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from desktop.tasks import run_task
 from glossary.matching import TermMatch, TermMatcher
 from glossary.store import Concept, GlossaryError, Termbase, TermKind
+from workflows.pair_glossary import PairGlossary, read_termbase
 
 log = logging.getLogger(__name__)
 
@@ -21,18 +22,10 @@ CACHE_SIZE = 2048  # segments; a long article has a few hundred
 BUILD_INLINE_UP_TO = 5000
 
 
-def _build(path: Path, source_lang: str, target_lang: str):
+def _build(path: Path | str, source_lang: str, target_lang: str) -> PairGlossary:
     """On a worker: its own connection, the concepts and their matcher."""
-    from glossary.protocol import open_termbase
-
-    termbase = open_termbase(path)  # a file, or a team server's URL
-    try:
-        revision = termbase.revision  # before the concepts: a change in between costs a rebuild
-        concepts = termbase.concepts()
-    finally:
-        termbase.close()
-    pair = (source_lang, target_lang)
-    return revision, pair, concepts, TermMatcher(concepts, *pair)
+    revision, concepts = read_termbase(path)  # a file, or a team server's URL
+    return PairGlossary.build(concepts, source_lang, target_lang, revision)
 
 
 class TermLookup(QObject):
@@ -52,8 +45,7 @@ class TermLookup(QObject):
         self._termbase = termbase
         self.source_lang = source_lang
         self.target_lang = target_lang
-        self._matcher: TermMatcher | None = None
-        self._all: list[Concept] = []
+        self._glossary: PairGlossary | None = None
         self._revision: int | None = None
         self._building: tuple | None = None  # (revision, pair) a worker is building for
         self._matches: OrderedDict[str, list[TermMatch]] = OrderedDict()
@@ -66,7 +58,7 @@ class TermLookup(QObject):
     def set_termbase(self, termbase: Termbase | None, source_lang: str, target_lang: str) -> None:
         self._termbase = termbase
         self.source_lang, self.target_lang = source_lang, target_lang
-        self._install(None, [], None)
+        self._install(None, None)
         self._building = None
         self.matcher()
         self.sig_changed.emit()
@@ -76,32 +68,37 @@ class TermLookup(QObject):
         as the new matches are ready (at once for a glossary of ordinary size)."""
         if self._termbase is None or self._termbase.revision == self._revision:
             return False
-        before = self._matcher
-        if self.matcher() is not before:
+        before = self._glossary
+        self.matcher()
+        if self._glossary is not before:
             self.sig_changed.emit()
         return True
 
-    def matcher(self) -> TermMatcher | None:
-        """The matcher for the glossary as it is; while a big glossary is rebuilt on a worker,
-        the previous one (None before the first build). Read-only once built, so QA on a
-        worker thread may share it."""
+    def pair_glossary(self) -> PairGlossary | None:
+        """The pair's glossary as it is; while a big glossary is rebuilt on a worker, the
+        previous one (None before the first build). Read-only once built, so QA on a worker
+        thread may share it."""
         termbase = self._termbase
         if termbase is None:
             return None
         revision = termbase.revision
         if revision == self._revision:
-            return self._matcher
+            return self._glossary
         pair = (self.source_lang, self.target_lang)
         if self._building == (revision, pair):
-            return self._matcher  # on its way
+            return self._glossary  # on its way
         if termbase.count() <= BUILD_INLINE_UP_TO:
-            concepts = termbase.concepts()
-            self._install(revision, concepts, TermMatcher(concepts, *pair))
+            self._install(revision, PairGlossary.build(termbase.concepts(), *pair, revision))
         else:
             self._building = (revision, pair)
             path = getattr(termbase, "url", termbase.path)  # a server's URL, not its label
             run_task(lambda: _build(path, *pair), self._built, self._build_failed, context=self)
-        return self._matcher
+        return self._glossary
+
+    def matcher(self) -> TermMatcher | None:
+        """The pair glossary's matcher (see pair_glossary)."""
+        glossary = self.pair_glossary()
+        return glossary.matcher if glossary is not None else None
 
     def matches(self, text: str) -> list[TermMatch]:
         """Leftmost-longest term matches in text (cached per text and glossary revision)."""
@@ -122,7 +119,8 @@ class TermLookup(QObject):
 
     def concepts(self) -> list[Concept]:
         """Every concept the current matcher was built from (read once per revision)."""
-        return self._all if self.matcher() is not None else []
+        glossary = self.pair_glossary()
+        return list(glossary.concepts) if glossary is not None else []
 
     def concept(self, concept_id: int) -> Concept | None:
         """The concept behind a match (cached until the glossary changes); None if deleted."""
@@ -145,20 +143,20 @@ class TermLookup(QObject):
         """Rich-text tooltip for a match: the entry as the glossary holds it."""
         return term_tooltip(match, self.concept(match.concept_id), self.target_lang)
 
-    def _install(self, revision, concepts: list[Concept], matcher: TermMatcher | None) -> None:
-        self._revision, self._all, self._matcher = revision, concepts, matcher
+    def _install(self, revision: int | None, glossary: PairGlossary | None) -> None:
+        self._revision, self._glossary = revision, glossary
         self._matches.clear()
         self._concepts.clear()
 
-    def _built(self, result) -> None:
-        revision, pair, concepts, matcher = result
+    def _built(self, glossary: PairGlossary) -> None:
+        revision, pair = glossary.revision, glossary.pair
         if self._building == (revision, pair):
             self._building = None
         if pair != (self.source_lang, self.target_lang):
             return  # built for a pair the window has left
-        if self._revision is not None and self._revision >= revision:
+        if self._revision is not None and revision is not None and self._revision >= revision:
             return  # never replace a newer matcher with an older one
-        self._install(revision, concepts, matcher)
+        self._install(revision, glossary)
         self.sig_changed.emit()
 
     def _build_failed(self, error: BaseException) -> None:

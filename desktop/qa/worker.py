@@ -2,58 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.tasks import run_task
 from documents.project import Segment
+from workflows.check_project import FoundIssue, check_pair, check_segments, issue_key
+
+if TYPE_CHECKING:
+    from glossary.matching import TermMatcher
+    from qa.checks import QAIssue
+    from workflows.pair_glossary import PairGlossary
+
+__all__ = ["FoundIssue", "QARunner", "glossary_check", "issue_key", "segment_check"]
 
 LIVE_DELAY_MS = 400  # a pause in typing, not every keystroke
 
-# check(segment) -> QA issues of qa.checks (severity, check, message, key); pure, thread-safe.
-CheckFn = Callable[[Segment], Sequence[Any]]
+# check(segment) -> QA issues of qa.checks; pure, thread-safe.
+CheckFn = Callable[[Segment], Sequence["QAIssue"]]
 
 
-@dataclass(frozen=True)
-class FoundIssue:
-    """A QA issue with the segment it belongs to and the key that dismisses it for good."""
+def glossary_check(glossary: PairGlossary) -> CheckFn:
+    """The check the panel runs: workflows.check_project.check_pair bound to a pair glossary
+    (built on the UI thread; the check only reads it)."""
 
-    segment_id: int
-    number: int
-    issue: Any  # qa.checks.QAIssue
-    key: str
+    def check(segment: Segment, article_date: date | None = None) -> list[QAIssue]:
+        return check_pair(segment.source, segment.target, glossary, article_date)
 
-    @property
-    def severity(self) -> str:
-        return str(getattr(self.issue, "severity", ""))
-
-    @property
-    def check(self) -> str:
-        return str(getattr(self.issue, "check", ""))
-
-    @property
-    def message(self) -> str:
-        return str(getattr(self.issue, "message", ""))
+    check.takes_article_date = True  # type: ignore[attr-defined]  # the panel binds the date
+    return check
 
 
 def segment_check(
     source_lang: str,
     target_lang: str,
-    matcher: Any = None,
-    forbidden: Any = (),
-    generic: Any = (),
+    matcher: TermMatcher | None = None,
+    forbidden: Mapping[str, str] | Sequence[str] = (),
+    generic: Collection[int] = (),
 ) -> CheckFn:
-    """The check the panel runs: qa.checks.check_segment bound to a pair and a glossary.
-
-    matcher, forbidden and generic (ids of common-word concepts, whose missing term is
-    FUNCTIONAL) are plain data built on the UI thread; the check only reads them.
-    """
+    """qa.checks.check_segment bound to a pair and the glossary's parts, for callers that
+    hold the parts rather than a PairGlossary (the panel wiring; prefer glossary_check)."""
     from qa.checks import check_segment
 
-    def check(segment: Segment, article_date: Any = None) -> list[Any]:
+    def check(segment: Segment, article_date: date | None = None) -> list[QAIssue]:
         return check_segment(
             segment.source,
             segment.target,
@@ -65,33 +59,8 @@ def segment_check(
             article_date=article_date,
         )
 
-    check.takes_article_date = True  # the panel binds the project's date (qa.dates)
+    check.takes_article_date = True  # type: ignore[attr-defined]  # the panel binds the date
     return check
-
-
-def issue_key(segment_id: int, issue: Any) -> str:
-    """Stable across runs and restarts: the segment's row id plus the issue's own key."""
-    own = getattr(issue, "key", None)
-    if callable(own):
-        own = own()
-    if not own:  # an issue without a key: its check and message identify it
-        own = f"{getattr(issue, 'check', '')}:{getattr(issue, 'message', '')}"
-    return f"{segment_id}:{own}"
-
-
-def check_segments(
-    segments: Iterable[Segment], check: CheckFn, cancelled: Callable[[], bool] = lambda: False
-) -> list[FoundIssue]:
-    """Every issue of the segments in document order (stops early when cancelled)."""
-    found: list[FoundIssue] = []
-    for segment in segments:
-        if cancelled():
-            break
-        for issue in check(segment):
-            found.append(
-                FoundIssue(segment.id, segment.number, issue, issue_key(segment.id, issue))
-            )
-    return found
 
 
 class QARunner(QObject):

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.glossary.mt_source import MTGlossary
 from desktop.grid.segment_model import SegmentModel
 from desktop.tasks import CancellableWorker
-from documents.inline import protecting_tags
-from glossary.enforce import EnforcedSegment, translate_with_glossary
-from translation.engine import Cancelled, Engine
+from translation.engine import Engine
+from workflows.pair_glossary import PairGlossary
+from workflows.translate_project import TranslatedSegment, translate_segments
 
 
 class TranslateAllWorker(CancellableWorker):
-    """Translates given segments; never touches the project: the window stores each batch.
+    """workflows.translate_project on a thread; never touches the project: the window stores
+    each batch.
 
     sig_batch carries [(segment_id, translation, enforcement info), ...] as batches finish, so
     the grid fills progressively; cancel() stops after the batch being decoded.
@@ -31,51 +30,36 @@ class TranslateAllWorker(CancellableWorker):
         segments: Sequence[tuple[int, str]],
         source_lang: str,
         target_lang: str,
-        glossary: MTGlossary | Callable[[], MTGlossary] | None = None,
+        glossary: PairGlossary | Callable[[], PairGlossary] | None = None,
         forbidden: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.engine = engine
-        self.segment_ids = [sid for sid, _ in segments]
-        self.texts = [text for _, text in segments]
+        self.segments = list(segments)
         self.source_lang, self.target_lang = source_lang, target_lang
         self.glossary = glossary
         self.forbidden = list(forbidden)
-        self.done = 0
 
-    def _on_batch(self, indexes: list[int], results: list[EnforcedSegment]) -> None:
-        batch = [
-            (self.segment_ids[i], r.text, r.info()) for i, r in zip(indexes, results, strict=True)
-        ]
-        self.done += len(batch)
-        self.sig_batch.emit(batch)
-        self.sig_progress.emit(self.done, len(self.texts))
+    def _on_batch(self, batch: list[TranslatedSegment]) -> None:
+        self.sig_batch.emit([(item.segment_id, item.target, item.info()) for item in batch])
 
     def work(self) -> None:
-        if not self.texts:
+        if not self.segments:
             return
-        self.sig_progress.emit(0, len(self.texts))
         # A factory runs here, on the worker's thread, so its termbase connection stays there.
         glossary = self.glossary() if callable(self.glossary) else self.glossary
-        glossary = glossary or MTGlossary()
-        translate = protecting_tags(  # inline-code tags (XLIFF) go through the MT untouched
-            functools.partial(
-                self.engine.translate, source=self.source_lang, target=self.target_lang
-            )
+        run = translate_segments(
+            self.engine,
+            self.segments,
+            self.source_lang,
+            self.target_lang,
+            glossary or PairGlossary(self.source_lang, self.target_lang),
+            forbidden=self.forbidden,
+            on_batch=self._on_batch,
+            on_progress=self.sig_progress.emit,
+            cancel=self.cancelled,
         )
-        try:
-            translate_with_glossary(
-                self.texts,
-                translate,
-                glossary.matcher,
-                concepts=glossary.concepts,
-                source_lang=self.source_lang,
-                target_lang=self.target_lang,
-                forbidden=self.forbidden,
-                on_batch=self._on_batch,
-                cancel=self.cancelled,
-            )
-        except Cancelled:
+        if run.cancelled:
             self.cancel()  # a cancel seen by the engine ends the run as cancelled, not failed
 
 
@@ -119,14 +103,14 @@ class TranslateAll(QObject):
         if not todo:
             return 0
         self._replace = dict(replace or {})
-        from desktop.glossary.mt_source import mt_glossary_factory
+        from workflows.pair_glossary import pair_glossary_factory
 
         worker = TranslateAllWorker(
             self.engine,
             todo,
             source_lang,
             target_lang,
-            glossary=mt_glossary_factory(self.data_dir, source_lang, target_lang),
+            glossary=pair_glossary_factory(self.data_dir, source_lang, target_lang),
         )
         worker.sig_batch.connect(self._store_batch)
         worker.sig_progress.connect(self.progress)
