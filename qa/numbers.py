@@ -144,7 +144,7 @@ def extract_figures(text: str, lang: str) -> list[Figure]:
             if free(figure.start, figure.end):
                 add(figure)
     figures.sort(key=lambda f: (f.start, f.end))
-    figures = english_days(text, figures)
+    figures = _speed_ranges(text, english_days(text, figures))
     if lang == "en" or not lang.startswith(("ko", "zh")):
         figures = carried_scale(text, decades(text, figures))
     return _in_context(text, _ranges(text, figures))
@@ -154,7 +154,11 @@ _KO_DOT_DATE = re.compile(r"(?<![\d.])(1[0-2]|[1-9])\.([0-3]\d)(?![\d.%])(?=\s[\
 # 2.16 달러, 6.8 규모: an amount after all
 _KO_AMOUNT_AFTER = re.compile(r"\s(?:달러|원|위안|엔|유로|배|명|개|도|포인트|km|m)")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
-_DATESTAMP = re.compile(r"(?<![\d.])(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?:\.\d{1,2})?\s*$")
+# …2007.11 at the end, or glued to the headline's last word (표명2006.01 원문 & 독해설명 인쇄)
+_DATESTAMP = re.compile(
+    r"(?<![\d.])(?:19|20)\d{2}\.(?:0?[1-9]|1[0-2])(?:\.\d{1,2})?\s*$|"
+    r"(?<=[\uac00-\ud7a3])(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])(?![\d.])"
+)
 _RANGE = re.compile(r"\s?(?:[~〜∼\-–—]|to|and|or|에서|[\uac00-\ud7a3]{0,2}부터|,)\s?")
 # numbers that are part of a name: 6자 회담 (the six-party talks, "the nuclear negotiations"),
 # the Group of Eight; they confirm a figure of the other side but are never reported alone
@@ -171,6 +175,24 @@ _AGE = re.compile(r"[(（](?:[^()（）\d]*[,，·]\s?)?\d{1,3}(?:\s?(?:세|살)
 # the English says a day relative to another: "three days after", "two days ago"
 _AFTER = re.compile(r"\s+(?:ago|after|before|earlier|later)\b", re.I)
 _DAYS_RELATIVE = re.compile(r"\s?-?days?\s+(?:ago|after|before|earlier|later)\b", re.I)
+
+
+_SPEED_GAP = re.compile(r"\s?(?:에서|부터|~|-|–|to)\s?(?:최대\s?|약\s?|about\s)?")
+
+
+def _speed_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """시속 120km에서 약 150km: the far end of a range of speeds is a speed too."""
+    result = list(figures)
+    for i in range(1, len(result)):
+        before, figure = result[i - 1], result[i]
+        if (
+            before.measure in (KMH, MPH)
+            and figure.measure is not None
+            and figure.measure.symbol in ("km", "mi")
+            and _SPEED_GAP.fullmatch(text, before.end, figure.start)
+        ):
+            result[i] = replace(figure, measure=KMH if figure.measure.symbol == "km" else MPH)
+    return result
 
 
 def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
@@ -272,6 +294,16 @@ def _read_number(text: str, m: re.Match[str], lang: str) -> Figure:
                 pass  # 1,500 pounds (700 kilograms): weight (read below); money is £ or scaled
             else:
                 currency, end = CURRENCY_WORDS[after.group(1)], after.end()
+    if kind == FigureKind.NUMBER and not currency and scaled and lang.startswith("ko"):
+        article = _ARTICLE.fullmatch(text, start, end)
+        if article and _LAW_BEFORE.search(text, max(0, start - 8), start):
+            # 헌법 9조, 제9조: article 9 of a law, not 9 trillion
+            value, quantum, scaled, kind = (
+                Decimal(article.group(1)),
+                Decimal(1),
+                False,
+                (FigureKind.ORDINAL),
+            )
     if kind == FigureKind.NUMBER and not currency and not scaled:
         kind, end, start = _suffix_kind(text, start, end, value, lang)
     measure = None
@@ -300,6 +332,10 @@ def _read_number(text: str, m: re.Match[str], lang: str) -> Figure:
         alternatives,
         measure,
     )
+
+
+_ARTICLE = re.compile(r"(\d{1,3})\s?조")
+_LAW_BEFORE = re.compile(r"(?:헌법|법|법률|조약|협정|헌장|규약|규정|조례|제)\s?(?:제\s?)?$")
 
 
 def _cjk_amount(text: str, start: int, lang: str) -> tuple[Decimal, Decimal, int, bool]:
@@ -656,6 +692,12 @@ def compare_figures(
                 # 9월 19일 -> "today": the month and year go with the day
                 rendered += [f for f in reportable if _same_date(source, f, figure)]
                 continue
+        said = _said_otherwise(figure, source, target)
+        if said:
+            # 2009년 6월 -> "next June", 7월 마지막 토요일 -> "Saturday": a year or month the
+            # target says relative to the story's own date
+            issues.append(FigureIssue("date", figure, None, "info", said))
+            continue
         # a loose word stands for a figure of its own kind only: 2배 -> tripled
         candidates = [
             (i, t)
@@ -749,6 +791,30 @@ def _same_date(text: str, other: Figure, day: Figure) -> bool:
         and other.end <= day.start
         and bool(re.fullmatch(r"[\s,.]*(?:\d{1,2}월\s?)?", text[other.end : day.start]))
     )
+
+
+_MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+)
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:next|last|this|coming|later this|earlier this)\s+(?:year|"
+    + "|".join(_MONTH_NAMES.split())
+    + r")\b"
+)
+_KO_WEEKDAY_AFTER = re.compile(
+    r"\s?(?:(?:첫|첫째|둘째|셋째|넷째|마지막)\s?(?:주\s?)?)?[월화수목금토일]요일"
+)
+
+
+def _said_otherwise(figure: Figure, source: str, target: str) -> str:
+    """The target's words for a year or month it says relatively, or ""."""
+    if figure.kind == FigureKind.YEAR:
+        found = _RELATIVE_YEAR.search(target)
+        return found.group() if found else ""
+    if figure.kind == FigureKind.MONTH and _KO_WEEKDAY_AFTER.match(source, figure.end):
+        found = _EN_WEEKDAY.search(target)
+        return found.group() if found else ""
+    return ""
 
 
 def _relative_day_count(text: str, figure: Figure) -> bool:

@@ -180,6 +180,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "美元": "USD",
     "美金": "USD",
     "dollars": "USD",
+    "bucks": "USD",
     "dollar": "USD",
     "USD": "USD",
     "위안": "CNY",
@@ -255,8 +256,13 @@ CURRENCY_AFTER_RE = re.compile(
 )
 
 
+_WON_WORDS = frozenset("문인칙래장전자")
+
+
 def currency_word_ends(text: str, end: int, word: str) -> bool:
     """An English currency word must end there (won, not wonder); Korean ones end anywhere."""
+    if word == "원":  # 원문 (the original text), 원인, 원칙: words, not won
+        return text[end : end + 1] not in _WON_WORDS
     if not word[-1:].isascii() or not word[-1:].isalpha():
         return True
     return end >= len(text) or not text[end].isalpha()

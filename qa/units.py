@@ -43,6 +43,7 @@ G, KG, TON, LB = (
     _u("t", "mass", 1000),
     _u("lb", "mass", "0.45359237"),
 )
+SQFT = _u("sq ft", "area", "0.09290304")
 M2, KM2, PYEONG, HECTARE, ACRE, SQMI = (
     _u("m²", "area", 1),
     _u("km²", "area", 1e6),
@@ -138,6 +139,15 @@ SYMBOLS: dict[str, Unit] = {
     "m2": M2,
     "㎡": M2,
     "㎢": KM2,
+    # the CJK compatibility unit signs of Korean and Japanese news: 111㎞, 700㎏, 30㎝
+    "㎞": KM,
+    "㎝": CM,
+    "㎜": MM,
+    "㎏": KG,
+    "㎾": KW,
+    "㎿": MW,
+    "㏊": HECTARE,
+    "ℓ": LITRE,
     "km": KM,
     "cm": CM,
     "mm": MM,
@@ -206,6 +216,10 @@ EN_UNITS: dict[str, Unit] = {
     "square meters": M2,
     "square metres": M2,
     "square miles": SQMI,
+    "square feet": SQFT,
+    "square foot": SQFT,
+    "square-foot": SQFT,
+    "sq ft": SQFT,
     "hectares": HECTARE,
     "acres": ACRE,
     "liters": LITRE,

@@ -66,6 +66,34 @@ CASES = {
         "Guler said the devices were placed 15 meters (49 feet) from each other.",
         "Guler said the devices were placed 50 meters (49 feet) from each other.",
     ),
+    "bucks are dollars": (
+        "그것들은 50달러나 75달러 이상이 되며, 널리 사용되지도 않는 것입니다.",
+        "which can't be less than 50 or 75 bucks and therefore will not be widely used.",
+        "which can't be less than 50 or 57 bucks and therefore will not be widely used.",
+    ),
+    "square feet": (
+        "매년 여름이면 작업자들은 975 m²의 공간에 반사경을 설치하고 있다.",
+        "Each summer, workers spread out a 10,500-square-foot reflector over the glacier.",
+        "Each summer, workers spread out a 1,050-square-foot reflector over the glacier.",
+    ),
+    "a range of speeds": (
+        "NHC는 오후 5시 시속 120km에서 약 150km의 강풍을 동반한 돌리의 중심부가 브론즈빌에서 "
+        "동남동쪽으로 약 266km 떨어진 지점까지 도달했다고 전했다.",
+        "At 5 p.m. ET, the storm, with sustained winds near 75 mph and gusts of 90 mph, was "
+        "centered about 165 miles east-southeast of Brownsville.",
+        "At 5 p.m. ET, the storm, with sustained winds near 75 mph and gusts of 120 mph, was "
+        "centered about 165 miles east-southeast of Brownsville.",
+    ),
+    "an article of a law": (
+        "“일본의 여당은 군사력 확대를 위해 헌법 9조를 개정하려는 시도를 해 왔다”고 말했다.",
+        "Japan's ruling party has tried to revise the article nine of the constitution.",
+        "Japan's ruling party has tried to revise the article eight of the constitution.",
+    ),
+    "a year said as next June": (
+        "코난 오브라이언이 2009년 6월부터 이 방송을 물려받게 됐다.",
+        'Conan O\'Brien will take over the "Tonight" show next June.',
+        'Conan O\'Brien will take over the "Tonight" show in June 2010.',
+    ),
 }
 
 
@@ -161,3 +189,19 @@ def test_decades_and_centuries() -> None:
         flags("10년 만에 처음으로 금리를 내렸다.", "It cut rates for the first time in a decade.")
         == []
     )
+
+
+def test_a_month_with_a_weekday_may_be_said_by_the_weekday() -> None:
+    source = "경찰 관계자는 이번 사고가 지난 7월 마지막 토요일에 발생했다고 밝혔다."
+    assert (
+        flags(source, "A police official confirmed an incident had taken place on Saturday.") == []
+    )
+    # without the weekday the month is still a figure
+    assert flags("사고는 지난 7월에 발생했다.", "The incident took place last year.")
+
+
+def test_a_datestamp_glued_to_a_headline_is_no_amount_of_won() -> None:
+    source = "한국 정부 관계자들, 주한 미대사의 발언에 실망 표명2006.01 원문 & 독해설명 인쇄"
+    assert extract_figures(source, "ko") == []
+    (won,) = extract_figures("입장료는 2000원이다", "ko")
+    assert won.currency == "KRW"
