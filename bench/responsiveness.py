@@ -53,8 +53,8 @@ def stall_during_translate_all(app, scratch: Path, name: str) -> tuple[float, in
     from PySide6.QtCore import QEventLoop, QTimer
 
     from bench.random_model import package_dir
-    from desktop.sample import sample_project
     from desktop.tasks import task_runner
+    from workflows.new_project import sample_project
 
     data = scratch / name
     window = _window(sample_project(data), data, package_dir(), scratch)

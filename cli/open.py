@@ -46,7 +46,12 @@ def last_project() -> Path | None:
 
 def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     """The project file to open, creating it first for an article or the sample."""
-    from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_xliff, sample_project
+    from workflows.new_project import (
+        PROJECT_SUFFIX,
+        XLIFF_SUFFIXES,
+        project_from_xliff,
+        sample_project,
+    )
 
     file: Path | None = args.file
     if file is None:

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.sample import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source
 from desktop.translate.pair_selector import PairDialog
 from documents.project import ProjectError
 from translation.engine import Route
+from workflows.new_project import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source
 
 
 def _settings(parent: QWidget):

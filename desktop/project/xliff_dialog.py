@@ -96,9 +96,9 @@ class XliffImportDialog(QDialog):
 
 def new_project_from_xliff(parent: QWidget, path: Path, data_dir: Path) -> Path | None:
     """Ask for the languages of an XLIFF, make the project; None when cancelled or refused."""
-    from desktop.sample import project_from_xliff
     from documents.project import ProjectError
     from documents.xliff_import import XliffImportError
+    from workflows.new_project import project_from_xliff
 
     title = _tr("Cannot make a project")
     try:

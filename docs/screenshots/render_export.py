@@ -47,12 +47,12 @@ def main(folder: str) -> None:
     import paths
     from desktop.project.export_dialog import ExportDialog
     from desktop.project.review_dialog import ReviewDialog
-    from desktop.sample import sample_project
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
     from documents.export import export_project
     from documents.project import Project, Status
     from documents.review_import import plan_review_import
+    from workflows.new_project import sample_project
 
     data = paths.data_dir()
     data.mkdir(parents=True, exist_ok=True)

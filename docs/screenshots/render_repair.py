@@ -23,9 +23,9 @@ def render(out: Path) -> None:
     import paths
     from desktop.app import make_application
     from desktop.grid.segment_model import COL_TARGET, enforcement_tooltip
-    from desktop.sample import sample_project
     from desktop.window.main_window import MainWindow
     from support.tiny_package import GARBLING, build_copy_package, train_sentencepiece
+    from workflows.new_project import sample_project
 
     tmp = Path(tempfile.mkdtemp())
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")

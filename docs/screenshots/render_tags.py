@@ -22,9 +22,9 @@ def render(out: Path) -> None:
 
     import paths
     from desktop.app import make_application
-    from desktop.sample import project_from_xliff
     from desktop.window.main_window import MainWindow
     from documents.project import Project, Status
+    from workflows.new_project import project_from_xliff
 
     tmp = Path(tempfile.mkdtemp())
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")

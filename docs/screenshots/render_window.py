@@ -22,10 +22,10 @@ def render(out: Path, with_package: bool, panels: bool = False) -> None:
 
     import paths
     from desktop.app import make_application
-    from desktop.sample import sample_project
     from desktop.window.main_window import MainWindow
     from documents.project import Status
     from support.tiny_package import build_copy_package, train_sentencepiece
+    from workflows.new_project import sample_project
 
     tmp = Path(tempfile.mkdtemp())
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")

@@ -54,11 +54,11 @@ def main(language: str, out: str) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     import paths
     from desktop.panel_wiring import install_panels
-    from desktop.sample import sample_project
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
     from documents.project import Project, Status
     from memory.store import TranslationMemory
+    from workflows.new_project import sample_project
 
     data = paths.data_dir()
     data.mkdir(parents=True, exist_ok=True)

@@ -59,8 +59,8 @@ def replay(out: Path, work: Path) -> dict:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.app import make_application
-    from desktop.sample import project_from_source
     from support.tiny_package import build_copy_package, train_sentencepiece
+    from workflows.new_project import project_from_source
 
     os.environ["HANBIT_DATA_DIR"] = str(work / "data")
     app = make_application([])

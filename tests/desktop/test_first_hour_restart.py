@@ -13,9 +13,9 @@ from desk_helpers import open_window
 
 from cli.open import resolve_project
 from desktop.panel_wiring import install_panels
-from desktop.sample import SAMPLE_NAME
 from desktop.settings import Settings
 from documents.project import Project
+from workflows.new_project import SAMPLE_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -17,12 +17,12 @@ from desktop.memory.panel import TMPanel
 from desktop.panel_wiring import install_panels
 from desktop.project.dialogs import ask_new_project
 from desktop.project.files import export_name
-from desktop.sample import project_from_source
 from desktop.settings import Settings
 from documents.project import Project, Status
 from glossary.store import Termbase
 from memory.store import TranslationMemory
 from paths import memory_path
+from workflows.new_project import project_from_source
 
 ROOT = Path(__file__).resolve().parents[2]
 WIND = "온코어(Oncor)와 일렉스틸 트랜스미션 텍사스(ETT)가 송전선을 짓는다.\n\n풍력 발전이 늘었다."

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.project.dialogs import confirm_encoding
 from desktop.project.encoding_dialog import EncodingDialog
-from desktop.sample import project_from_source
 from documents.project import ProjectError, Status
 from documents.sources import read_source
+from workflows.new_project import project_from_source
 
 
 def test_save_as_copies_every_edit_and_goes_on_in_the_copy(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import desktop.sample as sample
+import workflows.new_project as sample
 from documents.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,7 @@ def test_a_name_taken_meanwhile_moves_the_project_to_the_next_name(
 CHILD = """
 import sys, time
 from pathlib import Path
-from desktop.sample import project_from_source
+from workflows.new_project import project_from_source
 start = float(sys.argv[3])
 while time.time() < start:
     pass
