@@ -15,13 +15,27 @@ from pathlib import Path
 from bench.common import ROOT, Figure, machine, markdown_table, print_table
 
 DOC = ROOT / "docs" / "benchmarks.md"
-NAMES = ("startup", "matching", "projects", "throughput", "responsiveness", "enforcement")
+NAMES = (
+    "startup",
+    "translate_headless",
+    "matching",
+    "projects",
+    "throughput",
+    "responsiveness",
+    "enforcement",
+)
 
 
 def _startup(quick: bool, device: str) -> list[Figure]:
     from bench import startup
 
     return startup.measure(repeats=2 if quick else 5)
+
+
+def _translate_headless(quick: bool, device: str) -> list[Figure]:
+    from bench import translate_headless
+
+    return translate_headless.measure(repeats=2 if quick else 5)
 
 
 def _matching(quick: bool, device: str) -> list[Figure]:
@@ -111,6 +125,7 @@ def _enforcement(quick: bool, device: str) -> list[Figure]:
 
 BENCHES: dict[str, Callable[[bool, str], list[Figure]]] = {
     "startup": _startup,
+    "translate_headless": _translate_headless,
     "matching": _matching,
     "projects": _projects,
     "throughput": _throughput,
@@ -192,11 +207,11 @@ METHOD = """
 ## Running it
 
 `./run bench` (or `.venv/bin/python -m bench`) runs everything in about three minutes on two
-cores and rewrites this file. `--only NAME` (repeatable: startup, matching, projects,
-throughput, responsiveness, enforcement) and `--quick` (fewer repeats, smaller data) print
-without rewriting it unless `--markdown PATH` is given. `--device cuda` runs the throughput
-comparison on a GPU (default `auto`: the CPU, and CUDA beside it when CTranslate2 sees a
-device). Each bench also runs alone: `python -m bench.throughput --device cuda`,
+cores and rewrites this file. `--only NAME` (repeatable: startup, translate_headless,
+matching, projects, throughput, responsiveness, enforcement) and `--quick` (fewer repeats,
+smaller data) print without rewriting it unless `--markdown PATH` is given. `--device cuda`
+runs the throughput comparison on a GPU (default `auto`: the CPU, and CUDA beside it when
+CTranslate2 sees a device). Each bench also runs alone: `python -m bench.throughput --device cuda`,
 `python -m bench.startup --repeats 9`, ... The random model is built once (about ten
 seconds) into `bench/.cache/`.
 
@@ -210,6 +225,11 @@ seconds) into `bench/.cache/`.
   in a `QTableWidget` and prints the same marker after its first paint (the floor any Qt desk
   stands on), the two alternating. Peak memory is the child's `ru_maxrss` (`os.wait4`): no
   model is loaded at start-up.
+- **translate_headless**: `python main.py translate` of the bundled article (`--from ko --to
+  en`, the tests' tiny copy package, the desk's termbase already made by a first run), the
+  whole process, against `bench/translate_headless_reference.py`: a bare script that imports
+  CTranslate2 and sentencepiece, loads the same package and decodes the same segments with
+  the engine's settings (beam 2, batches of 32, longest first); the two alternating, best of 5.
 - **matching**: 100,000 synthetic concepts (Korean people and company names, with Chinese and
   English forms) and 10,000 news sentences from the sample article with one to four of those
   names and the right particle for each; `TermMatcher.find` on every sentence. The regex
