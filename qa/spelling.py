@@ -25,6 +25,9 @@ _LOCK = threading.Lock()
 _preferred: dict[str, str] = {}
 
 
+_VERDICTS_KEPT = 200_000  # distinct words whose dictionary verdict is kept (a few MB)
+
+
 @dataclass(frozen=True)
 class Misspelling:
     start: int
@@ -72,14 +75,19 @@ def dictionary(variant: str):
 def user_words_path(data: Path | None = None) -> Path:
     """The translator's own words: spelling-words.txt in the desk's data folder."""
     if data is None:
-        chosen = os.environ.get("HANBIT_DATA_DIR")
-        if chosen:
-            data = Path(chosen)
-        else:
-            import platformdirs
-
-            data = Path(platformdirs.user_data_dir("HanbitDesk", appauthor=False))
+        data = _default_data(os.environ.get("HANBIT_DATA_DIR", ""))
     return data / USER_WORDS_FILE
+
+
+@lru_cache(maxsize=8)
+def _default_data(chosen: str) -> Path:
+    """The data folder for a HANBIT_DATA_DIR value ("" for the OS default): resolved once, as
+    QA asks for it per segment and platformdirs costs more than the spelling lookups."""
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("HanbitDesk", appauthor=False))
 
 
 _user_cache: dict[Path, tuple[float, frozenset[str]]] = {}
@@ -156,12 +164,21 @@ class SpellChecker:
         self.variant = variant
         self.dictionary = dictionary(variant)
         self.known = set(known)
+        # the dictionary's verdict per word: a document repeats its words, and a spylls lookup
+        # (affix rules, compounding) costs far more than a dict hit
+        self._verdicts: dict[str, bool] = {}
 
     def correct(self, word: str) -> bool:
         if word in self.known or word.lower() in self.known:
             return True
-        with _LOCK:  # spylls keeps caches: one lookup at a time across QA threads
-            return bool(self.dictionary.lookup(word))
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            with _LOCK:  # spylls keeps caches: one lookup at a time across QA threads
+                verdict = bool(self.dictionary.lookup(word))
+                if len(self._verdicts) >= _VERDICTS_KEPT:
+                    self._verdicts.clear()  # a bound on memory; a new run fills it again
+                self._verdicts[word] = verdict
+        return verdict
 
     def misspelled(self, text: str, *, also_known: set[str] | frozenset[str] = frozenset()):
         """Misspelled words of text; capitalised words (names), acronyms and words with

@@ -140,3 +140,23 @@ def test_spelling_issues_read_in_korean_under_the_korean_interface():
     issue = spelling.spelling_issues("", "wind powr", "en", user=frozenset())[0]
     assert render_issue(issue, "ko") == "철자가 틀렸을 수 있습니다(en-US): powr"
     assert check_name("spelling", "ko") == "맞춤법"
+
+
+def test_each_word_is_looked_up_once_and_user_words_still_win(monkeypatch):
+    spell = spelling.SpellChecker("en-US")
+    calls: list[str] = []
+    lookup = spell.dictionary.lookup
+
+    def counting(word):
+        calls.append(word)
+        return lookup(word)
+
+    monkeypatch.setattr(spell.dictionary, "lookup", counting)
+    target = "The consortium will invest in transmision lines; the consortium says transmision"
+    first = [m.word for m in spell.misspelled(target)]
+    second = [m.word for m in spell.misspelled(target)]
+    assert first == second == ["transmision", "transmision"]
+    assert calls.count("transmision") == 1 and calls.count("consortium") == 1
+    # a word the translator adds passes at once, whatever the dictionary said before
+    spell.known.add("transmision")
+    assert spell.misspelled(target) == []
