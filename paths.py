@@ -21,19 +21,21 @@ def data_dir(option: str | Path | None = None) -> Path:
     return path
 
 
-def glossary_path(option: str | Path | None = None, data: Path | None = None) -> Path:
-    """The termbase file: --glossary, then HANBIT_GLOSSARY, then glossary.db in the data folder."""
+def glossary_path(option: str | Path | None = None, data: Path | None = None) -> Path | str:
+    """The termbase file: --glossary, then HANBIT_GLOSSARY, then glossary.db in the data folder;
+    a postgresql:// URL (a team server's, docs/team.md) stays a str."""
     chosen = option or os.environ.get("HANBIT_GLOSSARY")
     if isinstance(chosen, str) and chosen.lower().startswith(("postgresql://", "postgres://")):
-        return chosen  # type: ignore[return-value]  # a team server's URL (docs/team.md)
+        return chosen
     return Path(chosen) if chosen else (data or data_dir()) / "glossary.db"
 
 
-def memory_path(option: str | Path | None = None, data: Path | None = None) -> Path:
-    """The translation memory: --memory, then HANBIT_MEMORY, then memory.db in the data folder."""
+def memory_path(option: str | Path | None = None, data: Path | None = None) -> Path | str:
+    """The translation memory: --memory, then HANBIT_MEMORY, then memory.db in the data folder;
+    a postgresql:// URL (a team server's, docs/team.md) stays a str."""
     chosen = option or os.environ.get("HANBIT_MEMORY")
     if isinstance(chosen, str) and chosen.lower().startswith(("postgresql://", "postgres://")):
-        return chosen  # type: ignore[return-value]  # a team server's URL (docs/team.md)
+        return chosen
     return Path(chosen) if chosen else (data or data_dir()) / "memory.db"
 
 
@@ -47,6 +49,7 @@ def packages_dir(option: str | Path | None = None) -> Path:
     """Argos packages: --packages, then ARGOS_PACKAGES_DIR, then Argos Translate's own folder."""
     if option:
         return Path(option)
-    from translation.packages import default_packages_dir
+    # paths is imported by every command; the package module only when its folder is asked for
+    from translation.packages import default_packages_dir  # noqa: PLC0415 - start-up
 
     return default_packages_dir()

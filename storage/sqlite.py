@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from storage.errors import DiskFullError, is_disk_full
 
@@ -27,7 +28,7 @@ def connect(
     wal: bool = True,
     synchronous: str = "FULL",
     trusted_schema: bool = False,
-    **options: object,
+    **options: Any,  # sqlite3.connect's own (check_same_thread, uri …)
 ) -> sqlite3.Connection:
     """An autocommit connection (explicit transactions), WAL, durable commits, untrusted schema.
 
@@ -35,7 +36,7 @@ def connect(
     (defaults, CHECKs, index expressions) may call only functions SQLite rates harmless.
     """
     options.setdefault("isolation_level", None)
-    db = sqlite3.connect(str(path), timeout=timeout, **options)  # type: ignore[arg-type]
+    db = sqlite3.connect(str(path), timeout=timeout, **options)
     try:
         if not trusted_schema:
             db.execute("PRAGMA trusted_schema = OFF")
@@ -46,6 +47,14 @@ def connect(
         db.close()
         raise
     return db
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid the INSERT just run on cursor gave its row (sqlite3 says None before any)."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise sqlite3.InterfaceError("the cursor has run no INSERT")
+    return rowid
 
 
 def canonical(sql: str | None) -> str:

@@ -67,8 +67,9 @@ def parse_xml_bytes(
             f" -> {external[0].system_url}); refused: it could read local files or the network"
         )
     if entities:
+        declared = ", ".join(str(entity.name) for entity in entities[:5])
         raise error(
-            f"{name} declares XML entities ({', '.join(e.name for e in entities[:5])}); refused:"
+            f"{name} declares XML entities ({declared}); refused:"
             " a file that declares entities can expand without bound ('billion laughs')"
         )
     if _has_entity_nodes(root):
