@@ -42,6 +42,10 @@ class DocxUnit:
     layout: ParagraphLayout | None = field(default=None, repr=False, compare=False)
 
 
+# (element kept as it is, the run properties it had when it sat in a run, whether it did)
+KeptObject = tuple[etree._Element, etree._Element | None, bool]
+
+
 @dataclass
 class ParagraphLayout:
     """What the writer needs to rebuild the paragraph: the formatting behind each tag number."""
@@ -50,10 +54,7 @@ class ParagraphLayout:
     spans: dict[int, tuple[bytes, int]] = field(default_factory=dict)  # pair number -> format
     breaks: dict[int, tuple[str, tuple[bytes, int]]] = field(default_factory=dict)  # br or tab
     links: dict[int, etree._Element] = field(default_factory=dict)  # id -> w:hyperlink
-    # number -> (element kept as it is, the run properties it had when it sat in a run)
-    objects: dict[int, tuple[etree._Element, etree._Element | None, bool]] = field(
-        default_factory=dict
-    )
+    objects: dict[int, KeptObject] = field(default_factory=dict)
     aside: list[etree._Element] = field(default_factory=list)  # bookmarks: kept at the start
 
 
@@ -213,7 +214,9 @@ def _where_in_body(paragraph: etree._Element, tables: list[etree._Element]) -> s
             return "Text box"
         if ancestor.tag == w("tc"):
             row = ancestor.getparent()
-            table = row.getparent()
+            table = row.getparent() if row is not None else None
+            if row is None or table is None:  # a cell outside a row, hand-made: no numbers
+                return "Table"
             r = [c for c in table if c.tag == w("tr")].index(row) + 1
             c = [c for c in row if c.tag == w("tc")].index(ancestor) + 1
             number = next((n for n, t in enumerate(tables, start=1) if t is table), "?")
@@ -245,7 +248,8 @@ def _unit(part: str, index: int, where: str, paragraph: etree._Element) -> DocxU
 
 def paragraph_layout(paragraph: etree._Element) -> tuple[ParagraphLayout, str]:
     """The paragraph's text with tags, and the formatting each tag number stands for."""
-    items: list[tuple[str, object, tuple[bytes, int]]] = []  # (kind, value, format key)
+    # (kind, value, format key): value is the text, None (br, tab) or the object kept as it is
+    items: list[tuple[str, str | KeptObject | None, tuple[bytes, int]]] = []
     links: dict[int, etree._Element] = {}
     aside: list[etree._Element] = []
 
@@ -314,8 +318,8 @@ def paragraph_layout(paragraph: etree._Element) -> tuple[ParagraphLayout, str]:
     for kind, value, key in items:
         if kind in ("object", "br", "tab"):
             # A standalone inside a formatted stretch stays inside it: no need to close.
-            if kind == "object":
-                layout.objects[next_number] = value  # type: ignore[assignment]
+            if isinstance(value, tuple):  # an "object"
+                layout.objects[next_number] = value
             else:
                 layout.breaks[next_number] = (kind, key)
             parts.append(tags.standalone(next_number))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from documents.atomic import ExportError, atomic_write_bytes
+from documents.client_file import stored_original
 from documents.formats.base import ExportDocument
 from documents.project import Segment
 
@@ -145,7 +146,8 @@ def export_segments(
     data = chosen.renderer()(document)
     atomic_write_bytes(path, data)
     if chosen.name == "tmx":
-        from documents.formats.tmx import EXPORTED
+        # a format's module loads only when that format is chosen (ExportFormat.module)
+        from documents.formats.tmx import EXPORTED  # noqa: PLC0415 - loaded by renderer() above
 
         exported = sum(1 for s in segments if s.status in EXPORTED and s.target.strip())
     else:
@@ -166,8 +168,11 @@ def export_project(
     project_path = getattr(project, "path", None)
     if project_path is not None and path.resolve() == Path(project_path).resolve():
         raise ExportError(f"Refusing to export over the project file itself: {path}")
-    from documents.client_file import stored_original
-    from documents.formats.xliff_writeback import original_of, write_back_format
+    # The XLIFF write-back is a format module too (with the XLIFF reader behind it)
+    from documents.formats.xliff_writeback import (  # noqa: PLC0415 - loads on export only
+        original_of,
+        write_back_format,
+    )
 
     original = original_of(project)
     fmt = write_back_format(original, path, fmt)  # an XLIFF project goes back into its file

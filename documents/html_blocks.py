@@ -48,7 +48,7 @@ def _get(node: lxml.etree._Element, attr: str) -> str | None:
     return node.text if attr == "text" else node.tail
 
 
-def parse_page(html: str) -> lxml.etree._Element:
+def parse_page(html: str) -> lxml.html.HtmlElement:
     """The page's element tree; no network, no entities, comments and PIs dropped."""
     if len(html) > MAX_PAGE_CHARS:
         size = len(html) // 1048576

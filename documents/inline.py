@@ -134,12 +134,20 @@ class TagTable:
     codes: dict[int, Code] = field(default_factory=dict)
     _keys: dict[tuple[str, str, int], int] = field(default_factory=dict)
 
-    def _number(self, key: tuple[str, str, int], make: Callable[[int], Code]) -> Code:
+    def _number(
+        self,
+        key: tuple[str, str, int],
+        name: str,
+        paired: bool,
+        container: bool,
+        start: etree._Element,
+    ) -> Code:
+        """The code with this key, numbered next if it is the first of its key."""
         number = self._keys.get(key)
         if number is None:
             number = len(self.codes) + 1
             self._keys[key] = number
-            self.codes[number] = make(number)
+            self.codes[number] = Code(number, name, paired, container, start)
         return self.codes[number]
 
 
@@ -185,9 +193,7 @@ def element_text(element: etree._Element, table: TagTable, *, target: bool = Fal
                 continue
             name = local_name(child)
             if name in CONTAINERS and not (name == "mrk" and child.get("mtype") == "seg"):
-                code = table._number(
-                    key(name, _ident(child)), lambda n, c=child, m=name: Code(n, m, True, True, c)
-                )
+                code = table._number(key(name, _ident(child)), name, True, True, child)
                 mark(code, child)
                 parts.append(token(code.number, TagKind.OPEN))
                 walk(child)
@@ -195,7 +201,7 @@ def element_text(element: etree._Element, table: TagTable, *, target: bool = Fal
             elif name in OPENERS and (OPENERS[name], _ident(child)) in ends_here:
                 pair = (name, _ident(child), seen.get((name + "-pair", _ident(child)), 0))
                 seen[(name + "-pair", _ident(child))] = pair[2] + 1
-                code = table._number(pair, lambda n, c=child, m=name: Code(n, m, True, False, c))
+                code = table._number(pair, name, True, False, child)
                 mark(code, child)
                 parts.append(token(code.number, TagKind.OPEN))
             elif name in CLOSERS and child.get("isolated") != "yes":
@@ -204,10 +210,7 @@ def element_text(element: etree._Element, table: TagTable, *, target: bool = Fal
                 seen[(opener + "-closed", _pair_ident(child))] = count + 1
                 number = table._keys.get((opener, _pair_ident(child), count))
                 if number is None:  # its opener is in another segment: a standalone code
-                    code = table._number(
-                        key(name, _pair_ident(child)),
-                        lambda n, c=child, m=name: Code(n, m, False, False, c),
-                    )
+                    code = table._number(key(name, _pair_ident(child)), name, False, False, child)
                     mark(code, child)
                     parts.append(token(code.number, TagKind.STANDALONE))
                 else:
@@ -220,9 +223,7 @@ def element_text(element: etree._Element, table: TagTable, *, target: bool = Fal
             elif name == "mrk":  # a segment marker inside a source: its text is the text
                 walk(child)
             else:  # x, bx, ex, ph, it, cp, a lone bpt/sc, any other tool's inline element
-                code = table._number(
-                    key(name, _ident(child)), lambda n, c=child, m=name: Code(n, m, False, False, c)
-                )
+                code = table._number(key(name, _ident(child)), name, False, False, child)
                 mark(code, child)
                 parts.append(token(code.number, TagKind.STANDALONE))
             parts.append(child.tail or "")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from opencc import OpenCC
+
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -62,8 +64,6 @@ def _confidence(share: float) -> float:
 
 def _chinese_script(text: str) -> str:
     """zh-Hant when converting to Simplified changes a noticeable share of the characters."""
-    from opencc import OpenCC
-
     han = "".join(_HAN.findall(text))[:4000]
     if not han:
         return "zh-Hans"

@@ -92,8 +92,8 @@ def apply(article: Article) -> None:
     ended = False
     for block in article.blocks:
         text = block.original.strip()
-        if is_date_line(text) and not article.date:
-            article.date = _DATE_IN.search(text).group().strip()
+        if is_date_line(text) and not article.date and (date := _DATE_IN.search(text)):
+            article.date = date.group().strip()
         if not block.keep:
             # Say what a dropped line is when we know: the preview reads better for it.
             if _BYLINE_LINE.match(text):

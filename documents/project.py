@@ -35,7 +35,7 @@ from documents.project_model import (
 )
 from documents.segmentation import count_words, segment_document
 from storage.errors import is_disk_full, os_reason
-from storage.sqlite import disk_full
+from storage.sqlite import disk_full, inserted_id
 
 # The contract: everything a caller needs comes from documents.project.
 __all__ = [
@@ -468,7 +468,7 @@ class Project:
                 "VALUES (?, ?, ?, ?, ?)",
                 (current.number + 1, current.paragraph, second, count_words(second), stamp),
             )
-            new_id = cursor.lastrowid
+            new_id = inserted_id(cursor)
             self._log(db, segment_id, current.target, status, "split")
             self._log(db, new_id, "", Status.NEW, "split")
         return self.segment(segment_id), self.segment(new_id)

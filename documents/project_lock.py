@@ -6,12 +6,14 @@ import errno
 import os
 import socket
 import stat
+import sys
 import threading
 from pathlib import Path
 
 from storage.atomic import open_no_follow
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform rather than os.name: type checkers know which of the two modules exists
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
     import fcntl
@@ -46,12 +48,12 @@ class ProjectLock:
             # Unlink while still holding the lock: a process that opened the old file notices
             # (inode check in acquire) and retries on a fresh one.
             try:
-                if os.name != "nt":
+                if sys.platform != "win32":
                     os.unlink(self.lock_path)
             except OSError:
                 pass
             os.close(self._fd)
-            if os.name == "nt":  # pragma: no cover
+            if sys.platform == "win32":  # pragma: no cover
                 try:
                     os.unlink(self.lock_path)
                 except OSError:
@@ -68,7 +70,7 @@ def lock_path_for(path: Path) -> Path:
 
 def _try_lock(fd: int) -> bool:
     try:
-        if os.name == "nt":  # pragma: no cover
+        if sys.platform == "win32":  # pragma: no cover
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -106,7 +108,7 @@ def acquire(path: Path) -> ProjectLock:
             if not _try_lock(fd):
                 os.close(fd)
                 raise LockHeld(_holder(lock_path))
-            if os.name != "nt":
+            if sys.platform != "win32":
                 try:
                     current = os.stat(lock_path).st_ino
                 except FileNotFoundError:

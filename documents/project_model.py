@@ -85,6 +85,7 @@ def require_text(value: object, what: str) -> str:
 def imported_rows(segments: Sequence[ImportedSegment]) -> list[dict[str, Any]]:
     rows = []
     for index, item in enumerate(segments):
+        row: dict[str, Any]
         if isinstance(item, SourceSegment):
             row = {"source": item.text, "paragraph": item.paragraph}
         elif isinstance(item, Segment):

@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml.etree import XMLSyntaxError
+
 from documents.formats.base import STATUS_LABELS
 from documents.formats.docx_common import cell_text, same_text
 from documents.formats.docx_review import COLUMNS, ID_PATTERN, TABLE_CAPTION
@@ -100,8 +105,6 @@ def _short(text: str, limit: int = 60) -> str:
 
 def _review_tables(document) -> list:
     """Our table(s): by caption, else any table carrying hidden segment ids (split tables too)."""
-    from docx.oxml.ns import qn
-
     found = []
     for table in document.tables:
         caption = table._tbl.tblPr.find(qn("w:tblCaption"))
@@ -113,10 +116,6 @@ def _review_tables(document) -> list:
 
 
 def _open(path: Path, plan: ReviewPlan):
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-    from lxml.etree import XMLSyntaxError
-
     try:  # a folder is called a folder; a FIFO or /dev/zero is refused before it is opened
         check_input_file(path, ReviewImportError)
     except ReviewImportError as error:
@@ -341,14 +340,14 @@ def _stale(plan: ReviewPlan, current: dict[int, Segment]) -> list[int]:
         segment = current.get(change.segment_id)
         if segment is None or segment.target != change.old:
             numbers.append(change.number)
-    for change in plan.comments:
-        segment = current.get(change.segment_id)
-        if segment is None or segment.comment != change.old:
-            numbers.append(change.number)
-    for change in plan.statuses:
-        segment = current.get(change.segment_id)
-        if segment is None or segment.status is not change.old:
-            numbers.append(change.number)
+    for note in plan.comments:
+        segment = current.get(note.segment_id)
+        if segment is None or segment.comment != note.old:
+            numbers.append(note.number)
+    for status in plan.statuses:
+        segment = current.get(status.segment_id)
+        if segment is None or segment.status is not status.old:
+            numbers.append(status.number)
     return numbers
 
 
@@ -377,12 +376,12 @@ def apply_review_import(project: Project, plan: ReviewPlan) -> int:
                 project.set_target(
                     change.segment_id, change.new, status=change.status, origin=ORIGIN
                 )
-            for change in plan.statuses:
-                changed.append(change.segment_id)
-                project.set_status(change.segment_id, change.new)
-            for change in plan.comments:
-                changed.append(change.segment_id)
-                project.set_comment(change.segment_id, change.new)
+            for status in plan.statuses:
+                changed.append(status.segment_id)
+                project.set_status(status.segment_id, status.new)
+            for note in plan.comments:
+                changed.append(note.segment_id)
+                project.set_comment(note.segment_id, note.new)
     except Exception as error:
         _restore(project, [before[i] for i in dict.fromkeys(reversed(changed))])
         raise ReviewImportError(

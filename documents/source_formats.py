@@ -6,6 +6,9 @@ import re
 import zipfile
 from pathlib import Path
 
+import lxml.etree
+import lxml.html
+
 from storage.xmlsafe import bound_html_attributes
 
 # A paragraph break in the output: segmentation reads every non-empty line as a paragraph.
@@ -156,9 +159,6 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 def html_text(html: str, error: type[Exception]) -> str:
     """The text of a page's block elements, one per paragraph; scripts, styles and hidden
     elements left out. Nothing is fetched: no network, no external entities."""
-    import lxml.etree
-    import lxml.html
-
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses a declaration in a str
     html = bound_html_attributes(html)  # libxml2 slows quadratically on 40k attributes a tag
     parser = lxml.html.HTMLParser(
@@ -220,8 +220,8 @@ def html_text(html: str, error: type[Exception]) -> str:
 def docx_text(path: Path, error: type[Exception]) -> str:
     """Every paragraph of the body in order (tables and text boxes included, tracked
     deletions left out, tracked insertions kept); line breaks inside a paragraph split it."""
-    import docx
-    from docx.oxml.ns import qn
+    import docx  # noqa: PLC0415 - python-docx (~35 ms) loads only for a .docx source
+    from docx.oxml.ns import qn  # noqa: PLC0415 - as docx
 
     try:
         with zipfile.ZipFile(path) as archive:

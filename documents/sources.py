@@ -112,7 +112,9 @@ def _is_common_hanzi(char: str, encoding: str) -> bool:
 
 def _chaos(data: bytes, candidates: list[str]) -> dict[str, float]:
     """charset-normalizer's mess measure per candidate (lower is cleaner); 1.0 if it gave up."""
-    from charset_normalizer import from_bytes
+    # start-up: the window imports this module; charset-normalizer (~10 ms) loads with the
+    # first file whose encoding is in doubt
+    from charset_normalizer import from_bytes  # noqa: PLC0415 - start-up
 
     found = {m.encoding: m.chaos for m in from_bytes(data, cp_isolation=candidates)}
     return {c: found.get(c, 1.0) for c in candidates}
@@ -261,7 +263,9 @@ def read_source(
     Text files come back as they are (line endings made \\n); Markdown, HTML and Word give
     one paragraph per line with a blank line between. encoding forces a codec for text formats.
     """
-    from documents import source_formats
+    # start-up: the window imports this module; the HTML and Word readers load with the
+    # first source file
+    from documents import source_formats  # noqa: PLC0415 - start-up
 
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())

@@ -101,10 +101,12 @@ def extract_web_article(html: str, *, url: str = "") -> Article:
     """The article of a saved page: trafilatura picks the main content; every other block of
     the page is listed as dropped, and the news rules take out bylines, credits, copyright
     lines and related-article lists. Nothing is fetched."""
-    import trafilatura
+    import trafilatura  # noqa: PLC0415 - heavy (~0.3 s): loads only when a page is imported
+    from trafilatura.settings import Document  # noqa: PLC0415 - as trafilatura
 
-    from documents.html_blocks import page_blocks
-    from storage.xmlsafe import bound_html_attributes
+    # start-up: the window imports this module; lxml.html loads with the first saved page
+    from documents.html_blocks import page_blocks  # noqa: PLC0415 - start-up
+    from storage.xmlsafe import bound_html_attributes  # noqa: PLC0415 - start-up
 
     html = bound_html_attributes(html)  # libxml2 slows quadratically on 40k attributes a tag
     page = page_blocks(html)
@@ -116,7 +118,7 @@ def extract_web_article(html: str, *, url: str = "") -> Article:
     )  # fmt: skip
     paragraphs = set()
     meta: dict[str, Any] = {}
-    if found is not None:
+    if isinstance(found, Document):  # (a dict only when as_dict=True, which is not asked)
         paragraphs = {_one_line(p) for p in (found.text or "").split("\n") if p.strip()}
         meta = {
             "title": found.title or "", "author": found.author or "", "date": found.date or "",

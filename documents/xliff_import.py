@@ -7,7 +7,6 @@ import json
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -22,13 +21,10 @@ from documents.formats.xliff_doc import (
     segment_text,
 )
 from documents.inline import TOKEN, TagTable, describe, element_text, local_name, strip_tags
-from documents.project import Segment
+from documents.project import Project, Segment
 from documents.project_model import LANG
 from storage.inputs import check_input_file, read_input_bytes
 from storage.xmlsafe import parse_xml_bytes
-
-if TYPE_CHECKING:
-    from documents.project import Project
 
 ORIGIN = "xliff-import"
 MAX_BYTES = 200 * 1024 * 1024  # far beyond any news article; refuses runaway files early
@@ -351,8 +347,6 @@ def import_xliff(
 
 def project_from_content(content: XliffContent, project_path: Path, *, name: str) -> Project:
     """A new project from what read_xliff found, with the original kept for write-back."""
-    from documents.project import Project
-
     project = Project.create_from_segments(
         project_path,
         segments=content.segments,

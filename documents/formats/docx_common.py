@@ -8,6 +8,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.run import Run
+from lxml import etree
 
 from documents.formats.base import xml_text
 
@@ -67,7 +68,9 @@ def set_run_lang(run: Run, lang: str, default_east: LanguageFont) -> None:
     locale = locale_for(lang)
     element.set(qn("w:val"), locale)
     element.set(qn("w:eastAsia"), locale if font_for(lang) else default_east.locale)
-    run._r.get_or_add_rPr().append(element)
+    # typed as a plain element: lxml's stubs let a CT_RPr append only another CT_RPr
+    properties: etree._Element = run._r.get_or_add_rPr()
+    properties.append(element)
 
 
 def prepare_document(document: DocxDocument, source_lang: str, target_lang: str) -> None:

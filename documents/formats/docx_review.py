@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell, _Row
+from lxml import etree
 
 from documents.formats.base import STATUS_LABELS, ExportDocument, tool_version, xml_text
 from documents.formats.docx_common import (
@@ -41,7 +42,9 @@ def _shade(cell: _Cell, fill: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+    # typed as plain elements: lxml's stubs let a CT_TcPr take in only another CT_TcPr
+    properties: etree._Element = cell._tc.get_or_add_tcPr()
+    properties.append(shading)
 
 
 def _top_border(row: _Row) -> None:
@@ -52,7 +55,7 @@ def _top_border(row: _Row) -> None:
         for key, value in (("val", "single"), ("sz", "18"), ("space", "0"), ("color", "44546A")):
             top.set(qn(f"w:{key}"), value)
         borders.append(top)
-        tc_pr = cell._tc.get_or_add_tcPr()
+        tc_pr: etree._Element = cell._tc.get_or_add_tcPr()
         width = tc_pr.find(qn("w:tcW"))
         # tcBorders must follow tcW in CT_TcPr's sequence or Word calls the file damaged.
         if width is not None:
@@ -62,7 +65,7 @@ def _top_border(row: _Row) -> None:
 
 
 def _row_flags(row: _Row, *, header: bool = False) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr: etree._Element = row._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))
     if header:
         flag = OxmlElement("w:tblHeader")  # repeated at the top of every page

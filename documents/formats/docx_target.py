@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from copy import deepcopy
 
 from docx import Document
 from lxml import etree
 
 from documents import inline_tags as tags
 from documents.atomic import ExportError
+from documents.docx_source import MC, DocxPackage, KeptObject, ParagraphLayout, open_package, w
 from documents.formats.base import ExportDocument, joins_without_spaces, xml_text
 from documents.formats.docx_common import (
     east_asian_font,
+    font_for,
+    locale_for,
     prepare_document,
     set_run_lang,
     style_run,
@@ -45,8 +50,6 @@ def render_layout(document: ExportDocument, original: bytes, *, flag_untranslate
     styles, tables, headers, footers, notes, comments, text boxes and formatting stay; the
     tags of each target put bold, italic, links and objects back. Untranslated segments keep
     their source, highlighted when flag_untranslated."""
-    from documents.docx_source import open_package
-
     package = open_package(original, "The original document")
     targets = paragraph_targets(document, flag_untranslated=flag_untranslated)
     if len(targets) != len(package.units):
@@ -83,10 +86,10 @@ def paragraph_targets(document: ExportDocument, *, flag_untranslated: bool) -> l
     return result
 
 
-def rebuild_paragraph(paragraph, layout, target: str, target_lang: str) -> None:
+def rebuild_paragraph(
+    paragraph: etree._Element, layout: ParagraphLayout, target: str, target_lang: str
+) -> None:
     """Replace the paragraph's content (not its properties) by the tagged target."""
-    from documents.docx_source import w
-
     for child in list(paragraph):
         if child.tag != w("pPr"):
             paragraph.remove(child)
@@ -95,9 +98,9 @@ def rebuild_paragraph(paragraph, layout, target: str, target_lang: str) -> None:
     used_objects: set[int] = set()
     span: int | None = None
     flagged = False
-    current_link = None  # (link id, the w:hyperlink copy being filled)
+    current_link: tuple[int, etree._Element] | None = None  # (link id, the copy being filled)
 
-    def container_for(key) -> object:
+    def container_for(key: tuple[bytes, int]) -> etree._Element:
         nonlocal current_link
         link_id = key[1]
         if not link_id or link_id not in layout.links:
@@ -110,12 +113,12 @@ def rebuild_paragraph(paragraph, layout, target: str, target_lang: str) -> None:
             current_link = (link_id, copy)
         return current_link[1]
 
-    def add_run(key, child_name: str, text: str = "") -> None:
+    def add_run(key: tuple[bytes, int], child_name: str, text: str = "") -> None:
         run = etree.Element(w("r"))
         rpr = etree.fromstring(key[0]) if key[0] else etree.Element(w("rPr"))
-        _set_lang(rpr, target_lang, w)
+        _set_lang(rpr, target_lang)
         if flagged:
-            _highlight(rpr, w)
+            _highlight(rpr)
         run.append(rpr)
         child = etree.SubElement(run, w(child_name))
         if child_name == "t":
@@ -137,7 +140,7 @@ def rebuild_paragraph(paragraph, layout, target: str, target_lang: str) -> None:
             if number not in used_objects:
                 used_objects.add(number)
                 current_link = None
-                paragraph.append(_object(layout.objects[number], w))
+                paragraph.append(_object(layout.objects[number]))
         elif token.kind == "standalone" and number in layout.breaks:
             kind, break_key = layout.breaks[number]
             add_run(key if span is not None else break_key, kind)
@@ -149,15 +152,13 @@ def rebuild_paragraph(paragraph, layout, target: str, target_lang: str) -> None:
             add_run(key, "t", token.value)  # a tag the original does not have: kept as text
     for number, found in layout.objects.items():
         if number not in used_objects:  # a footnote mark the translator dropped stays
-            paragraph.append(_object(found, w))
+            paragraph.append(_object(found))
 
 
-def _object(found, w):
+def _object(found: KeptObject) -> etree._Element:
     element, rpr, in_run = found
     if not in_run:
         return element
-    from copy import deepcopy
-
     run = etree.Element(w("r"))
     if rpr is not None:
         run.append(deepcopy(rpr))
@@ -165,14 +166,12 @@ def _object(found, w):
     return run
 
 
-def _set_lang(rpr, lang: str, w) -> None:
+def _set_lang(rpr: etree._Element, lang: str) -> None:
     """w:lang of the target, so Word checks spelling in the right language."""
-    from documents.formats.docx_common import font_for, locale_for
-
     element = rpr.find(w("lang"))
     if element is None:
         element = etree.SubElement(rpr, w("lang"))
-        _order_last(rpr, element, w)
+        _order_last(rpr, element)
     locale = locale_for(lang)
     element.set(w("val"), locale)
     if font_for(lang):
@@ -184,7 +183,7 @@ _AFTER_HIGHLIGHT = ("u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", 
                     *_AFTER_LANG)  # fmt: skip
 
 
-def _order_last(rpr, element, w) -> None:
+def _order_last(rpr: etree._Element, element: etree._Element) -> None:
     """Keep the schema order of rPr: lang comes before eastAsianLayout, specVanish, oMath."""
     for name in _AFTER_LANG:
         later = rpr.find(w(name))
@@ -193,7 +192,7 @@ def _order_last(rpr, element, w) -> None:
             return
 
 
-def _highlight(rpr, w) -> None:
+def _highlight(rpr: etree._Element) -> None:
     existing = rpr.find(w("highlight"))
     if existing is None:
         existing = etree.Element(w("highlight"))
@@ -209,12 +208,8 @@ def _highlight(rpr, w) -> None:
     existing.set(w("val"), "yellow")
 
 
-def _copy_text_box_fallbacks(root) -> None:
+def _copy_text_box_fallbacks(root: etree._Element) -> None:
     """Word keeps a VML copy of each text box for old readers: give it the translated text."""
-    from copy import deepcopy
-
-    from documents.docx_source import MC, w
-
     for alternate in root.iter(f"{{{MC}}}AlternateContent"):
         choice = alternate.find(f"{{{MC}}}Choice")
         fallback = alternate.find(f"{{{MC}}}Fallback")
@@ -229,9 +224,7 @@ def _copy_text_box_fallbacks(root) -> None:
                 target.append(deepcopy(child))
 
 
-def _zip(package, changed: set[str]) -> bytes:
-    import zipfile
-
+def _zip(package: DocxPackage, changed: set[str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         # [Content_Types].xml first, as Word and the OPC specification expect

@@ -10,6 +10,7 @@ import lxml.html
 from documents.atomic import ExportError
 from documents.formats.base import ExportDocument
 from documents.formats.docx_target import paragraph_targets
+from documents.html_blocks import blocks_of, parse_page
 from documents.inline_tags import FLAG_ON, plain
 
 _FLAG_STYLE = "background:#fff176"
@@ -19,8 +20,6 @@ _INLINE = {"a", "b", "strong", "i", "em", "u", "span", "font", "small", "big", "
 def render(document: ExportDocument) -> bytes:
     """The original page with each kept block's text replaced by its target, lang set to the
     target language on <html> and wherever the page named the source language."""
-    from documents.html_blocks import blocks_of, parse_page
-
     if not document.client_file or document.client_format != "html":
         raise ExportError(
             "This project was not made from a web page: there is no original page to translate "

@@ -156,8 +156,8 @@ def _unit_20(parent: etree._Element, segment: Segment, document: ExportDocument)
             entry = etree.SubElement(glossary, f"{{{GLOSSARY20_NS}}}glossEntry")
             term = etree.SubElement(entry, f"{{{GLOSSARY20_NS}}}term", source=TOOL_ID)
             term.text = xml_text(match.text)
-            for target in match.targets:
-                etree.SubElement(entry, f"{{{GLOSSARY20_NS}}}translation").text = xml_text(target)
+            for form in match.targets:
+                etree.SubElement(entry, f"{{{GLOSSARY20_NS}}}translation").text = xml_text(form)
             if not match.targets:
                 # A glossEntry needs a translation or a definition; say why there is none.
                 definition = etree.SubElement(entry, f"{{{GLOSSARY20_NS}}}definition")

@@ -32,6 +32,7 @@ from documents.formats.xliff_doc import (
 )
 from documents.inline import TagError, fill_element, local_name
 from documents.project_model import Segment, Status, separator
+from documents.xliff_import import XliffImportError, desk_language, file_languages, parse_original
 
 if TYPE_CHECKING:
     from documents.formats.base import ExportDocument
@@ -144,13 +145,6 @@ def write_back(
     original: Original, segments: Sequence[Segment], *, target_lang: str, name: str = "XLIFF"
 ) -> bytes:
     """The original file with the segments' targets and statuses written into it."""
-    from documents.xliff_import import (
-        XliffImportError,
-        desk_language,
-        file_languages,
-        parse_original,
-    )
-
     try:
         root = parse_original(original.data, name)
     except XliffImportError as error:
@@ -215,9 +209,7 @@ def _make_target(location: Location) -> etree._Element:
     namespace = etree.QName(location.source).namespace
     tag = f"{{{namespace}}}target" if namespace else "target"
     if location.flavour is Flavour.XLIFF2:
-        segment = location.segment
-        assert segment is not None
-        source = child(segment, "source")
+        source = location.source  # the segment's <source>
         target = etree.Element(tag)
         source.addnext(target)
         _copy_spacing(source, target)
@@ -226,7 +218,7 @@ def _make_target(location: Location) -> etree._Element:
     if location.mid is None:
         target = etree.Element(tag)
         seg_source = child(unit, "seg-source")  # (an lxml element without children is falsy)
-        after = seg_source if seg_source is not None else child(unit, "source")
+        after = seg_source if seg_source is not None else location.source  # the unit's <source>
         after.addnext(target)
         _copy_spacing(after, target)
         return target
@@ -314,8 +306,6 @@ def _write_states(
 def _write_languages(root: etree._Element, original: Original, target_lang: str) -> None:
     # A language given on import replaces a wrong one, or fills a missing one, in the file;
     # so does the project's target language when the translator changed it since.
-    from documents.xliff_import import desk_language, file_languages
-
     target = original.languages_given.get("target")
     source = original.languages_given.get("source")
     declared = file_languages(root, original.flavour)[1]
