@@ -144,7 +144,8 @@ def _common_word(word: str) -> bool:
         return True
     if not word.isalpha() or word.isupper():
         return False  # V-key, ETT: not dictionary words
-    from qa.spelling import dictionary  # Hunspell en-US; a name (Oncor, Paybang) is not in it
+    # Hunspell en-US; a name (Oncor, Paybang) is not in it
+    from qa.spelling import dictionary  # noqa: PLC0415 - heavy: brings qa's checks (~0.1 s)
 
     try:
         english = dictionary("en-US")

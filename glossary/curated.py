@@ -133,7 +133,8 @@ def content_hash(concept: Concept) -> str:
 def load_curated(termbase: Termbase, path: Path | None = None) -> CuratedReport:
     """Merge the curated glossary into termbase (cheap when this file was merged before)."""
     if path is None:
-        from paths import CURATED_GLOSSARY
+        # glossary/ sits below the edge: the desk's folders (paths) only when no file is given
+        from paths import CURATED_GLOSSARY  # noqa: PLC0415 - layering
 
         path = CURATED_GLOSSARY
     raw = Path(path).read_bytes() if Path(path).is_file() else b""

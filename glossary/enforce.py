@@ -132,7 +132,10 @@ def translate_with_glossary(
     (and reported to on_batch once, after that second pass).
     """
     strategy = Strategy(strategy)
-    by_id = dict(concepts) if isinstance(concepts, Mapping) else {c.id: c for c in concepts}
+    if isinstance(concepts, Mapping):
+        by_id: dict[int, Concept] = dict(concepts)
+    else:  # a concept never stored has no id, so no match can name it
+        by_id = {c.id: c for c in concepts if c.id is not None}
     plans = [_prepare(text, matcher.find(text) if matcher else [], strategy) for text in texts]
     repairs = _Repairs(by_id, matcher, target_lang, forbidden, plans)
     results: list[EnforcedSegment | None] = [None] * len(texts)
@@ -191,18 +194,19 @@ def translate_with_glossary(
         # short twice (the same name twice) may take another round; the last one flags.
         pending, resumes = resumes, {}
         groups: dict[int, list[int]] = {}
-        for index, again in pending.items():
+        for index, waiting in pending.items():
             # Batched per engine: a bound method is a new object on every attribute read
-            owner = getattr(again.output.resume, "__self__", again.output.resume)
+            resume_fn = _resume_of(waiting.output)
+            owner = getattr(resume_fn, "__self__", resume_fn)
             groups.setdefault(id(owner), []).append(index)
         for indexes in groups.values():
-            resume_fn = pending[indexes[0]].output.resume
+            resume_fn = _resume_of(pending[indexes[0]].output)
             items = [(pending[i].output, pending[i].prefix) for i in indexes]
-            outputs = resume_fn(items, forbidden=repairs.engine_forbidden, cancel=cancel)
+            redecoded = resume_fn(items, forbidden=repairs.engine_forbidden, cancel=cancel)
             for index in indexes:
                 plans[index].carried = pending[index].carried
             last = round_ == RESUME_ROUNDS - 1
-            finish(indexes, list(outputs), lost_ok=True, resume=not last)
+            finish(indexes, list(redecoded), lost_ok=True, resume=not last)
     return [segment for segment in results if segment is not None]  # every one is set by now
 
 
@@ -375,8 +379,8 @@ def _finish(
         if again is not None:
             return again
         lost = [i for i in plan.placeholders.values() if i not in restored]
-        placed = {f.index for f in fixes}
-        if lost and not lost_ok and any(i not in placed for i in lost):
+        placed_matches = {f.index for f in fixes}
+        if lost and not lost_ok and any(i not in placed_matches for i in lost):
             return None
     text = _apply(raw, fixes)
     return EnforcedSegment(
@@ -455,6 +459,15 @@ def _place_missing(
         taken.append((found.start, found.end))
         short[concept_id] -= 1
     return None
+
+
+def _resume_of(output: str) -> Callable[..., Sequence[str]]:
+    """The output's resume(), read when it is needed: a Translation has one (_place_missing
+    made sure of it before asking for a second decode)."""
+    resume_fn = getattr(output, "resume", None)
+    if not callable(resume_fn):
+        raise TypeError(f"{type(output).__name__} has no resume() to decode again with")
+    return resume_fn
 
 
 def _again(

@@ -227,14 +227,15 @@ class _Planner:
         if imported.terms and all(t.kind == TermKind.FORBIDDEN for t in imported.terms):
             # A retired concept (every form obsolete): nothing in it may be used, and the desk
             # keeps a forbidden form only beside an allowed one. Not a broken file: a check.
-            forms = ", ".join(repr(t.text) for t in imported.terms)
+            listed = ", ".join(repr(t.text) for t in imported.terms)
             options = [("skip", "skip it: a concept needs one form that may be used")]
-            self.warn(line, "all-forbidden", f"every form is forbidden ({forms})", options)
+            self.warn(line, "all-forbidden", f"every form is forbidden ({listed})", options)
             raise _Skip("every form is forbidden")
         self._one_preferred(line, imported)
-        imported = self._shared_in_file(line, imported)
-        if imported is None:
+        shared = self._shared_in_file(line, imported)
+        if shared is None:
             return
+        imported = shared
         forms = _forms(imported)
         ids = sorted({i for lang, key in forms for i in self.termbase.find_form(lang, key)})
         if len(ids) > 1:

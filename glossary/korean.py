@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import warnings
 from functools import lru_cache
 
 # Bound nouns and suffixes that news Korean glues to names before any particle:
@@ -118,9 +119,7 @@ def verb_stem(form: str) -> str:
 def _kiwi():
     # Loads its model (shipped in the kiwipiepy_model wheel, no download) on first use only,
     # paid by the first segment that has a candidate predicate, not at start-up.
-    import warnings
-
-    from kiwipiepy import Kiwi
+    from kiwipiepy import Kiwi  # noqa: PLC0415 - heavy: ~0.1 s to import, ~1 s with its model
 
     # Without the typo and multi-word dictionaries: what is written is what is analysed, and
     # it loads in half the time (about 1 s on two cores). num_workers=0: no thread pool of its

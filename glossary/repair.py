@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Characters of placeholders and inline tags (⦗1⦘, ⦗101⦘, ⟨1⟩, <g1>, {1}): a repair never
 # rewrites them, nor inserts inside a whole one.
@@ -28,6 +32,17 @@ SHORT_FORM = 6  # ... and 85 for a form shorter than this: Apply is 80% Apple an
 SHORT_SIMILARITY = 85
 ALIGNED_SIMILARITY = 40  # with the alignment pointing at it, a weaker likeness will do
 ALIGNED_MASS = 0.5  # ... or at least half of the span's attention on the term in the source
+
+
+class Aligned(Protocol):
+    """What a repair reads of an engine's alignment (translation.alignment.Alignment has it)."""
+
+    @property
+    def source_spans(self) -> Sequence[tuple[int, int]]: ...  # characters of each source piece
+    @property
+    def target_spans(self) -> Sequence[tuple[int, int]]: ...  # ... and of each output piece
+    @property
+    def weights(self) -> np.ndarray: ...  # attention, [output pieces x source pieces]
 
 
 @dataclass(frozen=True)
@@ -79,7 +94,7 @@ def _taken(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 def locate(
     text: str,
-    alignment: object,
+    alignment: Aligned,
     term_span: tuple[int, int],
     form: str,
     taken: Sequence[tuple[int, int]],
@@ -158,7 +173,7 @@ def _end_of(spans: Sequence[tuple[int, int]], pieces: Sequence[int]) -> int:
     return max((spans[t][1] for t in pieces), default=0)
 
 
-def landed(alignment: object, term_span: tuple[int, int]) -> tuple[int, int] | None:
+def landed(alignment: Aligned, term_span: tuple[int, int]) -> tuple[int, int] | None:
     """The output span of the pieces that looked at the term (None when none is visible)."""
     inside = [
         i

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from glossary.chinese import script_variants
+
 # The concept model lives in glossary.model; it is imported from here everywhere else.
 from glossary.model import (
     Concept,
@@ -21,7 +23,13 @@ from glossary.model import (
     term_key,
 )
 from glossary.protocol import ConceptReading
-from storage.sqlite import disk_full, foreign_object, full_disk_message, schema_rows
+from storage.sqlite import (
+    disk_full,
+    foreign_object,
+    full_disk_message,
+    inserted_id,
+    schema_rows,
+)
 
 __all__ = ["Concept", "GlossaryError", "Term", "TermKind", "Termbase", "clean_concept", "term_key"]
 
@@ -54,8 +62,6 @@ def _next_stamp(previous: str | None) -> str:
 
 def _search_text(concept: Concept) -> str:
     # Both Chinese scripts go into the index so 支付宝 finds a concept that stores 支付寶.
-    from glossary.chinese import script_variants
-
     parts: list[str] = []
     for term in concept.terms:
         parts.extend(script_variants(term.text) if term.lang.startswith("zh") else [term.text])
@@ -74,7 +80,7 @@ def _load_details(text: str | None) -> dict:
 
 
 def _dump_concept_details(concept: Concept) -> str:
-    data = {}
+    data: dict[str, object] = {}
     if concept.details:
         data["concept"] = concept.details
     if concept.lang_details:
@@ -186,12 +192,12 @@ class Termbase(ConceptReading):
         self.db.enable_wal()
         self._conn.execute("PRAGMA foreign_keys = ON")
         with self.transaction(bump=False):
-            self.db["meta"].create({"key": str, "value": str}, pk="key")
+            self.db.table("meta").create({"key": str, "value": str}, pk="key")
             self._conn.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
                 [("format", FORMAT), ("schema", str(SCHEMA_VERSION)), ("revision", "0")],
             )
-            self.db["concepts"].create(
+            self.db.table("concepts").create(
                 {
                     "id": int,
                     "domain": str,
@@ -209,7 +215,7 @@ class Termbase(ConceptReading):
                     "domain": "", "note": "", "origin": "", "search_text": "", "details": "{}"
                 },
             )  # fmt: skip
-            self.db["terms"].create(
+            self.db.table("terms").create(
                 {
                     "id": int,
                     "concept_id": int,
@@ -226,16 +232,16 @@ class Termbase(ConceptReading):
                 not_null={"concept_id", "lang", "text", "key", "kind", "details"},
                 defaults={"details": "{}"},
             )
-            self.db["terms"].create_index(["lang", "key"])
-            self.db["terms"].create_index(["concept_id"])
-            self.db["concepts"].create_index(["origin"])
+            self.db.table("terms").create_index(["lang", "key"])
+            self.db.table("terms").create_index(["concept_id"])
+            self.db.table("concepts").create_index(["origin"])
             # What the curated loader last wrote for each curated concept, and which the user
             # deleted: a concept whose content differs from applied_hash was edited by the user.
-            self.db["curated"].create(
+            self.db.table("curated").create(
                 {"origin": str, "applied_hash": str, "deleted": int}, pk="origin"
             )
             # Trigram FTS finds substrings in hangul and hanzi, which have no spaces to split on.
-            self.db["concepts"].enable_fts(
+            self.db.table("concepts").enable_fts(
                 ["search_text", "note", "domain"], create_triggers=True, tokenize="trigram"
             )
 
@@ -415,7 +421,7 @@ class Termbase(ConceptReading):
             # The curated origin is bookkeeping, not something an editor form carries along.
             cleaned.origin = cleaned.origin or origin
             cleaned.updated_at = _next_stamp(stored)
-            self._write(cleaned)
+            self._write(concept.id, cleaned)
         concept.updated_at = cleaned.updated_at
 
     def delete_concept(self, concept_id: int) -> Concept:
@@ -464,11 +470,11 @@ class Termbase(ConceptReading):
                 _dump_concept_details(concept),
             ),
         )
-        concept_id = int(cursor.lastrowid)
+        concept_id = inserted_id(cursor)
         self._insert_terms(concept_id, concept.terms)
         return concept_id
 
-    def _write(self, concept: Concept) -> None:
+    def _write(self, concept_id: int, concept: Concept) -> None:
         self._conn.execute(
             "UPDATE concepts SET domain = ?, note = ?, status = ?, origin = ?, updated_at = ?,"
             " search_text = ?, details = ? WHERE id = ?",
@@ -480,11 +486,11 @@ class Termbase(ConceptReading):
                 concept.updated_at,
                 _search_text(concept),
                 _dump_concept_details(concept),
-                concept.id,
+                concept_id,
             ),
         )
-        self._conn.execute("DELETE FROM terms WHERE concept_id = ?", (concept.id,))
-        self._insert_terms(int(concept.id), concept.terms)
+        self._conn.execute("DELETE FROM terms WHERE concept_id = ?", (concept_id,))
+        self._insert_terms(concept_id, concept.terms)
 
     def _insert_terms(self, concept_id: int, terms: list[Term]) -> None:
         self._conn.executemany(

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from operator import attrgetter
 from pathlib import Path
 
+from documents.sources import CONFIDENT, SourceError, decode_text
 from glossary.model import (
     Concept,
     GlossaryError,
@@ -56,8 +59,6 @@ class Decoding:
 
     @property
     def guessed(self) -> bool:
-        from documents.sources import CONFIDENT
-
         return self.confidence < CONFIDENT
 
 
@@ -72,8 +73,6 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, D
     """Text of a glossary table: a BOM (UTF-8, UTF-16 from Excel), strict UTF-8, else a ranked
     guess among CP949, GB18030 and Big5 that the caller must show before importing. Invalid
     UTF-8 is never repaired; damaged UTF-16 and control characters are refused by name."""
-    from documents.sources import SourceError, decode_text
-
     try:
         decoded = decode_text(data, str(path), encoding=encoding)
     except SourceError as error:
@@ -291,30 +290,43 @@ def write_table(
     return len(rows)
 
 
-def _wide(concepts: list[Concept], langs: list[str]):
+Cell = Callable[[Concept], "str | None"]  # one column of the wide table
+
+
+def _preferred_cell(lang: str, concept: Concept) -> str:
+    return concept.preferred(lang) or ""
+
+
+def _forms_cell(lang: str, kind: TermKind, concept: Concept) -> str:
+    return SEPARATOR.join(concept.forms(lang, kind))
+
+
+def _notes_cell(lang: str, concept: Concept) -> str:
+    return SEPARATOR.join(
+        f"{t.text} = {t.note}" for t in concept.terms if t.lang == lang and t.note
+    )
+
+
+def _wide(concepts: list[Concept], langs: list[str]) -> tuple[list[str], list[Cell]]:
     header: list[str] = []
-    cells = []
+    cells: list[Cell] = []
     for lang in langs:
         header.append(lang)
-        cells.append(lambda c, lang=lang: c.preferred(lang) or "")
+        cells.append(partial(_preferred_cell, lang))
         for part, kind in _KINDS.items():
             if any(c.forms(lang, kind) for c in concepts):
                 header.append(f"{lang}:{part}")
-                cells.append(lambda c, lang=lang, k=kind: SEPARATOR.join(c.forms(lang, k)))
+                cells.append(partial(_forms_cell, lang, kind))
         if any(t.note for c in concepts for t in c.terms if t.lang == lang):
             header.append(f"{lang}:notes")
-            cells.append(
-                lambda c, lang=lang: SEPARATOR.join(
-                    f"{t.text} = {t.note}" for t in c.terms if t.lang == lang and t.note
-                )
-            )
+            cells.append(partial(_notes_cell, lang))
     header += ["domain", "note"]
-    cells += [lambda c: c.domain, lambda c: c.note]
+    cells += [attrgetter("domain"), attrgetter("note")]
     if any(c.status != "approved" for c in concepts):
         header.append("status")
-        cells.append(lambda c: c.status)
+        cells.append(attrgetter("status"))
     for name, attribute in (("created", "created_at"), ("updated", "updated_at")):
         if any(getattr(c, attribute) for c in concepts):
             header.append(name)
-            cells.append(lambda c, a=attribute: getattr(c, a))
+            cells.append(attrgetter(attribute))
     return header, cells

@@ -336,8 +336,10 @@ def _name(v3: bool, name: str) -> str:
     return name
 
 
-def _sub(parent: etree._Element, v3: bool, name: str, text: str | None = None, **attrs: str):
-    element = etree.SubElement(parent, _name(v3, name), **attrs)
+def _sub(
+    parent: etree._Element, v3: bool, name: str, text: str | None = None, **attrs: str
+) -> etree._Element:
+    element = etree.SubElement(parent, _name(v3, name), attrib=attrs)
     if text is not None:
         element.text = strip_controls(text)  # an older termbase may hold a stray U+0001
     return element
