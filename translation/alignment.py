@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -128,7 +129,7 @@ def compose(first: Alignment, second: Alignment, middle_text: str) -> Alignment:
 
 
 def from_attention(
-    attention: Sequence[Sequence[float]],
+    attention: np.ndarray | Sequence[Sequence[float]],
     source_text: str,
     source_pieces: Sequence[str],
     target_text: str,
@@ -154,8 +155,6 @@ def follow_edit(alignment: Alignment, before: str, after: str, source: bool = Fa
     """alignment with its output spans (source spans when source) moved from text before to
     the edited text after: unchanged stretches map one for one, a changed one (⦗101⦘ -> ⟨1⟩)
     maps to its new extent."""
-    import difflib
-
     opcodes = difflib.SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
 
     def moved(position: int, end: bool) -> int:

@@ -16,6 +16,7 @@ from translation.packages import Package, PackageError, installed_packages, vers
 from translation.tokenizers import Tokenizer, load_tokenizer
 
 if TYPE_CHECKING:  # numpy loads with the first translation, not with the window
+    import ctranslate2
     import numpy as np
 
     from translation.alignment import Alignment
@@ -66,7 +67,7 @@ class _Hop:
     def alignment(self) -> Alignment | None:
         if self.attention is None:
             return None
-        from translation.alignment import from_attention
+        from translation.alignment import from_attention  # noqa: PLC0415 - heavy: numpy
 
         return from_attention(
             self.attention,
@@ -89,6 +90,9 @@ class Translation(str):
     hops: tuple[_Hop, ...]
     route: tuple[str, str]
     resume: Callable[..., list[Translation]] | None
+    _alignment: Alignment | None  # computed on first use
+    _edited_from: str | None  # the decoded text, when with_text edited it
+    _source_edit: tuple[str, str] | None  # (the source the decoder saw, the caller's)
 
     @classmethod
     def make(
@@ -124,10 +128,10 @@ class Translation(str):
         use only, since most translations never need it.
         """
         if self._alignment is None and self.hops:
-            from translation.alignment import compose, follow_edit
+            from translation.alignment import compose, follow_edit  # noqa: PLC0415 - numpy
 
-            alignments = [hop.alignment() for hop in self.hops]
-            if all(a is not None for a in alignments):
+            alignments = [a for hop in self.hops if (a := hop.alignment()) is not None]
+            if len(alignments) == len(self.hops):  # every hop returned its attention
                 combined = alignments[0]
                 for hop, following in zip(self.hops[1:], alignments[1:], strict=True):
                     combined = compose(combined, following, hop.source)
@@ -160,7 +164,7 @@ class EngineOptions:
 
 @dataclass
 class _Model:
-    translator: object  # ctranslate2.Translator
+    translator: ctranslate2.Translator
     tokenizer: Tokenizer
     key: tuple[Path, int]
     last_used: float
@@ -328,8 +332,8 @@ class Engine:
                     Translation.make(str(output), record, (source, target), self.resume)
                     for output, record in zip(outputs, hops, strict=True)
                 ]
-                for index, output in zip(indexes, done, strict=True):
-                    results[index] = output
+                for index, made in zip(indexes, done, strict=True):
+                    results[index] = made
                 if on_batch is not None:
                     on_batch(list(indexes), list(done))
         finally:
@@ -408,7 +412,7 @@ class Engine:
             # Where each output piece looked: glossary.enforce repairs garbled terms with it.
             return_attention=True,
         )
-        import numpy as np
+        import numpy as np  # noqa: PLC0415 - heavy (~0.1 s): loads with the first translation
 
         outputs: list[_Decoded] = []
         for result in results:

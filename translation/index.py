@@ -12,7 +12,7 @@ import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,7 +107,7 @@ def packages_for_pair(
     available: list[AvailablePackage],
     source: str,
     target: str,
-    installed: set[tuple[str, str]] = frozenset(),
+    installed: Collection[tuple[str, str]] = frozenset(),
 ) -> list[AvailablePackage]:
     """What to download for a pair: the direct package, else the missing hops via English."""
     newest: dict[tuple[str, str], AvailablePackage] = {}
@@ -141,7 +141,7 @@ def download_package(
     before each chunk and raises Cancelled.
     """
     dest_dir.mkdir(parents=True, exist_ok=True)
-    errors = []
+    errors: list[PackageIndexError] = []
     for link in package.links:
         fd, part_name = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=dest_dir)
         part = Path(part_name)
@@ -174,7 +174,7 @@ def download_and_install(
     packages_dir: Path,
     *,
     index_url: str = DEFAULT_INDEX_URL,
-    installed: set[tuple[str, str]] = frozenset(),
+    installed: Collection[tuple[str, str]] = frozenset(),
     progress: Callable[[AvailablePackage, int, int | None], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> list[Package]:

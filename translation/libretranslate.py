@@ -19,7 +19,7 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from translation.engine import Cancelled, NoRouteError, Route
+from translation.engine import Cancelled, Engine, NoRouteError, Route
 from translation.languages import from_argos, language_name, to_argos
 
 log = logging.getLogger(__name__)
@@ -261,8 +261,6 @@ class FallbackEngine:
 def open_engine(packages_dir, url: str | None = None, api_key: str | None = None, options=None):
     """The local engine, or the server given by url (else HANBIT_MT_URL) with the local one as
     fallback."""
-    from translation.engine import Engine
-
     local = Engine(packages_dir, options)
     url = url or os.environ.get(URL_VARIABLE, "")
     if not url:

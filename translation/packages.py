@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -23,6 +24,12 @@ from storage.atomic import atomic_write_text, sync_folder
 from storage.errors import os_reason
 from storage.inputs import check_input_file
 from translation.languages import from_argos, language_name, to_argos
+
+# sys.platform rather than os.name: type checkers know which of the two modules exists
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+else:
+    import fcntl
 
 log = logging.getLogger(__name__)
 
@@ -243,9 +250,9 @@ def install_package_file(
 def check_runs(package: Package, name: str) -> None:
     """Load the package's tokenizer and model on the CPU and decode one token; PackageError
     with the reason when either fails."""
-    from translation import runtime
-    from translation.tokenizers import load_tokenizer
-
+    # sentencepiece and the runtime load to test-run a package, not to list or install one
+    from translation import runtime  # noqa: PLC0415 - heavy: sentencepiece
+    from translation.tokenizers import load_tokenizer  # noqa: PLC0415 - heavy: sentencepiece
     try:
         tokenizer = load_tokenizer(
             package.tokenizer_path, to_argos(package.from_code), to_argos(package.to_code)
@@ -348,14 +355,10 @@ def _folder_lock(packages_dir: Path, wait: bool) -> Iterator[None]:
     once when another process holds it.
     """
     packages_dir.mkdir(parents=True, exist_ok=True)
-    if os.name == "nt":  # pragma: no cover - folders cannot be locked there; a file can
-        import msvcrt
-
+    if sys.platform == "win32":  # pragma: no cover - folders cannot be locked there; a file can
         fd = os.open(packages_dir / ".install.lock", os.O_RDWR | os.O_CREAT)
         lock = functools.partial(msvcrt.locking, fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
     else:
-        import fcntl
-
         fd = os.open(packages_dir, os.O_RDONLY)
         lock = functools.partial(fcntl.flock, fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
     try:

@@ -15,7 +15,7 @@ def pick_device(option: str) -> str:
     """ "cuda" or "cpu" for an option of "auto", "cpu" or "cuda"."""
     if option != "auto":
         return option
-    import ctranslate2
+    import ctranslate2  # noqa: PLC0415 - heavy (~0.2 s with its libraries): with a model
 
     usable = cuda_unusable is None and ctranslate2.get_cuda_device_count() > 0
     return "cuda" if usable else "cpu"
@@ -25,7 +25,7 @@ def pick_compute_type(device: str, option: str) -> str:
     """option unless "auto": then int8 on CPU, int8_float16 on CUDA, when supported."""
     if option != "auto":
         return option
-    import ctranslate2
+    import ctranslate2  # noqa: PLC0415 - heavy (~0.2 s with its libraries): with a model
 
     supported = ctranslate2.get_supported_compute_types(device)
     preferred = ("int8", "int8_float32") if device == "cpu" else ("int8_float16", "float16")
@@ -47,7 +47,7 @@ def open_translator(
     intra_threads: int = 0,
 ):
     """A CTranslate2 translator that has decoded one token, so a broken device shows now."""
-    import ctranslate2
+    import ctranslate2  # noqa: PLC0415 - heavy (~0.2 s with its libraries): with a model
 
     translator = ctranslate2.Translator(
         str(model_path),

@@ -7,6 +7,10 @@ from typing import Protocol
 
 import sentencepiece as spm
 
+# argostranslate.tokenizer is light (sentencepiece and sacremoses only); Argos's translate
+# module is the one that pulls in torch and stanza, and is never imported.
+from argostranslate.tokenizer import BPETokenizer as ArgosBPE
+
 SPACE_PIECE = "▁"  # sentencepiece's word-boundary marker (U+2581)
 
 
@@ -67,10 +71,6 @@ class BPETokenizer:
     """Moses tokenization plus BPE, exactly as Argos does it (sacremoses)."""
 
     def __init__(self, model_file: Path, source: str, target: str) -> None:
-        # argostranslate.tokenizer is light (sentencepiece and sacremoses only); Argos's
-        # translate module is the one that pulls in torch and stanza, and is never imported.
-        from argostranslate.tokenizer import BPETokenizer as ArgosBPE
-
         self._bpe = ArgosBPE(model_file, source, target)
 
     def encode(self, text: str) -> list[str]:
