@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -56,7 +57,8 @@ class ImportReport:
 MAX_TMX_BYTES = 1024 * 2**20
 
 
-def _parse(path: Path) -> etree._ElementTree:
+def _parse(path: Path) -> tuple[etree._Element, etree._Element]:
+    """The file's <tmx> root and its <body>; TMXError when it is not TMX."""
     # A DOCTYPE that only names tmx14.dtd is what TMX tools write; it is never loaded. Entities
     # (billion laughs, external files) are refused whatever the file's encoding.
     if not path.exists() and not path.is_symlink():
@@ -64,13 +66,13 @@ def _parse(path: Path) -> etree._ElementTree:
     root = parse_xml_file(
         path, TMXError, allow_doctype=True, remove_comments=True, limit=MAX_TMX_BYTES
     )
-    tree = root.getroottree()
-    root = tree.getroot()
+    root = root.getroottree().getroot()
     if root.tag != "tmx":
-        raise TMXError(f"{path.name} is not TMX: its root element is <{root.tag}>, not <tmx>")
-    if root.find("body") is None:
+        raise TMXError(f"{path.name} is not TMX: its root element is <{root.tag!s}>, not <tmx>")
+    body = root.find("body")
+    if body is None:
         raise TMXError(f"{path.name} has no <body>")
-    return tree
+    return root, body
 
 
 def _stamp_from_tmx(value: str | None) -> str | None:
@@ -135,7 +137,7 @@ def read_tmx(path: str | Path) -> tuple[list[TMXUnit], list[tuple[str, str]]]:
     file gives one unit with the newest target and the others as meta["alternatives"].
     """
     path = Path(path)
-    root = _parse(path).getroot()
+    root, body = _parse(path)
     header = root.find("header")
     header_src = header.get("srclang") if header is not None else None
     # The desk writes every <seg> on one line, so a newline at its edge is the translator's;
@@ -143,12 +145,14 @@ def read_tmx(path: str | Path) -> tuple[list[TMXUnit], list[tuple[str, str]]]:
     ours = header is not None and header.get("creationtool") == CREATION_TOOL
     units: list[TMXUnit] = []
     skipped: list[tuple[str, str]] = []
-    for position, tu in enumerate(root.find("body").iterfind("tu"), start=1):
+    for position, tu in enumerate(body.iterfind("tu"), start=1):
         where = f"tu {tu.get('tuid')}" if tu.get("tuid") else f"tu #{position}"
         props = {prop.get("type"): (prop.text or "") for prop in tu.iterfind("prop")}
         # Our own export always names the origin (even none); other tools' units come from the file.
         origin = props[PROP_ORIGIN] if PROP_ORIGIN in props else path.name
-        status = props.get(PROP_STATUS) if props.get(PROP_STATUS) in STATUSES else "confirmed"
+        status = props.get(PROP_STATUS, "")
+        if status not in STATUSES:
+            status = "confirmed"
         numbering = Numbering()
         variants = []
         for tuv in tu.iterfind("tuv"):
@@ -160,9 +164,9 @@ def read_tmx(path: str | Path) -> tuple[list[TMXUnit], list[tuple[str, str]]]:
         wanted_src = _language(tu.get("srclang") or header_src)
         source = next((v for v in variants if v[1] and v[1] == wanted_src), None)
         source = source or next((v for v in variants if v[1]), None)
-        if source is None:
-            codes = ", ".join(str(v[0]) for v in variants) or "none"
-            skipped.append((where, f"no language the memory holds (languages: {codes})"))
+        if source is None or source[1] is None:
+            named = ", ".join(str(v[0]) for v in variants) or "none"
+            skipped.append((where, f"no language the memory holds (languages: {named})"))
             continue
         if not source[2].strip():
             skipped.append((where, f"empty {source[1]} source segment"))
@@ -308,7 +312,9 @@ def export_tmx(
                 xf.write("\n", header, "\n")
                 with xf.element("body"):
                     xf.write("\n")
-                    meta_of = getattr(memory, "unit_meta", lambda unit_id: {})
+                    meta_of: Callable[[int], dict] = getattr(
+                        memory, "unit_meta", lambda unit_id: {}
+                    )
                     for unit in memory.units(source_lang, target_lang):
                         meta = meta_of(unit.id)
                         xf.write(_tu(unit, meta), "\n")

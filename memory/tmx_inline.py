@@ -48,10 +48,9 @@ def seg_text(
 
 
 def _preserved(element: etree._Element) -> bool:
-    while element is not None:
-        if element.get(XML_SPACE):
-            return element.get(XML_SPACE) == "preserve"
-        element = element.getparent()
+    for node in (element, *element.iterancestors()):
+        if node.get(XML_SPACE):
+            return node.get(XML_SPACE) == "preserve"
     return False
 
 
