@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -205,9 +205,11 @@ class TermMatcher:
         if self._automaton is None or not text:
             return []
         norm, positions, glosses = normalize(text, strip_glosses=self._script == "ko")
-        accept = {"ko": self._accept_korean, "zh": self._accept_chinese}.get(
-            self._script, self._accept_latin
-        )
+        accept: Callable[[str, int, int], int | None] = self._accept_latin
+        if self._script == "ko":
+            accept = self._accept_korean
+        elif self._script == "zh":
+            accept = self._accept_chinese
         # One pass over the text as matched; for Korean over it without the spaces between
         # hangul, each hit mapped back so that the rules below judge the text as written.
         searched, back = norm, None

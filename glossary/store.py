@@ -1,4 +1,4 @@
-"""The termbase: concepts with terms per language, in SQLite through sqlite-utils."""
+"""The termbase: concepts with terms per language, in one SQLite file."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.chinese import script_variants
 
@@ -28,8 +29,11 @@ from storage.sqlite import (
     foreign_object,
     full_disk_message,
     inserted_id,
-    schema_rows,
+    reference_rows,
 )
+
+if TYPE_CHECKING:  # sqlite-utils loads only for whoever asks for Termbase.db
+    import sqlite_utils
 
 __all__ = ["Concept", "GlossaryError", "Term", "TermKind", "Termbase", "clean_concept", "term_key"]
 
@@ -88,14 +92,48 @@ def _dump_concept_details(concept: Concept) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
-@functools.cache
+# The schema, statement by statement, exactly as sqlite-utils wrote it when termbases were
+# made with it (so the search index's triggers of every existing file match ours): plain SQL
+# both creates a termbase and gives the guard its reference, and opening one never imports
+# sqlite-utils (0.2 s with numpy). Trigram FTS finds substrings in hangul and hanzi, which
+# have no spaces to split on; `curated` keeps what the curated loader last wrote for each
+# curated concept, and which the user deleted (content differing from applied_hash was edited).
+_SCHEMA = (
+    'CREATE TABLE "meta" (\n   "key" TEXT PRIMARY KEY,\n   "value" TEXT\n)',
+    'CREATE TABLE "concepts" (\n   "id" INTEGER PRIMARY KEY,\n'
+    "   \"domain\" TEXT NOT NULL DEFAULT '',\n   \"note\" TEXT NOT NULL DEFAULT '',\n"
+    '   "status" TEXT NOT NULL,\n   "origin" TEXT NOT NULL DEFAULT \'\',\n'
+    '   "created_at" TEXT,\n   "updated_at" TEXT,\n'
+    "   \"search_text\" TEXT NOT NULL DEFAULT '',\n   \"details\" TEXT NOT NULL DEFAULT '{}'\n)",
+    'CREATE TABLE "terms" (\n   "id" INTEGER PRIMARY KEY,\n'
+    '   "concept_id" INTEGER NOT NULL REFERENCES "concepts"("id"),\n'
+    '   "position" INTEGER,\n   "lang" TEXT NOT NULL,\n   "text" TEXT NOT NULL,\n'
+    '   "key" TEXT NOT NULL,\n   "kind" TEXT NOT NULL,\n   "note" TEXT,\n'
+    "   \"details\" TEXT NOT NULL DEFAULT '{}'\n)",
+    'CREATE INDEX "idx_terms_lang_key"\n    ON "terms" ("lang", "key")',
+    'CREATE INDEX "idx_terms_concept_id"\n    ON "terms" ("concept_id")',
+    'CREATE INDEX "idx_concepts_origin"\n    ON "concepts" ("origin")',
+    'CREATE TABLE "curated" (\n   "origin" TEXT PRIMARY KEY,\n   "applied_hash" TEXT,\n'
+    '   "deleted" INTEGER\n)',
+    'CREATE VIRTUAL TABLE "concepts_fts" USING FTS5 (\n    "search_text", "note", "domain",\n'
+    "    tokenize='trigram',\n    content=\"concepts\"\n)",
+    'CREATE TRIGGER "concepts_ai" AFTER INSERT ON "concepts" BEGIN\n'
+    '  INSERT INTO "concepts_fts" (rowid, "search_text", "note", "domain")'
+    ' VALUES (new.rowid, new."search_text", new."note", new."domain");\nEND',
+    'CREATE TRIGGER "concepts_ad" AFTER DELETE ON "concepts" BEGIN\n'
+    '  INSERT INTO "concepts_fts" ("concepts_fts", rowid, "search_text", "note", "domain")'
+    ' VALUES(\'delete\', old.rowid, old."search_text", old."note", old."domain");\nEND',
+    'CREATE TRIGGER "concepts_au" AFTER UPDATE ON "concepts" BEGIN\n'
+    '  INSERT INTO "concepts_fts" ("concepts_fts", rowid, "search_text", "note", "domain")'
+    ' VALUES(\'delete\', old.rowid, old."search_text", old."note", old."domain");\n'
+    '  INSERT INTO "concepts_fts" (rowid, "search_text", "note", "domain")'
+    ' VALUES (new.rowid, new."search_text", new."note", new."domain");\nEND',
+)
+
+
 def _our_schema() -> frozenset[tuple[str, str, str, str]]:
-    """What _create_schema makes, with the triggers sqlite-utils adds for the search index."""
-    reference = Termbase(Path(":memory:"))
-    try:
-        return frozenset(schema_rows(reference._conn))
-    finally:
-        reference.close()
+    """What _create_schema makes, the search index's shadow tables and triggers included."""
+    return reference_rows(";\n".join(_SCHEMA))
 
 
 class Termbase(ConceptReading):
@@ -108,9 +146,6 @@ class Termbase(ConceptReading):
             self._conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30.0)
         except sqlite3.Error as error:
             raise GlossaryError(f"cannot open termbase {self.path}: {error}") from None
-        import sqlite_utils  # noqa: PLC0415 - 0.1 s with numpy; only when a termbase opens
-
-        self.db = sqlite_utils.Database(self._conn)
         try:
             self._open()
         except sqlite3.DatabaseError as error:
@@ -124,8 +159,18 @@ class Termbase(ConceptReading):
 
     # -- opening -------------------------------------------------------------------------
 
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The connection through sqlite-utils, for scripts and tests; the store never uses it."""
+        import sqlite_utils  # noqa: PLC0415 - 0.2 s with numpy: only for whoever asks
+
+        return sqlite_utils.Database(self._conn)
+
     def _open(self) -> None:
-        tables = set(self.db.table_names())
+        tables = {
+            name
+            for (name,) in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         if not self._conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
             self._create_schema()
             return
@@ -189,60 +234,14 @@ class Termbase(ConceptReading):
             )
 
     def _create_schema(self) -> None:
-        self.db.enable_wal()
+        self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA foreign_keys = ON")
         with self.transaction(bump=False):
-            self.db.table("meta").create({"key": str, "value": str}, pk="key")
+            for statement in _SCHEMA:  # one by one: executescript would COMMIT first
+                self._conn.execute(statement)
             self._conn.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
                 [("format", FORMAT), ("schema", str(SCHEMA_VERSION)), ("revision", "0")],
-            )
-            self.db.table("concepts").create(
-                {
-                    "id": int,
-                    "domain": str,
-                    "note": str,
-                    "status": str,
-                    "origin": str,
-                    "created_at": str,
-                    "updated_at": str,
-                    "search_text": str,
-                    "details": str,
-                },
-                pk="id",
-                not_null={"domain", "note", "status", "origin", "search_text", "details"},
-                defaults={
-                    "domain": "", "note": "", "origin": "", "search_text": "", "details": "{}"
-                },
-            )  # fmt: skip
-            self.db.table("terms").create(
-                {
-                    "id": int,
-                    "concept_id": int,
-                    "position": int,
-                    "lang": str,
-                    "text": str,
-                    "key": str,
-                    "kind": str,
-                    "note": str,
-                    "details": str,
-                },
-                pk="id",
-                foreign_keys=[("concept_id", "concepts", "id")],
-                not_null={"concept_id", "lang", "text", "key", "kind", "details"},
-                defaults={"details": "{}"},
-            )
-            self.db.table("terms").create_index(["lang", "key"])
-            self.db.table("terms").create_index(["concept_id"])
-            self.db.table("concepts").create_index(["origin"])
-            # What the curated loader last wrote for each curated concept, and which the user
-            # deleted: a concept whose content differs from applied_hash was edited by the user.
-            self.db.table("curated").create(
-                {"origin": str, "applied_hash": str, "deleted": int}, pk="origin"
-            )
-            # Trigram FTS finds substrings in hangul and hanzi, which have no spaces to split on.
-            self.db.table("concepts").enable_fts(
-                ["search_text", "note", "domain"], create_triggers=True, tokenize="trigram"
             )
 
     @contextmanager
@@ -319,7 +318,7 @@ class Termbase(ConceptReading):
                     details=details.get("concept", {}),
                     lang_details=details.get("langs", {}),
                 )
-            for concept_id, lang, text, kind, note, details in self._conn.execute(
+            for concept_id, lang, text, kind, note, term_details in self._conn.execute(
                 "SELECT concept_id, lang, text, kind, note, details FROM terms"
                 f" WHERE concept_id IN ({marks}) ORDER BY concept_id, position",
                 chunk,
@@ -332,7 +331,7 @@ class Termbase(ConceptReading):
                         strip_controls(text),
                         TermKind(kind),
                         strip_controls(note or ""),
-                        _load_details(details),
+                        _load_details(term_details),
                     )
                 )
         return [found[i] for i in ids if i in found]
