@@ -26,14 +26,11 @@ def _window(project: Path, data: Path, packages: Path, scratch: Path):
     """The desk window as main.py open builds it, with its panels, settings in scratch."""
     from PySide6.QtCore import QSettings
 
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
 
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(project, data_dir=data, packages_dir=packages, settings=settings)
-    if getattr(window, "panels", None) is None:
-        install_panels(window)
     window.resize(1400, 900)
     window.show()
     return window
@@ -67,7 +64,9 @@ def stall_during_translate_all(app, scratch: Path, name: str) -> tuple[float, in
     probe.timeout.connect(lambda: ticks.append(time.perf_counter()))
     loop = QEventLoop()
     outcome: list[bool] = []
-    window.translation_finished.connect(lambda completed: (outcome.append(completed), loop.quit()))
+    window.sig_translation_finished.connect(
+        lambda completed: (outcome.append(completed), loop.quit())
+    )
     guard = QTimer(singleShot=True, interval=300_000)
     guard.timeout.connect(loop.quit)
     probe.start()

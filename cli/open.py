@@ -106,10 +106,6 @@ def run(args: argparse.Namespace) -> int:
     except ProjectError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    if getattr(window, "panels", None) is None:  # glossary, TM and QA docks beside the grid
-        from desktop.panel_wiring import install_panels
-
-        install_panels(window)
     window.show()
     if os.environ.get("HANBIT_EXIT_WHEN_SHOWN"):
         _exit_when_painted(app, window)

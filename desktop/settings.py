@@ -10,6 +10,47 @@ from translation.engine import EngineOptions
 
 MAX_RECENT = 10
 
+UI_LANGUAGE_KEY = "ui/language"
+SHORTCUT_KEY = "shortcuts/{id}"
+# Before actions had ids (issue 12), keys were saved under the window attribute's name
+# ("shortcuts/confirm" for act_confirm); they are read once and moved to the action's id.
+LEGACY_SHORTCUTS = {
+    "new": "file.new",
+    "new_xliff": "file.new_from_xliff",
+    "open": "file.open",
+    "save_as": "file.save_as",
+    "start": "file.start_screen",
+    "export": "file.export",
+    "import_review": "file.import_review",
+    "undo": "edit.undo_segment",
+    "redo": "edit.redo_segment",
+    "find": "edit.find",
+    "replace": "edit.replace",
+    "typing_replaces": "edit.typing_replaces",
+    "shortcuts": "edit.shortcuts",
+    "confirm": "segment.confirm",
+    "previous": "segment.previous",
+    "next": "segment.next",
+    "copy_mt": "segment.copy_mt",
+    "copy_source": "segment.copy_source",
+    "split": "segment.split",
+    "join": "segment.join",
+    "translate_all": "translate.all",
+    "retranslate_selected": "translate.retranslate_selected",
+    "retranslate_terms": "translate.retranslate_changed_terms",
+    "retranslate_drafts": "translate.retranslate_drafts",
+    "cancel": "translate.cancel",
+    "install_package": "packages.install_file",
+    "download_packages": "packages.download",
+    "font": "view.font",
+    "glossary_manager": "glossary.manager",
+    "add_term": "glossary.add_term",
+    "check": "qa.check_document",
+    "concordance": "memory.concordance",
+    "servers": "team.servers",
+    "waiting": "team.waiting",
+}
+
 
 class Settings:
     """Typed access to QSettings; every value has a default so a fresh install just works."""
@@ -100,3 +141,55 @@ class Settings:
 
     def set_spelling_language(self, code: str) -> None:
         self.q.setValue("spelling/language", code)
+
+    # interface ------------------------------------------------------------------------------
+    def interface_language(self) -> str:
+        """The interface language chosen in View ▸ Interface Language ("" follows the system)."""
+        return str(self.q.value(UI_LANGUAGE_KEY, "") or "")
+
+    def set_interface_language(self, code: str) -> None:
+        self.q.setValue(UI_LANGUAGE_KEY, code)
+
+    # QA ---------------------------------------------------------------------------------------
+    def ask_on_critical(self) -> bool:
+        """Confirming a target with an open CRITICAL QA issue asks first (memoQ, Trados)."""
+        return self.q.value("qa/ask_before_confirming_critical", True, type=bool)
+
+    def set_ask_on_critical(self, ask: bool) -> None:
+        self.q.setValue("qa/ask_before_confirming_critical", bool(ask))
+
+    # translation memory -------------------------------------------------------------------------
+    def memory_autofill(self) -> bool:
+        """A 100% memory match fills an empty target as a draft."""
+        return self.q.value("tm/autofill_exact", True, type=bool)
+
+    def set_memory_autofill(self, on: bool) -> None:
+        self.q.setValue("tm/autofill_exact", bool(on))
+
+    # keyboard shortcuts (desktop.actions) -----------------------------------------------------
+    def shortcut(self, action_id: str) -> str | None:
+        """The translator's keys for an action (portable text), None for its built-in ones."""
+        key = SHORTCUT_KEY.format(id=action_id)
+        value = self.q.value(key)
+        if value is None:
+            value = self._migrate_shortcut(action_id)
+        return None if value is None else str(value)
+
+    def set_shortcut(self, action_id: str, keys: str | None) -> None:
+        """Keep keys for an action; None goes back to its built-in keys."""
+        key = SHORTCUT_KEY.format(id=action_id)
+        if keys is None:
+            self.q.remove(key)
+        else:
+            self.q.setValue(key, keys)
+
+    def _migrate_shortcut(self, action_id: str) -> object | None:
+        for old, new in LEGACY_SHORTCUTS.items():
+            if new == action_id:
+                legacy = SHORTCUT_KEY.format(id=old)
+                value = self.q.value(legacy)
+                if value is not None:
+                    self.q.setValue(SHORTCUT_KEY.format(id=action_id), value)
+                    self.q.remove(legacy)
+                return value
+        return None

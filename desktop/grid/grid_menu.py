@@ -3,11 +3,17 @@ prefilled from what is selected), Search memory (concordance), Copy, Retranslate
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMenu
 
 from desktop.grid.segment_model import COL_SOURCE, COL_TARGET
+
+if TYPE_CHECKING:
+    from desktop.desk import Desk
+    from desktop.glossary.feature import GlossaryFeature
+    from desktop.memory.feature import MemoryFeature
 
 
 def _short(text: str, limit: int = 24) -> str:
@@ -17,11 +23,12 @@ def _short(text: str, limit: int = 24) -> str:
 class GridMenus(QObject):
     """Owns the grid's context menus and the concordance dialog of one window."""
 
-    def __init__(self, window, panels) -> None:
-        super().__init__(window)
-        self.window, self.panels = window, panels
+    def __init__(self, desk: Desk, glossary: GlossaryFeature, memory: MemoryFeature) -> None:
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.glossary, self.memory = glossary, memory
         self._concordance = None
-        view = window.view
+        view = desk.view
         view.customContextMenuRequested.connect(self._grid_menu)
         view.text_menu_requested.connect(self._text_menu)
 
@@ -29,13 +36,13 @@ class GridMenus(QObject):
 
     def selections(self) -> tuple[str, str]:
         """(source selection, target selection) of the current segment."""
-        view = self.window.view
+        view = self.desk.view
         return view.source_selection(), view.target_selection()
 
     def add_term(self) -> None:
         """The glossary's add form, both languages prefilled from the selections."""
         source, target = self.selections()
-        manager = self.panels.open_manager()
+        manager = self.glossary.open_manager()
         if manager is not None:
             manager.open_add_dialog(source, target)
 
@@ -44,8 +51,8 @@ class GridMenus(QObject):
         from desktop.memory.concordance import ConcordanceDialog
 
         if self._concordance is None:
-            dialog = ConcordanceDialog(self.panels.tm, self.window)
-            dialog.sig_insert_text.connect(self.panels.insert_into_target)
+            dialog = ConcordanceDialog(self.memory.panel, self.desk.widget())
+            dialog.sig_insert_text.connect(self.desk.insert_into_target)
             self._concordance = dialog
         dialog = self._concordance
         if not text:
@@ -84,7 +91,7 @@ class GridMenus(QObject):
             menu.insertSeparator(first)
 
     def _grid_menu(self, pos) -> None:
-        view = self.window.view
+        view = self.desk.view
         index = view.indexAt(pos)
         if index.isValid() and not view.selectionModel().isRowSelected(index.row()):
             view.go_to_row(index.row())
@@ -105,17 +112,10 @@ class GridMenus(QObject):
         select = menu.addAction(self.tr("Select Text in the Source"))
         select.triggered.connect(lambda: view.open_source_viewer(row))
         menu.addSeparator()
-        for action in (self.window.act_retranslate_selected, self.window.act_confirm):
+        for action in (
+            self.desk.actions["translate.retranslate_selected"],
+            self.desk.actions["segment.confirm"],
+        ):
             menu.addAction(action)
         self.last_menu = menu  # tests read what it offered
         menu.popup(view.viewport().mapToGlobal(pos))
-
-
-def install_grid_menus(window, panels) -> GridMenus:
-    menus = GridMenus(window, panels)
-    act = QAction(QCoreApplication.translate("GridMenus", "&Concordance…"), window)
-    act.setShortcut(QKeySequence("Ctrl+K"))
-    act.triggered.connect(lambda: menus.concordance())
-    window.edit_menu.addAction(act)
-    panels.act_concordance = act  # listed (and re-bindable) with the other named actions
-    return menus

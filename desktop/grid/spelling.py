@@ -3,7 +3,9 @@ Add to Dictionary on right-click, the variant (en-US, en-GB, off) under View ▸
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QActionGroup, QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
@@ -16,6 +18,11 @@ VARIANT_NAMES = {
     "en-GB": QT_TRANSLATE_NOOP("Spelling", "English (United Kingdom)"),
     "off": QT_TRANSLATE_NOOP("Spelling", "Off"),
 }
+
+if TYPE_CHECKING:
+    from desktop.desk import Desk
+    from desktop.glossary.feature import GlossaryFeature
+    from desktop.qa.feature import QAFeature
 
 
 PRELOAD_DELAY_MS = 1500  # after start-up's first paint and panel fill
@@ -45,19 +52,20 @@ class SpellHighlighter(QSyntaxHighlighter):
 class SpellingSupport(QObject):
     """Hooks every target editor the grid opens; one per window."""
 
-    def __init__(self, window, panels) -> None:
-        super().__init__(window)
-        self.window, self.panels = window, panels
-        self.variant = window.settings.spelling_language()
+    def __init__(self, desk: Desk, glossary: GlossaryFeature, qa: QAFeature) -> None:
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.glossary, self.qa = glossary, qa
+        self.variant = desk.settings.spelling_language()
         self._apply_variant()
-        window.view.target_delegate.editor_opened.connect(self._editor_opened)
-        window.view.text_menu_requested.connect(self._menu)
+        desk.view.target_delegate.editor_opened.connect(self._editor_opened)
+        desk.view.text_menu_requested.connect(self._menu)
         self._build_menu()
 
     # ---- settings ----------------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        menu = self.window.view_menu.addMenu(self.tr("&Spelling"))
+        menu = self.desk.menu("view").addMenu(self.tr("&Spelling"))
         group = QActionGroup(menu)
         self.actions: dict[str, QAction] = {}
         for code, name in VARIANT_NAMES.items():
@@ -71,13 +79,13 @@ class SpellingSupport(QObject):
     def set_variant(self, code: str) -> None:
         """en-US, en-GB, "" (the project's language) or "off"; kept for later sessions."""
         self.variant = code
-        self.window.settings.set_spelling_language(code)
+        self.desk.settings.set_spelling_language(code)
         self._apply_variant()
         self.actions[code].setChecked(True)
-        editor = self.window.view.target_delegate.editor
+        editor = self.desk.view.target_delegate.editor
         if editor is not None:
             self._editor_opened(editor)
-        self.panels.qa.run_all()  # the QA panel's spelling issues follow the choice
+        self.qa.panel.run_all()  # the QA panel's spelling issues follow the choice
 
     def _apply_variant(self) -> None:
         # QA (panel and CLI share qa.checks) checks English with the same variant.
@@ -87,7 +95,7 @@ class SpellingSupport(QObject):
             spelling.set_variant("en", "")
 
     def checker(self) -> spelling.SpellChecker | None:
-        project = self.window.project
+        project = self.desk.project
         if self.variant == "off" or project is None:
             return None
         variant = spelling.variant_for(project.target_lang)
@@ -101,13 +109,13 @@ class SpellingSupport(QObject):
     def known_words(self) -> frozenset[str]:
         """Words that pass in the current segment: its source's Latin words, its terms'
         target forms and the translator's own words."""
-        segment_id = self.window.current_segment_id()
+        segment_id = self.desk.current_segment_id()
         texts: list[str] = []
-        if segment_id >= 0 and self.window.model is not None:
-            source = self.window.model.segment(segment_id).source
+        if segment_id >= 0 and self.desk.model is not None:
+            source = self.desk.model.segment(segment_id).source
             texts.append(source)
-            texts += [t for m in self.panels.lookup.matches(source) for t in m.targets]
-        user = spelling.user_words(spelling.user_words_path(self.window.data_dir))
+            texts += [t for m in self.glossary.lookup.matches(source) for t in m.targets]
+        user = spelling.user_words(spelling.user_words_path(self.desk.data_dir))
         return frozenset(spelling.words_of(texts)) | user
 
     # ---- the editor --------------------------------------------------------------------
@@ -172,23 +180,12 @@ class SpellingSupport(QObject):
     def add_word(self, word: str) -> None:
         """Keep the word as right from now on, in every project and in QA."""
         try:
-            spelling.add_user_word(word, spelling.user_words_path(self.window.data_dir))
+            spelling.add_user_word(word, spelling.user_words_path(self.desk.data_dir))
         except (OSError, ValueError) as error:
-            self.window.statusBar().showMessage(str(error), 8000)
+            self.desk.show_message(str(error), 8000)
             return
-        editor = self.window.view.target_delegate.editor
+        editor = self.desk.view.target_delegate.editor
         if editor is not None:
             self._editor_opened(editor)
-        self.window.statusBar().showMessage(self.tr("“%s” added to the dictionary.") % word, 4000)
-        self.panels.qa.run_all()
-
-
-def install_spelling(window, panels) -> SpellingSupport:
-    support = SpellingSupport(window, panels)
-    # Read the dictionary on a worker soon, not on the first keystroke, but after the window has
-    # painted: spylls reads it in pure Python, holding the GIL for about 0.7 s, which otherwise
-    # delays the first paint of the grid by as much.
-    QTimer.singleShot(
-        PRELOAD_DELAY_MS, support, lambda: window.runner.run_task(support.checker, context=support)
-    )
-    return support
+        self.desk.show_message(self.tr("“%s” added to the dictionary.") % word, 4000)
+        self.qa.panel.run_all()

@@ -4,6 +4,7 @@ segment's glossary terms and words of its memory matches, offered for the word b
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter
@@ -11,6 +12,11 @@ from PySide6.QtWidgets import QCompleter
 _WORD_BEFORE = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]*$")
 _MEMORY_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'-]{3,}")
 MIN_PREFIX = 2
+
+if TYPE_CHECKING:
+    from desktop.desk import Desk
+    from desktop.glossary.feature import GlossaryFeature
+    from desktop.memory.feature import MemoryFeature
 
 
 def suggestions(term_targets: list[str], memory_targets: list[str]) -> list[str]:
@@ -33,18 +39,19 @@ def completions(prefix: str, offered: list[str]) -> list[str]:
 class TypingSuggestions(QObject):
     """A completer on every target editor the grid opens; Enter or Tab takes the suggestion."""
 
-    def __init__(self, window, panels) -> None:
-        super().__init__(window)
-        self.window, self.panels = window, panels
-        window.view.target_delegate.editor_opened.connect(self._editor_opened)
+    def __init__(self, desk: Desk, glossary: GlossaryFeature, memory: MemoryFeature) -> None:
+        super().__init__(desk.widget())
+        self.desk = desk
+        self.glossary, self.memory = glossary, memory
+        desk.view.target_delegate.editor_opened.connect(self._editor_opened)
 
     def offered(self) -> list[str]:
-        segment_id = self.window.current_segment_id()
-        if segment_id < 0 or self.window.model is None:
+        segment_id = self.desk.current_segment_id()
+        if segment_id < 0 or self.desk.model is None:
             return []
-        source = self.window.model.segment(segment_id).source
-        terms = [t for m in self.panels.lookup.matches(source) for t in m.targets]
-        memory = [m.unit.target for m in self.panels.tm.matches()]
+        source = self.desk.model.segment(segment_id).source
+        terms = [t for m in self.glossary.lookup.matches(source) for t in m.targets]
+        memory = [m.unit.target for m in self.memory.panel.matches()]
         return suggestions(terms, memory)
 
     def _editor_opened(self, editor) -> None:
@@ -89,7 +96,3 @@ class TypingSuggestions(QObject):
         cursor.insertText(text)
         editor.setTextCursor(cursor)
         editor.completer.popup().hide()
-
-
-def install_suggestions(window, panels) -> TypingSuggestions:
-    return TypingSuggestions(window, panels)

@@ -6,7 +6,7 @@ import html
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.settings import Settings
 from desktop.tasks import TaskRunner
 from memory.diff import DELETE, EQUAL, INSERT, DiffOp
 from memory.store import TMMatch, TMUnit, TranslationMemory
 
 EXACT = QColor("#c8e6c9")  # green: the memory holds this very sentence
 FUZZY = QColor("#ffe0a3")  # amber: a similar sentence; check what differs
-KEY_AUTOFILL = "tm/autofill_exact"
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
 COL_SCORE, COL_SOURCE, COL_TARGET, COL_ORIGIN = range(4)
@@ -172,12 +172,12 @@ class TMPanel(QWidget):
         memory_path: Path,
         source_lang: str = "ko",
         target_lang: str = "en",
-        settings: QSettings | None = None,
+        settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.source_lang, self.target_lang = source_lang, target_lang
-        self.settings = settings or QSettings()
+        self.settings = settings or Settings()
         self._request = 0
         self._segment = None
         self._matches: list[TMMatch] = []
@@ -202,8 +202,8 @@ class TMPanel(QWidget):
         self.status = QLabel(self)
         self.status.setEnabled(False)
         self.autofill = QCheckBox(self.tr("Fill empty targets with 100% matches"), self)
-        self.autofill.setChecked(self.settings.value(KEY_AUTOFILL, True, type=bool))
-        self.autofill.toggled.connect(lambda on: self.settings.setValue(KEY_AUTOFILL, on))
+        self.autofill.setChecked(self.settings.memory_autofill())
+        self.autofill.toggled.connect(self.settings.set_memory_autofill)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

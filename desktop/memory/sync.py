@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from documents.project import Status
+
+if TYPE_CHECKING:
+    from desktop.desk import Desk
+    from desktop.memory.panel import TMPanel
 
 CONFIRMED = (Status.TRANSLATED, Status.REVIEWED)
 
@@ -14,9 +20,9 @@ class MemorySync(QObject):
     added to the memory (origin: the project's name) through the TM panel's one memory thread;
     opening a project builds that pair's fuzzy index there at once."""
 
-    def __init__(self, window, tm_panel) -> None:
-        super().__init__(window)
-        self.window, self.tm = window, tm_panel
+    def __init__(self, desk: Desk, tm_panel: TMPanel) -> None:
+        super().__init__(desk.widget())
+        self.desk, self.tm = desk, tm_panel
         self._model = None
         self._sent: dict[int, tuple[str, str]] = {}  # segment id -> (source, target) added
         # What this session added per segment, newest last, and the memory's answers
@@ -24,15 +30,15 @@ class MemorySync(QObject):
         self._history: dict[int, list[tuple[str, str]]] = {}
         self._receipts: dict[int, list[tuple[tuple[str, str], int, object]]] = {}
         self._undone_early: set[tuple[int, tuple[str, str]]] = set()
-        window.project_opened.connect(self._project_opened)
-        if window.project is not None:
-            self._project_opened(window.project)
+        desk.sig_project_opened.connect(self._project_opened)
+        if desk.project is not None:
+            self._project_opened(desk.project)
 
     def _project_opened(self, project) -> None:
         self._sent.clear()
         self._history.clear()
         self._receipts.clear()
-        model = self.window.model
+        model = self.desk.model
         if model is not None and model is not self._model:
             self._model = model
             model.segment_changed.connect(self._stored)
@@ -40,7 +46,7 @@ class MemorySync(QObject):
         self.tm.prepare()
 
     def _stored(self, segment_id: int) -> None:
-        project, model = self.window.project, self.window.model
+        project, model = self.desk.project, self.desk.model
         if project is None or model is None or project.read_only:
             return
         try:
@@ -90,9 +96,3 @@ class MemorySync(QObject):
             self._sent[segment_id] = history[-1]
         else:
             self._sent.pop(segment_id, None)
-
-
-def install_memory_sync(window, tm_panel) -> MemorySync:
-    sync = MemorySync(window, tm_panel)
-    window.memory_sync = sync
-    return sync

@@ -130,7 +130,7 @@ class PackageManager(QDialog):
             self.remove_button,
         ):
             button.setAutoDefault(False)  # Enter must never remove or install by surprise
-        self.install_button.clicked.connect(self._choose_file)
+        self.install_button.clicked.connect(self.choose_file)
         self.download_button.clicked.connect(self.open_download)
         self.update_button.clicked.connect(self.open_update)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -226,7 +226,7 @@ class PackageManager(QDialog):
 
     # ---- install / remove ------------------------------------------------------------------
 
-    def _choose_file(self) -> None:
+    def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Install a language package"),

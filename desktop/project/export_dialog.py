@@ -176,9 +176,8 @@ class Exporter(QObject):
         original = original_of(project)
         matcher, load_glossary = None, None
         if fmt.uses_terms:
-            panels = getattr(window, "panels", None)
-            matcher = panels.lookup.matcher() if panels is not None else None
-            if matcher is None:  # no glossary panel: read the termbase on the worker
+            matcher = window.features.glossary.lookup.matcher()
+            if matcher is None:  # the termbase is not open yet: read it on the worker
                 from desktop.glossary.mt_source import mt_glossary_factory
 
                 load_glossary = mt_glossary_factory(window.data_dir, source, target)
@@ -221,9 +220,6 @@ class Exporter(QObject):
         QMessageBox.warning(self.window, self.tr("Export failed"), str(error))
 
 
-def exporter_of(window) -> Exporter:
+def exporter_of(desk) -> Exporter:
     """The window's exporter, made on first use."""
-    exporter = getattr(window, "exporter", None)
-    if exporter is None:
-        exporter = window.exporter = Exporter(window)
-    return exporter
+    return desk.features.project.exporter()

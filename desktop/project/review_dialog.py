@@ -314,8 +314,8 @@ class ReviewImport(QObject):
             self.dock = QDockWidget(self.tr("Changed by Review"), window)
             self.dock.setObjectName("review-dock")
             self.dock.setWidget(self.changes)
-            window.add_panel(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
-            window.project_opened.connect(self._project_opened)
+            window.add_dock(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
+            window.sig_project_opened.connect(self._project_opened)
         self.changes.show_plan(plan)
         self.dock.show()
         self.dock.raise_()
@@ -326,9 +326,6 @@ class ReviewImport(QObject):
         self.dock.hide()
 
 
-def review_import_of(window) -> ReviewImport:
+def review_import_of(desk) -> ReviewImport:
     """The window's review importer, made on first use."""
-    importer = getattr(window, "review_import", None)
-    if importer is None:
-        importer = window.review_import = ReviewImport(window)
-    return importer
+    return desk.features.project.review_import()

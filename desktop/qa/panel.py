@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -70,9 +71,11 @@ _ICONS = {
     "cosmetic": QStyle.StandardPixmap.SP_MessageBoxInformation,
     "info": QStyle.StandardPixmap.SP_FileDialogInfoView,
 }
-ASK_ON_CRITICAL = "qa/ask_before_confirming_critical"  # QSettings: the confirm question on/off
 
 _Index = QModelIndex | QPersistentModelIndex
+
+if TYPE_CHECKING:
+    from desktop.desk import Desk
 
 
 def severity_name(issue: FoundIssue) -> str:
@@ -461,29 +464,24 @@ class NeverFlagDialog(QDialog):
         self._fill()
 
 
-def confirm_despite_critical(window, segment: Segment, text: str) -> bool:
+def confirm_despite_critical(desk: Desk, segment: Segment, text: str) -> bool:
     """The confirm path's question (memoQ and Trados ask too): True to go on confirming.
 
     Asks when the target about to be confirmed has an open CRITICAL QA issue (false alarms
-    excluded), unless the translator turned the question off (QSettings ASK_ON_CRITICAL, or
+    excluded), unless the translator turned the question off (Settings.ask_on_critical, or
     "Do not ask again" in the question itself).
     """
     from dataclasses import replace
 
-    from PySide6.QtCore import QSettings
-
-    settings = getattr(getattr(window, "settings", None), "q", None) or QSettings()
-    if not settings.value(ASK_ON_CRITICAL, True, type=bool):
+    if not desk.settings.ask_on_critical():
         return True
-    panel = getattr(getattr(window, "panels", None), "qa", None)
-    if panel is None:
-        return True
+    panel = desk.features.qa.panel
     criticals = panel.open_criticals(replace(segment, target=text))
     if not criticals:
         return True
     lang = panel.model.language
     lines = "\n".join(f"• {issue_text(issue, lang)}" for issue in criticals)
-    box = QMessageBox(window)
+    box = QMessageBox(desk.widget())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QApplication.translate("QAPanel", "Critical QA issue"))
     box.setText(
@@ -497,5 +495,5 @@ def confirm_despite_critical(window, segment: Segment, text: str) -> bool:
     box.setCheckBox(never)
     answer = box.exec()
     if never.isChecked():
-        settings.setValue(ASK_ON_CRITICAL, False)
+        desk.settings.set_ask_on_critical(False)
     return answer == QMessageBox.StandardButton.Yes

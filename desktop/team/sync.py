@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from glossary.protocol import is_server_location
+
+if TYPE_CHECKING:
+    from desktop.desk import Desk
+    from desktop.glossary.feature import GlossaryFeature
 
 # QSettings key -> the environment variable it stands in for (the variable wins when set, so
 # a shell or a test can always point the desk elsewhere).
@@ -98,19 +103,21 @@ class TeamServersDialog(QDialog):
         for key in ("team/glossary_url", "team/memory_url"):
             if values[key] and not is_server_location(values[key]):
                 QMessageBox.warning(
-                    self, self.windowTitle(),
+                    self,
+                    self.windowTitle(),
                     self.tr("{value} is not a postgresql:// URL; nothing was saved.").format(
                         value=values[key]
                     ),
-                )  # fmt: skip
+                )
                 return
         if values["team/mt_url"] and not values["team/mt_url"].startswith(("http://", "https://")):
             QMessageBox.warning(
-                self, self.windowTitle(),
+                self,
+                self.windowTitle(),
                 self.tr("{value} is not an http:// URL; nothing was saved.").format(
                     value=values["team/mt_url"]
                 ),
-            )  # fmt: skip
+            )
             return
         for key, value in values.items():
             self._settings.setValue(key, value)
@@ -126,9 +133,9 @@ class TeamSync(QObject):
     sig_state = Signal(bool, str)
     sig_flushed = Signal(int, list)  # written, [(what, reason)] refused
 
-    def __init__(self, window, panels) -> None:
-        super().__init__(window)
-        self.window, self.panels = window, panels
+    def __init__(self, desk: Desk, glossary: GlossaryFeature) -> None:
+        super().__init__(desk.widget())
+        self.desk, self.glossary = desk, glossary
         self.glossary_url = location("glossary")
         self.memory_url = location("memory")
         self.login = _login(self.glossary_url)
@@ -137,14 +144,14 @@ class TeamSync(QObject):
         self._listener = None
         self._flushing = False
         self.status = QLabel()
-        window.statusBar().addPermanentWidget(self.status)
+        desk.summary.add_permanent(self.status)
         self.sig_concept_changed.connect(self._concept_changed)
         self.sig_state.connect(self._state_changed)
         self._timer = QTimer(self, interval=FLUSH_INTERVAL_MS)
         self._timer.timeout.connect(self.flush)
         self._build_menu()
         # The MT server was down and the local packages translated: say so after the run.
-        window.translation_finished.connect(self._mt_notice)
+        desk.sig_translation_finished.connect(self._mt_notice)
         if is_server_location(self.glossary_url):
             from glossary.pg_store import TermbaseListener
 
@@ -155,7 +162,7 @@ class TeamSync(QObject):
         if self.active:
             self._timer.start()
         self._show_status()
-        window.destroyed.connect(self.stop)
+        desk.widget().destroyed.connect(self.stop)
         from PySide6.QtWidgets import QApplication
 
         QApplication.instance().aboutToQuit.connect(self.stop)
@@ -165,37 +172,43 @@ class TeamSync(QObject):
         return is_server_location(self.glossary_url) or is_server_location(self.memory_url)
 
     def _build_menu(self) -> None:
-        from PySide6.QtGui import QAction
-
-        menu = self.window.menuBar().addMenu(self.tr("&Team"))
-        servers = QAction(self.tr("Team &Servers…"), self.window)
-        servers.triggered.connect(self.open_settings)
-        waiting = QAction(self.tr("&Waiting Edits…"), self.window)
-        waiting.triggered.connect(self.show_waiting)
-        menu.addAction(servers)
-        menu.addAction(waiting)
-        self.act_servers, self.act_waiting = servers, waiting
+        menu = self.desk.add_menu("team", self.tr("&Team"))
+        actions = self.desk.actions
+        actions.add(
+            "team.servers",
+            QT_TRANSLATE_NOOP("TeamSync", "Team &Servers…"),
+            menu,
+            None,
+            self.open_settings,
+            context="TeamSync",
+        )
+        actions.add(
+            "team.waiting",
+            QT_TRANSLATE_NOOP("TeamSync", "&Waiting Edits…"),
+            menu,
+            None,
+            self.show_waiting,
+            context="TeamSync",
+        )
 
     def open_settings(self) -> TeamServersDialog:
-        dialog = TeamServersDialog(self.window.settings.q, self.window)
+        dialog = TeamServersDialog(self.desk.settings.q, self.desk.widget())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
     def _mt_notice(self, _completed: bool) -> None:
-        engine = self.window.engine
+        engine = self.desk.engine
         notice = getattr(engine, "notice", "")
         if notice:
             engine.notice = ""
-            self.window.statusBar().showMessage(
-                self.tr("MT server: {notice}").format(notice=notice), 15000
-            )
+            self.desk.show_message(self.tr("MT server: {notice}").format(notice=notice), 15000)
 
     # --- colleagues' changes -------------------------------------------------------------
 
     def _concept_changed(self, payload: dict) -> None:
         self.last_change = payload
-        lookup = self.panels.lookup
+        lookup = self.glossary.lookup
         lookup.refresh()  # a new revision: the matcher is rebuilt, the grid repainted
         label = f"#{payload.get('concept')}"
         termbase = lookup.termbase
@@ -215,16 +228,16 @@ class TeamSync(QObject):
             message = self.tr("Glossary: {who} {verb} {term}").format(
                 who=payload.get("by", "?"), verb=verb, term=label
             )
-        self.window.statusBar().showMessage(message, 8000)
+        self.desk.show_message(message, 8000)
 
     def _state_changed(self, online: bool, message: str) -> None:
         self.online = online
         if online:
             self.flush()
-            if self.panels.termbase is None:
-                self.panels.glossary_loaded()  # the desk started while the server was away
+            if self.glossary.termbase is None:
+                self.glossary.glossary_loaded()  # the desk started while the server was away
             else:
-                self.panels.lookup.refresh()  # changes made while we were away
+                self.glossary.lookup.refresh()  # changes made while we were away
         self._show_status(message)
 
     # --- writes waiting for the server ---------------------------------------------------
@@ -248,7 +261,7 @@ class TeamSync(QObject):
         self._flushing = True
         glossary = (self.glossary_url, outbox_for("glossary"))
         memory = (self.memory_url, outbox_for("memory"))
-        self.window.runner.run_task(
+        self.desk.runner.run_task(
             lambda: _replay(glossary, memory), self._flushed, self._flush_failed, context=self
         )
 
@@ -257,19 +270,20 @@ class TeamSync(QObject):
         written, refused = result
         self.sig_flushed.emit(written, refused)
         if written:
-            self.panels.lookup.refresh()
-            self.window.statusBar().showMessage(
+            self.glossary.lookup.refresh()
+            self.desk.show_message(
                 self.tr("{count} waiting edits were saved on the server").format(count=written),
                 8000,
             )
         if refused:
             lines = "\n".join(f"• {what}: {reason}" for what, reason in refused)
             QMessageBox.warning(
-                self.window, self.tr("Not saved on the server"),
+                self.desk.widget(),
+                self.tr("Not saved on the server"),
                 self.tr("These edits were refused when the server came back:\n{lines}").format(
                     lines=lines
                 ),
-            )  # fmt: skip
+            )
         self._show_status()
 
     def _flush_failed(self, error: BaseException) -> None:
@@ -279,15 +293,18 @@ class TeamSync(QObject):
     def show_waiting(self) -> None:
         items = self.waiting()
         text = "\n".join(f"• {what}" for what in items) or self.tr("Nothing is waiting.")
-        QMessageBox.information(self.window, self.tr("Waiting Edits"), text)
+        QMessageBox.information(self.desk.widget(), self.tr("Waiting Edits"), text)
 
     def _show_status(self, detail: str = "") -> None:
         if not self.active:
             self.status.setText("")
             return
         count = len(self.waiting())
-        state = {True: self.tr("Team: online"), False: self.tr("Team: server away"),
-                 None: self.tr("Team: connecting")}[self.online]  # fmt: skip
+        state = {
+            True: self.tr("Team: online"),
+            False: self.tr("Team: server away"),
+            None: self.tr("Team: connecting"),
+        }[self.online]
         if count:
             state += " · " + self.tr("{count} waiting").format(count=count)
         self.status.setText(state)
@@ -342,9 +359,3 @@ def _open_memory(url: str, outbox: Path):
     from memory.pg_store import ServerMemory
 
     return ServerMemory(url, outbox)
-
-
-def install_team_sync(window, panels) -> TeamSync:
-    sync = TeamSync(window, panels)
-    panels.team = sync
-    return sync

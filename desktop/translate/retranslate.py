@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from documents.project import Segment, Status
 from glossary.matching import TermMatch
+from workflows.translate_project import MTRecord
 
 CONFIRMED = (Status.TRANSLATED, Status.REVIEWED)
 
@@ -39,22 +40,14 @@ class Plan:
         return chosen
 
 
-def _term_targets(pairs: Iterable[tuple[int, str]]) -> set[tuple[int, str]]:
-    return {(concept, target) for concept, target in pairs if target}
-
-
 def terms_changed(segment: Segment, matches: list[TermMatch]) -> bool:
     """The glossary now applies other terms (or other target forms) to this segment than the
     ones its MT was made with: a retranslation would come out differently."""
     if not segment.mt.strip():
         return False  # never translated: Translate all covers it
-    recorded = [
-        (int(term.get("concept_id", -1)), str(term.get("target", "")))
-        for term in (segment.mt_info or {}).get("terms", [])
-        if isinstance(term, dict)
-    ]
-    now = [(match.concept_id, match.target) for match in matches]
-    return _term_targets(recorded) != _term_targets(now)
+    recorded = MTRecord.from_info(segment.mt_info).term_targets()
+    now = {(match.concept_id, match.target) for match in matches if match.target}
+    return recorded != now
 
 
 def plan(
@@ -136,7 +129,7 @@ def retranslate(window, scope: Scope) -> int:
         )
         return 0
     window.view.commit_editor()
-    lookup = getattr(getattr(window, "panels", None), "lookup", None)
+    lookup = window.features.glossary.lookup
     if scope is Scope.CHANGED_TERMS and (lookup is None or lookup.matcher() is None):
         window.statusBar().showMessage(
             QCoreApplication.translate("Retranslate", "The glossary is not loaded yet."), 5000

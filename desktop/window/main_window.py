@@ -5,16 +5,19 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
+    QDockWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 import paths
+from desktop.actions import ActionRegistry
 from desktop.grid.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
 from desktop.grid.segment_view import SegmentView
 from desktop.project.dialogs import ask_new_project, ask_project_to_open
@@ -23,10 +26,10 @@ from desktop.settings import Settings
 from desktop.tasks import TaskRunner, task_runner
 from desktop.translate.pair_selector import PairSelector
 from desktop.translate.worker import TranslateAll
+from desktop.window.features import Features, build_features
 from desktop.window.find_bar import FindBar
 from desktop.window.menus import build_menus, build_toolbar
 from desktop.window.notice import NoticeBanner, no_package_message
-from desktop.window.shortcuts import apply_saved as apply_saved_shortcuts
 from desktop.window.status_summary import StatusSummary
 from documents.project import Project, ProjectError, ProjectLockedError, Status
 from translation.engine import Engine, Route
@@ -36,11 +39,15 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """One open project. Panels (glossary, QA, TM) dock around the grid; see add_panel()."""
+    """One open project in the grid, the features around it (desktop.window.features): the
+    one implementation of the Desk that features see (desktop.desk)."""
 
-    project_opened = Signal(object)  # the Project
-    translation_finished = Signal(bool)  # completed (False: cancelled or failed)
-    glossary_ready = Signal()  # the curated glossary is merged into the termbase
+    sig_project_opened = Signal(object)  # the Project
+    sig_project_closing = Signal()  # the open project is about to close (another one opens)
+    sig_segment_stored = Signal(int)  # a segment of the open project changed in the grid
+    sig_translation_finished = Signal(bool)  # completed (False: cancelled or failed)
+    sig_glossary_ready = Signal()  # the curated glossary is merged into the termbase
+    sig_closing = Signal()  # the window is closing; its project closes right after
 
     def __init__(
         self,
@@ -55,6 +62,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data_dir, self.packages_dir = data_dir, packages_dir
         self.settings = settings or Settings()
+        self.actions = ActionRegistry(self, self.settings)
+        self._menus: dict[str, QMenu] = {}
         self.runner = runner or task_runner()
         self._owns_engine = engine is None  # a caller's engine is the caller's to close
         # A team's LibreTranslate server when one is set (local packages as its fallback).
@@ -69,7 +78,7 @@ class MainWindow(QMainWindow):
         self.proxy = StatusFilterModel(self)
         self.view = SegmentView(self)
         self.banner = NoticeBanner(self)
-        self.banner.install_requested.connect(lambda: self.open_package_manager()._choose_file())
+        self.banner.install_requested.connect(lambda: self.open_package_manager().choose_file())
         self.banner.manager_requested.connect(lambda: self.open_package_manager())
         self._package_manager = None
         self.find_bar = FindBar(self)
@@ -92,8 +101,8 @@ class MainWindow(QMainWindow):
         self.pair_selector = PairSelector(self)
         self.pair_selector.pair_changed.connect(self._pair_chosen)
         build_menus(self)
-        build_toolbar(self)
-        apply_saved_shortcuts(self)
+        self.toolbar = build_toolbar(self)
+        self.features: Features = build_features(self)
         saved = QFont()
         if (description := self.settings.editor_font()) and saved.fromString(description):
             self.view.use_font(saved)
@@ -123,10 +132,52 @@ class MainWindow(QMainWindow):
         self.view.typing_replaces = replace
         self.settings.set_typing_replaces(replace)
 
-    def add_panel(self, dock, area=Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+    # the desk (desktop.desk.Desk) -----------------------------------------------------------
+    def widget(self) -> QMainWindow:
+        return self
+
+    def pair(self) -> tuple[str, str]:
+        project = self.project
+        return (project.source_lang, project.target_lang) if project else ("ko", "en")
+
+    def menu(self, menu_id: str) -> QMenu:
+        return self._menus[menu_id]
+
+    def add_menu(self, menu_id: str, title: str) -> QMenu:
+        if menu_id in self._menus:
+            raise ValueError(f"two menus share the id {menu_id!r}")
+        menu = self._menus[menu_id] = self.menuBar().addMenu(title)
+        return menu
+
+    def add_submenu(self, menu_id: str, parent: QMenu, title: str) -> QMenu:
+        menu = self._menus[menu_id] = parent.addMenu(title)
+        return menu
+
+    def add_dock(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> None:
         """Dock a panel beside the grid and list it in View ▸ Panels."""
         self.addDockWidget(area, dock)
-        self.panels_menu.addAction(dock.toggleViewAction())
+        self.menu("panels").addAction(dock.toggleViewAction())
+
+    def show_message(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def go_to_segment(self, segment_id: int) -> None:
+        if self.model is not None:
+            self.go_to_source_row(self.model.row_of(segment_id))
+
+    def insert_into_target(self, text: str) -> None:
+        """Insert at the cursor of the target editor, opening it on the current row if needed."""
+        view = self.view
+        if view.target_delegate.editor is None:
+            view.go_to_row(view.currentIndex().row(), edit=True)
+        editor = view.target_delegate.editor
+        if editor is None:
+            self.show_message(self.tr("This segment cannot be edited"))
+            return
+        editor.insertPlainText(text)
+        editor.setFocus()
 
     # project ------------------------------------------------------------------------------
     def open_project(self, path: Path) -> None:
@@ -139,12 +190,14 @@ class MainWindow(QMainWindow):
             self._read_only_note = self.tr("Opened read-only: %s.") % error
         if self.project is not None:
             self.cancel_translation(wait=True)
+            self.sig_project_closing.emit()
             self.project.close()
         self.project = project
         if self.model is not None:
             self.model.deleteLater()
         self.model = SegmentModel(project, self)
         self.model.segment_changed.connect(lambda _id: self._summary_timer.start())
+        self.model.segment_changed.connect(self.sig_segment_stored)
         self.model.save_failed.connect(self._edit_not_saved)
         self.model.modelReset.connect(self._summary_timer.start)
         self.proxy.setSourceModel(self.model)
@@ -156,7 +209,7 @@ class MainWindow(QMainWindow):
         self.refresh_routes()
         self._update_summary()
         self._restore_current()
-        self.project_opened.emit(project)
+        self.sig_project_opened.emit(project)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -225,9 +278,9 @@ class MainWindow(QMainWindow):
         )
 
     def _glossary_merged(self) -> None:
-        # Kept, so that panels installed after this moment open the termbase themselves.
+        # Kept: a termbase opened later (the team server was away) knows it may open now.
         self.glossary_is_ready = True
-        self.glossary_ready.emit()
+        self.sig_glossary_ready.emit()
 
     # routes -------------------------------------------------------------------------------
     def routes(self) -> list[Route]:
@@ -289,7 +342,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message("\n".join(notes), package_actions=route is None)
         else:
             self.banner.hide()
-        self.act_translate_all.setEnabled(route is not None and not self.project.read_only)
+        self.actions["translate.all"].setEnabled(route is not None and not self.project.read_only)
 
     # grid navigation ----------------------------------------------------------------------
     def _current_source_row(self) -> int:
@@ -490,25 +543,25 @@ class MainWindow(QMainWindow):
             return 0
         self.summary.set_progress(0, count)
         self.summary.show_progress(True)
-        self.act_translate_all.setEnabled(False)
-        self.act_cancel.setEnabled(True)
+        self.actions["translate.all"].setEnabled(False)
+        self.actions["translate.cancel"].setEnabled(True)
         return count
 
     def cancel_translation(self, wait: bool = False) -> None:
         if self.translator.running():
             self.summary.cancel_button.setEnabled(False)
-            self.act_cancel.setEnabled(False)
+            self.actions["translate.cancel"].setEnabled(False)
             self.translator.cancel(wait=wait)
 
     def _translation_finished(self, completed: bool, error: str) -> None:
         self.summary.show_progress(False)
-        self.act_cancel.setEnabled(False)
-        self.act_translate_all.setEnabled(self.route() is not None)
+        self.actions["translate.cancel"].setEnabled(False)
+        self.actions["translate.all"].setEnabled(self.route() is not None)
         if error:  # a banner, not a modal box: the translator keeps working by hand meanwhile
             self.banner.show_message(self.tr("Translation stopped: %s") % error)
         elif not completed:
             self.statusBar().showMessage(self.tr("Translation cancelled."), 5000)
-        self.translation_finished.emit(completed)
+        self.sig_translation_finished.emit(completed)
 
     # closing ------------------------------------------------------------------------------
     def _edit_not_saved(self, _segment_id: int, why: str) -> None:
@@ -542,6 +595,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.cancel_translation(wait=True)
+        self.sig_closing.emit()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         if self.project is not None:
             self.project.close()
@@ -549,6 +603,3 @@ class MainWindow(QMainWindow):
         if self._owns_engine:
             self.engine.close()  # frees the models' memory now, not at interpreter exit
         super().closeEvent(event)
-
-    def selected_index(self) -> QModelIndex:
-        return self.proxy.mapToSource(self.view.currentIndex())

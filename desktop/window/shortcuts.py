@@ -1,4 +1,4 @@
-"""Keyboard shortcuts as settings: a dialog to change them, kept in QSettings, applied at start."""
+"""Keyboard shortcuts: a dialog to change them; desktop.actions keeps them by action id."""
 
 from __future__ import annotations
 
@@ -14,48 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-KEY = "shortcuts/{name}"
-_DEFAULT = "hanbit_default_shortcuts"  # the action property that keeps the built-in keys
-
 
 def named_actions(window) -> dict[str, QAction]:
-    """The window's (and its panels') actions by a stable name: "confirm" for act_confirm."""
-    actions: dict[str, QAction] = {}
-    owners = [window] + ([window.panels] if getattr(window, "panels", None) else [])
-    for owner in owners:
-        for attr, value in vars(owner).items():
-            if attr.startswith("act_") and isinstance(value, QAction):
-                actions[attr[4:]] = value
-    return dict(sorted(actions.items(), key=lambda item: item[1].text().replace("&", "")))
-
-
-def _text(sequences: list[QKeySequence]) -> str:
-    return QKeySequence.listToString(sequences, QKeySequence.SequenceFormat.PortableText)
-
-
-def _parse(text: str) -> list[QKeySequence]:
-    sequences = QKeySequence.listFromString(text, QKeySequence.SequenceFormat.PortableText)
-    return [s for s in sequences if not s.isEmpty()]  # "" reads as one empty sequence
-
-
-def defaults(action: QAction) -> list[QKeySequence]:
-    value = action.property(_DEFAULT)
-    if value is None:  # first look: what the menus gave it is the default
-        value = _text(action.shortcuts())
-        action.setProperty(_DEFAULT, value)
-    return _parse(value)
-
-
-def apply_saved(window) -> None:
-    """Give each named action the keys saved in QSettings (its built-in keys where none)."""
-    q = window.settings.q
-    for name, action in named_actions(window).items():
-        default = defaults(action)
-        saved = q.value(KEY.format(name=name))
-        if saved is None:
-            action.setShortcuts(default)
-        else:
-            action.setShortcuts(_parse(str(saved)))
+    """Every registered action by its id, in the order of their titles."""
+    return dict(window.actions.by_title())
 
 
 def conflicts(assignment: dict[str, list[QKeySequence]]) -> dict[str, list[str]]:
@@ -117,7 +79,7 @@ class ShortcutsDialog(QDialog):
         for name, edit in self.edits.items():
             action, sequence = self.actions_[name], edit.keySequence()
             result[name] = [] if sequence.isEmpty() else [sequence]
-            for keys in (action.shortcuts(), defaults(action)):
+            for keys in (action.shortcuts(), self.window_.actions.defaults(name)):
                 if keys and sequence == keys[0]:
                     result[name] = keys
                     break
@@ -125,7 +87,7 @@ class ShortcutsDialog(QDialog):
 
     def reset_to_defaults(self) -> None:
         for name, edit in self.edits.items():
-            default = defaults(self.actions_[name])
+            default = self.window_.actions.defaults(name)
             edit.setKeySequence(default[0] if default else QKeySequence())
 
     def apply(self) -> bool:
@@ -142,14 +104,8 @@ class ShortcutsDialog(QDialog):
                 )
             )
             return False
-        q = self.window_.settings.q
         for name, sequences in assignment.items():
-            action = self.actions_[name]
-            if _text(sequences) == _text(defaults(action)):
-                q.remove(KEY.format(name=name))
-            else:
-                q.setValue(KEY.format(name=name), _text(sequences))
-            action.setShortcuts(sequences)
+            self.window_.actions.set_keys(name, sequences)
         self.error.clear()
         return True
 

@@ -48,6 +48,7 @@ class StatusSummary:
     """Owns the status bar's widgets; qa_label is the panels' slot ("3 QA issues")."""
 
     def __init__(self, bar: QStatusBar, parent: QWidget) -> None:
+        self._bar = bar
         self.counts = QLabel(parent)
         self.qa_label = QLabel(parent)
         self.route = QLabel(parent)
@@ -64,6 +65,10 @@ class StatusSummary:
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.route)
         self.show_progress(False)
+
+    def add_permanent(self, widget: QWidget) -> None:
+        """A feature's own figure in the status bar (the team's connection), kept visible."""
+        self._bar.addPermanentWidget(widget)
 
     def update_counts(self, counts: dict[Status, StatusCount]) -> None:
         self.counts.setText(summary_text(counts))

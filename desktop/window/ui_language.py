@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QAction, QActionGroup
 
-KEY = "ui/language"  # "" follows the system
+from desktop.settings import UI_LANGUAGE_KEY as KEY  # noqa: F401 - tests set it directly
+from desktop.settings import Settings
+
 # Each language in its own name: a translator lost in a foreign UI still finds theirs.
 LANGUAGES = (("", None), ("en", "English"), ("ko", "한국어"))
 
 
-def ui_locale(settings: QSettings | None = None) -> QLocale:
+def ui_locale(settings: Settings | None = None) -> QLocale:
     """The locale whose translation the desk loads at start-up."""
-    chosen = os.environ.get("HANBIT_UI_LANG") or str((settings or QSettings()).value(KEY, ""))
+    chosen = os.environ.get("HANBIT_UI_LANG") or (settings or Settings()).interface_language()
     return QLocale(chosen) if chosen else QLocale.system()
 
 
 def add_language_menu(window) -> None:
     """View ▸ Interface Language: System / English / 한국어, applied at the next start."""
-    menu = window.view_menu.addMenu(QCoreApplication.translate("MainWindow", "Interface &Language"))
+    menu = window.menu("view").addMenu(
+        QCoreApplication.translate("MainWindow", "Interface &Language")
+    )
     group = QActionGroup(menu)
-    current = str(window.settings.q.value(KEY, ""))
+    current = window.settings.interface_language()
     window.language_actions = {}
     for code, name in LANGUAGES:
         text = name or QCoreApplication.translate("MainWindow", "System Language")
@@ -35,7 +39,7 @@ def add_language_menu(window) -> None:
 
 
 def _choose(window, code: str) -> None:
-    window.settings.q.setValue(KEY, code)
+    window.settings.set_interface_language(code)
     window.statusBar().showMessage(
         QCoreApplication.translate(
             "MainWindow", "The interface language changes when Hanbit Desk starts again."

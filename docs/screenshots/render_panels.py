@@ -47,6 +47,7 @@ def main() -> None:
     from desktop.packages.manager import PackageManager
     from desktop.qa.panel import QAPanel
     from desktop.qa.worker import segment_check
+    from desktop.settings import Settings
     from desktop.tasks import task_runner
     from documents.project import Project, Segment
     from glossary.curated import load_curated
@@ -127,7 +128,7 @@ def main() -> None:
             "en",
             origin="alipay-au-2014",
         )
-    tm = TMPanel(memory_path, "ko", "en", settings=settings)
+    tm = TMPanel(memory_path, "ko", "en", settings=Settings(settings))
     tm.resize(760, 240)
     tm.show()
     source = "알리바바 알리페이가 호주에 6번째 글로벌 지사를 설립할 예정이다."
@@ -153,7 +154,6 @@ def main() -> None:
 
 def render_window(work: Path, packages: Path, settings: QSettings) -> None:
     """The desk window with its docks, on the article, segment 5 current."""
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.tasks import task_runner
     from desktop.window.main_window import MainWindow
@@ -164,14 +164,14 @@ def render_window(work: Path, packages: Path, settings: QSettings) -> None:
     window = MainWindow(
         work / "article.hanbit", data_dir=data, packages_dir=packages, settings=Settings(settings)
     )
-    panels = getattr(window, "panels", None) or install_panels(window)
+    panels = window.features
     task_runner().wait()
     QApplication.processEvents()
-    panels.glossary_loaded()
+    panels.glossary.glossary_loaded()
     window.resize(1500, 900)
     window.show()
     window.go_to_source_row(4)
-    wait_for(panels.tm.sig_matches_shown, 3000)
+    wait_for(panels.memory.panel.sig_matches_shown, 3000)
     save(window, "desk-with-panels.png")
     window.close()
 

@@ -28,7 +28,6 @@ def render(out: Path) -> None:
 
     import paths
     from desktop.app import make_application
-    from desktop.panel_wiring import install_panels
     from desktop.window.main_window import MainWindow
     from documents.project import Project
 
@@ -53,7 +52,7 @@ def render(out: Path) -> None:
     packages.mkdir()
     data = paths.data_dir()
     window = MainWindow(path, data_dir=data, packages_dir=packages)
-    panels = install_panels(window)
+    panels = window.features
     window.resize(1600, 1080)
     window.show()
     qa_dock = next(d for d in window.findChildren(QDockWidget) if d.objectName() == "qa-dock")
@@ -62,14 +61,14 @@ def render(out: Path) -> None:
 
     def select_first_issue() -> None:
         # the first CRITICAL issue: 5와트 against 5 gigawatts
-        rows = panels.qa.model.issues()
+        rows = panels.qa.panel.model.issues()
         first = next(i for i, issue in enumerate(rows) if issue.severity == "critical")
-        panels.qa.table.selectRow(first)
+        panels.qa.panel.table.selectRow(first)
 
     def grab() -> None:
         # before quitting: on quit the window closes its project and the dock empties
         window.grab().save(str(out))
-        print(out, panels.qa.status.text(), panels.qa.model.rowCount())
+        print(out, panels.qa.panel.status.text(), panels.qa.panel.model.rowCount())
         app.quit()
 
     QTimer.singleShot(1500, select_first_issue)

@@ -41,7 +41,7 @@ def render(out: Path) -> None:
     window.setGeometry(0, 0, 1480, 930)  # MainWindow.move is the segment move action
     window.show()
     loop = QEventLoop()
-    window.translation_finished.connect(lambda completed: loop.quit())
+    window.sig_translation_finished.connect(lambda completed: loop.quit())
     if window.translate_all():
         loop.exec()
     ids = window.model.segment_ids()

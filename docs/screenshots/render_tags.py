@@ -39,9 +39,6 @@ def render(out: Path) -> None:
         project.set_target(second.id, "Alipay, China's largest", status=Status.DRAFT)
     (tmp / "packages").mkdir()
     window = MainWindow(path, data_dir=data, packages_dir=tmp / "packages")
-    from desktop.panel_wiring import install_panels
-
-    install_panels(window)
     window.resize(1400, 700)
     window.show()
     window.view.go_to_row(1, edit=True)

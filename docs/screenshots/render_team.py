@@ -76,7 +76,6 @@ def run(server, work: Path, psycopg) -> None:
     QCoreApplication.setOrganizationName("HanbitShots")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.team.sync import apply_team_settings
     from desktop.window.main_window import MainWindow
@@ -98,8 +97,8 @@ def run(server, work: Path, psycopg) -> None:
         Project.create(project, source_text=text, source_lang="ko", target_lang="en",
                        name=f"alipay ({name})").close()  # fmt: skip
         window = MainWindow(project, data_dir=data, packages_dir=empty, settings=Settings())
-        panels = install_panels(window)
-        panels.glossary_loaded()
+        panels = window.features
+        panels.glossary.glossary_loaded()
         role = "terminologist" if number == 0 else "translator"
         window.setWindowTitle(f"Hanbit Desk — {name} ({role}) — alipay.hanbit")
         window.setGeometry(number * half, 0, half, screen.height() - 40)

@@ -39,14 +39,13 @@ def render(out: Path, with_package: bool, panels: bool = False) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     data = paths.data_dir()
     window = MainWindow(sample_project(data), data_dir=data, packages_dir=packages)
-    if panels:
-        from desktop.panel_wiring import install_panels
-
-        install_panels(window)
+    if not panels:  # the grid alone, as the window looked before its docks
+        for feature in (window.features.glossary, window.features.memory, window.features.qa):
+            feature.dock.hide()
     window.resize(*((1600, 1000) if panels else (1500, 950)))
     window.show()
     loop = QEventLoop()
-    window.translation_finished.connect(lambda completed: loop.quit())
+    window.sig_translation_finished.connect(lambda completed: loop.quit())
     if window.translate_all():
         loop.exec()
     ids = window.model.segment_ids()

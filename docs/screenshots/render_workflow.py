@@ -53,7 +53,6 @@ def main(language: str, out: str) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     import paths
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
     from documents.project import Project, Status
@@ -73,17 +72,17 @@ def main(language: str, out: str) -> None:
     window = MainWindow(
         project_path, data_dir=data, packages_dir=tmp / "no-packages", settings=Settings()
     )
-    panels = install_panels(window)
+    panels = window.features
     window.resize(1500, 900)
     window.show()
 
     def shoot() -> None:
         window.grab().save(out)
-        print("saved", out, [match.score for match in panels.tm.matches()])
+        print("saved", out, [match.score for match in panels.memory.panel.matches()])
         app.quit()
 
     def go() -> None:
-        panels.tm.sig_matches_shown.connect(lambda: QTimer.singleShot(600, shoot))
+        panels.memory.panel.sig_matches_shown.connect(lambda: QTimer.singleShot(600, shoot))
         window.go_to_source_row(CURRENT)
 
     QTimer.singleShot(800, go)

@@ -424,37 +424,37 @@
         <translation>가져온 XLIFF/SDLXLIFF/MQXLIFF 원본에 번역을 다시 써넣은 파일</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="44"/>
+        <location filename="../../desktop/project/export_dialog.py" line="43"/>
         <source>Translated web page (its own markup)</source>
         <translation>번역된 웹 페이지 (원본 마크업 유지)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="62"/>
+        <location filename="../../desktop/project/export_dialog.py" line="60"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="64"/>
+        <location filename="../../desktop/project/export_dialog.py" line="62"/>
         <source>Choose what to write:</source>
         <translation>내보낼 형식을 고르세요:</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="84"/>
+        <location filename="../../desktop/project/export_dialog.py" line="82"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="97"/>
+        <location filename="../../desktop/project/export_dialog.py" line="95"/>
         <source>Send it to a reviewer; File ▸ Import Review brings the edits back.</source>
         <translation>검토자에게 보내세요. 검토가 끝나면 파일 ▸ 검토 가져오기로 수정 사항을 다시 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="98"/>
+        <location filename="../../desktop/project/export_dialog.py" line="96"/>
         <source>Only translated and reviewed segments go into a memory.</source>
         <translation>번역 완료 또는 검토 완료된 세그먼트만 메모리에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="102"/>
+        <location filename="../../desktop/project/export_dialog.py" line="100"/>
         <source>Glossary terms are marked.</source>
         <translation>용어집 용어가 표시됩니다.</translation>
     </message>
@@ -462,32 +462,32 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="141"/>
+        <location filename="../../desktop/project/export_dialog.py" line="139"/>
         <source>Export as %s</source>
         <translation>%s(으)로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="196"/>
+        <location filename="../../desktop/project/export_dialog.py" line="193"/>
         <source>Exporting to %s…</source>
         <translation>%s(으)로 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="203"/>
+        <location filename="../../desktop/project/export_dialog.py" line="200"/>
         <source>Exported {done} of {count} segments (the confirmed ones) to {file}</source>
         <translation>세그먼트 {count}개 중 확정된 {done}개를 {file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="205"/>
+        <location filename="../../desktop/project/export_dialog.py" line="202"/>
         <source>Exported {count} segments to {file}; {untranslated} not translated yet</source>
         <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다. {untranslated}개는 아직 번역되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="207"/>
+        <location filename="../../desktop/project/export_dialog.py" line="204"/>
         <source>Exported {count} segments to {file}</source>
         <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="223"/>
+        <location filename="../../desktop/project/export_dialog.py" line="220"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -731,6 +731,40 @@
     </message>
 </context>
 <context>
+    <name>GlossaryFeature</name>
+    <message>
+        <location filename="../../desktop/glossary/feature.py" line="31"/>
+        <location filename="../../desktop/glossary/feature.py" line="85"/>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/feature.py" line="48"/>
+        <source>&amp;Glossary</source>
+        <translation>용어집(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/feature.py" line="51"/>
+        <source>&amp;Glossary Manager…</source>
+        <translation>용어집 관리자(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/feature.py" line="53"/>
+        <source>&amp;Add Term from Selection…</source>
+        <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/feature.py" line="55"/>
+        <source>Term &amp;Candidates…</source>
+        <translation>용어 후보(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/feature.py" line="86"/>
+        <source>The glossary could not be opened.</source>
+        <translation>용어집을 열 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>GlossaryManager</name>
     <message>
         <location filename="../../desktop/glossary/manager.py" line="34"/>
@@ -860,37 +894,37 @@
 <context>
     <name>GridMenus</name>
     <message>
-        <location filename="../../desktop/grid/grid_menu.py" line="65"/>
+        <location filename="../../desktop/grid/grid_menu.py" line="72"/>
         <source>Add Term…</source>
         <translation>용어 추가…</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/grid_menu.py" line="68"/>
+        <location filename="../../desktop/grid/grid_menu.py" line="75"/>
         <source>Search Memory for “%s”</source>
         <translation>번역 메모리에서 “%s” 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/grid_menu.py" line="70"/>
+        <location filename="../../desktop/grid/grid_menu.py" line="77"/>
         <source>Search Memory…</source>
         <translation>번역 메모리 검색…</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/grid_menu.py" line="97"/>
+        <location filename="../../desktop/grid/grid_menu.py" line="104"/>
         <source>Copy Source</source>
         <translation>원문 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/grid_menu.py" line="101"/>
+        <location filename="../../desktop/grid/grid_menu.py" line="108"/>
         <source>Copy Target</source>
         <translation>번역문 복사</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/grid_menu.py" line="105"/>
+        <location filename="../../desktop/grid/grid_menu.py" line="112"/>
         <source>Select Text in the Source</source>
         <translation>원문에서 텍스트 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/grid_menu.py" line="116"/>
+        <location filename="../../desktop/grid/feature.py" line="26"/>
         <source>&amp;Concordance…</source>
         <translation>용례 검색(&amp;C)…</translation>
     </message>
@@ -1039,52 +1073,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="112"/>
+        <location filename="../../desktop/window/main_window.py" line="121"/>
         <source>Font of the segments</source>
         <translation>세그먼트 글꼴</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="139"/>
+        <location filename="../../desktop/window/main_window.py" line="177"/>
+        <source>This segment cannot be edited</source>
+        <translation>이 세그먼트는 편집할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/main_window.py" line="190"/>
         <source>Opened read-only: %s.</source>
         <translation>읽기 전용으로 열었습니다: %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="172"/>
+        <location filename="../../desktop/window/main_window.py" line="225"/>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="196"/>
+        <location filename="../../desktop/window/main_window.py" line="249"/>
         <source>Cannot save the project</source>
         <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="199"/>
+        <location filename="../../desktop/window/main_window.py" line="252"/>
         <source>Saved as %s</source>
         <translation>%s(으)로 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="222"/>
+        <location filename="../../desktop/window/main_window.py" line="275"/>
         <source>The glossary could not be loaded: %s</source>
         <translation>용어집을 불러올 수 없습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="285"/>
+        <location filename="../../desktop/window/main_window.py" line="338"/>
         <source>no MT package</source>
         <translation>기계 번역 패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="363"/>
+        <location filename="../../desktop/window/main_window.py" line="416"/>
         <source>Every segment is confirmed.</source>
         <translation>모든 세그먼트가 확정되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="390"/>
+        <location filename="../../desktop/window/main_window.py" line="443"/>
         <source>Source-language text in the target</source>
         <translation>번역문에 남은 원문 언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="391"/>
+        <location filename="../../desktop/window/main_window.py" line="444"/>
         <source>%s.
 
 Confirm this target anyway?</source>
@@ -1093,59 +1132,114 @@ Confirm this target anyway?</source>
 그래도 이 번역문을 확정하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="415"/>
+        <location filename="../../desktop/window/main_window.py" line="468"/>
         <source>Nothing to undo in this segment.</source>
         <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="420"/>
+        <location filename="../../desktop/window/main_window.py" line="473"/>
         <source>Nothing to redo in this segment.</source>
         <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="447"/>
+        <location filename="../../desktop/window/main_window.py" line="500"/>
         <source>Cannot change segments</source>
         <translation>세그먼트를 변경할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="466"/>
+        <location filename="../../desktop/window/main_window.py" line="519"/>
         <source>Every segment already has a target.</source>
         <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="484"/>
+        <location filename="../../desktop/window/main_window.py" line="537"/>
         <source>No MT package for this language pair.</source>
         <translation>이 언어 쌍의 기계 번역 패키지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="508"/>
+        <location filename="../../desktop/window/main_window.py" line="561"/>
         <source>Translation stopped: %s</source>
         <translation>번역이 중단되었습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="510"/>
+        <location filename="../../desktop/window/main_window.py" line="563"/>
         <source>Translation cancelled.</source>
         <translation>번역을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="520"/>
+        <location filename="../../desktop/window/main_window.py" line="573"/>
         <source>The edit is not saved yet</source>
         <translation>수정 내용이 아직 저장되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="523"/>
+        <location filename="../../desktop/window/main_window.py" line="576"/>
         <source>The text stays in its cell and is saved as soon as possible.</source>
         <translation>입력한 내용은 칸에 그대로 남아 있으며 가능해지는 즉시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="532"/>
+        <location filename="../../desktop/window/main_window.py" line="585"/>
         <source>Edits not saved</source>
         <translation>저장되지 않은 수정</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/window/main_window.py" line="534"/>
+        <location filename="../../desktop/window/main_window.py" line="587"/>
         <source>%n typed target(s) could not be saved. Close and lose them?</source>
         <translation><numerusform>입력한 번역문 %n개를 저장하지 못했습니다. 닫고 버릴까요?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="63"/>
+        <source>&amp;New Project from File…</source>
+        <translation>파일에서 새 프로젝트(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="71"/>
+        <source>New Project from &amp;XLIFF…</source>
+        <translation>XLIFF에서 새 프로젝트(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="79"/>
+        <source>&amp;Open Project…</source>
+        <translation>프로젝트 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="87"/>
+        <source>Save Project &amp;As…</source>
+        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="95"/>
+        <source>S&amp;tart Screen…</source>
+        <translation>시작 화면(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="99"/>
+        <source>Open &amp;Recent</source>
+        <translation>최근 프로젝트 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="105"/>
+        <source>&amp;Export…</source>
+        <translation>내보내기(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="113"/>
+        <source>Import &amp;Review (DOCX)…</source>
+        <translation>검토 가져오기(DOCX)(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="122"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="307"/>
+        <source>&amp;Manage Packages…</source>
+        <translation>패키지 관리(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window/menus.py" line="132"/>
+        <source>&amp;Undo Segment Change</source>
+        <translation>세그먼트 변경 실행 취소(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../desktop/window/menus.py" line="58"/>
@@ -1153,226 +1247,184 @@ Confirm this target anyway?</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="62"/>
-        <source>&amp;New Project from File…</source>
-        <translation>파일에서 새 프로젝트(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="69"/>
-        <source>New Project from &amp;XLIFF…</source>
-        <translation>XLIFF에서 새 프로젝트(&amp;X)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="76"/>
-        <source>&amp;Open Project…</source>
-        <translation>프로젝트 열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="83"/>
-        <source>Save Project &amp;As…</source>
-        <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="90"/>
-        <source>S&amp;tart Screen…</source>
-        <translation>시작 화면(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="94"/>
-        <source>Open &amp;Recent</source>
-        <translation>최근 프로젝트 열기(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="99"/>
-        <source>&amp;Export…</source>
-        <translation>내보내기(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="106"/>
-        <source>Import &amp;Review (DOCX)…</source>
-        <translation>검토 가져오기(DOCX)(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="114"/>
-        <source>&amp;Quit</source>
-        <translation>종료(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="119"/>
+        <location filename="../../desktop/window/menus.py" line="127"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="123"/>
-        <source>&amp;Undo Segment Change</source>
-        <translation>세그먼트 변경 실행 취소(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/window/menus.py" line="130"/>
+        <location filename="../../desktop/window/menus.py" line="140"/>
         <source>&amp;Redo Segment Change</source>
         <translation>세그먼트 변경 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="138"/>
+        <location filename="../../desktop/window/menus.py" line="149"/>
         <source>&amp;Find…</source>
         <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="145"/>
+        <location filename="../../desktop/window/menus.py" line="157"/>
         <source>R&amp;eplace in Targets…</source>
         <translation>번역문에서 바꾸기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="153"/>
+        <location filename="../../desktop/window/menus.py" line="164"/>
         <source>Typing on a Row &amp;Replaces Its Target</source>
         <translation>행에서 입력하면 번역문 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="166"/>
+        <location filename="../../desktop/window/menus.py" line="176"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="171"/>
+        <location filename="../../desktop/window/menus.py" line="181"/>
         <source>&amp;Segment</source>
         <translation>세그먼트(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="175"/>
+        <location filename="../../desktop/window/menus.py" line="186"/>
         <source>&amp;Confirm and Go to Next Unconfirmed</source>
         <translation>확정 후 다음 미확정 세그먼트로(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="183"/>
+        <location filename="../../desktop/window/menus.py" line="194"/>
         <source>&amp;Previous Segment</source>
         <translation>이전 세그먼트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="190"/>
+        <location filename="../../desktop/window/menus.py" line="202"/>
         <source>&amp;Next Segment</source>
         <translation>다음 세그먼트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="198"/>
+        <location filename="../../desktop/window/menus.py" line="211"/>
         <source>Copy &amp;MT into Target</source>
         <translation>기계 번역을 번역문에 복사(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="205"/>
+        <location filename="../../desktop/window/menus.py" line="219"/>
         <source>Copy &amp;Source into Target</source>
         <translation>원문을 번역문에 복사(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="213"/>
+        <location filename="../../desktop/window/menus.py" line="228"/>
         <source>Sp&amp;lit Segment…</source>
         <translation>세그먼트 나누기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="220"/>
+        <location filename="../../desktop/window/menus.py" line="236"/>
         <source>&amp;Join with Next Segment</source>
         <translation>다음 세그먼트와 합치기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="225"/>
+        <location filename="../../desktop/window/menus.py" line="241"/>
         <source>&amp;Translate</source>
         <translation>번역(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="229"/>
+        <location filename="../../desktop/window/menus.py" line="246"/>
         <source>Translate &amp;All Empty Segments</source>
         <translation>빈 세그먼트 모두 번역(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="237"/>
+        <location filename="../../desktop/window/menus.py" line="255"/>
         <source>&amp;Retranslate Selected Segments</source>
         <translation>선택한 세그먼트 다시 번역(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="244"/>
+        <location filename="../../desktop/window/menus.py" line="263"/>
         <source>Retranslate Segments with Changed &amp;Terms</source>
         <translation>용어가 바뀐 세그먼트 다시 번역(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="251"/>
+        <location filename="../../desktop/window/menus.py" line="271"/>
         <source>Retranslate All &amp;Unconfirmed Segments</source>
         <translation>미확정 세그먼트 모두 다시 번역(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="259"/>
+        <location filename="../../desktop/window/menus.py" line="280"/>
         <source>&amp;Cancel Translation</source>
         <translation>번역 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="266"/>
+        <location filename="../../desktop/window/menus.py" line="286"/>
         <source>&amp;Packages</source>
         <translation>패키지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="270"/>
+        <location filename="../../desktop/window/menus.py" line="291"/>
         <source>&amp;Install from File…</source>
         <translation>파일에서 설치(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="273"/>
+        <location filename="../../desktop/window/menus.py" line="299"/>
         <source>&amp;Download…</source>
         <translation>다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="276"/>
+        <location filename="../../desktop/window/menus.py" line="312"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="280"/>
+        <location filename="../../desktop/window/menus.py" line="317"/>
         <source>Segment &amp;Font…</source>
         <translation>세그먼트 글꼴(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="286"/>
+        <location filename="../../desktop/window/menus.py" line="322"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="292"/>
+        <location filename="../../desktop/window/menus.py" line="327"/>
         <source>Main</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="300"/>
+        <location filename="../../desktop/window/menus.py" line="335"/>
         <source>All segments</source>
         <translation>모든 세그먼트</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/ui_language.py" line="23"/>
+        <location filename="../../desktop/window/ui_language.py" line="26"/>
         <source>Interface &amp;Language</source>
         <translation>인터페이스 언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/ui_language.py" line="28"/>
+        <location filename="../../desktop/window/ui_language.py" line="32"/>
         <source>System Language</source>
         <translation>시스템 언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/ui_language.py" line="40"/>
+        <location filename="../../desktop/window/ui_language.py" line="44"/>
         <source>The interface language changes when Hanbit Desk starts again.</source>
         <translation>인터페이스 언어는 한빛 데스크를 다시 시작하면 바뀝니다.</translation>
     </message>
 </context>
 <context>
+    <name>MemoryFeature</name>
+    <message>
+        <location filename="../../desktop/memory/feature.py" line="21"/>
+        <source>Translation Memory</source>
+        <translation>번역 메모리</translation>
+    </message>
+</context>
+<context>
     <name>NeverFlagDialog</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="419"/>
-        <location filename="../../desktop/qa/panel.py" line="460"/>
+        <location filename="../../desktop/qa/panel.py" line="422"/>
+        <location filename="../../desktop/qa/panel.py" line="463"/>
         <source>Never flag</source>
         <translation>표시 안 함</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="424"/>
+        <location filename="../../desktop/qa/panel.py" line="427"/>
         <source>QA never reports these again, in any project. Remove an entry to have it checked again.</source>
         <translation>QA는 어느 프로젝트에서도 이 항목을 다시 보고하지 않습니다. 다시 검사하려면 항목을 제거하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="430"/>
+        <location filename="../../desktop/qa/panel.py" line="433"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
@@ -1620,59 +1672,6 @@ Confirm this target anyway?</source>
     </message>
 </context>
 <context>
-    <name>PanelSet</name>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="53"/>
-        <source>Glossary</source>
-        <translation>용어집</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="54"/>
-        <source>Translation Memory</source>
-        <translation>번역 메모리</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="55"/>
-        <source>QA</source>
-        <translation>QA</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="112"/>
-        <source>&amp;Glossary</source>
-        <translation>용어집(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="113"/>
-        <source>&amp;Glossary Manager…</source>
-        <translation>용어집 관리자(&amp;G)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="115"/>
-        <source>&amp;Add Term from Selection…</source>
-        <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="118"/>
-        <source>Term &amp;Candidates…</source>
-        <translation>용어 후보(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="120"/>
-        <source>Check &amp;Document (QA)</source>
-        <translation>문서 검사(QA)(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="128"/>
-        <source>&amp;Manage Packages…</source>
-        <translation>패키지 관리(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/panel_wiring.py" line="277"/>
-        <source>This segment cannot be edited</source>
-        <translation>이 세그먼트는 편집할 수 없습니다</translation>
-    </message>
-</context>
-<context>
     <name>ProjectDialogs</name>
     <message>
         <location filename="../../desktop/project/dialogs.py" line="40"/>
@@ -1723,19 +1722,32 @@ Confirm this target anyway?</source>
     </message>
 </context>
 <context>
+    <name>QAFeature</name>
+    <message>
+        <location filename="../../desktop/qa/feature.py" line="28"/>
+        <source>QA</source>
+        <translation>QA</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/qa/feature.py" line="44"/>
+        <source>Check &amp;Document (QA)</source>
+        <translation>문서 검사(QA)(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>QAFilter</name>
     <message>
-        <location filename="../../desktop/qa/filter.py" line="17"/>
+        <location filename="../../desktop/qa/filter.py" line="23"/>
         <source>Only Segments with QA &amp;Issues</source>
         <translation>QA 문제가 있는 세그먼트만(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/filter.py" line="20"/>
+        <location filename="../../desktop/qa/filter.py" line="29"/>
         <source>Show only the segments the QA check found issues in</source>
         <translation>QA 검사에서 문제가 발견된 세그먼트만 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/filter.py" line="36"/>
+        <location filename="../../desktop/qa/filter.py" line="42"/>
         <source>No segment has an open QA issue.</source>
         <translation>해결되지 않은 QA 문제가 있는 세그먼트가 없습니다.</translation>
     </message>
@@ -1743,17 +1755,17 @@ Confirm this target anyway?</source>
 <context>
     <name>QAIssueModel</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="51"/>
+        <location filename="../../desktop/qa/panel.py" line="52"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="52"/>
+        <location filename="../../desktop/qa/panel.py" line="53"/>
         <source>Check</source>
         <translation>검사 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="53"/>
+        <location filename="../../desktop/qa/panel.py" line="54"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -1761,113 +1773,113 @@ Confirm this target anyway?</source>
 <context>
     <name>QAPanel</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="62"/>
+        <location filename="../../desktop/qa/panel.py" line="63"/>
         <source>Critical</source>
         <translation>심각</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="63"/>
+        <location filename="../../desktop/qa/panel.py" line="64"/>
         <source>Functional</source>
         <translation>기능</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="64"/>
+        <location filename="../../desktop/qa/panel.py" line="65"/>
         <source>Cosmetic</source>
         <translation>경미</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="65"/>
+        <location filename="../../desktop/qa/panel.py" line="66"/>
         <source>Info</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="213"/>
+        <location filename="../../desktop/qa/panel.py" line="216"/>
         <source>All severities</source>
         <translation>모든 심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="220"/>
+        <location filename="../../desktop/qa/panel.py" line="223"/>
         <source>Check document</source>
         <translation>문서 검사</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="222"/>
-        <location filename="../../desktop/qa/panel.py" line="230"/>
+        <location filename="../../desktop/qa/panel.py" line="225"/>
+        <location filename="../../desktop/qa/panel.py" line="233"/>
         <source>Mark as false alarm</source>
         <translation>오탐으로 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="224"/>
+        <location filename="../../desktop/qa/panel.py" line="227"/>
         <source>Hide this issue for good, in this project and every other one</source>
         <translation>이 문제를 이 프로젝트와 다른 모든 프로젝트에서 더는 표시하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="227"/>
+        <location filename="../../desktop/qa/panel.py" line="230"/>
         <source>Show false alarms again</source>
         <translation>오탐 다시 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="232"/>
+        <location filename="../../desktop/qa/panel.py" line="235"/>
         <source>Never-flag list…</source>
         <translation>표시 안 함 목록…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="235"/>
+        <location filename="../../desktop/qa/panel.py" line="238"/>
         <source>Empty targets</source>
         <translation>빈 번역문</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="238"/>
+        <location filename="../../desktop/qa/panel.py" line="241"/>
         <source>Also list segments whose target is still empty</source>
         <translation>번역문이 아직 비어 있는 세그먼트도 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="303"/>
+        <location filename="../../desktop/qa/panel.py" line="306"/>
         <source>Checking…</source>
         <translation>검사 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="370"/>
+        <location filename="../../desktop/qa/panel.py" line="373"/>
         <source>1 issue</source>
         <translation>문제 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="370"/>
+        <location filename="../../desktop/qa/panel.py" line="373"/>
         <source>{count} issues</source>
         <translation>문제 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="373"/>
+        <location filename="../../desktop/qa/panel.py" line="376"/>
         <source>1 false alarm hidden</source>
         <translation>오탐 1건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="375"/>
+        <location filename="../../desktop/qa/panel.py" line="378"/>
         <source>{count} false alarms hidden</source>
         <translation>오탐 {count}건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="377"/>
+        <location filename="../../desktop/qa/panel.py" line="380"/>
         <source>{count} empty</source>
         <translation>빈 번역문 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="488"/>
+        <location filename="../../desktop/qa/panel.py" line="486"/>
         <source>Critical QA issue</source>
         <translation>치명적 QA 문제</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="490"/>
+        <location filename="../../desktop/qa/panel.py" line="488"/>
         <source>This target has a critical QA issue:</source>
         <translation>이 번역문에 치명적 QA 문제가 있습니다:</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="492"/>
+        <location filename="../../desktop/qa/panel.py" line="490"/>
         <source>Confirm it anyway?</source>
         <translation>그래도 확정할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="496"/>
+        <location filename="../../desktop/qa/panel.py" line="494"/>
         <source>Do not ask again</source>
         <translation>다시 묻지 않기</translation>
     </message>
@@ -1875,22 +1887,22 @@ Confirm this target anyway?</source>
 <context>
     <name>Retranslate</name>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="98"/>
+        <location filename="../../desktop/translate/retranslate.py" line="91"/>
         <source>%n confirmed segment(s)</source>
         <translation>확정된 세그먼트 %n개</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="104"/>
+        <location filename="../../desktop/translate/retranslate.py" line="97"/>
         <source>%n draft(s) you edited</source>
         <translation>직접 고친 초안 %n개</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="110"/>
+        <location filename="../../desktop/translate/retranslate.py" line="103"/>
         <source>Retranslate</source>
         <translation>다시 번역</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="111"/>
+        <location filename="../../desktop/translate/retranslate.py" line="104"/>
         <source>Among the segments to retranslate: %s.
 
 Replace their targets with the new MT too? (No: they keep their targets; only their stored MT is renewed.)</source>
@@ -1899,27 +1911,27 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 이 번역문도 새 기계 번역으로 바꾸시겠습니까? (아니요: 번역문은 그대로 두고 저장된 기계 번역만 새로 만듭니다.)</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="135"/>
+        <location filename="../../desktop/translate/retranslate.py" line="128"/>
         <source>A translation is already running.</source>
         <translation>이미 번역이 진행 중입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="142"/>
+        <location filename="../../desktop/translate/retranslate.py" line="135"/>
         <source>The glossary is not loaded yet.</source>
         <translation>용어집을 아직 불러오지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="153"/>
+        <location filename="../../desktop/translate/retranslate.py" line="146"/>
         <source>No segment is selected.</source>
         <translation>선택한 세그먼트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="154"/>
+        <location filename="../../desktop/translate/retranslate.py" line="147"/>
         <source>No segment uses a term that changed since its MT.</source>
         <translation>기계 번역 이후 바뀐 용어를 쓰는 세그먼트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/translate/retranslate.py" line="157"/>
+        <location filename="../../desktop/translate/retranslate.py" line="150"/>
         <source>Every segment is confirmed: nothing to retranslate.</source>
         <translation>모든 세그먼트가 확정되어 다시 번역할 것이 없습니다.</translation>
     </message>
@@ -2125,27 +2137,27 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/window/shortcuts.py" line="77"/>
+        <location filename="../../desktop/window/shortcuts.py" line="39"/>
         <source>Keyboard Shortcuts</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/shortcuts.py" line="80"/>
+        <location filename="../../desktop/window/shortcuts.py" line="42"/>
         <source>Action</source>
         <translation>동작</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/shortcuts.py" line="80"/>
+        <location filename="../../desktop/window/shortcuts.py" line="42"/>
         <source>Shortcut</source>
         <translation>단축키</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/shortcuts.py" line="105"/>
+        <location filename="../../desktop/window/shortcuts.py" line="67"/>
         <source>Reset to Defaults</source>
         <translation>기본값으로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/shortcuts.py" line="139"/>
+        <location filename="../../desktop/window/shortcuts.py" line="101"/>
         <source>{keys} is already used by: {actions}. Choose another key.</source>
         <translation>{keys}은(는) 이미 다음 동작에 쓰이고 있습니다: {actions}. 다른 키를 고르세요.</translation>
     </message>
@@ -2153,22 +2165,22 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>Spelling</name>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="14"/>
+        <location filename="../../desktop/grid/spelling.py" line="16"/>
         <source>From the Project's Language</source>
         <translation>프로젝트 언어에 따름</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="15"/>
+        <location filename="../../desktop/grid/spelling.py" line="17"/>
         <source>English (United States)</source>
         <translation>영어(미국)</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="16"/>
+        <location filename="../../desktop/grid/spelling.py" line="18"/>
         <source>English (United Kingdom)</source>
         <translation>영어(영국)</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="17"/>
+        <location filename="../../desktop/grid/spelling.py" line="19"/>
         <source>Off</source>
         <translation>끄기</translation>
     </message>
@@ -2176,22 +2188,22 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>SpellingSupport</name>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="57"/>
+        <location filename="../../desktop/grid/spelling.py" line="68"/>
         <source>&amp;Spelling</source>
         <translation>맞춤법(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="154"/>
+        <location filename="../../desktop/grid/spelling.py" line="165"/>
         <source>(no suggestion)</source>
         <translation>(제안 없음)</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="157"/>
+        <location filename="../../desktop/grid/spelling.py" line="168"/>
         <source>Add “%s” to the Dictionary</source>
         <translation>“%s”을(를) 사전에 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/spelling.py" line="179"/>
+        <location filename="../../desktop/grid/spelling.py" line="190"/>
         <source>“%s” added to the dictionary.</source>
         <translation>“%s”을(를) 사전에 추가했습니다.</translation>
     </message>
@@ -2288,17 +2300,17 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
         <translation>단어 {done:,}/{total:,} 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/status_summary.py" line="58"/>
+        <location filename="../../desktop/window/status_summary.py" line="59"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/status_summary.py" line="75"/>
+        <location filename="../../desktop/window/status_summary.py" line="80"/>
         <source>· 1 QA issue</source>
         <translation>· QA 문제 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/status_summary.py" line="77"/>
+        <location filename="../../desktop/window/status_summary.py" line="82"/>
         <source>· {count:,} QA issues</source>
         <translation>· QA 문제 {count:,}건</translation>
     </message>
@@ -2368,47 +2380,47 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>TeamServersDialog</name>
     <message>
-        <location filename="../../desktop/team/sync.py" line="62"/>
+        <location filename="../../desktop/team/sync.py" line="67"/>
         <source>Team Servers</source>
         <translation>팀 서버</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="67"/>
+        <location filename="../../desktop/team/sync.py" line="72"/>
         <source>Termbase (postgresql://…)</source>
         <translation>용어베이스(postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="68"/>
+        <location filename="../../desktop/team/sync.py" line="73"/>
         <source>Translation memory (postgresql://…)</source>
         <translation>번역 메모리(postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="69"/>
+        <location filename="../../desktop/team/sync.py" line="74"/>
         <source>LibreTranslate server (http://…)</source>
         <translation>LibreTranslate 서버(http://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="70"/>
+        <location filename="../../desktop/team/sync.py" line="75"/>
         <source>LibreTranslate API key</source>
         <translation>LibreTranslate API 키</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="74"/>
+        <location filename="../../desktop/team/sync.py" line="79"/>
         <source>empty: this computer's own</source>
         <translation>비워 두면 이 컴퓨터의 것을 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="81"/>
+        <location filename="../../desktop/team/sync.py" line="86"/>
         <source>Leave the password out of the URLs: put it in ~/.pgpass (see docs/team.md). The servers are used from the next start of the desk.</source>
         <translation>URL에 비밀번호를 넣지 말고 ~/.pgpass에 두십시오(docs/team.md 참고). 서버 설정은 데스크를 다시 시작할 때부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="102"/>
+        <location filename="../../desktop/team/sync.py" line="107"/>
         <source>{value} is not a postgresql:// URL; nothing was saved.</source>
         <translation>{value}은(는) postgresql:// URL이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="110"/>
+        <location filename="../../desktop/team/sync.py" line="115"/>
         <source>{value} is not an http:// URL; nothing was saved.</source>
         <translation>{value}은(는) http:// URL이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -2416,17 +2428,17 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>TeamSync</name>
     <message>
-        <location filename="../../desktop/team/sync.py" line="170"/>
+        <location filename="../../desktop/team/sync.py" line="173"/>
         <source>&amp;Team</source>
         <translation>팀(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="171"/>
+        <location filename="../../desktop/team/sync.py" line="175"/>
         <source>Team &amp;Servers…</source>
         <translation>팀 서버(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="173"/>
+        <location filename="../../desktop/team/sync.py" line="177"/>
         <source>&amp;Waiting Edits…</source>
         <translation>대기 중인 수정(&amp;W)…</translation>
     </message>
@@ -2436,74 +2448,74 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
         <translation>MT 서버: {notice}</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="209"/>
+        <location filename="../../desktop/team/sync.py" line="208"/>
         <source>Glossary: {term} saved on the server for the team</source>
         <translation>용어집: {term}이(가) 팀 서버에 저장되었습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="213"/>
+        <location filename="../../desktop/team/sync.py" line="212"/>
         <source>added</source>
         <translation>추가했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="213"/>
+        <location filename="../../desktop/team/sync.py" line="212"/>
         <source>deleted</source>
         <translation>삭제했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="214"/>
+        <location filename="../../desktop/team/sync.py" line="213"/>
         <source>changed</source>
         <translation>변경했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="215"/>
+        <location filename="../../desktop/team/sync.py" line="214"/>
         <source>Glossary: {who} {verb} {term}</source>
         <translation>용어집: {who} 님이 {term}을(를) {verb}</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="262"/>
+        <location filename="../../desktop/team/sync.py" line="261"/>
         <source>{count} waiting edits were saved on the server</source>
         <translation>대기 중이던 수정 {count}건이 서버에 저장되었습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="268"/>
+        <location filename="../../desktop/team/sync.py" line="267"/>
         <source>Not saved on the server</source>
         <translation>서버에 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="269"/>
+        <location filename="../../desktop/team/sync.py" line="268"/>
         <source>These edits were refused when the server came back:
 {lines}</source>
         <translation>서버가 다시 연결되었을 때 다음 수정이 거부되었습니다:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="281"/>
+        <location filename="../../desktop/team/sync.py" line="280"/>
         <source>Nothing is waiting.</source>
         <translation>대기 중인 수정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="282"/>
+        <location filename="../../desktop/team/sync.py" line="281"/>
         <source>Waiting Edits</source>
         <translation>대기 중인 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="289"/>
+        <location filename="../../desktop/team/sync.py" line="288"/>
         <source>Team: online</source>
         <translation>팀: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="289"/>
+        <location filename="../../desktop/team/sync.py" line="288"/>
         <source>Team: server away</source>
         <translation>팀: 서버 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="290"/>
+        <location filename="../../desktop/team/sync.py" line="289"/>
         <source>Team: connecting</source>
         <translation>팀: 연결 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="292"/>
+        <location filename="../../desktop/team/sync.py" line="291"/>
         <source>{count} waiting</source>
         <translation>{count}건 대기 중</translation>
     </message>
@@ -2511,17 +2523,17 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>TermLookup</name>
     <message>
-        <location filename="../../desktop/glossary/term_lookup.py" line="179"/>
+        <location filename="../../desktop/glossary/term_lookup.py" line="177"/>
         <source>(also {forms})</source>
         <translation>(그 밖에 {forms})</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/term_lookup.py" line="183"/>
+        <location filename="../../desktop/glossary/term_lookup.py" line="181"/>
         <source>no {language} form in the glossary</source>
         <translation>용어집에 {language} 형태 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/term_lookup.py" line="188"/>
+        <location filename="../../desktop/glossary/term_lookup.py" line="186"/>
         <source>never:</source>
         <translation>사용 금지:</translation>
     </message>

@@ -128,6 +128,7 @@ KO = {
     "looks garbled, choose another encoding.": "인코딩을 {encoding}(으)로 추정했습니다(신뢰도 {confidence:.0%}). 아래 텍스트가 깨져 "
     "보이면 다른 인코딩을 선택하세요.",
     "The glossary could not be loaded: %s": "용어집을 불러올 수 없습니다: %s",
+    "The glossary could not be opened.": "용어집을 열 수 없습니다.",
     "The interface language changes when Hanbit Desk starts again.": "인터페이스 언어는 한빛 데스크를 다시 시작하면 바뀝니다.",
     "The text reads correctly": "텍스트가 올바르게 보입니다",
     "This project is open read-only: nothing was replaced.": "이 프로젝트는 읽기 전용으로 열려 있어 아무것도 바꾸지 않았습니다.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.panel_wiring import install_panels
 from desktop.settings import Settings
 from desktop.window.main_window import MainWindow
 
@@ -14,7 +13,7 @@ def open_with_panels(qtbot, project: Path, packages: Path, data: Path, **kwargs)
     window = MainWindow(
         project, data_dir=data, packages_dir=packages, settings=Settings(), **kwargs
     )
-    panels = install_panels(window)
+    panels = window.features
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -94,24 +94,23 @@ def _scenario(out, work, data, packages, project_path, lines, shots, result, app
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QMenu
 
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
     from documents.export import export_project
     from documents.project import Project, Status
 
     window = MainWindow(project_path, data_dir=data, packages_dir=packages, settings=Settings())
-    panels = install_panels(window)
+    panels = window.features
     window.resize(1500, 900)
     window.show()
-    _wait(app, lambda: panels.lookup.matcher() is not None)
+    _wait(app, lambda: panels.glossary.lookup.matcher() is not None)
     _shot(window, out, "opened", shots)
 
     # Translate all, then the term candidates: hangul paired with the Latin original.
     assert window.translate_all()
     _wait(app, lambda: not window.translator.running())
     _shot(window, out, "translated", shots)
-    dialog = panels.open_candidates()
+    dialog = panels.glossary.open_candidates()
     _wait(app, lambda: dialog.table.rowCount() > 0)
     _shot(dialog, out, "candidates", shots)
     firsts = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
@@ -119,8 +118,11 @@ def _scenario(out, work, data, packages, project_path, lines, shots, result, app
     dialog.table.selectRow(firsts.index("온코어"))
     dialog.accept_selected("approved")
     dialog.close()
-    panels.lookup.refresh()
-    _wait(app, lambda: any(m.target == "Oncor" for m in panels.lookup.matches(lines[2])))
+    panels.glossary.lookup.refresh()
+    _wait(
+        app,
+        lambda: any(m.target == "Oncor" for m in panels.glossary.lookup.matches(lines[2])),
+    )
 
     # Retranslate the segments whose terms changed: Oncor now goes into their MT.
     result["retranslated"] = window.retranslate("changed-terms")
@@ -166,7 +168,7 @@ def _scenario(out, work, data, packages, project_path, lines, shots, result, app
     QTest.qWait(100)
 
     # Concordance of a word typed before, both sides of the memory.
-    concordance = panels.menus.concordance("Oncor")
+    concordance = panels.editing.menus.concordance("Oncor")
     _wait(app, lambda: concordance.units, 10_000)
     result["concordance"] = [u.target for u in concordance.units]
     _shot(concordance, out, "concordance", shots)
@@ -190,7 +192,7 @@ def _scenario(out, work, data, packages, project_path, lines, shots, result, app
 
     result["reopened"] = last_project().name
     again = MainWindow(last_project(), data_dir=data, packages_dir=packages, settings=Settings())
-    panels = install_panels(again)
+    panels = again.features
     again.resize(1500, 900)
     again.show()
     QTest.qWait(400)

@@ -25,13 +25,11 @@ CHILD = textwrap.dedent(
     from PySide6.QtCore import QTimer
     from desktop.app import make_application
     from desktop.window.main_window import MainWindow
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
 
     app = make_application([])
     window = MainWindow(Path(sys.argv[1]), data_dir=Path(sys.argv[2]),
                         packages_dir=Path(sys.argv[3]), settings=Settings())
-    install_panels(window)
     window.settings.q.setValue("qa/ask_before_confirming_critical", False)  # no modal question
     window.show()
     count = 0

@@ -48,9 +48,7 @@ def test_typed_edits_on_a_full_disk_stay_in_their_cells_and_are_saved_later(
     assert model.index(0, COL_STATUS).data() != "not saved"
 
 
-def test_the_model_never_raises_from_set_data_and_undo_has_no_phantom_step(
-    qtbot, article_project
-):
+def test_the_model_never_raises_from_set_data_and_undo_has_no_phantom_step(qtbot, article_project):
     project = Project.open(article_project)
     model = SegmentModel(project)
     first = project.segments()[0].id

@@ -56,7 +56,7 @@ def export_via_menu(qtbot, monkeypatch, window, name: str, path: Path):
     choose_in_export_dialog(monkeypatch, name, shown)
     save_as(monkeypatch, path, asked)
     with qtbot.waitSignal(exporter_of(window).finished, timeout=20000) as signal:
-        window.act_export.trigger()
+        window.actions["file.export"].trigger()
     return signal.args[0], shown, asked
 
 
@@ -123,7 +123,7 @@ def _import_review(qtbot, monkeypatch, window, path: Path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(path), "*.docx"))
     importer = review_import_of(window)
     with qtbot.waitSignal(importer.planned, timeout=20000):
-        window.act_import_review.trigger()
+        window.actions["file.import_review"].trigger()
     qtbot.addWidget(importer.dialog)
     return importer
 
@@ -214,8 +214,8 @@ def test_xliff_opens_as_a_new_project(qtbot, monkeypatch, window, tmp_path, data
     from desktop.project.xliff_dialog import XliffImportDialog  # its languages, as the file says
 
     monkeypatch.setattr(XliffImportDialog, "exec", lambda self: True)
-    with qtbot.waitSignal(window.project_opened) as opened:
-        window.act_new_xliff.trigger()
+    with qtbot.waitSignal(window.sig_project_opened) as opened:
+        window.actions["file.new_from_xliff"].trigger()
     project = opened.args[0]
     assert project.path.parent == data_dir / "projects"
     assert project.path.name == "handoff.ko-en.hanbit"
@@ -232,7 +232,7 @@ def test_a_broken_xliff_is_refused_with_the_reason(qtbot, monkeypatch, window, t
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
     opened = window.project.path
-    window.act_new_xliff.trigger()
+    window.actions["file.new_from_xliff"].trigger()
     assert warnings and "broken.xlf" in warnings[0]
     assert window.project.path == opened
 
@@ -300,8 +300,8 @@ def test_another_project_clears_the_changed_by_review_list(
     from desktop.project.xliff_dialog import XliffImportDialog
 
     monkeypatch.setattr(XliffImportDialog, "exec", lambda self: True)
-    with qtbot.waitSignal(window.project_opened):
-        window.act_new_xliff.trigger()
+    with qtbot.waitSignal(window.sig_project_opened):
+        window.actions["file.new_from_xliff"].trigger()
     assert importer.changes.segment_ids() == []
     assert not importer.dock.isVisible()
 
@@ -318,13 +318,12 @@ def test_main_py_open_refuses_a_broken_xliff_with_the_reason(tmp_path, data_dir,
 
 def test_export_marks_terms_with_the_glossary_panels_matcher(qtbot, monkeypatch, window, tmp_path):
     import desktop.glossary.mt_source as glossary_source
-    from desktop.panel_wiring import install_panels
     from desktop.tasks import task_runner
 
-    panels = install_panels(window)
+    panels = window.features
     task_runner().wait()  # the window's curated-glossary merge
-    panels.glossary_loaded()
-    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=10000)
+    panels.glossary.glossary_loaded()
+    qtbot.waitUntil(lambda: panels.glossary.lookup.matcher() is not None, timeout=10000)
 
     def no_second_read(*args):
         raise AssertionError("the window's matcher must be used, not a second termbase read")

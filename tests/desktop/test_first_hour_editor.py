@@ -24,7 +24,7 @@ def test_typing_on_a_row_replaces_its_target_by_default(
     qtbot, article_project, empty_packages_dir, data_dir
 ):
     window = _draft_window(qtbot, article_project, empty_packages_dir, data_dir)
-    assert window.act_typing_replaces.isChecked()
+    assert window.actions["edit.typing_replaces"].isChecked()
     qtbot.keyClick(window.view, "A")  # the first key opens the editor, which then has focus
     editor = window.view.target_delegate.editor
     qtbot.keyClicks(editor, "lipay")
@@ -37,7 +37,7 @@ def test_typing_appends_when_the_setting_says_so_and_the_choice_is_kept(
     qtbot, article_project, empty_packages_dir, data_dir
 ):
     window = _draft_window(qtbot, article_project, empty_packages_dir, data_dir)
-    window.act_typing_replaces.setChecked(False)
+    window.actions["edit.typing_replaces"].setChecked(False)
     assert Settings().typing_replaces() is False
     qtbot.keyClicks(window.view, "X")
     editor = window.view.target_delegate.editor

@@ -12,7 +12,6 @@ from pathlib import Path
 from desk_helpers import open_window
 
 from cli.open import resolve_project
-from desktop.panel_wiring import install_panels
 from desktop.settings import Settings
 from documents.project import Project
 from workflows.new_project import SAMPLE_NAME
@@ -53,7 +52,6 @@ def test_the_reopened_project_is_scrolled_to_its_segment(
         target = project.segments()[95]
         project.set_meta("current_segment", str(target.id))
     window = open_window(qtbot, path, empty_packages_dir, data_dir)
-    install_panels(window)  # as main.py does: the docks narrow the grid after it opened
 
     def in_view() -> bool:
         index = window.view.currentIndex()

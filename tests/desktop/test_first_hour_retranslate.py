@@ -28,9 +28,9 @@ def translated(qtbot, article_project, tiny_packages_dir, data_dir, engine):
     window, panels = open_with_panels(
         qtbot, article_project, tiny_packages_dir, data_dir, engine=engine
     )
-    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=60_000)
-    panels.tm.autofill.setChecked(False)
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000):
+    qtbot.waitUntil(lambda: panels.glossary.lookup.matcher() is not None, timeout=60_000)
+    panels.memory.panel.autofill.setChecked(False)
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000):
         assert window.translate_all()
     return window, panels
 
@@ -47,7 +47,7 @@ def _answer(monkeypatch, button) -> list[str]:
 
 
 def _run(qtbot, window, scope: str) -> int:
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as done:
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000) as done:
         count = window.retranslate(scope)
         assert count
     assert done.args == [True]
@@ -72,11 +72,11 @@ def test_changed_terms_retranslate_only_the_segments_that_use_them(
             Term("en", "Commonwealth of Australia")
         ]
         termbase.update_concept(concept)
-    panels.lookup.refresh()
+    panels.glossary.lookup.refresh()
     qtbot.waitUntil(
         lambda: (
             "Commonwealth of Australia"
-            in [m.target for m in panels.lookup.matches(using[2].source)]
+            in [m.target for m in panels.glossary.lookup.matches(using[2].source)]
         ),
         timeout=30_000,
     )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.glossary.candidates_dialog import CandidatesDialog
 from desktop.memory.panel import TMPanel
-from desktop.panel_wiring import install_panels
 from desktop.project.dialogs import ask_new_project
 from desktop.project.files import export_name
 from desktop.settings import Settings
@@ -87,8 +86,8 @@ def test_replace_all_updates_the_find_count_and_the_memory_panel(
     path = tmp_path / "p.hanbit"
     Project.create(path, source_text=WIND, source_lang="ko", target_lang="en", name="p").close()
     window = open_window(qtbot, path, empty_packages_dir, data_dir)
-    panels = install_panels(window)
-    panels.tm.autofill.setChecked(False)
+    panels = window.features
+    panels.memory.panel.autofill.setChecked(False)
     ids = window.model.segment_ids()
     window.model.change(ids[0], "Oncor and ETT build lines.", Status.TRANSLATED)
     window.model.change(ids[1], "Wind power grew for Oncor.", Status.TRANSLATED)
@@ -100,15 +99,15 @@ def test_replace_all_updates_the_find_count_and_the_memory_panel(
     bar.find_next()
     assert bar.result.text() == "2 match(es)"
     bar.find_edit.setText("Oncor and")
-    with qtbot.waitSignal(panels.tm.sig_matches_shown, timeout=10_000):
+    with qtbot.waitSignal(panels.memory.panel.sig_matches_shown, timeout=10_000):
         window.go_to_source_row(0)  # the memory panel shows this segment's own unit
-    assert [m.unit.target for m in panels.tm.matches()] == ["Oncor and ETT build lines."]
-    with qtbot.waitSignal(panels.tm.sig_matches_shown, timeout=10_000):
+    assert [m.unit.target for m in panels.memory.panel.matches()] == ["Oncor and ETT build lines."]
+    with qtbot.waitSignal(panels.memory.panel.sig_matches_shown, timeout=10_000):
         assert bar.replace_all() == 1
     assert bar.result.text() == "not found"  # not the count from before the replace
 
     def shown() -> list[str]:
-        return [m.unit.target for m in panels.tm.matches()]
+        return [m.unit.target for m in panels.memory.panel.matches()]
 
     qtbot.waitUntil(lambda: shown() == ["Oncor Electric ETT build lines."], timeout=10_000)
 
@@ -143,6 +142,6 @@ def test_panels_installed_after_the_glossary_merge_still_open_the_termbase(
 ):
     window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
     qtbot.waitUntil(lambda: window.glossary_is_ready, timeout=30_000)
-    panels = install_panels(window)  # late: the glossary_ready signal has gone by
-    assert panels.termbase is not None
-    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=10_000)
+    panels = window.features  # late: the glossary_ready signal has gone by
+    assert panels.glossary.termbase is not None
+    qtbot.waitUntil(lambda: panels.glossary.lookup.matcher() is not None, timeout=10_000)

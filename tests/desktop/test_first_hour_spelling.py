@@ -9,7 +9,6 @@ from desk_helpers import open_window
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QMenu
 
-from desktop.panel_wiring import install_panels
 from desktop.settings import Settings
 from documents.project import Project
 from qa import spelling
@@ -21,8 +20,8 @@ def _window(qtbot, tmp_path: Path, packages: Path, data: Path):
     path = tmp_path / "w.hanbit"
     Project.create(path, source_text=SOURCE, source_lang="ko", target_lang="en", name="w").close()
     window = open_window(qtbot, path, packages, data)
-    panels = install_panels(window)
-    panels.tm.autofill.setChecked(False)
+    panels = window.features
+    panels.memory.panel.autofill.setChecked(False)
     return window, panels
 
 
@@ -81,13 +80,13 @@ def test_british_spelling_is_chosen_in_the_view_menu_and_kept(
 ):
     window, panels = _window(qtbot, tmp_path, empty_packages_dir, data_dir)
     try:
-        panels.spelling.actions["en-GB"].trigger()
+        panels.editing.spelling.actions["en-GB"].trigger()
         assert Settings().spelling_language() == "en-GB"
         window.go_to_source_row(0, edit=True)
         editor = window.view.target_delegate.editor
         qtbot.keyClicks(editor, "the colour and the color")
         qtbot.waitUntil(lambda: _underlined(editor) == ["color"])
-        panels.spelling.actions["off"].trigger()
+        panels.editing.spelling.actions["off"].trigger()
         qtbot.waitUntil(lambda: _underlined(window.view.target_delegate.editor) == [])
     finally:
         spelling.set_variant("en", "")

@@ -35,9 +35,11 @@ def test_typing_offers_the_glossary_term_and_enter_takes_it(
     path = tmp_path / "w.hanbit"
     Project.create(path, source_text=SOURCE, source_lang="ko", target_lang="en", name="w").close()
     window, panels = open_with_panels(qtbot, path, empty_packages_dir, data_dir)
-    panels.tm.autofill.setChecked(False)
-    qtbot.waitUntil(lambda: bool(panels.lookup.matches(SOURCE)), timeout=30_000)
-    qtbot.waitUntil(lambda: bool(panels.tm.matches()), timeout=10_000)  # the memory's match
+    panels.memory.panel.autofill.setChecked(False)
+    qtbot.waitUntil(lambda: bool(panels.glossary.lookup.matches(SOURCE)), timeout=30_000)
+    qtbot.waitUntil(
+        lambda: bool(panels.memory.panel.matches()), timeout=10_000
+    )  # the memory's match
     window.go_to_source_row(0, edit=True)
     editor = window.view.target_delegate.editor
     popup = editor.completer.popup()

@@ -28,8 +28,8 @@ def _window(qtbot, tmp_path: Path, packages: Path, data: Path):
         name="w",
     ).close()
     window, panels = open_with_panels(qtbot, path, packages, data)
-    panels.tm.autofill.setChecked(False)
-    qtbot.waitUntil(lambda: panels.termbase is not None, timeout=30_000)
+    panels.memory.panel.autofill.setChecked(False)
+    qtbot.waitUntil(lambda: panels.glossary.termbase is not None, timeout=30_000)
     return window, panels
 
 
@@ -56,13 +56,15 @@ def test_source_and_target_selections_prefill_both_sides_of_a_new_term(
     editor = view.target_delegate.editor
     editor.setPlainText("Oncor, a Dallas utility")
     _select(editor, "Oncor")
-    assert panels.menus.selections() == ("온코어", "Oncor")
+    assert panels.editing.menus.selections() == ("온코어", "Oncor")
 
     shown: list[ConceptEditor] = []
     real_open = ConceptEditor.open
     ConceptEditor.open = lambda self: (shown.append(self), real_open(self))[1]
     try:
-        panels.act_add_term.trigger()  # Ctrl+Shift+G does the same as the menu's Add Term
+        window.actions[
+            "glossary.add_term"
+        ].trigger()  # Ctrl+Shift+G does the same as the menu's Add Term
     finally:
         ConceptEditor.open = real_open
     form = shown[-1]
@@ -87,7 +89,7 @@ def test_the_editor_menu_offers_add_term_and_a_concordance_of_the_selection(
     texts = [a.text() for a in menu.actions()]
     assert texts[0] == "Add Term…" and texts[1] == "Search Memory for “Oncor”"
 
-    menus = panels.menus
+    menus = panels.editing.menus
     with qtbot.waitSignal(menus.concordance("온코어").sig_results_shown, timeout=10_000) as shown:
         pass
     dialog = menus._concordance
@@ -114,9 +116,9 @@ def test_grid_menu_copies_and_reaches_the_retranslate_and_confirm_actions(
     view = window.view
     pos = view.visualRect(view.model().index(1, 1)).center()
     view.customContextMenuRequested.emit(pos)
-    menu = panels.menus.last_menu
+    menu = panels.editing.menus.last_menu
     actions = {a.text(): a for a in menu.actions() if a.text()}
-    assert window.act_retranslate_selected in menu.actions()
+    assert window.actions["translate.retranslate_selected"] in menu.actions()
     actions["Copy Source"].trigger()
     assert QApplication.clipboard().text() == "둘째 문장이다."
     menu.close()

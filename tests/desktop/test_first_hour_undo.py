@@ -8,7 +8,6 @@ from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.panel_wiring import install_panels
 from documents.project import Project, Status
 from memory.store import TranslationMemory
 from paths import memory_path
@@ -23,8 +22,8 @@ def _window(qtbot, tmp_path: Path, packages: Path, data: Path, sentences: list[s
         path, source_text="\n\n".join(sentences), source_lang="ko", target_lang="en", name="p"
     ).close()
     window = open_window(qtbot, path, packages, data)
-    panels = getattr(window, "panels", None) or install_panels(window)
-    panels.tm.autofill.setChecked(False)
+    panels = window.features
+    panels.memory.panel.autofill.setChecked(False)
     return window, panels, path
 
 

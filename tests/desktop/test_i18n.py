@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.app import I18N_DIR, install_translator
-from desktop.panel_wiring import install_panels
+from desktop.settings import Settings
 from desktop.window.ui_language import KEY, ui_locale
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -62,13 +62,15 @@ def test_with_a_korean_locale_the_window_reads_in_korean(
     assert translator is not None
     try:
         window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
-        panels = getattr(window, "panels", None) or install_panels(window)
+        panels = window.features
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus[:5] == ["파일(&F)", "편집(&E)", "세그먼트(&S)", "번역(&T)", "패키지(&P)"]
         assert "용어집(&G)" in menus
-        assert window.act_confirm.text() == "확정 후 다음 미확정 세그먼트로(&C)"
+        assert window.actions["segment.confirm"].text() == "확정 후 다음 미확정 세그먼트로(&C)"
         assert window.model.headerData(2, Qt.Orientation.Horizontal) == "번역문"
-        assert "번역 메모리" in [d.windowTitle() for d in panels.docks]
+        assert "번역 메모리" in [
+            d.windowTitle() for d in (panels.glossary.dock, panels.memory.dock, panels.qa.dock)
+        ]
         assert "번역 완료" in window.summary.counts.text()
         # Qt's own standard buttons follow: a dialog's Cancel is 취소, not Cancel.
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -84,11 +86,11 @@ def test_interface_language_follows_env_then_setting_then_system(monkeypatch):
     settings = QSettings()
     monkeypatch.delenv("HANBIT_UI_LANG", raising=False)
     settings.setValue(KEY, "")
-    assert ui_locale(settings).name() == QLocale.system().name()
+    assert ui_locale(Settings(settings)).name() == QLocale.system().name()
     settings.setValue(KEY, "ko")
-    assert ui_locale(settings).language() == QLocale.Language.Korean
+    assert ui_locale(Settings(settings)).language() == QLocale.Language.Korean
     monkeypatch.setenv("HANBIT_UI_LANG", "en")
-    assert ui_locale(settings).language() == QLocale.Language.English
+    assert ui_locale(Settings(settings)).language() == QLocale.Language.English
 
 
 def test_view_menu_choice_is_kept_for_the_next_start(
@@ -99,4 +101,4 @@ def test_view_menu_choice_is_kept_for_the_next_start(
     assert window.language_actions[""].isChecked()  # a fresh install follows the system
     window.language_actions["ko"].trigger()
     assert "starts again" in window.statusBar().currentMessage()
-    assert ui_locale(QSettings()).language() == QLocale.Language.Korean
+    assert ui_locale(Settings()).language() == QLocale.Language.Korean

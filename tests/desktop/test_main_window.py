@@ -48,7 +48,7 @@ def test_no_package_banner_when_packages_folder_is_empty(
     window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
     assert window.banner.isVisible()
     assert "No Korean → English translation package is installed" in window.banner.text()
-    assert not window.act_translate_all.isEnabled()
+    assert not window.actions["translate.all"].isEnabled()
     assert window.translate_all() is False
     # Manual translation still works.
     window.view.go_to_row(0, edit=True)
@@ -62,7 +62,7 @@ def test_no_banner_and_pivot_listed_with_packages(
 ):
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
     assert not window.banner.isVisible()
-    assert window.act_translate_all.isEnabled()
+    assert window.actions["translate.all"].isEnabled()
     window.pair_selector.set_routes(window.routes())
     assert "Korean → Chinese (Simplified) via English" in window.pair_selector.labels()
     assert "Korean → English" in window.pair_selector.labels()
@@ -404,7 +404,7 @@ def test_new_project_from_an_article_with_a_chosen_pair(
 
     monkeypatch.setattr(dialogs.PairDialog, "exec", choose_pivot)
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
-    window.act_new.trigger()
+    window.actions["file.new"].trigger()
     assert window.project.path.parent == paths.projects_dir(data_dir)
     assert (window.project.source_lang, window.project.target_lang) == ("ko", "zh-Hans")
     model = window.view.model()
@@ -428,7 +428,7 @@ def test_banner_offers_packages_and_goes_once_one_is_installed(
     window = open_window(qtbot, project, packages, data_dir)
     assert window.banner.isVisible()
     assert window.banner.install_button.isVisible() and window.banner.manager_button.isVisible()
-    assert not window.act_translate_all.isEnabled()
+    assert not window.actions["translate.all"].isEnabled()
 
     window.banner.manager_button.click()
     manager = window._package_manager
@@ -439,7 +439,7 @@ def test_banner_offers_packages_and_goes_once_one_is_installed(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tiny_argosmodel), ""))
     window.banner.install_button.click()
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=10000)
-    assert window.act_translate_all.isEnabled()
+    assert window.actions["translate.all"].isEnabled()
     assert window.route() is not None
 
 
@@ -459,18 +459,16 @@ def _answer(monkeypatch, yes: bool) -> list[str]:
 def test_choosing_another_target_retargets_a_project_without_confirmed_work(
     qtbot, article_project, tiny_packages_dir, data_dir
 ):
-    from desktop.panel_wiring import install_panels
-
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir)
-    panels = getattr(window, "panels", None) or install_panels(window)
+    panels = window.features
     first = stored(article_project)[0].id
     window.project.set_mt(first, "an English draft")
     assert window.pair_selector.select("ko", "zh-Hans")
     assert window.project.target_lang == "zh-Hans"
-    assert panels.tm.target_lang == "zh-Hans"  # the memory looks up the new pair
+    assert panels.memory.panel.target_lang == "zh-Hans"  # the memory looks up the new pair
     assert window.pair_selector.combo.currentText() == "Korean → Chinese (Simplified) via English"
     assert window.project.segment(first).target == ""  # the English draft is gone
-    assert window.act_translate_all.isEnabled()
+    assert window.actions["translate.all"].isEnabled()
     with Project.open(article_project, read_only=True) as reopened:
         assert reopened.target_lang == "zh-Hans"
 

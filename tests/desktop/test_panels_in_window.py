@@ -5,7 +5,6 @@ from __future__ import annotations
 from desk_helpers import open_window, stored
 from PySide6.QtCore import Qt
 
-from desktop.panel_wiring import install_panels
 from desktop.tasks import task_runner
 from memory.store import TranslationMemory
 from paths import memory_path
@@ -13,24 +12,22 @@ from paths import memory_path
 
 def _window(qtbot, article_project, packages, data_dir):
     window = open_window(qtbot, article_project, packages, data_dir)
-    panels = getattr(window, "panels", None)
-    if panels is None:  # before the window installs them itself
-        panels = install_panels(window)
-        task_runner().wait()  # the window's curated-glossary merge
-        panels.glossary_loaded()
-    return window, panels
+    task_runner().wait()  # the window's curated-glossary merge, then the termbase opens
+    qtbot.waitUntil(lambda: window.features.glossary.termbase is not None, timeout=10_000)
+    return window, window.features
 
 
 def test_docks_follow_the_current_segment(qtbot, article_project, empty_packages_dir, data_dir):
     window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
-    names = {action.text() for action in window.panels_menu.actions()}
+    names = {action.text() for action in window.menu("panels").actions()}
     assert {"Glossary", "Translation Memory", "QA"} <= names
     segments = stored(article_project)
     row = next(i for i, s in enumerate(segments) if "알리페이가 호주에" in s.source)
     window.go_to_source_row(row)
-    qtbot.waitUntil(lambda: panels.glossary.row_count() >= 3, timeout=10000)
+    qtbot.waitUntil(lambda: panels.glossary.panel.row_count() >= 3, timeout=10000)
     targets = [
-        panels.glossary.row_texts(r)[2].split(" · ")[0] for r in range(panels.glossary.row_count())
+        panels.glossary.panel.row_texts(r)[2].split(" · ")[0]
+        for r in range(panels.glossary.panel.row_count())
     ]
     assert "Alipay" in targets and "Australia" in targets
 
@@ -42,8 +39,8 @@ def test_ctrl_number_inserts_a_term_into_the_target_editor(
     segments = stored(article_project)
     row = next(i for i, s in enumerate(segments) if "알리페이가 호주에" in s.source)
     window.go_to_source_row(row, edit=True)
-    qtbot.waitUntil(lambda: panels.glossary.row_count() >= 2, timeout=10000)
-    second = panels.glossary.terms()[1].target
+    qtbot.waitUntil(lambda: panels.glossary.panel.row_count() >= 2, timeout=10000)
+    second = panels.glossary.panel.terms()[1].target
     editor = window.view.target_delegate.editor
     assert editor is not None
     qtbot.keyClick(editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
@@ -57,10 +54,10 @@ def test_qa_click_goes_to_the_segment(qtbot, article_project, empty_packages_dir
     window.model.change(
         target.id, "They invested $1.5 million.", window.model.segment(target.id).status
     )
-    with qtbot.waitSignal(panels.qa.sig_updated, timeout=10000):
-        panels.qa.run_all()
-    issue = next(i for i in panels.qa.issues() if i.segment_id == target.id)
-    panels.qa.sig_goto_segment.emit(issue.segment_id)
+    with qtbot.waitSignal(panels.qa.panel.sig_updated, timeout=10000):
+        panels.qa.panel.run_all()
+    issue = next(i for i in panels.qa.panel.issues() if i.segment_id == target.id)
+    panels.qa.panel.sig_goto_segment.emit(issue.segment_id)
     assert window.current_segment_id() == target.id
 
 
@@ -71,9 +68,9 @@ def test_exact_memory_match_fills_an_empty_target(
     with TranslationMemory(memory_path(data=data_dir)) as memory:
         memory.add(segments[3].source, "Alipay teams up with Apple Pay.", "ko", "en")
     window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
-    with qtbot.waitSignal(panels.tm.sig_matches_shown, timeout=10000):
+    with qtbot.waitSignal(panels.memory.panel.sig_matches_shown, timeout=10000):
         window.go_to_source_row(3)
-    assert panels.tm.matches()[0].score == 100
+    assert panels.memory.panel.matches()[0].score == 100
     qtbot.waitUntil(lambda: stored(article_project)[3].target == "Alipay teams up with Apple Pay.")
     task_runner().wait()
 
@@ -82,11 +79,11 @@ def test_glossary_menu_opens_the_manager_and_candidates(
     qtbot, article_project, empty_packages_dir, data_dir
 ):
     window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
-    manager = panels.open_manager()
+    manager = panels.glossary.open_manager()
     assert manager.isVisible() and manager.model.rowCount() > 10  # the curated glossary
-    dialog = panels.open_candidates()
+    dialog = panels.glossary.open_candidates()
     qtbot.waitUntil(lambda: "candidate" in dialog.status.text(), timeout=10000)
-    packages = panels.open_packages()
+    packages = window.open_package_manager()
     assert packages.isVisible()
     packages.beam.setValue(5)
     assert window.engine.options.beam_size == 5
@@ -100,28 +97,32 @@ def test_a_term_added_in_the_manager_shows_in_the_panel_at_once(
     segments = stored(article_project)
     row = next(i for i, s in enumerate(segments) if "솔로데이" in s.source)
     window.go_to_source_row(row)
-    before = {m.term for m in panels.glossary.terms()}
+    before = {m.term for m in panels.glossary.panel.terms()}
     assert "프라이데이" not in before
-    manager = panels.open_manager()
+    manager = panels.glossary.open_manager()
     editor = manager.open_add_dialog("프라이데이", "Friday")
     qtbot.addWidget(editor)
     editor.accept()
-    assert "프라이데이" in {m.term for m in panels.glossary.terms()}
-    assert "Friday" in [m.target for m in panels.glossary.terms()]
+    assert "프라이데이" in {m.term for m in panels.glossary.panel.terms()}
+    assert "Friday" in [m.target for m in panels.glossary.panel.terms()]
 
 
 def test_docks_come_back_where_the_translator_left_them(
     qtbot, article_project, empty_packages_dir, data_dir
 ):
     window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
-    qa_dock = next(d for d in panels.docks if d.objectName() == "qa-dock")
+    qa_dock = next(
+        d
+        for d in (panels.glossary.dock, panels.memory.dock, panels.qa.dock)
+        if d.objectName() == "qa-dock"
+    )
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, qa_dock)
-    panels.docks[1].hide()  # the TM dock closed
+    panels.memory.dock.hide()  # the TM dock closed
     window.close()  # saves the layout
     again, panels_again = _window(qtbot, article_project, empty_packages_dir, data_dir)
-    qa_again = next(d for d in panels_again.docks if d.objectName() == "qa-dock")
+    qa_again = panels_again.qa.dock
     assert again.dockWidgetArea(qa_again) == Qt.DockWidgetArea.LeftDockWidgetArea
-    assert not panels_again.docks[1].isVisible()
+    assert not panels_again.memory.dock.isVisible()
 
 
 def test_closing_the_window_lets_go_of_the_project(
@@ -129,5 +130,5 @@ def test_closing_the_window_lets_go_of_the_project(
 ):
     window, panels = _window(qtbot, article_project, empty_packages_dir, data_dir)
     window.close()
-    assert panels.qa.project is None
-    panels.lookup.sig_changed.emit()  # a late glossary signal: nothing may touch the project
+    assert panels.qa.panel.project is None
+    panels.glossary.lookup.sig_changed.emit()  # late: must not touch the project

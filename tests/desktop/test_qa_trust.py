@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from desk_helpers import open_window, stored
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.qa.panel import ASK_ON_CRITICAL, NeverFlagDialog, QAPanel
+from desktop.qa.panel import NeverFlagDialog, QAPanel
 from desktop.qa.worker import segment_check
+from desktop.settings import Settings
 from desktop.tasks import task_runner
 from documents.project import Project, Status
 from qa.never_flag import NeverFlag
@@ -135,12 +136,9 @@ def _answer_question(button: QMessageBox.StandardButton, never_again: bool, seen
 def test_confirming_a_target_with_a_critical_issue_asks_first(
     qtbot, tmp_path, empty_packages_dir, data_dir, answer
 ):
-    QSettings().setValue(ASK_ON_CRITICAL, True)
+    Settings().set_ask_on_critical(True)
     path = _project(tmp_path, "ask", [WATTS])
     window = open_window(qtbot, path, empty_packages_dir, data_dir)
-    from desktop.panel_wiring import install_panels
-
-    install_panels(window)
     window.go_to_source_row(0)
     seen: list[str] = []
     button = QMessageBox.StandardButton.No if answer == "no" else QMessageBox.StandardButton.Yes
@@ -153,17 +151,14 @@ def test_confirming_a_target_with_a_critical_issue_asks_first(
 
 
 def test_the_question_can_be_turned_off_from_itself(qtbot, tmp_path, empty_packages_dir, data_dir):
-    QSettings().setValue(ASK_ON_CRITICAL, True)
+    Settings().set_ask_on_critical(True)
     path = _project(tmp_path, "off", [WATTS, WATTS])
     window = open_window(qtbot, path, empty_packages_dir, data_dir)
-    from desktop.panel_wiring import install_panels
-
-    install_panels(window)
     window.go_to_source_row(0)
     seen: list[str] = []
     QTimer.singleShot(0, lambda: _answer_question(QMessageBox.StandardButton.Yes, True, seen))
     window.confirm_and_next()
-    assert len(seen) == 1 and QSettings().value(ASK_ON_CRITICAL, type=bool) is False
+    assert len(seen) == 1 and Settings().ask_on_critical() is False
     window.go_to_source_row(1)
     window.confirm_and_next()  # no question this time: nothing answers one, and none blocks
     assert [s.status for s in stored(path)] == [Status.TRANSLATED, Status.TRANSLATED]

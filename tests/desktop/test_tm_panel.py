@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from desktop.memory.panel import TMPanel
+from desktop.settings import Settings
 from documents.project import Segment
 from memory.store import TranslationMemory
 
@@ -31,7 +32,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def panel(qtbot, memory_path: Path, settings: QSettings) -> TMPanel:
-    widget = TMPanel(memory_path, "ko", "en", settings=settings)
+    widget = TMPanel(memory_path, "ko", "en", settings=Settings(settings))
     qtbot.addWidget(widget)
     yield widget
     widget.shutdown()

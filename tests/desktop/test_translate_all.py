@@ -29,7 +29,7 @@ def test_translate_all_fills_every_target_while_the_event_loop_runs(
     ticks_at_progress = []
     window.translator.progress.connect(lambda done, total: ticks_at_progress.append(len(ticks)))
     probe.start()
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as finished:
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000) as finished:
         assert window.translate_all()
         assert window.summary.progress.isVisible()
     probe.stop()
@@ -58,7 +58,7 @@ def test_translate_all_keeps_what_the_translator_wrote(
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir, engine=engine)
     first = window.model.segment_ids()[0]
     window.model.change(first, "my own words", Status.TRANSLATED)
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000):
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000):
         window.translate_all()
     segment = stored(article_project)[0]
     assert (segment.target, segment.status) == ("my own words", Status.TRANSLATED)
@@ -68,15 +68,15 @@ def test_cancel_stops_translate_all_and_a_second_run_finishes_it(
     qtbot, article_project, tiny_packages_dir, data_dir, engine
 ):
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir, engine=engine)
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as finished:
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000) as finished:
         assert window.translate_all()
         window.summary.cancel_button.click()
     assert finished.args == [False]
     segments = stored(article_project)
     assert any(not s.target for s in segments)
     assert all(s.status == Status.DRAFT for s in segments if s.target)
-    assert window.act_translate_all.isEnabled()
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as finished:
+    assert window.actions["translate.all"].isEnabled()
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000) as finished:
         assert window.translate_all()
     assert finished.args == [True]
     assert all(s.target for s in stored(article_project))
@@ -86,7 +86,7 @@ def test_glossary_term_reaches_the_draft_with_its_record(
     qtbot, article_project, tiny_packages_dir, data_dir, engine
 ):
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir, engine=engine)
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000):
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000):
         window.translate_all()
     with_terms = [s for s in stored(article_project) if s.mt_info.get("terms")]
     assert with_terms, "the curated glossary matched nothing in the article"
@@ -121,12 +121,12 @@ def test_an_engine_failure_is_shown_and_changes_nothing(
 
     monkeypatch.setattr(engine, "translate", broken)
     window = open_window(qtbot, article_project, tiny_packages_dir, data_dir, engine=engine)
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as finished:
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000) as finished:
         assert window.translate_all()
     assert finished.args == [False]
     assert "model.bin of the ko→en package is damaged" in window.banner.text()
     assert all(not s.target for s in stored(article_project))
-    assert window.act_translate_all.isEnabled()
+    assert window.actions["translate.all"].isEnabled()
 
 
 def test_translate_all_through_a_pivot(qtbot, tmp_path, tiny_packages_dir, data_dir, engine):
@@ -139,7 +139,7 @@ def test_translate_all_through_a_pivot(qtbot, tmp_path, tiny_packages_dir, data_
     ).close()
     window = open_window(qtbot, path, tiny_packages_dir, data_dir, engine=engine)
     assert window.summary.route.text().startswith("pivot")
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000) as finished:
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000) as finished:
         assert window.translate_all()
     assert finished.args == [True]
     segments = stored(path)

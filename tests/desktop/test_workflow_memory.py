@@ -7,7 +7,6 @@ from pathlib import Path
 from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
 
-from desktop.panel_wiring import install_panels
 from documents.project import Project, Status
 from memory.store import TranslationMemory
 from paths import memory_path
@@ -27,14 +26,14 @@ def _project(path: Path, sentences: list[str], name: str) -> Path:
 
 def _window(qtbot, project: Path, packages: Path, data: Path):
     window = open_window(qtbot, project, packages, data)
-    panels = getattr(window, "panels", None) or install_panels(window)
+    panels = window.features
     return window, panels
 
 
 def _matches_for_row(qtbot, window, panels, row: int):
-    with qtbot.waitSignal(panels.tm.sig_matches_shown, timeout=10000):
+    with qtbot.waitSignal(panels.memory.panel.sig_matches_shown, timeout=10000):
         window.go_to_source_row(row)
-    return panels.tm.matches()
+    return panels.memory.panel.matches()
 
 
 def test_confirmed_segment_becomes_a_fuzzy_and_an_exact_match(
@@ -42,20 +41,20 @@ def test_confirmed_segment_becomes_a_fuzzy_and_an_exact_match(
 ):
     path = _project(tmp_path / "a.hanbit", [FIRST, OTHER, SIMILAR, FIRST], "Alipay 2014")
     window, panels = _window(qtbot, path, empty_packages_dir, data_dir)
-    panels.tm.autofill.setChecked(False)  # first: the match is only shown
+    panels.memory.panel.autofill.setChecked(False)  # first: the match is only shown
     window.go_to_source_row(0, edit=True)
     qtbot.keyClicks(window.view.target_delegate.editor, TRANSLATION)
-    with qtbot.waitSignal(panels.tm.sig_matches_shown, timeout=10000):
+    with qtbot.waitSignal(panels.memory.panel.sig_matches_shown, timeout=10000):
         press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
 
     fuzzy = _matches_for_row(qtbot, window, panels, 2)
     assert [m.unit.target for m in fuzzy] == [TRANSLATION]
     assert 70 <= fuzzy[0].score < 100
-    assert panels.tm.table.item(0, 0).text() == f"{fuzzy[0].score}%"
-    assert "line-through" in panels.tm.table.item(0, 1).data(Qt.ItemDataRole.UserRole + 1)
+    assert panels.memory.panel.table.item(0, 0).text() == f"{fuzzy[0].score}%"
+    assert "line-through" in panels.memory.panel.table.item(0, 1).data(Qt.ItemDataRole.UserRole + 1)
 
     exact = _matches_for_row(qtbot, window, panels, 3)
-    assert exact[0].score == 100 and panels.tm.table.item(0, 0).text() == "100%"
+    assert exact[0].score == 100 and panels.memory.panel.table.item(0, 0).text() == "100%"
     assert stored(path)[3].target == ""  # autofill off: the target stays the translator's
     with TranslationMemory(memory_path(data=data_dir)) as memory:
         units = list(memory.units("ko", "en"))
@@ -75,7 +74,7 @@ def test_a_second_project_gets_its_repeat_filled_from_the_memory(
 
     second = _project(tmp_path / "b.hanbit", [OTHER, FIRST], "second")
     window.open_project(second)
-    assert panels.tm.autofill.isChecked()  # the default
+    assert panels.memory.panel.autofill.isChecked()  # the default
     matches = _matches_for_row(qtbot, window, panels, 1)
     assert matches[0].score == 100
     qtbot.waitUntil(lambda: stored(second)[1].target == TRANSLATION, timeout=10000)

@@ -5,19 +5,18 @@ from __future__ import annotations
 from desk_helpers import open_window, press, stored
 from PySide6.QtCore import Qt
 
-from desktop.panel_wiring import install_panels
 from documents.project import Status
 
 
 def _flagged(panels) -> set[int]:
-    return {issue.segment_id for issue in panels.qa.issues()}
+    return {issue.segment_id for issue in panels.qa.panel.issues()}
 
 
 def test_qa_filter_shows_only_flagged_segments_and_follows_fixes(
     qtbot, article_project, empty_packages_dir, data_dir
 ):
     window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
-    panels = getattr(window, "panels", None) or install_panels(window)
+    panels = window.features
     total = window.proxy.rowCount()
     target = next(s for s in stored(article_project) if "1500만 달러" in s.source)
     window.model.change(target.id, "They invested $1.5 million.", Status.TRANSLATED)
@@ -31,7 +30,7 @@ def test_qa_filter_shows_only_flagged_segments_and_follows_fixes(
         Qt.Key.Key_Q,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.qa_filter.action.isChecked()
+    assert window.features.qa.filter.action.isChecked()
     shown = {window.view.segment_id_at(row) for row in range(window.proxy.rowCount())}
     assert shown == flagged and len(shown) < total
 
@@ -45,5 +44,5 @@ def test_qa_filter_shows_only_flagged_segments_and_follows_fixes(
     assert target.id not in shown
     assert shown == _flagged(panels)
 
-    window.qa_filter.action.setChecked(False)
+    window.features.qa.filter.action.setChecked(False)
     assert window.proxy.rowCount() == total

@@ -5,15 +5,11 @@ from __future__ import annotations
 from desk_helpers import open_window
 from PySide6.QtGui import QAction
 
-from desktop.panel_wiring import install_panels
-
 
 def test_every_shortcut_of_the_window_is_unique(
     qtbot, article_project, empty_packages_dir, data_dir
 ):
     window = open_window(qtbot, article_project, empty_packages_dir, data_dir)
-    if getattr(window, "panels", None) is None:
-        install_panels(window)
     owners: dict[str, list[str]] = {}
     for action in window.findChildren(QAction):
         for shortcut in action.shortcuts():

@@ -38,6 +38,7 @@ def test_a_file_without_target_language_asks_for_one(qtbot, tmp_path, monkeypatc
 
 def test_a_file_that_is_no_xliff_is_refused_with_its_reason(qtbot, tmp_path, monkeypatch):
     import desktop.project.xliff_dialog as xliff_dialog
+
     shown = []
     monkeypatch.setattr(
         xliff_dialog.QMessageBox, "warning", lambda parent, title, text: shown.append(text)

@@ -50,7 +50,6 @@ def _project(path: Path) -> Path:
 
 
 def open_desk(qtbot, monkeypatch, tmp_path: Path, name: str, glossary_url: str):
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.team.sync import apply_team_settings
     from desktop.window.main_window import MainWindow
@@ -64,8 +63,8 @@ def open_desk(qtbot, monkeypatch, tmp_path: Path, name: str, glossary_url: str):
         packages_dir=tmp_path / "no-packages", settings=Settings(),
     )  # fmt: skip
     qtbot.addWidget(window)
-    panels = install_panels(window)
-    panels.glossary_loaded()
+    panels = window.features
+    panels.glossary.glossary_loaded()
     window.show()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: panels.team.online is True, timeout=10000)
@@ -85,24 +84,24 @@ def test_a_term_added_in_one_desk_is_highlighted_in_the_other_within_a_second(
     window_a, panels_a = open_desk(qtbot, monkeypatch, tmp_path, "kim", kim)
     window_b, panels_b = open_desk(qtbot, monkeypatch, tmp_path, "lee", lee)
     sentence = alipay_segment(window_b)
-    assert panels_b.lookup.matches(sentence) == []  # the termbase starts empty
+    assert panels_b.glossary.lookup.matches(sentence) == []  # the termbase starts empty
 
     started = time.monotonic()
-    panels_a.termbase.add_concept(
+    panels_a.glossary.termbase.add_concept(
         Concept(terms=[Term("ko", "알리페이"), Term("en", "Alipay"),
                        Term("en", "Ali Pay", TermKind.FORBIDDEN)])
     )  # fmt: skip
-    qtbot.waitUntil(lambda: panels_b.lookup.matches(sentence) != [], timeout=2000)
+    qtbot.waitUntil(lambda: panels_b.glossary.lookup.matches(sentence) != [], timeout=2000)
     assert time.monotonic() - started < 1.0
-    assert [m.text for m in panels_b.lookup.matches(sentence)][:1] == ["알리페이"]
+    assert [m.text for m in panels_b.glossary.lookup.matches(sentence)][:1] == ["알리페이"]
     qtbot.waitUntil(lambda: panels_b.team.last_change.get("op") == "insert", timeout=2000)
     assert "kim_desk added Alipay" in window_b.statusBar().currentMessage()
     assert panels_b.team.status.text() == "Team: online"
     # The translator's desk cannot forbid a form: the server refuses, the window says why.
-    concept = panels_b.termbase.concept(panels_b.termbase.concept_ids()[0])
+    concept = panels_b.glossary.termbase.concept(panels_b.glossary.termbase.concept_ids()[0])
     concept.terms.append(Term("en", "Zhifubao", TermKind.FORBIDDEN))
     with pytest.raises(Exception, match="only a terminologist may forbid"):
-        panels_b.termbase.update_concept(concept)
+        panels_b.glossary.termbase.update_concept(concept)
     window_a.close()
     window_b.close()
 
@@ -136,7 +135,6 @@ def test_the_window_lists_the_servers_pairs_and_translates_through_it_with_the_g
 ) -> None:
     """No local package at all: the pair comes from the LibreTranslate server, Translate all
     runs through it, and the desk still enforces the curated glossary on the way back."""
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
     from translation.libretranslate import FallbackEngine
@@ -149,13 +147,13 @@ def test_the_window_lists_the_servers_pairs_and_translates_through_it_with_the_g
     )  # fmt: skip
     qtbot.addWidget(window)
     assert isinstance(window.engine, FallbackEngine)
-    panels = install_panels(window)
+    panels = window.features
     window.show()
-    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: panels.glossary.lookup.matcher() is not None, timeout=60_000)
     assert ("ko", "en") in {(r.source, r.target) for r in window.routes()}
-    assert window.act_translate_all.isEnabled()
-    panels.tm.autofill.setChecked(False)
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000):
+    assert window.actions["translate.all"].isEnabled()
+    panels.memory.panel.autofill.setChecked(False)
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000):
         assert window.translate_all()
     targets = [s.target for s in window.model.segments()]
     assert all(targets)
@@ -176,11 +174,11 @@ def test_an_edit_made_while_the_network_is_cut_waits_visibly_then_reaches_the_se
         )
     proxy, url = proxy_for(team_db)
     window, panels = open_desk(qtbot, monkeypatch, tmp_path, "kim", url)
-    concept = panels.termbase.concept(concept_id)
+    concept = panels.glossary.termbase.concept(concept_id)
     concept.note = "Ant Group's wallet"
     proxy.cut()
     with pytest.raises(TermbaseQueued, match="saving Alipay waits on this computer"):
-        panels.termbase.update_concept(concept)  # what the concept editor's Save calls
+        panels.glossary.termbase.update_concept(concept)  # what the concept editor's Save calls
     qtbot.waitUntil(lambda: panels.team.online is False, timeout=5000)
     qtbot.waitUntil(lambda: "1 waiting" in panels.team.status.text(), timeout=5000)
     assert panels.team.waiting() == ["saving Alipay"]
@@ -196,7 +194,6 @@ def test_an_edit_made_while_the_network_is_cut_waits_visibly_then_reaches_the_se
 def test_when_the_mt_server_is_down_the_local_packages_translate_and_the_window_says_so(
     qtbot, monkeypatch, tmp_path, desk_env, tiny_packages_dir
 ) -> None:
-    from desktop.panel_wiring import install_panels
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
 
@@ -209,11 +206,11 @@ def test_when_the_mt_server_is_down_the_local_packages_translate_and_the_window_
     window.engine.remote.options = type(window.engine.remote.options)(
         timeout_s=1, retries=1, backoff_s=0.01
     )
-    panels = install_panels(window)
+    panels = window.features
     window.show()
-    qtbot.waitUntil(lambda: panels.lookup.matcher() is not None, timeout=60_000)
-    panels.tm.autofill.setChecked(False)
-    with qtbot.waitSignal(window.translation_finished, timeout=120_000):
+    qtbot.waitUntil(lambda: panels.glossary.lookup.matcher() is not None, timeout=60_000)
+    panels.memory.panel.autofill.setChecked(False)
+    with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000):
         assert window.translate_all()
     assert all(s.target for s in window.model.segments())
     message = window.statusBar().currentMessage()
