@@ -7,7 +7,6 @@ TRANSLATOR_ROLE = "hanbit_translator"  # may read, add and edit proposed concept
 TERMINOLOGIST_ROLE = "hanbit_terminologist"  # may also approve concepts and forbid forms
 
 # One entry per schema version; never edit a released step, append a new one.
-# One entry per schema version; never edit a released step, append a new one.
 MIGRATIONS = (
     f"""
     CREATE EXTENSION IF NOT EXISTS pg_trgm;
@@ -108,5 +107,11 @@ MIGRATIONS = (
       TO {TRANSLATOR_ROLE};
     GRANT USAGE ON SEQUENCE tb_concepts_id_seq, tb_terms_id_seq TO {TRANSLATOR_ROLE};
     GRANT SELECT ON hanbit_schema TO {TRANSLATOR_ROLE};
+    """,
+    # 2: what a TBX says beyond forms and notes (definition, context, part of speech, usage,
+    # transactions ...), JSON as in the SQLite file's details columns: a move loses none of it.
+    """
+    ALTER TABLE tb_concepts ADD COLUMN details text NOT NULL DEFAULT '{}';
+    ALTER TABLE tb_terms ADD COLUMN details text NOT NULL DEFAULT '{}';
     """,
 )

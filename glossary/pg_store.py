@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -11,7 +12,13 @@ from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept
 from glossary.pg_listen import TermbaseListener
 from glossary.pg_schema import CHANNEL, MIGRATIONS, TERMINOLOGIST_ROLE, TRANSLATOR_ROLE
 from glossary.protocol import ConceptReading
-from glossary.store import _next_stamp, _now, _search_text
+from glossary.store import (
+    _dump_concept_details,
+    _load_details,
+    _next_stamp,
+    _now,
+    _search_text,
+)
 from storage.outbox import Outbox, Waiting
 from storage.postgres import (
     ServerUnavailable,
@@ -31,7 +38,7 @@ RECONNECT_PAUSE_S = 2.0  # after a lost connection, `revision` does not try agai
 
 # What a write's description starts with: its failure message says it was not saved.
 WRITES = ("adding", "saving", "deleting", "restoring", "writing")
-_COLUMNS = "id, domain, note, status, origin, created_at, updated_at"
+_COLUMNS = "id, domain, note, status, origin, created_at, updated_at, details"
 
 
 class ServerTermbase(ConceptReading):
@@ -185,8 +192,9 @@ class ServerTermbase(ConceptReading):
         found: dict[int, Concept] = {}
         with self._guard("reading the termbase"):
             for row in self._conn.execute(
-                f"SELECT {_COLUMNS}, updated_by FROM tb_concepts WHERE id = ANY(%s)", (ids,)
+                f"SELECT {_COLUMNS} FROM tb_concepts WHERE id = ANY(%s)", (ids,)
             ):
+                details = _load_details(row[7])
                 found[row[0]] = Concept(
                     id=row[0],
                     domain=row[1],
@@ -195,13 +203,17 @@ class ServerTermbase(ConceptReading):
                     origin=row[4],
                     created_at=row[5],
                     updated_at=row[6],
+                    details=details.get("concept", {}),
+                    lang_details=details.get("langs", {}),
                 )
-            for concept_id, lang, text, kind, note in self._conn.execute(
-                "SELECT concept_id, lang, text, kind, note FROM tb_terms"
+            for concept_id, lang, text, kind, note, details in self._conn.execute(
+                "SELECT concept_id, lang, text, kind, note, details FROM tb_terms"
                 " WHERE concept_id = ANY(%s) ORDER BY concept_id, position",
                 (ids,),
             ):
-                found[concept_id].terms.append(Term(lang, text, TermKind(kind), note))
+                found[concept_id].terms.append(
+                    Term(lang, text, TermKind(kind), note, _load_details(details))
+                )
         return [found[i] for i in ids if i in found]
 
     def search(self, query: str) -> list[Concept]:
@@ -253,6 +265,12 @@ class ServerTermbase(ConceptReading):
         except TermbaseOffline:
             pass
         return self._revision
+
+    def may_decide(self) -> bool:
+        """Whether this login may approve concepts and forbid forms (a terminologist or the
+        owner): what the server will enforce, so a concept editor can default to "proposed"
+        for a translator instead of offering a save the server refuses."""
+        return bool(self._rows("SELECT tb_may_decide()")[0][0])
 
     def changed_by(self, concept_id: int) -> tuple[str, str] | None:
         """(login, when) of the last save of a concept, or None when it is gone."""
@@ -371,11 +389,13 @@ class ServerTermbase(ConceptReading):
             concept.created_at or now,
             concept.updated_at or now,
             _search_text(concept),
+            _dump_concept_details(concept),
         )
         if keep_id and concept.id is not None:
             row = self._conn.execute(
                 "INSERT INTO tb_concepts (id, domain, note, status, origin, created_at,"
-                " updated_at, search_text) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                " updated_at, search_text, details) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " RETURNING id",
                 (concept.id, *values),
             ).fetchone()
             # Keep the sequence ahead of ids brought in from elsewhere (a moved SQLite file).
@@ -386,7 +406,7 @@ class ServerTermbase(ConceptReading):
         else:
             row = self._conn.execute(
                 "INSERT INTO tb_concepts (domain, note, status, origin, created_at, updated_at,"
-                " search_text) VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                " search_text, details) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
                 values,
             ).fetchone()
         concept_id = int(row[0])
@@ -396,7 +416,7 @@ class ServerTermbase(ConceptReading):
     def _write(self, concept: Concept) -> None:
         self._conn.execute(
             "UPDATE tb_concepts SET domain = %s, note = %s, status = %s, origin = %s,"
-            " updated_at = %s, search_text = %s WHERE id = %s",
+            " updated_at = %s, search_text = %s, details = %s WHERE id = %s",
             (
                 concept.domain,
                 concept.note,
@@ -404,6 +424,7 @@ class ServerTermbase(ConceptReading):
                 concept.origin,
                 concept.updated_at,
                 _search_text(concept),
+                _dump_concept_details(concept),
                 concept.id,
             ),
         )
@@ -420,8 +441,9 @@ class ServerTermbase(ConceptReading):
                 continue
             keep.add(match[0])
             self._conn.execute(
-                "UPDATE tb_terms SET position = %s, text = %s, kind = %s, note = %s WHERE id = %s",
-                (position, term.text, term.kind.value, term.note, match[0]),
+                "UPDATE tb_terms SET position = %s, text = %s, kind = %s, note = %s, details = %s"
+                " WHERE id = %s",
+                (position, term.text, term.kind.value, term.note, _term_details(term), match[0]),
             )
         gone = [term_id for term_id, *_ in stored if term_id not in keep]
         if gone:
@@ -435,11 +457,11 @@ class ServerTermbase(ConceptReading):
     def _insert_terms(self, concept_id: int, terms: list[Term], first: int) -> None:
         with self._conn.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO tb_terms (concept_id, position, lang, text, key, kind, note)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                "INSERT INTO tb_terms (concept_id, position, lang, text, key, kind, note, details)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
                 [
                     (concept_id, first + n, t.lang, t.text, term_key(t.text), t.kind.value,
-                     t.note)
+                     t.note, _term_details(t))
                     for n, t in enumerate(terms)
                 ],
             )  # fmt: skip
@@ -541,17 +563,24 @@ class TermbaseQueued(TermbaseOffline):
     """The server is away; the write waits in the outbox (nothing is lost)."""
 
 
+def _term_details(term: Term) -> str:
+    return json.dumps(term.details or {}, ensure_ascii=False, sort_keys=True)
+
+
 def _concept_record(concept: Concept) -> dict:
     return {
         "id": concept.id, "domain": concept.domain, "note": concept.note,
         "status": concept.status, "created_at": concept.created_at,
         "updated_at": concept.updated_at, "origin": concept.origin,
-        "terms": [[t.lang, t.text, str(t.kind), t.note] for t in concept.terms],
+        "details": concept.details, "lang_details": concept.lang_details,
+        "terms": [[t.lang, t.text, str(t.kind), t.note, t.details] for t in concept.terms],
     }  # fmt: skip
 
 
 def _concept_from(record: dict) -> Concept:
-    terms = [Term(lang, text, TermKind(kind), note) for lang, text, kind, note in record["terms"]]
+    # A save that waited in an outbox written by an earlier desk has no details: [:4] + {}.
+    terms = [Term(*term[:2], TermKind(term[2]), term[3], term[4] if len(term) > 4 else {})
+             for term in record["terms"]]  # fmt: skip
     fields = {k: v for k, v in record.items() if k not in ("terms", "_refused")}
     return Concept(terms=terms, **fields)
 

@@ -11,12 +11,12 @@ from glossary.protocol import TermbaseStore
 
 
 def fingerprint(termbase: TermbaseStore) -> tuple[int, str]:
-    """(concept count, digest of every concept, term and curated mark): equal on both sides
-    of a move means nothing was lost or changed on the way."""
+    """(concept count, digest of every concept, term, TBX detail and curated mark): equal on
+    both sides of a move means nothing was lost or changed on the way."""
     digest = hashlib.sha256()
     concepts = termbase.concepts()
     for concept in sorted(concepts, key=lambda c: c.id or 0):
-        digest.update(json.dumps(_record(concept), ensure_ascii=False).encode())
+        digest.update(json.dumps(_record(concept), ensure_ascii=False, sort_keys=True).encode())
     for origin, (applied, deleted) in sorted(termbase.curated_state().items()):
         digest.update(json.dumps([origin, applied, deleted], ensure_ascii=False).encode())
     return len(concepts), digest.hexdigest()
@@ -25,8 +25,8 @@ def fingerprint(termbase: TermbaseStore) -> tuple[int, str]:
 def _record(concept: Concept) -> list:
     return [
         concept.id, concept.domain, concept.note, concept.status, concept.origin,
-        concept.created_at, concept.updated_at,
-        [[t.lang, t.text, t.kind.value, t.note] for t in concept.terms],
+        concept.created_at, concept.updated_at, concept.details, concept.lang_details,
+        [[t.lang, t.text, t.kind.value, t.note, t.details] for t in concept.terms],
     ]  # fmt: skip
 
 

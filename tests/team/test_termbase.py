@@ -9,6 +9,7 @@ import time
 import pytest
 
 from glossary.model import Concept, GlossaryError, Term, TermKind
+from glossary.pg_schema import MIGRATIONS
 from glossary.pg_store import (
     ServerTermbase,
     StaleConceptError,
@@ -55,10 +56,34 @@ def test_schema_is_versioned_and_reopening_does_not_migrate_again(team_db: str) 
     with ServerTermbase(team_db) as termbase:
         termbase.add_concept(alipay())
         version = termbase._rows("SELECT version FROM hanbit_schema WHERE name = 'termbase'")
-        assert version == [(1,)]
+        assert version == [(len(MIGRATIONS),)]
         termbase._conn.execute("UPDATE hanbit_schema SET version = 99 WHERE name = 'termbase'")
     with pytest.raises(GlossaryError, match="newer Hanbit Desk"):
         ServerTermbase(team_db)
+
+
+def test_a_termbase_of_the_first_schema_is_brought_up_to_date_with_its_concepts(team_db):
+    import psycopg
+
+    from storage.postgres import migrate
+
+    with psycopg.connect(team_db, autocommit=True) as conn:
+        migrate(conn, "termbase", MIGRATIONS[:1])  # no details columns yet
+        concept_id = conn.execute(
+            "INSERT INTO tb_concepts (status, created_at, updated_at) VALUES ('approved',"
+            " '2020-01-01T00:00:00+00:00', '2020-01-01T00:00:00+00:00') RETURNING id"
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO tb_terms (concept_id, position, lang, text, key, kind)"
+            " VALUES (%s, 0, 'en', 'Alipay', 'alipay', 'preferred')",
+            (concept_id,),
+        )
+    with ServerTermbase(team_db) as termbase:  # migrated on opening
+        concept = termbase.concept(concept_id)
+        assert ([t.text for t in concept.terms], concept.details) == (["Alipay"], {})
+        concept.details = {"definition": "Ant Group's payment service"}
+        termbase.update_concept(concept)
+        assert termbase.concept(concept_id).details == concept.details
 
 
 def test_fuzzy_search_finds_a_misspelt_form(team_db: str) -> None:
@@ -199,3 +224,18 @@ def test_a_new_migration_step_runs_once_on_an_existing_database(team_db: str) ->
         assert conn.execute("SELECT id, note FROM demo_units").fetchall() == [(1, "")]
         with pytest.raises(RuntimeError, match="newer Hanbit Desk"):
             migrate(conn, "demo", [step1])
+
+
+def test_a_desk_can_ask_whether_its_login_may_approve(pg_server, team_db: str) -> None:
+    ServerTermbase(team_db).close()
+    kim = make_login(pg_server, team_db, "kim", "hanbit_terminologist")
+    lee = make_login(pg_server, team_db, "lee_translator", "hanbit_translator")
+    with ServerTermbase(team_db) as owner, ServerTermbase(kim) as terminologist:
+        assert owner.may_decide() and terminologist.may_decide()
+    with ServerTermbase(lee) as translator:
+        assert not translator.may_decide()
+        # What the editor should then save: a proposal, which the server accepts.
+        concept_id = translator.add_concept(
+            Concept(terms=[Term("ko", "텐페이"), Term("en", "Tenpay")], status="proposed")
+        )
+        assert translator.concept(concept_id).status == "proposed"
