@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+import time
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from rapidfuzz import fuzz
 from memory.diff import EQUAL, diff_ops
 from memory.languages import canonical_language
 from memory.pg_schema import MIGRATIONS
+from memory.protocol import StaleUnitError, later_stamp
 from memory.text import fuzzy_text, key_hash, match_key
 from memory.units import (
     ADDED,
@@ -37,7 +40,10 @@ from storage.postgres import (
 )
 
 CHANNEL = "hanbit_memory"
-_CANDIDATES = 64  # as the SQLite store: enough to survive near-ties in trigram overlap
+_CANDIDATES = 64  # as the SQLite store: enough to survive near-ties in n-gram overlap
+_POSTINGS = 10_000  # index entries a lookup reads at most (beyond its _FEWEST rarest n-grams)
+_FEWEST = 1  # rarest n-grams a lookup always reads, however common they are
+_STATS_S = 300.0  # how long a desk trusts the n-gram frequencies it read
 _COLUMNS = (
     "id, source_lang, target_lang, source, target, source_norm, created_at, updated_at,"
     " origin, status, usage"
@@ -65,6 +71,8 @@ class ServerMemory:
         self.path = redacted(url)
         self._conn = None
         self._doing = ""
+        self._stats: tuple[dict[int, float], float, float] | None = None
+        self._stats_at = 0.0
         # Where confirmed units wait while the server is away (None: adds fail in words).
         self.outbox = Outbox(outbox) if outbox is not None else None
         self._open()
@@ -185,16 +193,42 @@ class ServerMemory:
         with self._write(item.what):
             self._store(checked_unit(unit))
 
-    def add_many(self, units: Iterable[IncomingUnit]) -> list[str]:
+    def add_many(
+        self, units: Iterable[IncomingUnit], metas: Sequence[dict | None] | None = None
+    ) -> list[str]:
+        """As TranslationMemory.add_many: metas, one per unit, is what a TMX said about it,
+        kept with a unit that is added or updated, and with an unchanged one that has none."""
         checked = [checked_unit(unit) for unit in units]
+        outcomes = []
         with self._write(f"storing {len(checked)} units"):
-            outcomes = [self._store(unit)[0] for unit in checked]
+            for number, unit in enumerate(checked):
+                outcome, unit_id = self._store(unit)
+                outcomes.append(outcome)
+                meta = metas[number] if metas else None
+                if meta:
+                    replace = "UPDATE SET data = excluded.data" if outcome in (
+                        ADDED, UPDATED) else "NOTHING"  # fmt: skip
+                    self._conn.execute(
+                        "INSERT INTO tm_unit_meta (unit_id, data) VALUES (%s, %s)"
+                        f" ON CONFLICT (unit_id) DO {replace}",
+                        (unit_id, json.dumps(meta, ensure_ascii=False)),
+                    )
         if len(checked) >= 500:
-            # A bulk import (TMX, team push): statistics now, not when autovacuum gets to it,
-            # or the planner may sort the whole pair instead of walking the trigram index.
+            # A bulk import (TMX, team push): statistics now, not when autovacuum gets to it:
+            # lookups choose the rarest n-grams by them.
             with self._guard("analyzing the memory"):
                 self._conn.execute("ANALYZE tm_units")
+            self._stats = None
         return outcomes
+
+    def unit_meta(self, unit_id: int) -> dict:
+        """What a TMX said about the unit beyond its text ({} when nothing)."""
+        rows = self._rows("SELECT data FROM tm_unit_meta WHERE unit_id = %s", (unit_id,))
+        try:
+            data = json.loads(rows[0][0]) if rows else {}
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def _store(self, unit: IncomingUnit) -> tuple[str, int]:
         digest = key_hash(unit.source)
@@ -232,6 +266,7 @@ class ServerMemory:
             return UNCHANGED, unit_id
         if unit.updated_at and unit.updated_at < old_updated:
             return OLDER, unit_id
+        updated_at = unit.updated_at or later_stamp(old_updated)  # a new version, always
         if old_target != unit.target:
             self._conn.execute(
                 "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
@@ -266,14 +301,20 @@ class ServerMemory:
         source: str | None = None,
         target: str | None = None,
         status: str | None = None,
+        expected_version: str | None = None,
     ) -> TMUnit:
+        """As TranslationMemory.edit; a stale copy (expected_version, the updated_at it was
+        read with) is refused with StaleUnitError naming the login that changed the unit."""
         with self._write(f"editing unit #{unit_id}"):
             row = self._conn.execute(
-                f"SELECT {_COLUMNS} FROM tm_units WHERE id = %s FOR UPDATE", (unit_id,)
+                f"SELECT {_COLUMNS}, updated_by FROM tm_units WHERE id = %s FOR UPDATE",
+                (unit_id,),
             ).fetchone()
             if row is None:
                 raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
-            unit = _unit(row)
+            unit = _unit(row[:-1])
+            if expected_version is not None and unit.updated_at != expected_version:
+                raise StaleUnitError(unit_id, unit.updated_at, row[-1])
             new = edited_unit(unit, source, target, status)
             digest = key_hash(new.source)
             clash = self._conn.execute(
@@ -283,7 +324,7 @@ class ServerMemory:
             ).fetchone()
             if clash:
                 raise ValueError(f"unit #{clash[0]} already has this source; edit that one instead")
-            stamp = now_stamp()
+            stamp = later_stamp(unit.updated_at)
             if new.target != unit.target:
                 self._conn.execute(
                     "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
@@ -330,14 +371,21 @@ class ServerMemory:
         )
         return _unit(rows[0]) if rows else None
 
-    def restore(self, unit_id: int, before: TMUnit | None) -> None:
-        if before is None:
-            try:
-                self.delete(unit_id)
-            except UnitNotFoundError:
-                pass
-            return
+    def restore(
+        self, unit_id: int, before: TMUnit | None, *, expected_version: str | None = None
+    ) -> None:
         with self._write(f"undoing the change to unit #{unit_id}"):
+            row = self._conn.execute(
+                "SELECT updated_at, updated_by FROM tm_units WHERE id = %s FOR UPDATE",
+                (unit_id,),
+            ).fetchone()
+            if row is None:
+                return  # deleted meanwhile: nothing to take back
+            if expected_version is not None and row[0] != expected_version:
+                raise StaleUnitError(unit_id, *row)
+            if before is None:
+                self._conn.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,))
+                return
             self._conn.execute(
                 "UPDATE tm_units SET target = %s, updated_at = %s, origin = %s, status = %s"
                 " WHERE id = %s",
@@ -416,15 +464,8 @@ class ServerMemory:
         if exact is not None:
             matches.append(TMMatch(exact, 100, [(EQUAL, exact.source)]))
         if len(matches) < limit:
-            # KNN on the GiST trigram index: the nearest sources first, however big the memory.
-            rows = self._rows(
-                f"SELECT {_COLUMNS} FROM tm_units WHERE source_lang = %s AND target_lang = %s"
-                " AND id <> %s ORDER BY source_norm <-> %s LIMIT %s",
-                (*pair, exact.id if exact else -1, query, _CANDIDATES + limit),
-                doing="looking up the memory",
-            )
             scored = []
-            for unit in map(_unit, rows):
+            for unit in self._candidates(pair, query, _CANDIDATES + limit, exact):
                 score = fuzz.ratio(query, unit.source_norm, score_cutoff=threshold)
                 if score:
                     scored.append((min(round(score), 99), unit))
@@ -439,6 +480,63 @@ class ServerMemory:
     def prepare(self, source_lang: str, target_lang: str) -> int:
         """Nothing to build: the server keeps the index. Returns the pair's unit count."""
         return self.count(source_lang, target_lang)
+
+    def _candidates(
+        self, pair: tuple[str, str], query: str, count: int, exact: TMUnit | None
+    ) -> list[TMUnit]:
+        """Up to `count` units sharing the most n-grams with the query (Dice), among those that
+        hold one of its rarest n-grams: the SQLite memory's ranking, read from the server's
+        GIN index. A lookup reads about _POSTINGS index entries, however big the memory."""
+        doing = "looking up the memory"
+        grams = self._rows("SELECT tm_grams(%s, %s)", (query, pair[0]), doing)[0][0] or []
+        if not grams:
+            return []
+        rows = self._rows(
+            f"SELECT {_COLUMNS} FROM tm_units WHERE grams && %s::int[] AND source_lang = %s"
+            " AND target_lang = %s AND id <> %s"
+            " ORDER BY icount(grams & %s::int[])::float8 / (%s + icount(grams)) DESC, id DESC"
+            " LIMIT %s",
+            (self._rarest(grams), *pair, exact.id if exact else -1, grams, len(grams), count),
+            doing,
+        )
+        return [_unit(row) for row in rows]
+
+    def _rarest(self, grams: list[int]) -> list[int]:
+        """The query's n-grams that are rarest in the memory, as many as fit in _POSTINGS
+        expected index entries (at least _FEWEST): the SQLite memory counts every n-gram's
+        units in RAM; a server reading every posting of a common one would read most of a big
+        memory. Frequencies come from the planner's statistics of the column (ANALYZE)."""
+        frequency, rarer_than, units = self._gram_stats()
+        if not frequency:
+            return grams  # no statistics yet: a young memory, small enough to read whole
+        # Not among the most common: rarer than the least common of those (or in no unit).
+        expected = sorted((frequency.get(g, rarer_than / 2) * units, g) for g in grams)
+        chosen, total = [], 0.0
+        for postings, gram in expected:
+            if len(chosen) >= _FEWEST and total + postings > _POSTINGS:
+                break
+            chosen.append(gram)
+            total += postings
+        return chosen
+
+    def _gram_stats(self) -> tuple[dict[int, float], float, float]:
+        """(fraction of units holding each common n-gram, the smallest such fraction, the unit
+        count), from pg_stats, read again every _STATS_S seconds."""
+        if self._stats is None or time.monotonic() - self._stats_at > _STATS_S:
+            rows = self._rows(
+                "SELECT s.most_common_elems::text::int[], s.most_common_elem_freqs,"
+                " c.reltuples FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname ="
+                " current_schema() AND s.tablename = 'tm_units' AND s.attname = 'grams'"
+                " WHERE c.oid = 'tm_units'::regclass",
+                doing="looking up the memory",
+            )
+            elems, freqs, units = rows[0] if rows else (None, None, 0)
+            if elems and freqs:
+                self._stats = (dict(zip(elems, freqs, strict=False)), freqs[-3], max(units, 1))
+            else:
+                self._stats = ({}, 0.0, 0.0)
+            self._stats_at = time.monotonic()
+        return self._stats
 
 
 def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str, tuple]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -19,11 +20,13 @@ class MemoryStore(Protocol):
     def get(self, unit_id: int) -> TMUnit: ...
     def history(self, unit_id: int) -> list[tuple[str, str, str]]: ...
     def edit(self, unit_id: int, *, source: str | None = None, target: str | None = None,
-             status: str | None = None) -> TMUnit: ...  # fmt: skip
+             status: str | None = None, expected_version: str | None = None,
+             ) -> TMUnit: ...  # fmt: skip
     def delete(self, unit_id: int) -> None: ...
     def record_use(self, unit_id: int) -> None: ...
     def exact(self, source: str, source_lang: str, target_lang: str) -> TMUnit | None: ...
-    def restore(self, unit_id: int, before: TMUnit | None) -> None: ...
+    def restore(self, unit_id: int, before: TMUnit | None, *,
+                expected_version: str | None = None) -> None: ...  # fmt: skip
     def search(self, text: str, source_lang: str, target_lang: str, *,
                limit: int = 50) -> list[TMUnit]: ...  # fmt: skip
     def count(self, source_lang: str | None = None, target_lang: str | None = None) -> int: ...
@@ -34,6 +37,32 @@ class MemoryStore(Protocol):
                threshold: int = 70) -> list[TMMatch]: ...  # fmt: skip
     def prepare(self, source_lang: str, target_lang: str) -> int: ...
     def close(self) -> None: ...
+
+
+class StaleUnitError(MemoryFileError):
+    """Someone changed the unit after the translator read it; nothing was saved. Says who
+    (a server login; "" for a local file) and when."""
+
+    def __init__(self, unit_id: int, changed_at: str, changed_by: str = "") -> None:
+        who = f" by {changed_by}" if changed_by else ""
+        super().__init__(
+            f"unit #{unit_id} was changed{who} at {changed_at} since you opened it; your change"
+            " was not saved: open it again and redo it"
+        )
+        self.unit_id = unit_id
+        self.changed_at = changed_at
+        self.changed_by = changed_by
+
+
+def later_stamp(previous: str) -> str:
+    """Now, but always after previous: a unit's updated_at is its version (expected_version),
+    so two changes within one second must still differ, or a stale copy could pass for fresh."""
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    try:
+        before = datetime.strptime(previous, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    except (TypeError, ValueError):
+        before = stamp - timedelta(seconds=1)
+    return max(stamp, before + timedelta(seconds=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def open_memory(where: str | Path, outbox: Path | None = None) -> MemoryStore:

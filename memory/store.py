@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from memory.diff import EQUAL, diff_ops
 from memory.index import PairIndexes
 from memory.languages import canonical_language
+from memory.protocol import StaleUnitError, later_stamp
 from memory.schema import (
     SCHEMA,
     SCHEMA_VERSION,
@@ -264,6 +265,7 @@ class TranslationMemory:
             return UNCHANGED, unit_id
         if unit.updated_at and unit.updated_at < old_updated:
             return OLDER, unit_id
+        updated_at = unit.updated_at or later_stamp(old_updated)  # a new version, always
         if old_target != unit.target:
             self._db.execute(
                 "INSERT INTO unit_history (unit_id, target, origin, replaced_at)"
@@ -298,11 +300,15 @@ class TranslationMemory:
         source: str | None = None,
         target: str | None = None,
         status: str | None = None,
+        expected_version: str | None = None,
     ) -> TMUnit:
         """Change a unit's source, target or status; a source another unit of the pair already
-        has is refused."""
+        has is refused. expected_version: the updated_at of the copy the translator edited;
+        StaleUnitError, nothing saved, when the unit changed since."""
         with self._write():
             unit = self.get(unit_id)
+            if expected_version is not None and unit.updated_at != expected_version:
+                raise StaleUnitError(unit_id, unit.updated_at)
             new = edited_unit(unit, source, target, status)
             digest = key_hash(new.source)
             clash = self._db.execute(
@@ -312,7 +318,7 @@ class TranslationMemory:
             ).fetchone()
             if clash:
                 raise ValueError(f"unit #{clash[0]} already has this source; edit that one instead")
-            stamp = now_stamp()
+            stamp = later_stamp(unit.updated_at)
             if new.target != unit.target:
                 self._db.execute(
                     "INSERT INTO unit_history (unit_id, target, origin, replaced_at)"
@@ -368,16 +374,26 @@ class TranslationMemory:
         ).fetchone()
         return None if row is None else _unit(row)
 
-    def restore(self, unit_id: int, before: TMUnit | None) -> None:
+    def restore(
+        self, unit_id: int, before: TMUnit | None, *, expected_version: str | None = None
+    ) -> None:
         """Take back one add: the unit it created is deleted; the one it updated gets the
-        target, origin, status and date it had (an undone confirm leaves the memory as it was)."""
-        if before is None:
-            try:
-                self.delete(unit_id)
-            except UnitNotFoundError:
-                pass  # deleted meanwhile: already as before
-            return
+        target, origin, status and date it had (an undone confirm leaves the memory as it was).
+        expected_version: the updated_at the add left; StaleUnitError, nothing undone, when
+        the unit changed since (the undo would throw away that later change)."""
         with self._write():
+            row = self._db.execute(
+                "SELECT updated_at FROM units WHERE id = ?", (unit_id,)
+            ).fetchone()
+            if row is None:
+                return  # deleted meanwhile: nothing to take back
+            if expected_version is not None and row[0] != expected_version:
+                raise StaleUnitError(unit_id, row[0])
+            if before is None:
+                self._db.execute("DELETE FROM units WHERE id = ?", (unit_id,))
+                self._db.execute("DELETE FROM unit_history WHERE unit_id = ?", (unit_id,))
+                self._db.execute("DELETE FROM unit_meta WHERE unit_id = ?", (unit_id,))
+                return
             self._db.execute(
                 "UPDATE units SET target = ?, updated_at = ?, origin = ?, status = ? WHERE id = ?",
                 (before.target, before.updated_at, before.origin, before.status, before.id),

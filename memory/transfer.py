@@ -13,18 +13,19 @@ _BATCH = 500
 
 
 def fingerprint(memory: MemoryStore) -> tuple[int, str]:
-    """(unit count, digest of every unit and its history), ids aside: a memory's ids are its
-    own, everything a translator sees must survive the move."""
+    """(unit count, digest of every unit, its history and what a TMX said about it), ids
+    aside: a memory's ids are its own, everything a translator sees must survive the move."""
     records = []
+    meta_of = _meta_reader(memory)
     for unit in memory.units():
         records.append(
             [unit.source_lang, unit.target_lang, unit.source, unit.target, unit.created_at,
              unit.updated_at, unit.origin, unit.status, unit.usage,
-             [list(row) for row in memory.history(unit.id)]]
+             [list(row) for row in memory.history(unit.id)], meta_of(unit.id)]
         )  # fmt: skip
     digest = hashlib.sha256()
     for record in sorted(records, key=lambda r: json.dumps(r[:3], ensure_ascii=False)):
-        digest.update(json.dumps(record, ensure_ascii=False).encode())
+        digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode())
     return len(records), digest.hexdigest()
 
 
@@ -60,12 +61,22 @@ def copy_memory(
     return done
 
 
+def _meta_reader(memory: MemoryStore) -> Callable[[int], dict]:
+    """memory.unit_meta, or none for a store that keeps no TMX metadata."""
+    return getattr(memory, "unit_meta", lambda _unit_id: {})
+
+
 def _copy_batch(source: MemoryStore, target: MemoryStore, units: list) -> int:
-    target.add_many(
+    incoming = [
         IncomingUnit(u.source, u.target, u.source_lang, u.target_lang, u.origin, u.status,
                      u.created_at, u.updated_at, u.usage)
         for u in units
-    )  # fmt: skip
+    ]  # fmt: skip
+    metas = [_meta_reader(source)(u.id) or None for u in units]
+    if any(metas):
+        target.add_many(incoming, metas)  # props, notes, tuid, alternatives of a TMX
+    else:
+        target.add_many(incoming)
     for unit in units:
         history = source.history(unit.id)
         if history:

@@ -13,6 +13,7 @@ import pytest
 from memory.pg_store import MemoryOffline, ServerMemory
 from memory.protocol import MemoryStore, open_memory
 from memory.store import TranslationMemory
+from memory.text import fuzzy_text, key_hash
 
 # The SQLite store's behaviour tests, loaded by path (tests/memory is no importable package:
 # its name is our own `memory` package's).
@@ -122,3 +123,28 @@ def test_cut_network_is_an_error_in_words_then_lookups_resume(team_db: str, prox
             tm.lookup(SENTENCE, "ko", "en")
         proxy.restore()
         assert tm.lookup(SENTENCE, "ko", "en")[0].unit.target == TARGET
+
+
+def test_a_memory_of_the_first_schema_is_brought_up_to_date_and_keeps_who_changed_it(team_db):
+    import psycopg
+
+    from memory.pg_schema import MIGRATIONS
+    from storage.postgres import migrate
+
+    with psycopg.connect(team_db, autocommit=True) as conn:
+        migrate(conn, "memory", MIGRATIONS[:1])  # the trigram index, no n-gram column
+        conn.execute(
+            "INSERT INTO tm_units (source_lang, target_lang, source, target, source_norm,"
+            " source_hash, created_at, updated_at) VALUES ('ko', 'en', %s, %s, %s, %s,"
+            " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')",
+            (SENTENCE, TARGET, fuzzy_text(SENTENCE), key_hash(SENTENCE)),
+        )
+        # As if kim had saved it (the trigger would write our own login).
+        conn.execute("ALTER TABLE tm_units DISABLE TRIGGER tm_stamp")
+        conn.execute("UPDATE tm_units SET updated_by = 'kim'")
+        conn.execute("ALTER TABLE tm_units ENABLE TRIGGER tm_stamp")
+    with ServerMemory(team_db) as tm:
+        [match] = tm.lookup(SENTENCE.replace("6", "9"), "ko", "en")
+        assert match.unit.target == TARGET and match.score >= 90
+        who = tm._rows("SELECT updated_by FROM tm_units")
+    assert who == [("kim",)]  # filling the new column is no edit by the one who migrated

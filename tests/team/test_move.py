@@ -100,3 +100,88 @@ def test_the_cli_reads_and_writes_the_server_by_url(tmp_path: Path, team_db: str
     assert main.main(["memory", "lookup", "알리페이가 호주에 갔다.", "--from", "ko", "--to", "en",
                       "--memory", team_db]) == 0  # fmt: skip
     assert "Alipay goes to Australia." in capsys.readouterr().out
+
+
+GLOSSARY_FIXTURES = Path(__file__).parents[1] / "glossary" / "fixtures"
+MEMORY_FIXTURES = Path(__file__).parents[1] / "memory" / "fixtures"
+
+
+def test_tbx_details_survive_the_move_to_the_server_and_back(tmp_path: Path, team_db: str):
+    """TBX files from MultiTerm (LTAC), OmegaT, Weblate and Lokalize: definitions, contexts,
+    sources, part of speech, term types, notes, forbidden forms and dates come back whole."""
+    from glossary.formats import apply_import, export_glossary, plan_import
+
+    local = tmp_path / "glossary.db"
+    with Termbase(local) as termbase:
+        for name in ("ltac-astronomy-dca.tbx", "omegat-sampleTBXfile.tbx",
+                     "weblate-fr-extended-metadata.tbx", "weblate-lokalize-excerpt.tbx",
+                     "lisa-tbx-basic-sample.tbx"):  # fmt: skip
+            apply_import(termbase, plan_import(termbase, GLOSSARY_FIXTURES / name))
+        concepts = termbase.concepts()
+        before = termbase_fingerprint(termbase)
+        export_glossary(termbase, tmp_path / "before.tbx")
+    assert sum(bool(c.details or c.lang_details) for c in concepts) > 20
+    assert sum(bool(t.details) for c in concepts for t in c.terms) > 20
+    assert any(t.kind == TermKind.FORBIDDEN for c in concepts for t in c.terms)
+
+    assert main.main(["team", "push", "glossary", team_db, str(local)]) == 0
+    back = tmp_path / "back.db"
+    assert main.main(["team", "pull", "glossary", team_db, str(back)]) == 0
+    with Termbase(back) as termbase:
+        assert termbase_fingerprint(termbase) == before
+        export_glossary(termbase, tmp_path / "after.tbx")
+    assert (tmp_path / "after.tbx").read_bytes() == (tmp_path / "before.tbx").read_bytes()
+
+
+def _lisa_as_en_ko(name: str, folder: Path) -> Path:
+    """A LISA TMX Compliance Kit file (props, notes, usage, creation and change ids, inline
+    codes) with its French relabelled Korean: the memory holds ko, zh and en only."""
+    text = (MEMORY_FIXTURES / name).read_text(encoding="utf-8-sig")
+    path = folder / name
+    path.write_text(text.replace('xml:lang="fr"', 'xml:lang="ko"'), encoding="utf-8")
+    return path
+
+
+def test_tmx_metadata_survives_the_move_to_the_server_and_back(tmp_path: Path, team_db: str):
+    from memory.tmx import export_tmx, import_tmx
+
+    local = tmp_path / "memory.db"
+    with TranslationMemory(local) as memory:
+        for name in ("lisa-ImportTest1L.tmx", "lisa-ImportTest2C.tmx"):
+            import_tmx(memory, _lisa_as_en_ko(name, tmp_path))
+        for source, target in park_pairs(20):
+            memory.add(source, target, "ko", "en", origin="park-news-dev")
+        metas = [memory.unit_meta(unit.id) for unit in memory.units()]
+        before = memory_fingerprint(memory)
+        export_tmx(memory, tmp_path / "before.tmx")
+    assert sum(bool(meta.get("notes")) and bool(meta.get("props")) for meta in metas) == 2
+
+    assert main.main(["team", "push", "memory", team_db, str(local)]) == 0
+    back = tmp_path / "back.db"
+    assert main.main(["team", "pull", "memory", team_db, str(back)]) == 0
+    with TranslationMemory(back) as memory:
+        assert memory_fingerprint(memory) == before
+        export_tmx(memory, tmp_path / "after.tmx")
+
+    def body(path: Path) -> str:  # the header's creationdate is the export's own time
+        text = path.read_text(encoding="utf-8")
+        return text[text.index("<body>") :]
+
+    assert body(tmp_path / "after.tmx") == body(tmp_path / "before.tmx")
+
+
+def test_a_tmx_imported_into_the_server_keeps_its_metadata(tmp_path: Path, team_db: str):
+    from memory.pg_store import ServerMemory
+    from memory.tmx import export_tmx, import_tmx
+
+    path = _lisa_as_en_ko("lisa-ImportTest1L.tmx", tmp_path)
+    with TranslationMemory(tmp_path / "local.db") as local, ServerMemory(team_db) as server:
+        import_tmx(local, path)
+        import_tmx(server, path)
+        export_tmx(local, tmp_path / "local.tmx")
+        export_tmx(server, tmp_path / "server.tmx")
+        (unit,) = server.units()
+        assert server.unit_meta(unit.id)["notes"] == ["Text of tu note 1", "Text of tu note 2"]
+    local_body = (tmp_path / "local.tmx").read_text(encoding="utf-8").split("<body>")[1]
+    server_body = (tmp_path / "server.tmx").read_text(encoding="utf-8").split("<body>")[1]
+    assert local_body.replace('tuid="1"', "") == server_body.replace('tuid="1"', "")
