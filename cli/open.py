@@ -73,6 +73,15 @@ def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     return create_project(prepared, out, source_lang=source, target_lang=target)
 
 
+def packages_folder(given: Path | None, settings) -> Path:
+    """--packages, then ARGOS_PACKAGES_DIR, then the folder chosen in the package manager
+    (Settings.packages_dir), then Argos's own."""
+    import paths
+
+    chosen = given or os.environ.get("ARGOS_PACKAGES_DIR") or settings.packages_dir()
+    return Path(chosen) if chosen else paths.packages_dir()
+
+
 def run(args: argparse.Namespace) -> int:
     import paths
     from desktop.app import make_application
@@ -91,17 +100,11 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings()
     from desktop.team.sync import apply_team_settings
 
-    apply_team_settings(settings.q, data)  # a team's server URLs, saved in Team ▸ Team Servers
-    # --packages, then ARGOS_PACKAGES_DIR, then the folder chosen in the window, then Argos's own.
-    packages = (
-        args.packages
-        or os.environ.get("ARGOS_PACKAGES_DIR")
-        or settings.packages_dir()
-        or paths.packages_dir()
-    )
+    apply_team_settings(settings, data)  # a team's server URLs, saved in Team ▸ Team Servers
+    packages = packages_folder(args.packages, settings)
     try:
         window = MainWindow(
-            project_path, data_dir=data, packages_dir=Path(packages), settings=settings
+            project_path, data_dir=data, packages_dir=packages, settings=settings
         )
     except ProjectError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -131,5 +134,5 @@ def _exit_when_painted(app, window) -> None:
         window.close()
         app.quit()
 
-    window._paint_watch = PaintWatch(window)  # kept alive with the window
-    window.view.viewport().installEventFilter(window._paint_watch)
+    watch = PaintWatch(window)  # a child of the window: it lives as long as the window
+    window.view.viewport().installEventFilter(watch)

@@ -11,6 +11,13 @@ from translation.engine import EngineOptions
 MAX_RECENT = 10
 
 UI_LANGUAGE_KEY = "ui/language"
+# Team ▸ Team Servers: what a team shares, by kind.
+TEAM_SERVERS = {
+    "glossary": "team/glossary_url",
+    "memory": "team/memory_url",
+    "mt": "team/mt_url",
+    "mt_key": "team/mt_key",
+}
 SHORTCUT_KEY = "shortcuts/{id}"
 # Before actions had ids (issue 12), keys were saved under the window attribute's name
 # ("shortcuts/confirm" for act_confirm); they are read once and moved to the action's id.
@@ -58,6 +65,24 @@ class Settings:
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.q = qsettings or QSettings()
 
+    # QSettings gives back what it stored, or a string from an INI file: typed readers.
+    def _text(self, key: str, default: str = "") -> str:
+        value = self.q.value(key, default)
+        return default if value is None else str(value)
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(str(self.q.value(key, default)))
+        except ValueError:  # edited by hand, or another version's value
+            return default
+
+    def _flag(self, key: str, default: bool) -> bool:
+        return bool(self.q.value(key, default, type=bool))
+
+    def _path(self, key: str) -> Path | None:
+        value = self._text(key)
+        return Path(value) if value else None
+
     # window -------------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
         value = self.q.value("window/geometry")
@@ -73,14 +98,14 @@ class Settings:
 
     # projects -----------------------------------------------------------------------------
     def last_project(self) -> Path | None:
-        value = self.q.value("projects/last", "")
-        return Path(value) if value else None
+        return self._path("projects/last")
 
     def recent_projects(self) -> list[Path]:
         value = self.q.value("projects/recent", [])
         if isinstance(value, str):  # QSettings gives back a lone string for a one-item list
             value = [value]
-        return [Path(v) for v in value or [] if v]
+        items = value if isinstance(value, list) else []
+        return [Path(str(v)) for v in items if v]
 
     def add_recent_project(self, path: Path) -> None:
         path = Path(path).resolve()
@@ -92,7 +117,7 @@ class Settings:
     # fonts --------------------------------------------------------------------------------
     def editor_font(self) -> str:
         """A QFont.toString() description, or "" for the application's default font."""
-        return str(self.q.value("fonts/editor", ""))
+        return self._text("fonts/editor")
 
     def set_editor_font(self, description: str) -> None:
         self.q.setValue("fonts/editor", description)
@@ -101,9 +126,9 @@ class Settings:
     def engine_options(self) -> EngineOptions:
         default = EngineOptions()
         return EngineOptions(
-            device=str(self.q.value("engine/device", default.device)),
-            beam_size=int(self.q.value("engine/beam_size", default.beam_size)),
-            intra_threads=int(self.q.value("engine/threads", default.intra_threads)),
+            device=self._text("engine/device", default.device),
+            beam_size=self._int("engine/beam_size", default.beam_size),
+            intra_threads=self._int("engine/threads", default.intra_threads),
         )
 
     def set_engine_options(self, options: EngineOptions) -> None:
@@ -112,8 +137,7 @@ class Settings:
         self.q.setValue("engine/threads", options.intra_threads)
 
     def packages_dir(self) -> Path | None:
-        value = self.q.value("engine/packages_dir", "")
-        return Path(value) if value else None
+        return self._path("engine/packages_dir")
 
     def set_packages_dir(self, path: Path) -> None:
         self.q.setValue("engine/packages_dir", str(path))
@@ -122,15 +146,15 @@ class Settings:
     def typing_replaces(self) -> bool:
         """Typing on a row (no editor open) replaces its target, as in memoQ's and a spreadsheet's
         grid; False: the keys are added at the end of the target."""
-        return self.q.value("editing/typing_replaces", True, type=bool)
+        return self._flag("editing/typing_replaces", True)
 
     def set_typing_replaces(self, replace: bool) -> None:
         self.q.setValue("editing/typing_replaces", bool(replace))
 
     def last_folder(self, kind: str) -> Path | None:
         """The folder a file dialog of this kind ("open", "export", "import") last used."""
-        value = self.q.value(f"folders/{kind}", "")
-        return Path(value) if value and Path(value).is_dir() else None
+        value = self._path(f"folders/{kind}")
+        return value if value is not None and value.is_dir() else None
 
     def set_last_folder(self, kind: str, folder: Path) -> None:
         self.q.setValue(f"folders/{kind}", str(folder))
@@ -150,10 +174,34 @@ class Settings:
     def set_interface_language(self, code: str) -> None:
         self.q.setValue(UI_LANGUAGE_KEY, code)
 
+    # exchange -------------------------------------------------------------------------------
+    def export_format(self) -> str:
+        """The format File ▸ Export offers first: the one chosen last time."""
+        return str(self.q.value("export/format", "docx") or "docx")
+
+    def set_export_format(self, name: str) -> None:
+        self.q.setValue("export/format", name)
+
+    def export_folder(self) -> Path | None:
+        """Where the last export was saved (None: never, or the folder is gone)."""
+        value = str(self.q.value("export/folder", "") or "")
+        return Path(value) if value and Path(value).is_dir() else None
+
+    def set_export_folder(self, folder: Path) -> None:
+        self.q.setValue("export/folder", str(folder))
+
+    # team servers (desktop.team.sync) ---------------------------------------------------------
+    def team_server(self, kind: str) -> str:
+        """The saved location of a team server: kind is one of TEAM_SERVERS ("" = none)."""
+        return str(self.q.value(TEAM_SERVERS[kind], "") or "").strip()
+
+    def set_team_server(self, kind: str, value: str) -> None:
+        self.q.setValue(TEAM_SERVERS[kind], value)
+
     # QA ---------------------------------------------------------------------------------------
     def ask_on_critical(self) -> bool:
         """Confirming a target with an open CRITICAL QA issue asks first (memoQ, Trados)."""
-        return self.q.value("qa/ask_before_confirming_critical", True, type=bool)
+        return self._flag("qa/ask_before_confirming_critical", True)
 
     def set_ask_on_critical(self, ask: bool) -> None:
         self.q.setValue("qa/ask_before_confirming_critical", bool(ask))
@@ -161,7 +209,7 @@ class Settings:
     # translation memory -------------------------------------------------------------------------
     def memory_autofill(self) -> bool:
         """A 100% memory match fills an empty target as a draft."""
-        return self.q.value("tm/autofill_exact", True, type=bool)
+        return self._flag("tm/autofill_exact", True)
 
     def set_memory_autofill(self, on: bool) -> None:
         self.q.setValue("tm/autofill_exact", bool(on))

@@ -119,3 +119,72 @@ def test_cli_and_desktop_take_the_shared_workflows_from_workflows():
                 elif name in home and module != home[name] and module not in STILL_REEXPORTED:
                     offenders.append(f"{where} imports {name} from {module}, not {home[name]}")
     assert offenders == []
+
+
+# The window builds itself (issue 12): features see it through the typed desk
+# (desktop/desk.py) and never assemble it from outside.
+WINDOW_NAMES = {"window", "win", "mw", "desk", "window_"}
+
+
+def _window_attribute_writes(path: Path) -> list[str]:
+    writes = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets = [node.target]
+        else:
+            continue
+        for target in targets:
+            for sub in ast.walk(target):
+                owner = sub.value if isinstance(sub, ast.Attribute) else None
+                if isinstance(owner, ast.Name) and owner.id in WINDOW_NAMES:
+                    writes.append(f"{path.relative_to(ROOT)}:{node.lineno} {owner.id}.{sub.attr}")
+                # self.window.x = … / self.desk.x = … as well
+                if (
+                    isinstance(owner, ast.Attribute)
+                    and owner.attr in WINDOW_NAMES
+                    and isinstance(owner.value, ast.Name)
+                    and owner.value.id == "self"
+                ):
+                    writes.append(
+                        f"{path.relative_to(ROOT)}:{node.lineno} self.{owner.attr}.{sub.attr}"
+                    )
+    return writes
+
+
+def test_no_module_outside_the_window_sets_attributes_on_it():
+    writes = []
+    for package in ("desktop", "cli", "bench"):
+        for path in (ROOT / package).rglob("*.py"):
+            if path.parent != ROOT / "desktop" / "window":  # the window's own modules may
+                writes += _window_attribute_writes(path)
+    assert writes == []
+
+
+def test_features_reach_the_window_only_through_the_desk():
+    """No feature imports the window class; cli/open.py alone builds it."""
+    offenders = []
+    for path in (ROOT / "desktop").rglob("*.py"):
+        if path.parent.name == "window":
+            continue
+        for name in _imports(path):
+            if name.startswith("desktop.window.main_window"):
+                offenders.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert offenders == []
+
+
+def test_every_settings_key_is_declared_in_desktop_settings():
+    """QSettings is read and written in desktop/settings.py only: each key once, with a default."""
+    offenders = []
+    for package in ("desktop", "cli"):
+        for path in (ROOT / package).rglob("*.py"):
+            if path.relative_to(ROOT).as_posix() == "desktop/settings.py":
+                continue
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Name) and node.id == "QSettings":
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} uses QSettings")
+                if isinstance(node, ast.Attribute) and node.attr == "q":
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} reaches settings.q")
+    assert offenders == []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.settings import Settings
 from desktop.tasks import run_task
 from translation.packages import (
     Package,
@@ -37,7 +39,6 @@ from translation.packages import (
 )
 
 DEVICES = ("auto", "cpu", "cuda")
-KEY_BEAM, KEY_THREADS, KEY_DEVICE = "engine/beam_size", "engine/threads", "engine/device"
 PACKAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 COL_PAIR, COL_VERSION, COL_SIZE, COL_FOLDER = range(4)
 
@@ -87,13 +88,13 @@ class PackageManager(QDialog):
     def __init__(
         self,
         packages_dir: Path,
-        settings: QSettings | None = None,
+        settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Language packages"))
         self.packages_dir = Path(packages_dir)
-        self.settings = settings or QSettings()
+        self.settings = settings or Settings()
         # Replaced by tests; a real user answers a dialog.
         self.confirm: Callable[[QWidget, str, str], bool] = _ask_yes_no
         self._busy = False
@@ -168,9 +169,14 @@ class PackageManager(QDialog):
         close.rejected.connect(self.reject)
         folder = QLabel(self.tr("Folder: {folder}").format(folder=self.packages_dir), self)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.folder_button = QPushButton(self.tr("Change &Folder…"), self)
+        self.folder_button.clicked.connect(lambda: self.choose_folder())
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(folder, 1)
+        folder_row.addWidget(self.folder_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(folder)
+        layout.addLayout(folder_row)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -315,18 +321,43 @@ class PackageManager(QDialog):
     # ---- settings --------------------------------------------------------------------------
 
     def _load_settings(self) -> None:
-        self.threads.setValue(int(self.settings.value(KEY_THREADS, 0)))
-        self.beam.setValue(int(self.settings.value(KEY_BEAM, 2)))
-        device = str(self.settings.value(KEY_DEVICE, "auto"))
-        self.device.setCurrentIndex(max(0, self.device.findText(device)))
+        options = self.settings.engine_options()
+        self.threads.setValue(options.intra_threads)
+        self.beam.setValue(options.beam_size)
+        self.device.setCurrentIndex(max(0, self.device.findText(options.device)))
 
     def save_settings(self, *_args) -> None:
-        self.settings.setValue(KEY_THREADS, self.threads.value())
-        self.settings.setValue(KEY_BEAM, self.beam.value())
-        self.settings.setValue(KEY_DEVICE, self.device.currentText())
+        options = replace(
+            self.settings.engine_options(),
+            intra_threads=self.threads.value(),
+            beam_size=self.beam.value(),
+            device=self.device.currentText(),
+        )
+        self.settings.set_engine_options(options)
         self.sig_settings_changed.emit()
 
     # ---- messages --------------------------------------------------------------------------
+
+    def choose_folder(self, folder: Path | None = None) -> Path | None:
+        """Another packages folder (a shared one, a bigger disk), asked for when None: kept in
+        the settings and used from the desk's next start."""
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder of the translation packages"), str(self.packages_dir)
+            )
+            if not chosen:
+                return None
+            folder = Path(chosen)
+        if not folder.is_dir():
+            self.show_message(
+                self.tr("{folder} is not a folder.").format(folder=folder), error=True
+            )
+            return None
+        self.settings.set_packages_dir(folder)
+        self.show_message(
+            self.tr("Hanbit Desk uses {folder} from its next start.").format(folder=folder)
+        )
+        return folder
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")

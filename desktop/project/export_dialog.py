@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
 
 from documents.export import FORMATS, ExportError, ExportFormat, ExportReport, export_segments
 
-FORMAT_KEY = "export/format"  # QSettings: the format chosen last time is offered first
-FOLDER_KEY = "export/folder"
 # The registry's descriptions, marked here so that lupdate offers them for translation;
 # a format added later without a mark still shows, in English.
 _DESCRIPTIONS = (
@@ -116,22 +114,17 @@ class Exporter(QObject):
         window = self.window
         if window.project is None or self.busy:
             return
-        settings = window.settings.q
-        dialog = ExportDialog(str(settings.value(FORMAT_KEY, "docx")), window)
+        settings = window.settings
+        dialog = ExportDialog(settings.export_format(), window)
         if not dialog.exec() or not (name := dialog.format_name()):
             return
-        settings.setValue(FORMAT_KEY, name)
+        settings.set_export_format(name)
         fmt = FORMATS[name]
         from desktop.project.files import dialog_folder, export_name
 
         # The last export folder, else Documents (not the desk's data folder); the article's
         # name with the target language (wind_article.en.docx).
-        saved = str(settings.value(FOLDER_KEY, "") or "")
-        folder = (
-            Path(saved)
-            if saved and Path(saved).is_dir()
-            else dialog_folder(window.settings, "export")
-        )
+        folder = settings.export_folder() or dialog_folder(settings, "export")
         suggested = folder / (export_name(window.project) + suffix_of(fmt))
         patterns = " ".join(f"*{ext}" for ext in (fmt.extensions or (suffix_of(fmt),)))
         chosen, _ = QFileDialog.getSaveFileName(
@@ -145,7 +138,7 @@ class Exporter(QObject):
         path = Path(chosen)
         if path.suffix == "":
             path = path.with_suffix(suffix_of(fmt))
-        settings.setValue(FOLDER_KEY, str(path.parent))
+        settings.set_export_folder(path.parent)
         self.export(name, path)
 
     def export(self, name: str, path: Path) -> bool:

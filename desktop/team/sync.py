@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,29 +18,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.settings import Settings
 from glossary.protocol import is_server_location
 
 if TYPE_CHECKING:
     from desktop.desk import Desk
     from desktop.glossary.feature import GlossaryFeature
 
-# QSettings key -> the environment variable it stands in for (the variable wins when set, so
-# a shell or a test can always point the desk elsewhere).
-SETTINGS = {
-    "team/glossary_url": "HANBIT_GLOSSARY",
-    "team/memory_url": "HANBIT_MEMORY",
-    "team/mt_url": "HANBIT_MT_URL",
-    "team/mt_key": "HANBIT_MT_KEY",
+# Each saved server (desktop.settings.TEAM_SERVERS) -> the environment variable it stands in
+# for (the variable wins when set, so a shell or a test can always point the desk elsewhere).
+VARIABLES = {
+    "glossary": "HANBIT_GLOSSARY",
+    "memory": "HANBIT_MEMORY",
+    "mt": "HANBIT_MT_URL",
+    "mt_key": "HANBIT_MT_KEY",
 }
 FLUSH_INTERVAL_MS = 3000  # how often writes waiting for the server are tried again
 _state: dict[str, Path | None] = {"outbox": None}
 
 
-def apply_team_settings(settings: QSettings, data_dir: Path) -> None:
+def apply_team_settings(settings: Settings, data_dir: Path) -> None:
     """Before the window opens: the saved server URLs become the desk's locations, and writes
     to a server get an outbox in the data folder."""
-    for key, variable in SETTINGS.items():
-        value = str(settings.value(key, "") or "").strip()
+    for kind, variable in VARIABLES.items():
+        value = settings.team_server(kind)
         if value and not os.environ.get(variable):
             os.environ[variable] = value
     _state["outbox"] = Path(data_dir) / "team-outbox"
@@ -62,22 +63,22 @@ def outbox_for(kind: str, where: str | Path | None = None) -> Path | None:
 class TeamServersDialog(QDialog):
     """Team ▸ Team Servers…: the termbase, memory and MT server a team shares."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Team Servers"))
         self._settings = settings
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         labels = {
-            "team/glossary_url": self.tr("Termbase (postgresql://…)"),
-            "team/memory_url": self.tr("Translation memory (postgresql://…)"),
-            "team/mt_url": self.tr("LibreTranslate server (http://…)"),
-            "team/mt_key": self.tr("LibreTranslate API key"),
+            "glossary": self.tr("Termbase (postgresql://…)"),
+            "memory": self.tr("Translation memory (postgresql://…)"),
+            "mt": self.tr("LibreTranslate server (http://…)"),
+            "mt_key": self.tr("LibreTranslate API key"),
         }
         for key, label in labels.items():
-            field = QLineEdit(str(settings.value(key, "") or ""))
+            field = QLineEdit(settings.team_server(key))
             field.setPlaceholderText(self.tr("empty: this computer's own"))
-            if key == "team/mt_key":
+            if key == "mt_key":
                 field.setEchoMode(QLineEdit.EchoMode.Password)
             self.fields[key] = field
             form.addRow(label, field)
@@ -100,7 +101,7 @@ class TeamServersDialog(QDialog):
 
     def save(self) -> None:
         values = {key: field.text().strip() for key, field in self.fields.items()}
-        for key in ("team/glossary_url", "team/memory_url"):
+        for key in ("glossary", "memory"):
             if values[key] and not is_server_location(values[key]):
                 QMessageBox.warning(
                     self,
@@ -110,17 +111,17 @@ class TeamServersDialog(QDialog):
                     ),
                 )
                 return
-        if values["team/mt_url"] and not values["team/mt_url"].startswith(("http://", "https://")):
+        if values["mt"] and not values["mt"].startswith(("http://", "https://")):
             QMessageBox.warning(
                 self,
                 self.windowTitle(),
                 self.tr("{value} is not an http:// URL; nothing was saved.").format(
-                    value=values["team/mt_url"]
+                    value=values["mt"]
                 ),
             )
             return
         for key, value in values.items():
-            self._settings.setValue(key, value)
+            self._settings.set_team_server(key, value)
         self.accept()
 
 
@@ -192,7 +193,7 @@ class TeamSync(QObject):
         )
 
     def open_settings(self) -> TeamServersDialog:
-        dialog = TeamServersDialog(self.desk.settings.q, self.desk.widget())
+        dialog = TeamServersDialog(self.desk.settings, self.desk.widget())
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

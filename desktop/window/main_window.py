@@ -305,7 +305,7 @@ class MainWindow(QMainWindow):
         from desktop.packages.manager import PackageManager
 
         if self._package_manager is None:
-            manager = PackageManager(Path(self.packages_dir), self.settings.q, self)
+            manager = PackageManager(Path(self.packages_dir), self.settings, self)
             manager.sig_packages_changed.connect(self.packages_changed)
             manager.sig_settings_changed.connect(self._engine_settings_changed)
             self._package_manager = manager

@@ -142,7 +142,7 @@ def main() -> None:
     model = train_sentencepiece(work / "sentencepiece.model")
     build_copy_package(packages, "ko", "en", sentencepiece_model=model)
     build_copy_package(packages, "en", "zh", sentencepiece_model=model)
-    dialog = PackageManager(packages, settings)
+    dialog = PackageManager(packages, Settings(settings))
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(1))
     dialog.show_message("Installed Korean → English 1.0.")
     save(dialog, "package-manager.png")

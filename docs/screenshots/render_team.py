@@ -91,7 +91,7 @@ def run(server, work: Path, psycopg) -> None:
         os.environ["HANBIT_GLOSSARY"] = server.url(name, name, database="hanbit")
         data = work / f"data-{name}"
         data.mkdir()
-        apply_team_settings(Settings().q, data)
+        apply_team_settings(Settings(), data)
         project = work / f"{name}.hanbit"
         text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
         Project.create(project, source_text=text, source_lang="ko", target_lang="en",

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.packages.manager import PackageManager
+from desktop.settings import Settings
 from desktop.tasks import task_runner
 from translation.packages import installed_packages
 
@@ -22,7 +23,7 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def manager(qtbot, tiny_packages_copy: Path, settings: QSettings) -> PackageManager:
-    dialog = PackageManager(tiny_packages_copy, settings)
+    dialog = PackageManager(tiny_packages_copy, Settings(settings))
     qtbot.addWidget(dialog)
     yield dialog
     task_runner().wait()
@@ -207,3 +208,20 @@ def test_cancel_stops_a_download_and_installs_nothing(qtbot, manager, tmp_path):
         assert dialog.download_button.isEnabled()
     finally:
         server.close()
+
+
+def test_a_packages_folder_chosen_in_the_manager_is_the_one_the_next_start_uses(
+    manager, settings, tmp_path, monkeypatch
+):
+    from cli.open import packages_folder
+
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)  # the tests' own folder
+
+    chosen = tmp_path / "shared-packages"
+    chosen.mkdir()
+    assert manager.choose_folder(chosen) == chosen
+    assert "next start" in manager.message.text()
+    assert Settings(settings).packages_dir() == chosen
+    assert packages_folder(None, Settings(settings)) == chosen  # what main.py open reads
+    assert manager.choose_folder(tmp_path / "missing") is None  # refused, nothing kept
+    assert Settings(settings).packages_dir() == chosen

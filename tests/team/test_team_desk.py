@@ -57,7 +57,7 @@ def open_desk(qtbot, monkeypatch, tmp_path: Path, name: str, glossary_url: str):
     monkeypatch.setenv("HANBIT_GLOSSARY", glossary_url)
     data = tmp_path / f"data-{name}"
     data.mkdir()
-    apply_team_settings(Settings().q, data)
+    apply_team_settings(Settings(), data)
     window = MainWindow(
         _project(tmp_path / f"{name}.hanbit"), data_dir=data,
         packages_dir=tmp_path / "no-packages", settings=Settings(),
@@ -110,24 +110,25 @@ def test_team_servers_dialog_keeps_the_urls_and_refuses_a_wrong_one(
     qtbot, monkeypatch, desk_env
 ) -> None:
     import desktop.team.sync as team_sync
-    from desktop.team.sync import SETTINGS, TeamServersDialog
+    from desktop.settings import Settings
+    from desktop.team.sync import VARIABLES, TeamServersDialog
 
     warnings: list[str] = []
     monkeypatch.setattr(
         team_sync.QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text)
     )
     settings = QSettings()
-    dialog = TeamServersDialog(settings)
+    dialog = TeamServersDialog(Settings(settings))
     qtbot.addWidget(dialog)
-    dialog.fields["team/glossary_url"].setText("http://not-a-database")
+    dialog.fields["glossary"].setText("http://not-a-database")
     dialog.save()  # refused: a message box, nothing saved
     assert warnings == ["http://not-a-database is not a postgresql:// URL; nothing was saved."]
     assert settings.value("team/glossary_url", "") == ""
-    dialog.fields["team/glossary_url"].setText("postgresql://kim@team-server/hanbit")
-    dialog.fields["team/mt_url"].setText("http://gpu-box:5000")
+    dialog.fields["glossary"].setText("postgresql://kim@team-server/hanbit")
+    dialog.fields["mt"].setText("http://gpu-box:5000")
     dialog.save()
     assert settings.value("team/glossary_url") == "postgresql://kim@team-server/hanbit"
-    assert set(SETTINGS) == set(dialog.fields)
+    assert set(VARIABLES) == set(dialog.fields)
 
 
 def test_the_window_lists_the_servers_pairs_and_translates_through_it_with_the_glossary(
