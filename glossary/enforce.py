@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -414,7 +415,9 @@ def _place_missing(
     needed: dict[int, list[int]] = {}
     for index, match in enumerate(plan.matches):
         needed.setdefault(match.concept_id, []).append(index)
-    alignment = getattr(output, "alignment", None)
+    # Read on first need: the alignment costs numpy and the tokenizer's offsets, more than the
+    # whole check when every term came out right, as most do.
+    alignment_of = functools.cache(lambda: getattr(output, "alignment", None))
     found_spans: dict[int, list[tuple[int, int]]] = {}
     in_raw = claim(raw, plan.matches)
     for concept_id in needed:
@@ -430,7 +433,7 @@ def _place_missing(
     # Apple" where 애플 애플페이 was the source: the second Apple is Apple Pay cut short).
     for concept_id, spans in found_spans.items():
         indexes = needed[concept_id]
-        if alignment is not None and len(spans) > len(indexes):
+        if len(spans) > len(indexes) and (alignment := alignment_of()) is not None:
             own = [w for w in (landed(alignment, plan.spans[i]) for i in indexes) if w]
             if own:
                 spans = [(a, b) for a, b in spans if any(w[0] < b and a < w[1] for w in own)]
@@ -442,7 +445,7 @@ def _place_missing(
         if short[concept_id] <= 0 or index in restored or index in plan.carried:
             continue
         spans = found_spans[concept_id]
-        if alignment is not None:
+        if (alignment := alignment_of()) is not None:
             where = landed(alignment, plan.spans[index])
             if where and any(a < where[1] and where[0] < b for a, b in spans):
                 continue  # this occurrence came out right; another one is missing

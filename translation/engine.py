@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,11 +16,14 @@ from translation.languages import language_name, to_argos
 from translation.packages import Package, PackageError, installed_packages, version_key
 from translation.tokenizers import Tokenizer, load_tokenizer
 
-if TYPE_CHECKING:  # numpy loads with the first translation, not with the window
+if TYPE_CHECKING:  # numpy loads with the first alignment asked for, not with a translation
     import ctranslate2
-    import numpy as np
 
     from translation.alignment import Alignment
+
+# One row of attention per output piece (float32, as numpy would hold it): numpy is imported
+# only when an alignment is read, which most translations never need.
+Attention = list[array]
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +64,7 @@ class _Hop:
     source_pieces: tuple[str, ...]
     target: str
     target_pieces: tuple[str, ...]
-    attention: np.ndarray | None  # [target pieces x source pieces]; None when not returned
+    attention: Attention | None  # [target pieces x source pieces]; None when not returned
     source_tokenizer: Tokenizer
     target_tokenizer: Tokenizer
 
@@ -147,7 +151,7 @@ class _Decoded(str):
     """One hop's output for one segment, with its pieces and attention when returned."""
 
     pieces: tuple[str, ...] = ()
-    attention: np.ndarray | None = None
+    attention: Attention | None = None
 
 
 @dataclass(frozen=True)
@@ -412,13 +416,11 @@ class Engine:
             # Where each output piece looked: glossary.enforce repairs garbled terms with it.
             return_attention=True,
         )
-        import numpy as np  # noqa: PLC0415 - heavy (~0.1 s): loads with the first translation
-
         outputs: list[_Decoded] = []
         for result in results:
             pieces = list(result.hypotheses[0])
             attention = getattr(result, "attention", None)
-            rows = np.asarray(attention[0], dtype=np.float32) if attention else None
+            rows = [array("f", row) for row in attention[0]] if attention else None
             if prefix and pieces[:1] == [prefix]:
                 pieces = pieces[1:]
                 rows = rows[1:] if rows is not None else None

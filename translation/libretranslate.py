@@ -14,13 +14,15 @@ import logging
 import os
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from translation.engine import Cancelled, Engine, NoRouteError, Route
 from translation.languages import from_argos, language_name, to_argos
+
+if TYPE_CHECKING:  # urllib loads with the first request: most desks have no server set
+    import urllib.error
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +69,9 @@ class LibreTranslateEngine:
 
     def _request(self, path: str, payload: dict | None = None) -> object:
         """GET (payload None) or POST JSON, with retries and back-off; the parsed answer."""
+        import urllib.error  # noqa: PLC0415 - 30 ms with http.client: only with a server set
+        import urllib.request  # noqa: PLC0415 - (as above)
+
         data = None if payload is None else json.dumps(payload).encode()
         headers = {"Accept": "application/json"}
         if data is not None:
