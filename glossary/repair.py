@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from rapidfuzz import fuzz
-
 if TYPE_CHECKING:
     import numpy as np
 
@@ -102,6 +100,8 @@ def locate(
 ) -> Fix | Resume | None:
     """Where the term prepared at term_span (in source) came out in text, as a Fix; a Resume
     when only a new decode can place it; None when the alignment gives no credible place."""
+    from rapidfuzz import fuzz  # noqa: PLC0415 - only when a term came out wrong
+
     source_spans = alignment.source_spans
     target_spans = alignment.target_spans
     weights = alignment.weights
@@ -213,6 +213,8 @@ def _insert(
 
 def by_similarity(text: str, form: str, taken: Sequence[tuple[int, int]]) -> Fix | None:
     """Without an alignment: the span of text most like form, if it is like enough."""
+    from rapidfuzz import fuzz  # noqa: PLC0415 - only when a term came out wrong
+
     if not text or not form:
         return None
     masked = list(text)

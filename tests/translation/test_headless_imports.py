@@ -12,8 +12,9 @@ import paths
 ROOT = Path(__file__).resolve().parents[2]
 # sqlite_utils (with numpy): only to make a memory or project file; numpy: only when an
 # alignment is read to repair a term; urllib: only with a LibreTranslate server set;
-# protobuf: only for sentencepiece's offsets, which an alignment reads.
-UNUSED = ("sqlite_utils", "numpy", "urllib.request", "google.protobuf")
+# protobuf: only for sentencepiece's offsets, which an alignment reads; rapidfuzz: only to
+# repair a term that came out wrong.
+UNUSED = ("sqlite_utils", "numpy", "urllib.request", "google.protobuf", "rapidfuzz")
 
 
 def test_translating_the_article_with_its_glossary_loads_none_of_the_unused(
