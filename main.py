@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    from cli.common import guard_output, run_command
+    from cli.common import guard_output, run_command  # noqa: PLC0415 - headless: --help loads no sqlite3 (test_headless_help_loads_no_heavy_module)
 
     guard_output()  # no control or bidi-override character from a file reaches the terminal
     return run_command(args.func, args)  # an error is one line, never a traceback

@@ -27,31 +27,31 @@ NAMES = (
 
 
 def _startup(quick: bool, device: str) -> list[Figure]:
-    from bench import startup
+    from bench import startup  # noqa: PLC0415 - each bench loads when it runs: a broken one must not stop the others
 
     return startup.measure(repeats=2 if quick else 5)
 
 
 def _translate_headless(quick: bool, device: str) -> list[Figure]:
-    from bench import translate_headless
+    from bench import translate_headless  # noqa: PLC0415 - each bench loads when it runs: a broken one must not stop the others
 
     return translate_headless.measure(repeats=2 if quick else 5)
 
 
 def _matching(quick: bool, device: str) -> list[Figure]:
-    from bench import matching
+    from bench import matching  # noqa: PLC0415 - each bench loads when it runs: a broken one must not stop the others
 
     return matching.measure(sample=5 if quick else 20)
 
 
 def _projects(quick: bool, device: str) -> list[Figure]:
-    from bench import projects
+    from bench import projects  # noqa: PLC0415 - each bench loads when it runs: a broken one must not stop the others
 
     return projects.measure(tm_units=20_000 if quick else 100_000)
 
 
 def _throughput(quick: bool, device: str) -> list[Figure]:
-    from bench import throughput
+    from bench import throughput  # noqa: PLC0415 - each bench loads when it runs: a broken one must not stop the others
 
     repeats = 1 if quick else 5
     figures = throughput.measure("cpu", repeats) if device in ("auto", "cpu") else []
@@ -86,7 +86,7 @@ def _throughput(quick: bool, device: str) -> list[Figure]:
 
 
 def _responsiveness(quick: bool, device: str) -> list[Figure]:
-    from bench import responsiveness
+    from bench import responsiveness  # noqa: PLC0415 - each bench loads when it runs: a broken one must not stop the others
 
     return responsiveness.measure(steps=50 if quick else 200, runs=1 if quick else 2)
 
@@ -96,7 +96,7 @@ ENFORCEMENT_MD: list[str] = []  # the enforcement bench's own table, embedded in
 
 def _enforcement(quick: bool, device: str) -> list[Figure]:
     """bench.enforcement through its entry point; term accuracy of the default strategy."""
-    from bench import enforcement
+    from bench import enforcement  # noqa: PLC0415 - each bench loads when it runs: a broken one must not stop the others
 
     with tempfile.TemporaryDirectory(prefix="bench-enforcement-") as scratch:
         output = Path(scratch) / "enforcement.md"
@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-markdown", action="store_true", help="print only")
     args = parser.parse_args(argv)
     if args.device == "cuda":
-        from bench.throughput import cuda_available
+        from bench.throughput import cuda_available  # noqa: PLC0415 - bench.throughput loads only for --device cuda
 
         if not cuda_available():
             parser.error("--device cuda: no CUDA device is visible to CTranslate2")

@@ -94,7 +94,7 @@ def machine() -> dict[str, str]:
     except OSError:
         pass
     try:
-        import ctranslate2
+        import ctranslate2  # noqa: PLC0415 - optional: machine() reports a missing ctranslate2
 
         ct2 = ctranslate2.__version__
         cuda = ctranslate2.get_cuda_device_count()

@@ -52,8 +52,8 @@ class Row:
 
 def datasets(source_lang: str) -> dict[str, list[str]]:
     """The sample article (Korean) and the sentence set written for this benchmark."""
-    import paths
-    from documents.segmentation import segment_document
+    import paths  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from documents.segmentation import segment_document  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     found: dict[str, list[str]] = {}
     if source_lang == "ko" and paths.SAMPLE_ARTICLE.exists():
@@ -68,9 +68,9 @@ def datasets(source_lang: str) -> dict[str, list[str]]:
 
 def load_concepts(path: Path | None) -> list:
     """A termbase (.db) or a curated glossary (.json); default: the bundled curated glossary."""
-    import paths
-    from glossary.curated import read_curated
-    from glossary.store import Termbase
+    import paths  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from glossary.curated import read_curated  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from glossary.store import Termbase  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     path = path or paths.CURATED_GLOSSARY
     if path.suffix.lower() == ".json":
@@ -87,8 +87,8 @@ def build_tiny_packages(
 ) -> Path:
     """The tests' copy-model package for the pair (test support code: it imports torch)."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from support.tiny_package import build_copy_package, train_sentencepiece
-    from translation.languages import to_argos
+    from support.tiny_package import build_copy_package, train_sentencepiece  # noqa: PLC0415 - test support: tests/ joins sys.path just above
+    from translation.languages import to_argos  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     tokenizer = folder / "sentencepiece.model"
     if not tokenizer.exists():
@@ -127,8 +127,8 @@ class RepairRow:
 def silently_wrong(segment, concepts: dict, target_lang: str) -> int:
     """Terms reported as placed beyond the approved forms really in the text (counted apart
     from enforcement's own check, longest form first across the segment's concepts)."""
-    from glossary.forms import find_form
-    from glossary.model import TermKind
+    from glossary.forms import find_form  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from glossary.model import TermKind  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     forms = sorted(
         {
@@ -156,7 +156,7 @@ def silently_wrong(segment, concepts: dict, target_lang: str) -> int:
 def measure_repairs(
     package, name, texts, engine, matcher, concepts, source_lang, target_lang, strategy=None
 ):
-    from glossary.enforce import Strategy, translate_with_glossary
+    from glossary.enforce import Strategy, translate_with_glossary  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     strategy = strategy or Strategy.INJECT
 
@@ -264,7 +264,7 @@ REPAIR_RUNS = {
 
 def fault_packages(folder: Path, source_lang: str, target_lang: str) -> dict[str, Path]:
     sys.path.insert(0, str(ROOT / "tests"))
-    from support.tiny_package import DROPPING, GARBLING, PLACEHOLDER_GARBLING, TRUNCATING
+    from support.tiny_package import DROPPING, GARBLING, PLACEHOLDER_GARBLING, TRUNCATING  # noqa: PLC0415 - test support: tests/ joins sys.path just above
 
     faults = {
         "copy": None,
@@ -282,7 +282,7 @@ def fault_packages(folder: Path, source_lang: str, target_lang: str) -> dict[str
 def measure(
     name: str, texts: list[str], translate, matcher, concepts, strategy, source_lang, target_lang
 ) -> Row:
-    from glossary.enforce import translate_with_glossary
+    from glossary.enforce import translate_with_glossary  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     started = time.perf_counter()
     segments = translate_with_glossary(
@@ -379,9 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from glossary.enforce import Strategy
-    from glossary.matching import TermMatcher
-    from translation.engine import Engine
+    from glossary.enforce import Strategy  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from glossary.matching import TermMatcher  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from translation.engine import Engine  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     source_lang, _, target_lang = args.pair.partition(":")
     if not target_lang:

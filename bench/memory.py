@@ -87,11 +87,11 @@ def _modify(sentence: str, rng: random.Random) -> str:
 
 
 def run(units: int, lookups: int, markdown: Path | None, check: int) -> dict:
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - heavy: rapidfuzz loads when this measurement runs
 
-    from bench.common import percentile
-    from memory.store import IncomingUnit, TranslationMemory
-    from memory.text import fuzzy_text
+    from bench.common import percentile  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from memory.store import IncomingUnit, TranslationMemory  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from memory.text import fuzzy_text  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     rng = random.Random(11)
     data = synthetic_units(units)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import sys
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ class Result:
 
 def figure_issues(source: str, target: str) -> list:
     """The number and unit issues of one ko -> en pair that flag it (not informational)."""
-    from qa.checks import Severity, check_segment
+    from qa.checks import Severity, check_segment  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     return [
         issue
@@ -80,7 +81,7 @@ def read_corpus(folder: Path) -> list[tuple[str, str]]:
 
 
 def measure(folder: Path = CORPUS, labels_path: Path = LABELS) -> Result:
-    from qa.checks import Severity
+    from qa.checks import Severity  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     pairs = read_corpus(folder)
     labels = json.loads(labels_path.read_text(encoding="utf-8"))["labels"]
@@ -215,7 +216,7 @@ class Injected:
 
 def _rendered(ko: str, en: str) -> list:
     """The digit figures of the English that render a figure of the Korean (equal value)."""
-    from qa.numbers import extract_figures
+    from qa.numbers import extract_figures  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     sources = extract_figures(ko, "ko")
     values = {s.value for s in sources} | {a for s in sources for a in s.alternatives}
@@ -233,7 +234,7 @@ def _plain(value: float) -> str:
 
 def _corrupt(kind: str, ko: str, en: str, rng) -> str | None:
     """en with one error of kind, or None when the pair offers no place for it."""
-    from qa.numbers import extract_figures
+    from qa.numbers import extract_figures  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     rendered = _rendered(ko, en)
     if kind == "wrong digit" and rendered:
@@ -314,9 +315,7 @@ def _corrupt(kind: str, ko: str, en: str, rng) -> str | None:
 def inject_recall(pairs: list[tuple[str, str]], samples: list[Path], seed: int) -> Injected:
     """Every kind of error injected once into each correct labelled pair that has a place for
     it and is not flagged as it stands; caught: a number or unit check flags the corrupted pair."""
-    import random
-
-    from qa.checks import Severity
+    from qa.checks import Severity  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     rng = random.Random(seed)
     lines = sorted(

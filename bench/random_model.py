@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -48,8 +49,8 @@ def package_dir(root: Path = CACHE) -> Path:
 
 def training_lines() -> list[str]:
     """Korean news sentences and English lines: enough text for several thousand pieces."""
-    import paths
-    from bench.memory import synthetic_units
+    import paths  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from bench.memory import synthetic_units  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     article = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8").splitlines()
     korean = [source for source, _ in synthetic_units(20_000, seed=31)]
@@ -59,7 +60,7 @@ def training_lines() -> list[str]:
 
 
 def train_tokenizer(path: Path) -> Path:
-    import sentencepiece as spm
+    import sentencepiece as spm  # noqa: PLC0415 - heavy: sentencepiece loads when a model is built
 
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
@@ -88,7 +89,7 @@ def _sinusoids(positions: int, dims: int) -> np.ndarray:
 
 
 def model_spec(vocabulary: list[str]):
-    import ctranslate2.specs as specs  # imports torch: bench code only
+    import ctranslate2.specs as specs  # noqa: PLC0415 - heavy: ctranslate2.specs imports torch (imports torch: bench code only)
 
     rng = np.random.default_rng(SEED)
 
@@ -133,12 +134,10 @@ def model_spec(vocabulary: list[str]):
 
 def build_package(folder: Path) -> Path:
     """Write the package folder (metadata.json, model/, sentencepiece.model) like Argos."""
-    import sentencepiece as spm
+    import sentencepiece as spm  # noqa: PLC0415 - heavy: sentencepiece loads when a model is built
 
     scratch = folder.with_name(folder.name + ".building")
     if scratch.exists():
-        import shutil
-
         shutil.rmtree(scratch)
     scratch.mkdir(parents=True)
     tokenizer = train_tokenizer(scratch / "sentencepiece.model")

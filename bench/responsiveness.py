@@ -24,10 +24,10 @@ PROBE_MS = 5
 
 def _window(project: Path, data: Path, packages: Path, scratch: Path):
     """The desk window as main.py open builds it, with its panels, settings in scratch."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
 
-    from desktop.settings import Settings
-    from desktop.window.main_window import MainWindow
+    from desktop.settings import Settings  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
 
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(project, data_dir=data, packages_dir=packages, settings=settings)
@@ -47,11 +47,11 @@ def _wait(app, condition, timeout_s: float) -> None:
 
 def stall_during_translate_all(app, scratch: Path, name: str) -> tuple[float, int, float]:
     """(longest gap in ms, probe ticks, seconds) while Translate all fills the article."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
 
-    from bench.random_model import package_dir
-    from desktop.tasks import task_runner
-    from workflows.new_project import sample_project
+    from bench.random_model import package_dir  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from desktop.tasks import task_runner  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
+    from workflows.new_project import sample_project  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     data = scratch / name
     window = _window(sample_project(data), data, package_dir(), scratch)
@@ -89,7 +89,7 @@ def stall_during_translate_all(app, scratch: Path, name: str) -> tuple[float, in
 
 def _longest_gap(app, seconds: float) -> float:
     """The longest gap of a 5 ms probe, in ms, while the event loop runs for seconds."""
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QTimer  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
 
     ticks = [time.perf_counter()]
     probe = QTimer(interval=PROBE_MS)
@@ -112,10 +112,10 @@ def _dispose(app, window) -> None:
 def scroll_frames(app, scratch: Path, segments: int, steps: int) -> tuple[list[float], float]:
     """Milliseconds from a wheel step to its repaint done, for each of steps steps; and the
     longest stall in the seconds after the project opened (panels fill, QA runs)."""
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
 
-    from bench.projects import make_project
-    from desktop.tasks import task_runner
+    from bench.projects import make_project  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from desktop.tasks import task_runner  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
 
     data = scratch / "scroll-data"
     data.mkdir()
@@ -155,7 +155,7 @@ def measure(segments: int = 5000, steps: int = 200, runs: int = 2) -> list[Figur
     """runs: Translate all runs, each on a fresh copy of the article; the quietest counts (an
     OS pause of the whole process on a busy machine is no stall of ours)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.app import make_application
+    from desktop.app import make_application  # noqa: PLC0415 - Qt: loads after main() sets QT_QPA_PLATFORM
 
     app = make_application()
     with tempfile.TemporaryDirectory(prefix="bench-responsiveness-") as folder:

@@ -23,7 +23,7 @@ TARGET_RATIO = 1.10
 
 def _prepared_texts(texts: list[str], matcher, concepts) -> list[str]:
     """What translate_with_glossary hands the engine: a translate() that returns its input."""
-    from glossary.enforce import translate_with_glossary
+    from glossary.enforce import translate_with_glossary  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     seen: list[str] = []
 
@@ -41,12 +41,12 @@ class _Setup:
     """The article, glossary, package and token lists both sides share."""
 
     def __init__(self) -> None:
-        import paths
-        from bench.enforcement import load_concepts
-        from bench.random_model import package_dir
-        from documents.segmentation import segment_document
-        from glossary.matching import TermMatcher
-        from translation.tokenizers import SentencePieceTokenizer
+        import paths  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+        from bench.enforcement import load_concepts  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+        from bench.random_model import package_dir  # noqa: PLC0415 - heavy: bench.random_model brings numpy
+        from documents.segmentation import segment_document  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+        from glossary.matching import TermMatcher  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+        from translation.tokenizers import SentencePieceTokenizer  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
         self.packages = package_dir()
         self.package = self.packages / "translate-ko_en-1_0"
@@ -64,11 +64,11 @@ class _Setup:
 
     def ours_and_raw(self, device: str, threads: int):
         """(ours, raw, options, close): two callables translating the article, same options."""
-        import ctranslate2
+        import ctranslate2  # noqa: PLC0415 - heavy: ctranslate2 loads when this measurement runs
 
-        from documents.segmentation import segment_document
-        from glossary.enforce import translate_with_glossary
-        from translation.engine import Engine, EngineOptions
+        from documents.segmentation import segment_document  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+        from glossary.enforce import translate_with_glossary  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+        from translation.engine import Engine, EngineOptions  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
         options = EngineOptions(
             device=device,
@@ -121,8 +121,8 @@ class _Setup:
 
     def around_decoder(self) -> float:
         """Best of 5, seconds: our work with decoding replaced by tokenize + detokenize."""
-        from documents.segmentation import segment_document
-        from glossary.enforce import translate_with_glossary
+        from documents.segmentation import segment_document  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+        from glossary.enforce import translate_with_glossary  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
         def echo(prepared, **_options):
             return [self.tokenizer.decode(self.tokenizer.encode(text)) for text in prepared]
@@ -221,7 +221,7 @@ def measure(device: str = "cpu", repeats: int = 5, cpu_time: bool = True) -> lis
 
 def cuda_available() -> bool:
     try:
-        import ctranslate2
+        import ctranslate2  # noqa: PLC0415 - heavy: ctranslate2 loads when this measurement runs
 
         return ctranslate2.get_cuda_device_count() > 0
     except (ImportError, RuntimeError):

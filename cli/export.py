@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from glossary.protocol import location
+from glossary.protocol import is_server_location, location, open_termbase
 
 FORMAT_HELP = (
     "Format by extension: .docx (bilingual review table), .xlf/.xliff (XLIFF 1.2), "
@@ -47,11 +47,10 @@ def _matcher(args: argparse.Namespace, source_lang: str, target_lang: str):
     """A TermMatcher over the termbase, or None when there is none (terms are then unmarked)."""
     if args.no_glossary:
         return None
-    import paths
-    from glossary.protocol import is_server_location, open_termbase
+    import paths  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     if is_server_location(args.glossary):
-        from glossary.matching import TermMatcher
+        from glossary.matching import TermMatcher  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
         with open_termbase(args.glossary) as termbase:
             return TermMatcher(termbase.concepts(), source_lang, target_lang)
@@ -60,15 +59,15 @@ def _matcher(args: argparse.Namespace, source_lang: str, target_lang: str):
         if args.glossary:
             raise FileNotFoundError(f"glossary {path} does not exist")
         return None
-    from glossary.matching import TermMatcher
-    from glossary.store import Termbase
+    from glossary.matching import TermMatcher  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from glossary.store import Termbase  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     return TermMatcher(Termbase(path).concepts(), source_lang, target_lang)
 
 
 def run(args: argparse.Namespace) -> int:
-    from documents.export import FORMATS, ExportError, export_project, format_for
-    from documents.project import Project, ProjectError
+    from documents.export import FORMATS, ExportError, export_project, format_for  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from documents.project import Project, ProjectError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         chosen = format_for(args.out, args.fmt)

@@ -94,21 +94,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def open_termbase(args: argparse.Namespace):
     """The termbase of --glossary (or the desk's), with the curated glossary merged in."""
-    from workflows.pair_glossary import open_desk_termbase
+    from workflows.pair_glossary import open_desk_termbase  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     return open_desk_termbase(getattr(args, "data_dir", None), args.glossary)
 
 
 def read_text(path: Path) -> str:
-    from cli.common import read_input_text
-    from glossary.store import GlossaryError
+    from cli.common import read_input_text  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from glossary.store import GlossaryError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     return read_input_text(path, GlossaryError)
 
 
 def describe(concept) -> str:
     """One line per concept: id, domain, then each language's forms (variants in brackets)."""
-    from glossary.store import TermKind
+    from glossary.store import TermKind  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     parts = []
     for lang in concept.languages():
@@ -146,7 +146,7 @@ def as_json(concept) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.store import GlossaryError
+    from glossary.store import GlossaryError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         return _ACTIONS[args.action](args)
@@ -156,8 +156,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from glossary.formats import apply_import, plan_import
-    from glossary.store import GlossaryError
+    from glossary.formats import apply_import, plan_import  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from glossary.store import GlossaryError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     choices = {}
     for item in args.choose:
@@ -202,7 +202,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from glossary.formats import export_glossary
+    from glossary.formats import export_glossary  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     with open_termbase(args) as termbase:
         count = export_glossary(
@@ -236,8 +236,8 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _candidates(args: argparse.Namespace) -> int:
-    from documents.segmentation import segment_document
-    from glossary.candidates import find_candidates
+    from documents.segmentation import segment_document  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from glossary.candidates import find_candidates  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     segments = [s.text for s in segment_document(read_text(args.file), args.source_lang)]
     with open_termbase(args) as termbase:

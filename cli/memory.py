@@ -57,15 +57,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _open(args: argparse.Namespace):
-    import paths
-    from memory.protocol import open_memory
+    import paths  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from memory.protocol import open_memory  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     data = paths.data_dir(args.data_dir) if not args.memory else None
     return open_memory(paths.memory_path(args.memory, data))
 
 
 def _import(memory, args: argparse.Namespace) -> int:
-    from memory.tmx import import_tmx
+    from memory.tmx import import_tmx  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     report = import_tmx(memory, args.file)
     print(f"{args.file.name}: {report.added} added, {report.updated} updated,"
@@ -79,7 +79,7 @@ def _import(memory, args: argparse.Namespace) -> int:
 
 
 def _export(memory, args: argparse.Namespace) -> int:
-    from memory.tmx import export_tmx
+    from memory.tmx import export_tmx  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     written = export_tmx(memory, args.file, args.source_lang, args.target_lang)
     print(f"{written} units written to {args.file}")
@@ -88,7 +88,7 @@ def _export(memory, args: argparse.Namespace) -> int:
 
 def _markup(diff) -> str:
     """The memory's source with what the current sentence lacks in [-…-] and adds in {+…+}."""
-    from memory.diff import DELETE, INSERT
+    from memory.diff import DELETE, INSERT  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     marks = {DELETE: "[-{}-]", INSERT: "{{+{}+}}"}
     return "".join(marks.get(op, "{}").format(text) for op, text in diff)
@@ -121,8 +121,8 @@ _ACTIONS = {"import": _import, "export": _export, "lookup": _lookup, "stats": _s
 
 
 def run(args: argparse.Namespace) -> int:
-    from memory.store import MemoryFileError
-    from memory.tmx import TMXError
+    from memory.store import MemoryFileError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from memory.tmx import TMXError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         memory = _open(args)

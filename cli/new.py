@@ -52,8 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from documents.project import ProjectError
-    from workflows.new_project import NewProjectError, create_project, prepare
+    from documents.project import ProjectError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from workflows.new_project import NewProjectError, create_project, prepare  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         prepared = prepare(args.file, encoding=args.encoding)

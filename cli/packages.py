@@ -42,7 +42,7 @@ def _megabytes(size: int) -> str:
 
 
 def _list(packages_dir: Path) -> int:
-    from translation.engine import Engine
+    from translation.engine import Engine  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     engine = Engine(packages_dir)
     routes = engine.routes()
@@ -65,9 +65,9 @@ def _list(packages_dir: Path) -> int:
 
 
 def _download(args: argparse.Namespace, packages_dir: Path) -> int:
-    from translation.engine import Engine
-    from translation.index import DEFAULT_INDEX_URL, download_and_install
-    from translation.languages import from_argos
+    from translation.engine import Engine  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.index import DEFAULT_INDEX_URL, download_and_install  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.languages import from_argos  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     installed = {package.pair for package in Engine(packages_dir).packages()}
     shown: dict[tuple[str, str], int] = {}
@@ -94,10 +94,10 @@ def _download(args: argparse.Namespace, packages_dir: Path) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    import paths
-    from storage.inputs import check_input_file
-    from translation.engine import Cancelled
-    from translation.packages import PackageError, install_package_file, remove_package
+    import paths  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from storage.inputs import check_input_file  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.engine import Cancelled  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.packages import PackageError, install_package_file, remove_package  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     packages_dir = paths.packages_dir(args.packages)
     try:

@@ -46,8 +46,8 @@ def print_plan(plan) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from documents.project import Project, ProjectError
-    from documents.review_import import ReviewImportError, apply_review_import, plan_review_import
+    from documents.project import Project, ProjectError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from documents.review_import import ReviewImportError, apply_review_import, plan_review_import  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         # Only --apply writes: a plain check works while the desk has the project open.

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from glossary.protocol import is_server_location
+from glossary.model import GlossaryError
+from glossary.protocol import is_server_location, open_termbase
 
 
 def _url(value: str) -> str:
@@ -39,17 +40,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _open(what: str, where):
     if what == "glossary":
-        from glossary.protocol import open_termbase
-
         return open_termbase(where)
-    from memory.protocol import open_memory
+    from memory.protocol import open_memory  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     return open_memory(where)
 
 
 def run(args: argparse.Namespace) -> int:
-    from glossary.model import GlossaryError
-    from memory.units import MemoryFileError
+    from memory.units import MemoryFileError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     if args.action == "pull" and args.file.exists():
         print(f"error: {args.file} exists; pull into a new file", file=sys.stderr)
@@ -79,20 +77,20 @@ def _progress(done: int, total: int) -> None:
 
 def _copy(what: str, source, target) -> int:
     if what == "glossary":
-        from glossary.transfer import copy_termbase
+        from glossary.transfer import copy_termbase  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
         return copy_termbase(source, target, _progress)
-    from memory.transfer import copy_memory
+    from memory.transfer import copy_memory  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     return copy_memory(source, target, _progress)
 
 
 def _fingerprint(what: str, store) -> tuple[int, str]:
     if what == "glossary":
-        from glossary.transfer import fingerprint
+        from glossary.transfer import fingerprint  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
         return fingerprint(store)
-    from memory.transfer import fingerprint
+    from memory.transfer import fingerprint  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     return fingerprint(store)
 

@@ -37,10 +37,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cli.glossary import read_text
-    from documents.segmentation import segment_document
-    from glossary.store import GlossaryError
-    from workflows.pair_glossary import command_glossary
+    from cli.glossary import read_text  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from documents.segmentation import segment_document  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from glossary.store import GlossaryError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from workflows.pair_glossary import command_glossary  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         text = read_text(args.file)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from glossary.model import GlossaryError
 from glossary.protocol import location
 from storage.inputs import check_input_file
 
@@ -56,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _language(code: str, known: set[str]) -> str:
     """The desk code for code (Argos codes like zh are accepted); ValueError when unknown."""
-    from translation.languages import from_argos
+    from translation.languages import from_argos  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     desk = from_argos(code)
     if desk not in known:
@@ -66,7 +68,7 @@ def _language(code: str, known: set[str]) -> str:
 
 def _read_text(path: Path, encoding: str | None) -> str:
     """The article's text; ValueError with the reason when it cannot be read."""
-    from documents.sources import SourceError, read_source
+    from documents.sources import SourceError, read_source  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         text, info = read_source(path, encoding=encoding)
@@ -83,14 +85,13 @@ def _error(message: str, code: int) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    import paths
-    from documents.segmentation import segment_document
-    from glossary.model import GlossaryError
-    from translation.engine import NoRouteError
-    from translation.languages import LANGUAGE_NAMES
-    from translation.libretranslate import ServerRefused, open_engine
-    from translation.packages import PackageError
-    from workflows.translate_project import translate_segments
+    import paths  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from documents.segmentation import segment_document  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.engine import NoRouteError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.languages import LANGUAGE_NAMES  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.libretranslate import ServerRefused, open_engine  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from translation.packages import PackageError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from workflows.translate_project import translate_segments  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     packages_dir = paths.packages_dir(args.packages)
     try:
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         engine.route(source, target)
         glossary = None
         if not args.no_glossary:
-            from workflows.pair_glossary import command_glossary
+            from workflows.pair_glossary import command_glossary  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
             glossary = command_glossary(source, target, args.glossary, args.data_dir)
         run = translate_segments(
@@ -139,12 +140,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _export(args, text: str, segments, results, source, target, matcher) -> int:
     """Write the translated article to --export: a project beside it, then the chosen format."""
-    import tempfile
-    from dataclasses import replace
+    import tempfile  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
-    from documents.export import ExportError, export_project, format_for
-    from documents.project import Project, ProjectError
-    from workflows.translate_project import store
+    from documents.export import ExportError, export_project, format_for  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from documents.project import Project, ProjectError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from workflows.translate_project import store  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     try:
         format_for(args.export)

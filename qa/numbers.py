@@ -257,7 +257,9 @@ def _in_context(text: str, figures: list[Figure]) -> list[Figure]:
 def _digits_value(written: str) -> tuple[Decimal, Decimal]:
     """'1,500' -> (1500, 1); '3.8729' -> (3.8729, 0.0001)."""
     value = Decimal(written.replace(",", ""))
-    return value, Decimal(1).scaleb(min(value.as_tuple().exponent, 0))
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # digits are finite: never NaN's 'n' or infinity's 'F'
+    return value, Decimal(1).scaleb(min(exponent, 0))
 
 
 def _read_number(text: str, m: re.Match[str], lang: str) -> Figure:
@@ -396,8 +398,8 @@ def _suffix_kind(
     nxt = text[end : end + 3]
     if start >= 1 and text[start - 1] in "제第" and (start < 2 or not text[start - 2].isalpha()):
         return FigureKind.ORDINAL, end, start - 1
-    if _KO_ORDINAL.match(text, end):
-        return FigureKind.ORDINAL, _KO_ORDINAL.match(text, end).end(), start
+    if ordinal := _KO_ORDINAL.match(text, end):
+        return FigureKind.ORDINAL, ordinal.end(), start
     suffix = _EN_SUFFIX.match(text, end)
     if suffix:
         return FigureKind.ORDINAL, suffix.end(), start
@@ -439,28 +441,40 @@ class FigureIssue:
     expected: str = ""  # the weekday the article's date gives
 
     @property
+    def _source(self) -> Figure:
+        """The source's figure, which every kind but "extra" has."""
+        assert self.source is not None, self.kind
+        return self.source
+
+    @property
+    def _target(self) -> Figure:
+        """The target's figure, which "extra", "currency", "unit" and "mismatch" have."""
+        assert self.target is not None, self.kind
+        return self.target
+
+    @property
     def message(self) -> str:
         if self.kind == "missing":
-            aside = " (an aside in parentheses)" if self.source.aside else ""
-            return f"{_said(self.source)} is missing from the target{aside}"
+            aside = " (an aside in parentheses)" if self._source.aside else ""
+            return f"{_said(self._source)} is missing from the target{aside}"
         if self.kind == "currency":
             return (
-                f"{_said(self.source)}: the target gives {self.target.text} without its "
-                f"currency ({self.source.currency})"
+                f"{_said(self._source)}: the target gives {self._target.text} without its "
+                f"currency ({self._source.currency})"
             )
         if self.kind == "extra":
-            aside = " (an aside in parentheses)" if self.target.aside else ""
-            return f"{_said(self.target)} is not in the source{aside}"
+            aside = " (an aside in parentheses)" if self._target.aside else ""
+            return f"{_said(self._target)} is not in the source{aside}"
         if self.kind == "unit":
             return (
-                f"the source has {_said(self.source)}, the target {_said(self.target)}: "
+                f"the source has {_said(self._source)}, the target {_said(self._target)}: "
                 "a different unit"
             )
         if self.kind == "weekday":
-            return f"{self.source.text} is a {self.expected}, the target says {self.said!r}"
+            return f"{self._source.text} is a {self.expected}, the target says {self.said!r}"
         if self.kind == "date":
-            return f"{self.source.text} is rendered as {self.said!r}"
-        return f"the source has {_said(self.source)}, the target {_said(self.target)}"
+            return f"{self._source.text} is rendered as {self.said!r}"
+        return f"the source has {_said(self._source)}, the target {_said(self._target)}"
 
     @property
     def params(self) -> dict[str, str]:
@@ -475,7 +489,8 @@ class FigureIssue:
         if self.target is not None:
             found["target_text"] = self.target.text
         found["said"], found["expected"] = self.said, self.expected
-        found["aside"] = "1" if (self.source or self.target).aside else ""
+        figure = self.source if self.source is not None else self._target
+        found["aside"] = "1" if figure.aside else ""
         return found
 
 
@@ -583,9 +598,10 @@ def _date_rendering(figure: Figure, target: str, article: date | None) -> Figure
     the article's date is known the weekday must fit it."""
     weekday = _EN_WEEKDAY.search(target)
     relative = _EN_RELATIVE.search(target)
-    if not weekday and not relative:
+    written = weekday or relative
+    if written is None:
         return None
-    said = (weekday or relative).group()
+    said = written.group()
     if article is not None and figure.kind == FigureKind.DAY:
         meant = article_day(int(figure.value), article)
         if meant is not None and weekday:

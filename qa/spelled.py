@@ -27,7 +27,7 @@ from qa.numwords import (
     SMALL_UNITS,
     currency_word_ends,
 )
-from qa.units import DAYS, POINTS, read_unit
+from qa.units import DAYS, POINTS, Unit, read_unit
 
 _HAN_NUM = "[" + "".join(HAN_DIGITS) + "十拾百佰千仟万萬亿億兆]+"
 _CLOCK = re.compile(
@@ -274,12 +274,12 @@ def english_words(text: str) -> list[Figure]:
         end = words[i].end()
         # twenty-five, twenty-fifth
         if value >= 20 and value % 10 == 0 and text[end : end + 1] == "-" and i + 1 < len(words):
-            unit = words[i + 1].group().lower()
-            if words[i + 1].start() == end + 1 and (unit in EN_WORDS or unit in EN_ORDINAL_WORDS):
-                unit_value = EN_WORDS.get(unit, EN_ORDINAL_WORDS.get(unit, 0))
+            ones = words[i + 1].group().lower()
+            if words[i + 1].start() == end + 1 and (ones in EN_WORDS or ones in EN_ORDINAL_WORDS):
+                unit_value = EN_WORDS.get(ones, EN_ORDINAL_WORDS.get(ones, 0))
                 if unit_value < 10:
                     value += unit_value
-                    kind = FigureKind.ORDINAL if unit in EN_ORDINAL_WORDS else kind
+                    kind = FigureKind.ORDINAL if ones in EN_ORDINAL_WORDS else kind
                     end = words[i + 1].end()
                     i += 1
         amount, quantum = Decimal(value), Decimal(1)
@@ -306,7 +306,7 @@ def english_words(text: str) -> list[Figure]:
         percent = PERCENT_RE.match(text, end)
         if percent and kind == FigureKind.NUMBER:
             kind, end = FigureKind.PERCENT, percent.end()
-        measure = None
+        measure: Unit | None = None
         unit = read_unit(text, end, "en") if kind == FigureKind.NUMBER and not currency else None
         if unit:
             measure, end = unit
@@ -374,9 +374,10 @@ def han_numerals(text: str) -> list[Figure]:
     return found
 
 
-def parse_han_number(digits: str) -> int | None:
+def parse_han_number(digits: str) -> int | Decimal | None:
     """'三万八千七百二十九' -> 38729; '两千' -> 2000; None for something that is no numeral."""
-    total, section, current = 0, 0, 0
+    total: int | Decimal = 0  # a Decimal once a big unit (万, 亿 …) multiplies it
+    section, current = 0, 0
     for char in digits:
         if char in HAN_DIGITS:
             current = HAN_DIGITS[char]
@@ -394,7 +395,9 @@ def parse_han_number(digits: str) -> int | None:
     return total + section + current
 
 
-def growth_alternatives(text: str, start: int, kind: FigureKind, value: int) -> tuple[Decimal, ...]:
+def growth_alternatives(
+    text: str, start: int, kind: FigureKind, value: int | Decimal
+) -> tuple[Decimal, ...]:
     """增长两倍 is "tripled" to a careful writer (grew by 200%) and "doubled" to many: both."""
     if kind != FigureKind.MULTIPLE:
         return ()

@@ -63,7 +63,7 @@ def _dictionary_folder() -> Path:
 @lru_cache(maxsize=4)
 def dictionary(variant: str):
     """The spylls Dictionary of a variant, read once per process (about 0.4 s)."""
-    from spylls.hunspell import Dictionary  # imported on first use: QA without spelling is light
+    from spylls.hunspell import Dictionary  # noqa: PLC0415 - heavy: spylls loads on first use, QA without spelling stays light
 
     stem = VARIANTS[variant]
     path = _dictionary_folder() / stem
@@ -85,7 +85,7 @@ def _default_data(chosen: str) -> Path:
     QA asks for it per segment and platformdirs costs more than the spelling lookups."""
     if chosen:
         return Path(chosen)
-    import platformdirs
+    import platformdirs  # noqa: PLC0415 - start-up: platformdirs only when HANBIT_DATA_DIR is unset
 
     return Path(platformdirs.user_data_dir("HanbitDesk", appauthor=False))
 

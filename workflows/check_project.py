@@ -58,7 +58,7 @@ def check_pair(
     """Every issue of one source/target pair with the pair's glossary, most severe first.
 
     article_date: the story's date (a dateline): a day rendered as a weekday must fit it."""
-    from qa.checks import check_segment
+    from qa.checks import check_segment  # noqa: PLC0415 - heavy: qa.checks brings the term matcher (ahocorasick, opencc)
 
     return check_segment(
         source,
@@ -74,7 +74,7 @@ def check_pair(
 
 def story_date(sources: Iterable[str]) -> date | None:
     """The story's date from the dateline in its first segments; None when there is none."""
-    from qa.dates import HEAD, article_date
+    from qa.dates import HEAD, article_date  # noqa: PLC0415 - start-up: qa.dates (decimal) loads with the first check
 
     head = [source for _, source in zip(range(HEAD), sources, strict=False)]
     return article_date(head)

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from documents import client_file
+from documents import client_file, sources
 from documents.language_detect import LanguageGuess, detect_language
 from documents.project import Project, ProjectError, ProjectExistsError
-from documents.sources import FORMATS, MAX_SOURCE_BYTES, SourceError
-from documents.web_article import Article, NoArticleError
+from documents.sources import FORMATS, MAX_SOURCE_BYTES, SourceError, read_source
+from documents.web_article import Article, NoArticleError, extract_text_article, extract_web_article
+from storage.inputs import InputFileError, read_input_bytes
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2", ".sdlxliff", ".mqxliff")
 PROJECT_SUFFIX = ".hanbit"
@@ -62,7 +63,6 @@ def prepare(path: Path, *, encoding: str | None = None) -> Prepared:
         return _prepare_docx(path, data)
     if kind == "html":
         return _prepare_web(path, data, encoding)
-    from documents.sources import read_source
 
     try:
         text, info = read_source(path, encoding=encoding)
@@ -72,17 +72,22 @@ def prepare(path: Path, *, encoding: str | None = None) -> Prepared:
         return Prepared(
             path, "markdown", detect_language(text), text=text, warnings=[*info.warnings]
         )
-    from documents.web_article import extract_text_article
 
     article = extract_text_article(text)
     if article.found and article.dropped:  # text copied off a page: offer the article
-        return Prepared(path, "text", article.language, article=article, warnings=[*info.warnings])
+        return Prepared(
+            path, "text", _language(article), article=article, warnings=[*info.warnings]
+        )
     return Prepared(path, "text", detect_language(text), text=text, warnings=[*info.warnings])
 
 
-def _read(path: Path) -> bytes:
-    from storage.inputs import InputFileError, read_input_bytes
+def _language(article: Article) -> LanguageGuess:
+    """The language of an extracted article (both extractors always guess one)."""
+    assert article.language is not None
+    return article.language
 
+
+def _read(path: Path) -> bytes:
     try:
         return read_input_bytes(path, MAX_SOURCE_BYTES, NewProjectError, "a source file")
     except InputFileError as error:
@@ -90,7 +95,7 @@ def _read(path: Path) -> bytes:
 
 
 def _prepare_docx(path: Path, data: bytes) -> Prepared:
-    from documents.docx_source import DocxSourceError, read_docx
+    from documents.docx_source import DocxSourceError, read_docx  # noqa: PLC0415 - heavy: the Word reader (lxml, zipfile) loads for the first .docx
 
     try:
         units = read_docx(data, path.name)
@@ -106,8 +111,7 @@ def _prepare_docx(path: Path, data: bytes) -> Prepared:
 
 
 def _prepare_web(path: Path, data: bytes, encoding: str | None) -> Prepared:
-    from documents.html_blocks import PageError
-    from documents.web_article import extract_web_article
+    from documents.html_blocks import PageError  # noqa: PLC0415 - heavy: lxml.html loads for the first web page
 
     page = _decode_page(data, path.name, encoding)
     try:
@@ -121,14 +125,12 @@ def _prepare_web(path: Path, data: bytes, encoding: str | None) -> Prepared:
             "Drop what is not to be translated."
         )
     return Prepared(
-        path, "web", article.language, article=article, client_format="html",
+        path, "web", _language(article), article=article, client_format="html",
         client_file=page.encode("utf-8"), warnings=warnings,
     )  # fmt: skip
 
 
 def _decode_page(data: bytes, name: str, encoding: str | None) -> str:
-    from documents import sources
-
     decode = getattr(sources, "_decode_html", None)  # the page's own charset declaration first
     try:
         found = decode(data, name, encoding) if decode else sources.decode_text(data, name)
@@ -155,7 +157,7 @@ def _one_line(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    from documents.inline import strip_tags
+    from documents.inline import strip_tags  # noqa: PLC0415 - heavy: documents.inline brings lxml
 
     return strip_tags(text)
 
@@ -253,8 +255,8 @@ def _create_from_xliff(
     target_lang: str | None,
     targets_translated: bool = False,
 ) -> Path:
-    from documents.xliff_import import XliffImportError
-    from documents.xliff_import import project_from_xliff as make_from_xliff
+    from documents.xliff_import import XliffImportError  # noqa: PLC0415 - heavy: the XLIFF reader (lxml) loads for the first XLIFF file
+    from documents.xliff_import import project_from_xliff as make_from_xliff  # noqa: PLC0415 - heavy: the XLIFF reader (lxml) loads for the first XLIFF file
 
     try:
         return make_from_xliff(
@@ -283,7 +285,7 @@ def new_project(
 
 def sample_project(data: Path, *, target_lang: str = "en", article: Path | None = None) -> Path:
     """The sample project in data's projects folder, made from the bundled article once."""
-    from paths import SAMPLE_ARTICLE, projects_dir
+    from paths import SAMPLE_ARTICLE, projects_dir  # noqa: PLC0415 - start-up: paths brings platformdirs; core code gets its folders passed in
 
     article = article or SAMPLE_ARTICLE
     path = projects_dir(data) / f"{SAMPLE_NAME}.ko-{target_lang}{PROJECT_SUFFIX}"
@@ -351,8 +353,7 @@ def project_from_source(
     Raises ProjectError for a file that is not an article, SourceError for one that cannot
     be read (both say why).
     """
-    from documents.sources import read_source
-    from paths import projects_dir
+    from paths import projects_dir  # noqa: PLC0415 - start-up: paths brings platformdirs; core code gets its folders passed in
 
     if source.suffix.lower() not in FORMATS:
         raise ProjectError(
@@ -391,8 +392,8 @@ def project_from_xliff(
     Raises XliffImportError for a file that is not a usable XLIFF, ProjectError for a
     project that cannot be made (both say why).
     """
-    from documents.xliff_import import import_xliff, read_xliff
-    from paths import projects_dir
+    from documents.xliff_import import import_xliff, read_xliff  # noqa: PLC0415 - heavy: the XLIFF reader (lxml) loads for the first XLIFF file
+    from paths import projects_dir  # noqa: PLC0415 - start-up: paths brings platformdirs; core code gets its folders passed in
 
     # Languages given (missing or wrong in the file) win; the pair names the project file.
     content = read_xliff(source, source_lang=source_lang, target_lang=target_lang)

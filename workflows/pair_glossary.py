@@ -58,21 +58,21 @@ class PairGlossary:
     @cached_property
     def forbidden(self) -> dict[str, str]:
         """Every forbidden target form, mapped to the approved form to use instead."""
-        from qa.checks import forbidden_renderings
+        from qa.checks import forbidden_renderings  # noqa: PLC0415 - start-up: the QA modules load with the first check, not with the glossary
 
         return forbidden_renderings(self.concepts, self.target_lang)
 
     @cached_property
     def generic(self) -> frozenset[int]:
         """Ids of the common-word concepts (a missing one is not a critical QA issue)."""
-        from qa.checks import generic_concepts
+        from qa.checks import generic_concepts  # noqa: PLC0415 - start-up: the QA modules load with the first check, not with the glossary
 
         return generic_concepts(self.concepts)
 
 
 def desk_termbase(data_dir: Path | None = None, glossary: Location | None = None) -> Location:
     """Where the desk's termbase is: glossary, else HANBIT_GLOSSARY, else in the data folder."""
-    import paths
+    import paths  # noqa: PLC0415 - start-up: paths brings platformdirs; core code gets its folders passed in
 
     return paths.glossary_path(glossary, paths.data_dir(data_dir) if data_dir else None)
 
@@ -82,12 +82,12 @@ def merge_curated(location: Location) -> list[tuple[str, str]]:
     translator's edits are kept); the (key, reason) of each concept that was not added.
 
     A team's termbase gets the curated glossary once, by `main.py team push`: left alone."""
-    from glossary.protocol import is_server_location
+    from glossary.protocol import is_server_location  # noqa: PLC0415 - start-up: glossary.protocol loads with the first termbase opened
 
     if is_server_location(location):
         return []
-    from glossary.curated import load_curated
-    from glossary.store import Termbase
+    from glossary.curated import load_curated  # noqa: PLC0415 - heavy: the termbase (sqlite3) loads when one is opened
+    from glossary.store import Termbase  # noqa: PLC0415 - heavy: the termbase (sqlite3) loads when one is opened
 
     with _TERMBASE_LOCK, Termbase(Path(location)) as termbase:
         return list(load_curated(termbase).skipped)
@@ -95,7 +95,7 @@ def merge_curated(location: Location) -> list[tuple[str, str]]:
 
 def read_termbase(location: Location) -> tuple[int | None, list[Concept]]:
     """The revision and every concept of a termbase, on a connection of the caller's thread."""
-    from glossary.protocol import open_termbase
+    from glossary.protocol import open_termbase  # noqa: PLC0415 - start-up: glossary.protocol loads with the first termbase opened
 
     with _TERMBASE_LOCK:
         termbase = open_termbase(location)  # a file, or a team server's URL
@@ -117,7 +117,7 @@ def pair_glossary_factory(
     data_dir: Path, source_lang: str, target_lang: str
 ) -> Callable[[], PairGlossary]:
     """A callable for a worker's thread: each run sees the glossary as the translator left it."""
-    import paths
+    import paths  # noqa: PLC0415 - start-up: paths brings platformdirs; core code gets its folders passed in
 
     location = paths.glossary_path(data=data_dir)
     return lambda: load_pair_glossary(location, source_lang, target_lang)
@@ -130,7 +130,7 @@ def open_desk_termbase(
 ) -> TermbaseStore:
     """The desk's termbase (or glossary's), opened with the curated glossary merged in;
     warn(message) hears of each curated concept that could not be added (stderr by default)."""
-    from glossary.protocol import is_server_location, open_termbase
+    from glossary.protocol import is_server_location, open_termbase  # noqa: PLC0415 - start-up: glossary.protocol loads with the first termbase opened
 
     location = desk_termbase(data_dir, glossary)
     if is_server_location(location):
@@ -139,8 +139,8 @@ def open_desk_termbase(
     if path.suffix.lower() == ".json":
         raise GlossaryError(f"{path} is a curated glossary file; give a termbase (.db)")
     path.parent.mkdir(parents=True, exist_ok=True)
-    from glossary.curated import load_curated
-    from glossary.store import Termbase
+    from glossary.curated import load_curated  # noqa: PLC0415 - heavy: the termbase (sqlite3) loads when one is opened
+    from glossary.store import Termbase  # noqa: PLC0415 - heavy: the termbase (sqlite3) loads when one is opened
 
     with _TERMBASE_LOCK:
         termbase = Termbase(path)
@@ -165,7 +165,7 @@ def load_concepts(
     team server; without it, the desk's own termbase with the curated glossary merged in the
     way the window does on first run (so a new machine enforces the curated terms at once).
     """
-    from glossary.protocol import is_server_location, open_termbase
+    from glossary.protocol import is_server_location, open_termbase  # noqa: PLC0415 - start-up: glossary.protocol loads with the first termbase opened
 
     if is_server_location(glossary):  # a team's termbase (postgresql://): read as it is
         return _all_concepts(open_termbase(str(glossary)))
@@ -174,7 +174,7 @@ def load_concepts(
         if not path.is_file():
             raise GlossaryError(f"glossary {path} does not exist")
         if path.suffix.lower() == ".json":
-            from glossary.curated import read_curated
+            from glossary.curated import read_curated  # noqa: PLC0415 - heavy: the termbase (sqlite3) loads when one is opened
 
             _version, concepts = read_curated(path)
             for number, concept in enumerate(concepts, start=1):

@@ -160,7 +160,7 @@ def translate_segments(
     between batches and stops the run after the batch being decoded. Errors of the engine
     (NoRouteError, PackageError, ...) reach the caller.
     """
-    from translation.engine import Cancelled
+    from translation.engine import Cancelled  # noqa: PLC0415 - heavy: translation.engine brings argostranslate
 
     ids = [segment_id for segment_id, _ in segments]
     texts = [text for _, text in segments]
@@ -212,8 +212,8 @@ def _enforced(
     batch_done: Callable[[list[TranslatedSegment]], None],
     cancel: Callable[[], bool] | None,
 ) -> list[TranslatedSegment]:
-    from documents.inline import protecting_tags
-    from glossary.enforce import translate_with_glossary
+    from documents.inline import protecting_tags  # noqa: PLC0415 - heavy: documents.inline brings lxml
+    from glossary.enforce import translate_with_glossary  # noqa: PLC0415 - heavy: enforcement brings rapidfuzz, opencc and the matcher
 
     def translated(index: int, result: EnforcedSegment) -> TranslatedSegment:
         return TranslatedSegment(ids[index], result.text, MTRecord.from_enforced(result))

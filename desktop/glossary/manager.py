@@ -219,14 +219,14 @@ class GlossaryManager(QDialog):
     # ---- import / export -------------------------------------------------------------------
 
     def import_file(self) -> None:
-        from desktop.glossary.import_dialog import ImportDialog
+        from desktop.glossary.import_dialog import ImportDialog  # noqa: PLC0415 - start-up: the import dialog (TBX, CSV, lxml) is built on first use
 
         dialog = ImportDialog.ask(self.termbase, self)
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.glossary_changed()
 
     def export_file(self) -> None:
-        from desktop.glossary.import_dialog import export_glossary
+        from desktop.glossary.import_dialog import export_glossary  # noqa: PLC0415 - start-up: the import dialog (TBX, CSV, lxml) is built on first use
 
         try:
             count = export_glossary(self.termbase, self)

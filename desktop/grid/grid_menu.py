@@ -48,7 +48,7 @@ class GridMenus(QObject):
 
     def concordance(self, text: str = ""):
         """The concordance dialog (one per window), searching text when given."""
-        from desktop.memory.concordance import ConcordanceDialog
+        from desktop.memory.concordance import ConcordanceDialog  # noqa: PLC0415 - start-up: the concordance dialog is built on first use
 
         if self._concordance is None:
             dialog = ConcordanceDialog(self.memory.panel, self.desk.widget())

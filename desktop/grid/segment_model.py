@@ -135,7 +135,7 @@ class SegmentModel(QAbstractTableModel):
         self.beginResetModel()
         self._stacks.clear()  # undo steps of a split or joined segment no longer apply
         self._origins.clear()
-        from documents.client_file import paragraph_origins  # where a Word/page paragraph was
+        from documents.client_file import paragraph_origins  # noqa: PLC0415 - start-up: loads with the first project, not with the grid (where a Word/page paragraph was)
 
         self._places = paragraph_origins(self.project)
         segments = self.project.segments()

@@ -188,7 +188,7 @@ class TargetDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         editor = TargetEditor(parent)
         editor.setFont(option.font)
-        from desktop.grid.tag_editor import describer, install_tags  # XLIFF tags: chips, F9, tips
+        from desktop.grid.tag_editor import describer, install_tags  # noqa: PLC0415 - start-up: tag chips load with the first tagged segment (XLIFF tags: chips, F9, tips)
 
         source = QPersistentModelIndex(index.siblingAtColumn(COL_SOURCE))
         install_tags(
@@ -235,7 +235,7 @@ class TargetDelegate(QStyledItemDelegate):
         editor.setGeometry(QRect(option.rect))
 
     def paint(self, painter, option, index) -> None:
-        from desktop.grid.tag_editor import paint_tagged  # a target with XLIFF tags shows chips
+        from desktop.grid.tag_editor import paint_tagged  # noqa: PLC0415 - start-up: tag chips load with the first tagged segment (a target with XLIFF tags shows chips)
 
         if not paint_tagged(self, painter, option, index):
             super().paint(painter, option, index)

@@ -57,7 +57,7 @@ def tag_descriptions(project) -> dict[str, dict[str, str]]:
         return {}
     cached = _DESCRIPTIONS.get(project)
     if cached is None:
-        from documents.xliff_import import META_TAGS
+        from documents.xliff_import import META_TAGS  # noqa: PLC0415 - heavy: the XLIFF importer (lxml) loads for a tagged project
 
         raw = project.get_meta(META_TAGS)
         try:

@@ -75,7 +75,7 @@ class TermHighlightDelegate(QStyledItemDelegate):
             cursor.setPosition(utf16_offset(text, match.start))
             cursor.setPosition(utf16_offset(text, match.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(self._selected_format if selected else self._format)
-        from desktop.grid.tag_editor import mark_tags  # XLIFF inline-code tags drawn as chips
+        from desktop.grid.tag_editor import mark_tags  # noqa: PLC0415 - start-up: tag chips load with the first tagged segment (XLIFF inline-code tags drawn as chips)
 
         mark_tags(doc, text)
         return doc
@@ -119,7 +119,7 @@ class TermHighlightDelegate(QStyledItemDelegate):
             if match is not None:
                 QToolTip.showText(event.globalPos(), self._lookup.tooltip(match), view)
                 return True
-            from desktop.grid.tag_editor import tag_tooltip  # what an XLIFF tag stands for
+            from desktop.grid.tag_editor import tag_tooltip  # noqa: PLC0415 - start-up: tag chips load with the first tagged segment (what an XLIFF tag stands for)
 
             at = python_index(opt.text, position) if position >= 0 else -1
             if tip := tag_tooltip(view, index.row(), opt.text, at):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner
 from memory.diff import DELETE, EQUAL, INSERT, DiffOp
+from memory.protocol import open_memory
 from memory.store import TMMatch, TMUnit, TranslationMemory
 
 EXACT = QColor("#c8e6c9")  # green: the memory holds this very sentence
@@ -65,8 +66,7 @@ def diff_html(ops: list[DiffOp]) -> str:
 
 def _open_memory(where):
     """The memory file, or a team server's (with its outbox for units confirmed while away)."""
-    from desktop.team.sync import outbox_for
-    from memory.protocol import open_memory
+    from desktop.team.sync import outbox_for  # noqa: PLC0415 - start-up: team sync loads when a memory is opened
 
     return open_memory(where, outbox_for("memory", where))
 

@@ -127,7 +127,7 @@ class DownloadDialog(QDialog):
 
     def _show_index(self, entries: Sequence[AvailablePackage]) -> None:
         self.tree.clear()
-        from desktop.packages.manager import pair_label
+        from desktop.packages.manager import pair_label  # noqa: PLC0415 - cycle: desktop.packages.manager opens this dialog
 
         newest: dict[tuple[str, str], AvailablePackage] = {}
         for entry in entries:  # the index keeps old versions too; offer the newest only

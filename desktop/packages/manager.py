@@ -49,7 +49,7 @@ _ARGOS_CODES = {"zh": "zh-Hans", "zt": "zh-Hant"}
 
 def pair_label(source: str, target: str) -> str:
     """ "Korean → English" in the UI language (한국어 → 영어 under the Korean interface)."""
-    from desktop.language_names import display_name
+    from desktop.language_names import display_name  # noqa: PLC0415 - start-up: language names load with the first label
 
     def name(code: str) -> str:
         return display_name(_ARGOS_CODES.get(code, code))
@@ -287,7 +287,7 @@ class PackageManager(QDialog):
     # ---- download / update -----------------------------------------------------------------
 
     def open_download(self) -> QDialog:
-        from desktop.packages.download import DownloadDialog
+        from desktop.packages.download import DownloadDialog  # noqa: PLC0415 - start-up: the download dialog (ssl, email) is built on first use
 
         dialog = DownloadDialog(
             self.packages_dir, self.packages, **self._index_option(), parent=self
@@ -297,7 +297,7 @@ class PackageManager(QDialog):
         return dialog
 
     def open_update(self) -> QDialog:
-        from desktop.packages.download import DownloadDialog
+        from desktop.packages.download import DownloadDialog  # noqa: PLC0415 - start-up: the download dialog (ssl, email) is built on first use
 
         dialog = DownloadDialog(
             self.packages_dir, self.packages, updates_only=True, **self._index_option(), parent=self

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.translate.pair_selector import PairDialog
 from documents.project import ProjectError
+from documents.sources import SourceError, read_source
 from translation.engine import Route
 from workflows.new_project import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source
 
 
 def _settings(parent: QWidget):
-    from desktop.settings import Settings
+    from desktop.settings import Settings  # noqa: PLC0415 - start-up: settings load when a dialog asks
 
     return getattr(parent, "settings", None) or Settings()
 
@@ -23,7 +24,7 @@ def _settings(parent: QWidget):
 def _ask_file(parent: QWidget, kind: str, title: str, patterns: str) -> str:
     """An open-file dialog starting in the folder this kind of file came from last (else the
     user's documents); the chosen file's folder is remembered."""
-    from desktop.project.files import dialog_folder, remember_folder
+    from desktop.project.files import dialog_folder, remember_folder  # noqa: PLC0415 - start-up: the file dialogs' folders load on first use
 
     settings = _settings(parent)
     name, _ = QFileDialog.getOpenFileName(
@@ -83,8 +84,8 @@ PREVIEWED = (".html", ".htm", ".xhtml", ".txt", ".text", ".docx")
 def _ask_with_preview(
     parent: QWidget, path: Path, routes: Sequence[Route], data_dir: Path
 ) -> Path | None:
-    from desktop.project.extraction_preview import ask_extraction
-    from paths import projects_dir
+    from desktop.project.extraction_preview import ask_extraction  # noqa: PLC0415 - start-up: the extraction preview is built on first use
+    from paths import projects_dir  # noqa: PLC0415 - start-up: paths brings platformdirs
 
     encoding = None if path.suffix.lower() == ".docx" else confirm_encoding(parent, path)
     if encoding is False:
@@ -103,7 +104,7 @@ def ask_new_project_from_xliff(parent: QWidget, data_dir: Path) -> Path | None:
     )
     if not name:
         return None
-    from desktop.project.xliff_dialog import new_project_from_xliff  # languages checked, then made
+    from desktop.project.xliff_dialog import new_project_from_xliff  # noqa: PLC0415 - start-up: the XLIFF dialog is built on first use (languages checked, then made)
 
     return new_project_from_xliff(parent, Path(name), data_dir)
 
@@ -112,8 +113,7 @@ def confirm_encoding(parent: QWidget, path: Path) -> str | None | bool:
     """The encoding to read path with: None to keep what was detected (said in the status
     bar), a codec the translator chose after a doubtful guess, False when cancelled or
     unreadable (said)."""
-    from desktop.project.encoding_dialog import EncodingDialog, needs_confirmation
-    from documents.sources import SourceError, read_source
+    from desktop.project.encoding_dialog import EncodingDialog, needs_confirmation  # noqa: PLC0415 - start-up: the encoding dialog is built on first use
 
     try:
         info = read_source(path).info

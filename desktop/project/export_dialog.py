@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from documents.client_file import stored_original
 from documents.export import FORMATS, ExportError, ExportFormat, ExportReport, export_segments
 
 # The registry's descriptions, marked here so that lupdate offers them for translation;
@@ -120,7 +121,7 @@ class Exporter(QObject):
             return
         settings.set_export_format(name)
         fmt = FORMATS[name]
-        from desktop.project.files import dialog_folder, export_name
+        from desktop.project.files import dialog_folder, export_name  # noqa: PLC0415 - start-up: the file dialogs' folders load on first use
 
         # The last export folder, else Documents (not the desk's data folder); the article's
         # name with the target language (wind_article.en.docx).
@@ -161,17 +162,16 @@ class Exporter(QObject):
         window.view.commit_editor()
         segments = project.segments()
         source, target, title = project.source_lang, project.target_lang, project.name
-        from documents.client_file import stored_original  # the client's .docx or page
 
         client_file = stored_original(project)
-        from documents.formats.xliff_writeback import original_of  # for "original" (XLIFF)
+        from documents.formats.xliff_writeback import original_of  # noqa: PLC0415 - heavy: the XLIFF write-back (lxml) loads for an XLIFF export (for "original" (XLIFF))
 
         original = original_of(project)
         matcher, load_glossary = None, None
         if fmt.uses_terms:
             matcher = window.features.glossary.lookup.matcher()
             if matcher is None:  # the termbase is not open yet: read it on the worker
-                from desktop.glossary.mt_source import mt_glossary_factory
+                from desktop.glossary.mt_source import mt_glossary_factory  # noqa: PLC0415 - heavy: the MT glossary (matcher, opencc) loads for a machine export
 
                 load_glossary = mt_glossary_factory(window.data_dir, source, target)
 

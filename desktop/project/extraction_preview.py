@@ -30,7 +30,14 @@ from documents.project import ProjectError
 from documents.segmentation import segment_document
 from documents.web_article import DROPPED_JOINED
 from translation.engine import Route
-from workflows.new_project import NewProjectError, Prepared, create_project, default_target
+from workflows.new_project import (
+    NewProjectError,
+    Prepared,
+    create_project,
+    default_target,
+    free_path,
+    prepare,
+)
 
 KEEP, TEXT, WHY = range(3)
 _DROPPED = QColor("#8a8a8a")
@@ -256,13 +263,11 @@ class ExtractionPreview(QDialog):
 
 
 def _prepare(path: Path, encoding: str | None) -> Prepared:
-    from workflows.new_project import prepare
-
     return prepare(path, encoding=encoding)
 
 
 def _paragraphs(prepared: Prepared) -> list[tuple[str, str]]:
-    from documents.inline import strip_tags
+    from documents.inline import strip_tags  # noqa: PLC0415 - heavy: documents.inline brings lxml
 
     lines = [line for line in prepared.source_text().split("\n") if line.strip()]
     where = prepared.where or [""] * len(lines)
@@ -281,7 +286,6 @@ def ask_extraction(
     dialog = ExtractionPreview(path, routes, encoding=encoding, parent=parent)
     if not dialog.exec() or dialog.prepared is None or not (pair := dialog.languages()):
         return None
-    from workflows.new_project import free_path
 
     try:
         return create_project(

@@ -72,7 +72,7 @@ def export_name(project: Project) -> str:
 def dialog_folder(settings, kind: str) -> Path:
     """Where a file dialog of this kind opens: the folder it last used, else the user's
     Documents folder (never the program's own or the desk's internal data folder)."""
-    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - start-up: QtCore loads with the first file dialog
 
     last = settings.last_folder(kind)
     if last is not None:

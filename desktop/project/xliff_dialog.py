@@ -27,8 +27,8 @@ def _tr(text: str) -> str:
 def file_languages(path: Path) -> tuple[str, str, str]:
     """The source and target languages the file declares ("" when missing) and its flavour;
     raises XliffImportError for a file that is no XLIFF at all."""
-    from documents.formats.xliff_doc import flavour
-    from documents.xliff_import import XliffImportError, file_languages, parse_original
+    from documents.formats.xliff_doc import flavour  # noqa: PLC0415 - heavy: the XLIFF reader (lxml) loads for the first XLIFF file
+    from documents.xliff_import import XliffImportError, file_languages, parse_original  # noqa: PLC0415 - heavy: the XLIFF reader (lxml) loads for the first XLIFF file
 
     root = parse_original(Path(path).read_bytes(), Path(path).name)
     kind = flavour(root)
@@ -96,9 +96,9 @@ class XliffImportDialog(QDialog):
 
 def new_project_from_xliff(parent: QWidget, path: Path, data_dir: Path) -> Path | None:
     """Ask for the languages of an XLIFF, make the project; None when cancelled or refused."""
-    from documents.project import ProjectError
-    from documents.xliff_import import XliffImportError
-    from workflows.new_project import project_from_xliff
+    from documents.project import ProjectError  # noqa: PLC0415 - heavy: documents.project (sqlite3) loads when a project is made
+    from documents.xliff_import import XliffImportError  # noqa: PLC0415 - heavy: the XLIFF reader (lxml) loads for the first XLIFF file
+    from workflows.new_project import project_from_xliff  # noqa: PLC0415 - heavy: project creation loads when a project is made
 
     title = _tr("Cannot make a project")
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.qa.worker import CheckFn, FoundIssue, QARunner
+from desktop.qa.worker import CheckFn, FoundIssue, QARunner, issue_key
 from documents.project import ProjectError, Segment
 from qa.messages import check_name, render
 from qa.messages import severity_name as severity_label
@@ -85,7 +86,7 @@ def severity_name(issue: FoundIssue) -> str:
 
 def interface_language() -> str:
     """The interface language's code (ko, en): QA messages are shown in it."""
-    from desktop.window.ui_language import ui_locale
+    from desktop.window.ui_language import ui_locale  # noqa: PLC0415 - start-up: the interface language loads when a message is rendered
 
     return ui_locale().name().split("_")[0]
 
@@ -273,7 +274,7 @@ class QAPanel(QWidget):
         self.model.set_issues([])
         self.article_date = None
         if project is not None:
-            from qa.dates import HEAD, article_date
+            from qa.dates import HEAD, article_date  # noqa: PLC0415 - start-up: qa.dates (decimal) loads with the first project
 
             try:
                 self.article_date = article_date(s.source for s in project.segments()[:HEAD])
@@ -388,8 +389,6 @@ class QAPanel(QWidget):
 
     def open_criticals(self, segment: Segment) -> list[FoundIssue]:
         """The CRITICAL issues the check finds in segment now, false alarms excluded."""
-        from desktop.qa.worker import issue_key
-
         found = []
         for issue in self.runner.check(segment):
             item = FoundIssue(segment.id, 0, issue, issue_key(segment.id, issue))
@@ -471,8 +470,6 @@ def confirm_despite_critical(desk: Desk, segment: Segment, text: str) -> bool:
     excluded), unless the translator turned the question off (Settings.ask_on_critical, or
     "Do not ask again" in the question itself).
     """
-    from dataclasses import replace
-
     if not desk.settings.ask_on_critical():
         return True
     panel = desk.features.qa.panel

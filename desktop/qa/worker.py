@@ -45,7 +45,7 @@ def segment_check(
 ) -> CheckFn:
     """qa.checks.check_segment bound to a pair and the glossary's parts, for callers that
     hold the parts rather than a PairGlossary (the panel wiring; prefer glossary_check)."""
-    from qa.checks import check_segment
+    from qa.checks import check_segment  # noqa: PLC0415 - heavy: qa.checks brings the term matcher (ahocorasick, opencc)
 
     def check(segment: Segment, article_date: date | None = None) -> list[QAIssue]:
         return check_segment(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.settings import Settings
+from glossary.model import GlossaryError
 from glossary.protocol import is_server_location
 
 if TYPE_CHECKING:
@@ -154,7 +157,7 @@ class TeamSync(QObject):
         # The MT server was down and the local packages translated: say so after the run.
         desk.sig_translation_finished.connect(self._mt_notice)
         if is_server_location(self.glossary_url):
-            from glossary.pg_store import TermbaseListener
+            from glossary.pg_store import TermbaseListener  # noqa: PLC0415 - optional: psycopg only for a team server
 
             self._listener = TermbaseListener(
                 self.glossary_url, self.sig_concept_changed.emit, self.sig_state.emit
@@ -164,7 +167,6 @@ class TeamSync(QObject):
             self._timer.start()
         self._show_status()
         desk.widget().destroyed.connect(self.stop)
-        from PySide6.QtWidgets import QApplication
 
         QApplication.instance().aboutToQuit.connect(self.stop)
 
@@ -245,7 +247,7 @@ class TeamSync(QObject):
 
     def waiting(self) -> list[str]:
         """What waits, in words ("saving Alipay"), oldest first."""
-        from storage.outbox import Outbox
+        from storage.outbox import Outbox  # noqa: PLC0415 - start-up: the outbox (uuid) loads with the first team save
 
         items = []
         for kind in ("glossary", "memory"):
@@ -322,16 +324,14 @@ def _login(url: str) -> str:
     """The user name a server URL logs in as (libpq's default: the system user)."""
     if not is_server_location(url):
         return ""
-    import getpass
-    from urllib.parse import urlsplit
+    import getpass  # noqa: PLC0415 - start-up: getpass (termios) only for a login
 
     return urlsplit(url).username or os.environ.get("PGUSER") or getpass.getuser()
 
 
 def _replay(glossary: tuple, memory: tuple) -> tuple[int, list[tuple[str, str]]]:
     """On a worker: open each server with its outbox, replay, close."""
-    from glossary.model import GlossaryError
-    from memory.units import MemoryFileError
+    from memory.units import MemoryFileError  # noqa: PLC0415 - heavy: memory.units brings rapidfuzz
 
     written, refused = 0, []
     for (url, outbox), opener in ((glossary, _open_termbase), (memory, _open_memory)):
@@ -351,12 +351,12 @@ def _replay(glossary: tuple, memory: tuple) -> tuple[int, list[tuple[str, str]]]
 
 
 def _open_termbase(url: str, outbox: Path):
-    from glossary.pg_store import ServerTermbase
+    from glossary.pg_store import ServerTermbase  # noqa: PLC0415 - optional: psycopg only for a team server
 
     return ServerTermbase(url, outbox)
 
 
 def _open_memory(url: str, outbox: Path):
-    from memory.pg_store import ServerMemory
+    from memory.pg_store import ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
 
     return ServerMemory(url, outbox)

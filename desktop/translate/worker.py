@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.grid.segment_model import SegmentModel
 from desktop.tasks import CancellableWorker
 from translation.engine import Engine
-from workflows.pair_glossary import PairGlossary
+from workflows.pair_glossary import PairGlossary, pair_glossary_factory
 from workflows.translate_project import TranslatedSegment, translate_segments
 
 
@@ -103,7 +103,6 @@ class TranslateAll(QObject):
         if not todo:
             return 0
         self._replace = dict(replace or {})
-        from workflows.pair_glossary import pair_glossary_factory
 
         worker = TranslateAllWorker(
             self.engine,

@@ -35,24 +35,24 @@ def main(folder: str) -> None:
     os.environ["ARGOS_PACKAGES_DIR"] = str(tmp / "no-packages")
     os.environ.setdefault("HANBIT_UI_LANG", "en")
     (tmp / "no-packages").mkdir()
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
-    from desktop.app import make_application
+    from desktop.app import make_application  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     app = make_application(["render_export"])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
-    import docx
+    import docx  # noqa: PLC0415 - heavy: python-docx only for the review table
 
-    import paths
-    from desktop.project.export_dialog import ExportDialog
-    from desktop.project.review_dialog import ReviewDialog
-    from desktop.settings import Settings
-    from desktop.window.main_window import MainWindow
-    from documents.export import export_project
-    from documents.project import Project, Status
-    from documents.review_import import plan_review_import
-    from workflows.new_project import sample_project
+    import paths  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.project.export_dialog import ExportDialog  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.project.review_dialog import ReviewDialog  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.settings import Settings  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.export import export_project  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.project import Project, Status  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.review_import import plan_review_import  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from workflows.new_project import sample_project  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     data = paths.data_dir()
     data.mkdir(parents=True, exist_ok=True)

@@ -23,13 +23,13 @@ def render(out: Path) -> None:
     os.environ["HANBIT_UI_LANG"] = "ko"
     tmp = Path(tempfile.mkdtemp(prefix="hanbit-qa-shot-"))
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")
-    from PySide6.QtCore import QSettings, Qt, QTimer
-    from PySide6.QtWidgets import QDockWidget
+    from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from PySide6.QtWidgets import QDockWidget  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
-    import paths
-    from desktop.app import make_application
-    from desktop.window.main_window import MainWindow
-    from documents.project import Project
+    import paths  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.app import make_application  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.project import Project  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     app = make_application()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)

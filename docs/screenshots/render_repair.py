@@ -17,15 +17,15 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 
 def render(out: Path) -> None:
-    from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer
-    from PySide6.QtWidgets import QToolTip
+    from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from PySide6.QtWidgets import QToolTip  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
-    import paths
-    from desktop.app import make_application
-    from desktop.grid.segment_model import COL_TARGET, enforcement_tooltip
-    from desktop.window.main_window import MainWindow
-    from support.tiny_package import GARBLING, build_copy_package, train_sentencepiece
-    from workflows.new_project import sample_project
+    import paths  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.app import make_application  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.grid.segment_model import COL_TARGET, enforcement_tooltip  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from support.tiny_package import GARBLING, build_copy_package, train_sentencepiece  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from workflows.new_project import sample_project  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     tmp = Path(tempfile.mkdtemp())
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")
@@ -64,7 +64,7 @@ def render(out: Path) -> None:
     def grab() -> None:
         # The tooltip is a window of its own: paint it onto the main window's picture where
         # it stands (Xvfb has no compositor to grab the screen from).
-        from PySide6.QtGui import QPainter
+        from PySide6.QtGui import QPainter  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
         picture = window.grab()
         painter = QPainter(picture)

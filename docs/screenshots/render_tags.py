@@ -17,14 +17,14 @@ XLIFF = ROOT / "tests" / "documents" / "fixtures" / "xliff" / "desk" / "alipay-t
 
 
 def render(out: Path) -> None:
-    from PySide6.QtCore import QSettings, Qt, QTimer
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from PySide6.QtTest import QTest  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
-    import paths
-    from desktop.app import make_application
-    from desktop.window.main_window import MainWindow
-    from documents.project import Project, Status
-    from workflows.new_project import project_from_xliff
+    import paths  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.app import make_application  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.project import Project, Status  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from workflows.new_project import project_from_xliff  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     tmp = Path(tempfile.mkdtemp())
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")

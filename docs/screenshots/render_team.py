@@ -35,9 +35,9 @@ def pump(ms: int) -> None:
 
 
 def main() -> None:
-    import psycopg
+    import psycopg  # noqa: PLC0415 - optional: psycopg only for the team shot
 
-    from support.team_servers import PostgresServer, ensure_installed
+    from support.team_servers import PostgresServer, ensure_installed  # noqa: PLC0415 - script: tests/ joins sys.path when it runs
 
     ensure_installed()
     server = PostgresServer()
@@ -50,12 +50,12 @@ def main() -> None:
 
 
 def run(server, work: Path, psycopg) -> None:
-    import paths
-    from glossary.curated import load_curated
-    from glossary.model import Concept, Term
-    from glossary.pg_store import ServerTermbase
-    from glossary.store import Termbase
-    from glossary.transfer import copy_termbase
+    import paths  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from glossary.curated import load_curated  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from glossary.model import Concept, Term  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from glossary.pg_store import ServerTermbase  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from glossary.store import Termbase  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from glossary.transfer import copy_termbase  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     url = server.create_database("hanbit")
     with psycopg.connect(server.url(), autocommit=True) as conn:
@@ -76,10 +76,10 @@ def run(server, work: Path, psycopg) -> None:
     QCoreApplication.setOrganizationName("HanbitShots")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "ini"))
-    from desktop.settings import Settings
-    from desktop.team.sync import apply_team_settings
-    from desktop.window.main_window import MainWindow
-    from documents.project import Project
+    from desktop.settings import Settings  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.team.sync import apply_team_settings  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.project import Project  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     empty = work / "no-packages"
     empty.mkdir()

@@ -18,14 +18,14 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 
 def render(out: Path, with_package: bool, panels: bool = False) -> None:
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
-    import paths
-    from desktop.app import make_application
-    from desktop.window.main_window import MainWindow
-    from documents.project import Status
-    from support.tiny_package import build_copy_package, train_sentencepiece
-    from workflows.new_project import sample_project
+    import paths  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.app import make_application  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.project import Status  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from support.tiny_package import build_copy_package, train_sentencepiece  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from workflows.new_project import sample_project  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     tmp = Path(tempfile.mkdtemp())
     os.environ["HANBIT_DATA_DIR"] = str(tmp / "data")

@@ -45,19 +45,19 @@ def main(language: str, out: str) -> None:
     os.environ["ARGOS_PACKAGES_DIR"] = str(tmp / "no-packages")
     os.environ["HANBIT_UI_LANG"] = language
     (tmp / "no-packages").mkdir()
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings, QTimer  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
-    from desktop.app import make_application
+    from desktop.app import make_application  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     app = make_application(["render_workflow"])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
-    import paths
-    from desktop.settings import Settings
-    from desktop.window.main_window import MainWindow
-    from documents.project import Project, Status
-    from memory.store import TranslationMemory
-    from workflows.new_project import sample_project
+    import paths  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.settings import Settings  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from documents.project import Project, Status  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from memory.store import TranslationMemory  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
+    from workflows.new_project import sample_project  # noqa: PLC0415 - script: after the render sets its data folder and the repo on sys.path
 
     data = paths.data_dir()
     data.mkdir(parents=True, exist_ok=True)
