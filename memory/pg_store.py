@@ -41,7 +41,10 @@ from storage.postgres import (
 
 CHANNEL = "hanbit_memory"
 _CANDIDATES = 64  # as the SQLite store: enough to survive near-ties in n-gram overlap
-_POSTINGS = 10_000  # index entries a lookup reads at most (beyond its _FEWEST rarest n-grams)
+# Index entries a lookup reads at most (beyond its _FEWEST rarest n-grams): a 300th of the
+# memory, between these two. More, and a lookup in a small memory reads so much of it that the
+# planner scans the whole table; fewer, and a big memory's best match may hold none of them.
+_POSTINGS = (300, 3_000)
 _FEWEST = 1  # rarest n-grams a lookup always reads, however common they are
 _STATS_S = 300.0  # how long a desk trusts the n-gram frequencies it read
 _COLUMNS = (
@@ -486,7 +489,8 @@ class ServerMemory:
     ) -> list[TMUnit]:
         """Up to `count` units sharing the most n-grams with the query (Dice), among those that
         hold one of its rarest n-grams: the SQLite memory's ranking, read from the server's
-        GIN index. A lookup reads about _POSTINGS index entries, however big the memory."""
+        GIN index. A lookup reads at most a few thousand index entries, however big the
+        memory."""
         doing = "looking up the memory"
         grams = self._rows("SELECT tm_grams(%s, %s)", (query, pair[0]), doing)[0][0] or []
         if not grams:
@@ -502,8 +506,8 @@ class ServerMemory:
         return [_unit(row) for row in rows]
 
     def _rarest(self, grams: list[int]) -> list[int]:
-        """The query's n-grams that are rarest in the memory, as many as fit in _POSTINGS
-        expected index entries (at least _FEWEST): the SQLite memory counts every n-gram's
+        """The query's n-grams that are rarest in the memory, as many as fit in the _POSTINGS
+        budget of expected index entries (at least _FEWEST): the SQLite memory counts every n-gram's
         units in RAM; a server reading every posting of a common one would read most of a big
         memory. Frequencies come from the planner's statistics of the column (ANALYZE)."""
         frequency, rarer_than, units = self._gram_stats()
@@ -511,9 +515,10 @@ class ServerMemory:
             return grams  # no statistics yet: a young memory, small enough to read whole
         # Not among the most common: rarer than the least common of those (or in no unit).
         expected = sorted((frequency.get(g, rarer_than / 2) * units, g) for g in grams)
+        budget = min(max(units / 300, _POSTINGS[0]), _POSTINGS[1])
         chosen, total = [], 0.0
         for postings, gram in expected:
-            if len(chosen) >= _FEWEST and total + postings > _POSTINGS:
+            if len(chosen) >= _FEWEST and total + postings > budget:
                 break
             chosen.append(gram)
             total += postings

@@ -148,3 +148,29 @@ def test_a_memory_of_the_first_schema_is_brought_up_to_date_and_keeps_who_change
         assert match.unit.target == TARGET and match.score >= 90
         who = tm._rows("SELECT updated_by FROM tm_units")
     assert who == [("kim",)]  # filling the new column is no edit by the one who migrated
+
+
+def test_lookups_read_the_rarest_n_grams_and_find_what_the_sqlite_memory_finds(
+    team_db: str, tmp_path: Path
+) -> None:
+    """With statistics (after a bulk import) the server reads only the units holding the
+    query's rarest n-grams; its best matches still score as the SQLite memory's do."""
+    from memory.units import IncomingUnit
+
+    fixtures = Path(__file__).with_name("fixtures")
+    ko = (fixtures / "park-news-dev-150.ko").read_text(encoding="utf-8").splitlines()
+    en = (fixtures / "park-news-dev-150.en").read_text(encoding="utf-8").splitlines()
+    pairs = [(k, e) for k, e in zip(ko, en, strict=True) if k.strip() and e.strip()]
+    units = [IncomingUnit(f"{k} ({n})" if n else k, e, "ko", "en")
+             for n in range(20) for k, e in pairs]  # fmt: skip
+    with ServerMemory(team_db) as server, TranslationMemory(tmp_path / "m.db") as local:
+        server.add_many(units)
+        local.add_many(units)
+        frequency, _, count = server._gram_stats()
+        assert frequency and count >= len(units) * 0.9  # ANALYZE ran after the import
+        for source, _ in pairs[::8]:
+            query = source.replace("다.", "었다.").replace(" ", "", 1)
+            grams = server._rows("SELECT tm_grams(%s, 'ko')", (fuzzy_text(query),))[0][0]
+            assert len(server._rarest(grams)) < len(grams)  # not every n-gram is read
+            theirs = [m.score for m in local.lookup(query, "ko", "en", limit=3)]
+            assert [m.score for m in server.lookup(query, "ko", "en", limit=3)] == theirs
