@@ -100,7 +100,9 @@ def _server_user() -> str | None:
 class PostgresServer:
     """A throw-away cluster: superuser `hanbit_admin` with a random password."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
+        # Server settings beyond the tests' small defaults (a bench's shared_buffers).
+        self.settings = {"shared_buffers": "32MB", **(settings or {})}
         bindir = pg_bindir()
         if bindir is None:
             raise ServerError("PostgreSQL is not installed: run .ci/team-services.sh")
@@ -143,7 +145,9 @@ class PostgresServer:
         self.process = subprocess.Popen(
             [str(self.bindir / "postgres"), "-D", str(self.data), "-p", str(self.port),
              "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-             "-c", "fsync=off", "-c", "max_connections=60", "-c", "shared_buffers=32MB"],
+             "-c", "fsync=off", "-c", "max_connections=60",
+             *(part for key, value in self.settings.items()
+               for part in ("-c", f"{key}={value}"))],
             stdout=log, stderr=log, cwd=self.folder, **self._run_as(),
         )  # fmt: skip
         _wait_port(self.port, time.monotonic() + timeout, self.process, self.log)
