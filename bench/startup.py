@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, Figure, child_env, print_table, run_child
+from bench.common import PYTHON, ROOT, Figure, child_env, compile_sources, print_table, run_child
 
 TARGET_RATIO = 2.5
 TARGET_RSS_MB = 150.0
@@ -40,6 +40,7 @@ def measure(repeats: int = 5) -> list[Figure]:
     start), then the reference table of the same segments.
     """
     desk = [PYTHON, "main.py", "open"]
+    compile_sources()
     firsts, ours, theirs, rss = [], [], [], []
     rows = reference_rows = 0
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:

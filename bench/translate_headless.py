@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, Figure, child_env, print_table, run_child
+from bench.common import PYTHON, ROOT, Figure, child_env, compile_sources, print_table, run_child
 
 TARGET_RATIO = 1.20
 
@@ -49,6 +49,7 @@ def measure(repeats: int = 5) -> list[Figure]:
     day after the first."""
     import paths
 
+    compile_sources()
     with tempfile.TemporaryDirectory(prefix="bench-translate-") as scratch:
         folder = Path(scratch)
         packages = _package(folder)

@@ -46,20 +46,27 @@ def last_project() -> Path | None:
 
 def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     """The project file to open, creating it first for an article or the sample."""
-    from workflows.new_project import (
-        PROJECT_SUFFIX,
-        XLIFF_SUFFIXES,
-        project_from_xliff,
-        sample_project,
-    )
+    # The readers (trafilatura, lxml, the detectors) load only to make a project: reopening
+    # one, the everyday start, does not need them.
+    from workflows.suffixes import PROJECT_SUFFIX, XLIFF_SUFFIXES
 
     file: Path | None = args.file
     if file is None:
-        return last_project() or sample_project(data, target_lang=args.target or "en")
+        if (last := last_project()) is not None:
+            return last
+        from workflows.new_project import sample_project
+
+        return sample_project(data, target_lang=args.target or "en")
     if file.suffix.lower() == PROJECT_SUFFIX:
         return file
     if file.suffix.lower() in XLIFF_SUFFIXES:  # the languages come from the file
-        return project_from_xliff(file, data)
+        from documents.xliff_import import XliffImportError
+        from workflows.new_project import project_from_xliff
+
+        try:
+            return project_from_xliff(file, data)
+        except XliffImportError as error:  # said as the other bad inputs are
+            raise ValueError(str(error)) from None
     # The same reading as New Project and `main.py new`: a page's article, not its menus; the
     # language detected from the text unless given. (Imported here: trafilatura and the
     # detectors are not needed to reopen a project.)
@@ -88,13 +95,12 @@ def run(args: argparse.Namespace) -> int:
     from desktop.settings import Settings
     from desktop.window.main_window import MainWindow
     from documents.project import ProjectError
-    from documents.xliff_import import XliffImportError
 
     data = paths.data_dir(args.data_dir)
     app = make_application()  # first: the last project is read from the application's settings
     try:
         project_path = resolve_project(args, data)
-    except (ProjectError, XliffImportError, OSError, ValueError) as error:
+    except (ProjectError, OSError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     settings = Settings()
@@ -103,9 +109,7 @@ def run(args: argparse.Namespace) -> int:
     apply_team_settings(settings, data)  # a team's server URLs, saved in Team ▸ Team Servers
     packages = packages_folder(args.packages, settings)
     try:
-        window = MainWindow(
-            project_path, data_dir=data, packages_dir=packages, settings=settings
-        )
+        window = MainWindow(project_path, data_dir=data, packages_dir=packages, settings=settings)
     except ProjectError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

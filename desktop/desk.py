@@ -9,6 +9,7 @@ private members. desktop.window.main_window.MainWindow is the one class that imp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -67,6 +68,11 @@ class Desk(Protocol):
     def summary(self) -> StatusSummary: ...
     @property
     def glossary_is_ready(self) -> bool: ...
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run work once the grid has painted its rows (at once if it has): what fills a panel
+        at start-up waits, so that the article is on screen first."""
+        ...
 
     def widget(self) -> QMainWindow:
         """The window itself, as the parent of a feature's dialogs."""

@@ -33,7 +33,6 @@ from documents.project_model import (
     separator,
     to_status,
 )
-from documents.segmentation import count_words, segment_document
 from storage.errors import is_disk_full, os_reason
 from storage.sqlite import disk_full, inserted_id
 
@@ -86,6 +85,7 @@ class Project:
         origin: str = "",
     ) -> Project:
         """Segment source_text and write a new project at path (refuses to overwrite)."""
+        from documents.segmentation import segment_document  # noqa: PLC0415 - start-up: the segmenter's patterns load when segments are made, not to open a project
         require_text(source_text, "source text")
         segments = segment_document(source_text, source_lang)
         if not segments:
@@ -114,6 +114,7 @@ class Project:
         origin, e.g. "xliff-import", else "import"); the source text, when not given, is the
         segments' sources, one paragraph per line.
         """
+        from documents.segmentation import count_words  # noqa: PLC0415 - start-up: the segmenter's patterns load when segments are made, not to open a project
         path = Path(path)
         for what, lang in (("source", source_lang), ("target", target_lang)):
             if not isinstance(lang, str) or not LANG.match(lang):
@@ -442,6 +443,7 @@ class Project:
         The first part keeps its id, target and history (a confirmed target drops back to
         DRAFT: it now covers more than its source); the second part is a new, empty segment.
         """
+        from documents.segmentation import count_words  # noqa: PLC0415 - start-up: the segmenter's patterns load when segments are made, not to open a project
         current = self.segment(segment_id)
         if not isinstance(offset, int) or not 0 < offset < len(current.source):
             raise ProjectError(
@@ -479,6 +481,7 @@ class Project:
         The first id survives. Sources, targets and comments are joined; the second segment's
         history moves to the first, so nothing the translator typed is lost.
         """
+        from documents.segmentation import count_words  # noqa: PLC0415 - start-up: the segmenter's patterns load when segments are made, not to open a project
         first = self.segment(first_id)
         if second_id is None:
             row = (

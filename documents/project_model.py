@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from documents.project_file import ProjectError
-from documents.segmentation import UNSPACED_LANGS, SourceSegment
+from documents.source_segment import UNSPACED_LANGS, SourceSegment
 
 
 class Status(StrEnum):

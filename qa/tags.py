@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from documents.inline import TOKEN, TagKind, TagToken, tag_tokens
-from qa.checks import QAIssue, Severity
+from qa.issues import QAIssue, Severity
 
 # Replaces a tag token for the other checks: same length (spans stay right), no letter or
 # digit (⟨12⟩ is no figure), invisible; U+2060 WORD JOINER.

@@ -14,9 +14,8 @@ from documents.project import Project, ProjectError, ProjectExistsError
 from documents.sources import FORMATS, MAX_SOURCE_BYTES, SourceError, read_source
 from documents.web_article import Article, NoArticleError, extract_text_article, extract_web_article
 from storage.inputs import InputFileError, read_input_bytes
+from workflows.suffixes import PROJECT_SUFFIX, XLIFF_SUFFIXES
 
-XLIFF_SUFFIXES = (".xlf", ".xliff", ".xlf2", ".xliff2", ".sdlxliff", ".mqxliff")
-PROJECT_SUFFIX = ".hanbit"
 SAMPLE_NAME = "alipay-australia-2014"
 
 

@@ -241,6 +241,10 @@ class TagGuard(QObject):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if "editor" not in self.__dict__:
+            # An event reached the filter while Python tears this guard down (its editor is
+            # being destroyed at the end of an edit): nothing left to guard.
+            return False
         if event.type() == QEvent.Type.ToolTip and watched is self.editor.viewport():
             return self._tooltip(event)
         if watched is not self.editor or event.type() != QEvent.Type.KeyPress:

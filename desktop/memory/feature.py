@@ -27,17 +27,28 @@ class MemoryFeature(QObject):
         self._refresh = QTimer(self, singleShot=True, interval=0)
         self._refresh.timeout.connect(lambda: self.panel.refresh())
         desk.sig_segment_stored.connect(self._stored)
-        desk.view.current_segment_changed.connect(
-            lambda segment_id: self.panel.segment_changed(current_segment(desk, segment_id))
-        )
+        # Lookups start once the grid has painted: the first one loads the fuzzy index and
+        # numpy on a worker, which would otherwise hold the interpreter during the first paint.
+        self._started = False
+        desk.view.current_segment_changed.connect(self._current_changed)
         desk.sig_project_opened.connect(self._project_opened)
         desk.sig_closing.connect(self._closing)
         # After _project_opened: it prepares the memory of the pair set there.
         self.sync = MemorySync(desk, self.panel)
+        desk.after_first_paint(self._start)
+
+    def _start(self) -> None:
+        self._started = True
+        self.sync.prepare()
+        self._current_changed(self.desk.current_segment_id())
+
+    def _current_changed(self, segment_id: int) -> None:
+        if self._started:
+            self.panel.segment_changed(current_segment(self.desk, segment_id))
 
     def _project_opened(self, project: Project) -> None:
         self.panel.set_pair(project.source_lang, project.target_lang)
-        self.panel.segment_changed(current_segment(self.desk))
+        self._current_changed(self.desk.current_segment_id())
 
     def _stored(self, segment_id: int) -> None:
         stored = current_segment(self.desk, segment_id)

@@ -23,6 +23,7 @@ class MemorySync(QObject):
     def __init__(self, desk: Desk, tm_panel: TMPanel) -> None:
         super().__init__(desk.widget())
         self.desk, self.tm = desk, tm_panel
+        self._may_prepare = False
         self._model = None
         self._sent: dict[int, tuple[str, str]] = {}  # segment id -> (source, target) added
         # What this session added per segment, newest last, and the memory's answers
@@ -42,7 +43,14 @@ class MemorySync(QObject):
         if model is not None and model is not self._model:
             self._model = model
             model.segment_changed.connect(self._stored)
-        # The panels set the TM panel's pair on this same signal, before this slot runs.
+        # The memory feature set the TM panel's pair on this same signal, before this slot
+        # runs; at start-up it prepares the memory itself once the grid has painted.
+        if self._may_prepare:
+            self.tm.prepare()
+
+    def prepare(self) -> None:
+        """Build the open pair's fuzzy index now and at every project opened from now on."""
+        self._may_prepare = True
         self.tm.prepare()
 
     def _stored(self, segment_id: int) -> None:

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.translate.pair_selector import PairDialog
 from documents.project import ProjectError
-from documents.sources import SourceError, read_source
 from translation.engine import Route
-from workflows.new_project import PROJECT_SUFFIX, XLIFF_SUFFIXES, project_from_source
+from workflows.suffixes import PROJECT_SUFFIX, XLIFF_SUFFIXES
 
 
 def _settings(parent: QWidget):
@@ -64,6 +63,8 @@ def ask_new_project(parent: QWidget, routes: Sequence[Route], data_dir: Path) ->
     dialog = PairDialog(routes, parent=parent)
     if not dialog.exec() or not (pair := dialog.pair()):
         return None
+    from workflows.new_project import project_from_source  # noqa: PLC0415 - start-up: the readers (trafilatura, lxml) load when a file is chosen
+
     try:
         return project_from_source(
             Path(name), data_dir, source_lang=pair[0], target_lang=pair[1], encoding=encoding
@@ -114,6 +115,7 @@ def confirm_encoding(parent: QWidget, path: Path) -> str | None | bool:
     bar), a codec the translator chose after a doubtful guess, False when cancelled or
     unreadable (said)."""
     from desktop.project.encoding_dialog import EncodingDialog, needs_confirmation  # noqa: PLC0415 - start-up: the encoding dialog is built on first use
+    from documents.sources import SourceError, read_source  # noqa: PLC0415 - start-up: the readers load when a file is chosen
 
     try:
         info = read_source(path).info

@@ -24,6 +24,7 @@ class QAFeature(QObject):
         super().__init__(desk.widget())
         self.desk, self.glossary = desk, glossary
         self._hooked: set[int] = set()
+        self._started = False
         self.panel = QAPanel(segment_check(*desk.pair()))
         self.dock = dock(self.tr("QA"), "qa-dock", self.panel, desk)
         desk.add_dock(self.dock, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -51,9 +52,16 @@ class QAFeature(QObject):
         self.filter = QAFilter(desk, self.panel)
 
     def _project_opened(self, project: Project) -> None:
-        self.panel.set_project(project)
-        self.panel.runner.check = self._check()
-        self.panel.run_all()
+        # The check (figures, terms: ~0.1 s of regular expressions to build) and the whole
+        # document's run wait until the grid is on screen (at once after that).
+        self.desk.after_first_paint(self._follow_project)
+
+    def _follow_project(self) -> None:
+        self._started = True
+        project = self.desk.project
+        if project is not None and project is not self.panel.project:
+            self.panel.runner.check = self._check()
+            self.panel.set_project(project)  # checks the whole document
 
     def _let_go(self) -> None:
         """The project is about to close: nothing may check it from now on."""
@@ -74,7 +82,8 @@ class QAFeature(QObject):
         )
 
     def _glossary_changed(self) -> None:
-        self.panel.set_check(self._check())
+        if self._started:  # before the first paint, _follow_project builds the check
+            self.panel.set_check(self._check())
 
     def _stored(self, segment_id: int) -> None:
         if segment_id == self.desk.current_segment_id():

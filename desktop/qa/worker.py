@@ -45,9 +45,11 @@ def segment_check(
 ) -> CheckFn:
     """qa.checks.check_segment bound to a pair and the glossary's parts, for callers that
     hold the parts rather than a PairGlossary (the panel wiring; prefer glossary_check)."""
-    from qa.checks import check_segment  # noqa: PLC0415 - heavy: qa.checks brings the term matcher (ahocorasick, opencc)
 
     def check(segment: Segment, article_date: date | None = None) -> list[QAIssue]:
+        # at the first check, not when the panel is made: ~0.1 s of patterns at start-up
+        from qa.checks import check_segment  # noqa: PLC0415 - start-up: loads with the first check
+
         return check_segment(
             segment.source,
             segment.target,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,6 +37,9 @@ from translation.engine import Engine, Route
 from translation.libretranslate import open_engine
 
 log = logging.getLogger(__name__)
+# The longest panels wait for the first paint: a window never shown (a script, a test) fills
+# them after this.
+FIRST_PAINT_WAIT_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +66,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.data_dir, self.packages_dir = data_dir, packages_dir
         self.settings = settings or Settings()
+        # Work that fills panels waits until the grid has painted (the first screen first):
+        # run by after_first_paint(), or after FIRST_PAINT_WAIT_MS if the window is not shown.
+        self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
         self.actions = ActionRegistry(self, self.settings)
         self._menus: dict[str, QMenu] = {}
         self.runner = runner or task_runner()
@@ -113,7 +121,9 @@ class MainWindow(QMainWindow):
         if (state := self.settings.window_state()) is not None:
             self.restoreState(state)
         self.open_project(project_path)
-        self._merge_curated_glossary()
+        self.view.viewport().installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._first_paint_done)
+        self.after_first_paint(self._merge_curated_glossary)
 
     def choose_font(self) -> None:
         from PySide6.QtWidgets import QFontDialog
@@ -133,6 +143,35 @@ class MainWindow(QMainWindow):
         self.settings.set_typing_replaces(replace)
 
     # the desk (desktop.desk.Desk) -----------------------------------------------------------
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run work once the grid has painted its rows (now, if it has)."""
+        if self._painted:
+            work()
+        else:
+            self._after_paint.append(work)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            not self._painted
+            and event.type() == QEvent.Type.Paint
+            and watched is self.view.viewport()
+        ):
+            # After this paint has finished: the rows are on screen.
+            QTimer.singleShot(0, self, self._first_paint_done)
+        return super().eventFilter(watched, event)
+
+    def _first_paint_done(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        if self.project is None:  # closed before it painted (a start-up measurement): drop it
+            self._after_paint.clear()
+            return
+        self.view.viewport().removeEventFilter(self)
+        waiting, self._after_paint = self._after_paint, []
+        for work in waiting:
+            work()
+
     def widget(self) -> QMainWindow:
         return self
 
