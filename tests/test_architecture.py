@@ -68,10 +68,8 @@ SHARED = {
     "workflows.check_project": {"check_pair", "check_project"},
 }  # fmt: skip
 # Moved into workflows/: nothing imports them any more
-GONE = {"desktop.sample"}
-# A re-export of workflows.pair_glossary under its old names, until desktop/window/main_window.py
-# and desktop/project/export_dialog.py import workflows.pair_glossary; then it goes too.
-STILL_REEXPORTED = {"desktop.glossary.mt_source"}
+GONE = {"desktop.sample", "desktop.glossary.mt_source"}
+STILL_REEXPORTED: set[str] = set()  # none left (desktop.glossary.mt_source is gone)
 OUTSIDE = ("cli", "desktop", "bench")
 
 

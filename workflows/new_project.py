@@ -14,7 +14,7 @@ from documents.project import Project, ProjectError, ProjectExistsError
 from documents.sources import FORMATS, MAX_SOURCE_BYTES, SourceError, read_source
 from documents.web_article import Article, NoArticleError, extract_text_article, extract_web_article
 from storage.inputs import InputFileError, read_input_bytes
-from workflows.suffixes import PROJECT_SUFFIX, XLIFF_SUFFIXES
+from workflows.suffixes import PROJECT_SUFFIX, XLIFF_SUFFIXES, article_stem
 
 SAMPLE_NAME = "alipay-australia-2014"
 
@@ -302,20 +302,6 @@ def sample_project(data: Path, *, target_lang: str = "en", article: Path | None 
     )
     project.close()
     return path
-
-
-def article_stem(stem: str, *langs: str) -> str:
-    """A file stem without the language codes news desks append: wind_article.ko -> wind_article,
-    wind_article.ko-en -> wind_article (so a project is not named wind_article.ko.ko-en)."""
-    codes = {code.lower() for code in langs if code}
-    while "." in stem:
-        head, tail = stem.rsplit(".", 1)
-        parts = tail.lower().split("-")
-        if tail.lower() in codes or (len(parts) == 2 and set(parts) <= codes):
-            stem = head
-        else:
-            break
-    return stem or "project"
 
 
 def _free_name(folder: Path, stem: str) -> Path:

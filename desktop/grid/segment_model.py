@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from documents.project import Project, ProjectError, Segment, Status
+from workflows.translate_project import MTRecord
 
 COL_NUMBER, COL_SOURCE, COL_TARGET, COL_STATUS = range(4)
 COLUMN_TITLES = (
@@ -67,26 +68,19 @@ STATUS_COLORS = {
 CONFIRMED = (Status.TRANSLATED, Status.REVIEWED)
 
 
-def failed_terms(info: dict[str, Any]) -> list[dict[str, Any]]:
-    """Term outcomes of an enforcement record that did not make it into the MT."""
-    return [t for t in info.get("terms", []) if isinstance(t, dict) and not t.get("ok", True)]
-
-
 def enforcement_tooltip(segment: Segment) -> str:
     """A plain description of how the glossary was applied to this segment's MT."""
-    info = segment.mt_info or {}
+    record = MTRecord.from_info(segment.mt_info)
     lines = []
-    for term in info.get("terms", []):
-        if not isinstance(term, dict):
-            continue
-        mark = "✓" if term.get("ok", True) else "✗"
-        method = term.get("method", "")
-        if method == "repaired" and term.get("ok", True):
+    for term in record.terms:
+        mark = "✓" if term.ok else "✗"
+        method = term.method
+        if method == "repaired" and term.ok:
             # The model's own rendering, so the translator sees what was put right
-            original = term.get("original", "")
+            original = term.original
             method = f"repaired: the model wrote “{original}”" if original else "repaired: inserted"
-        lines.append(f"{mark} {term.get('source', '')} → {term.get('target', '')} ({method})")
-    for word in info.get("forbidden_found", []):
+        lines.append(f"{mark} {term.source} → {term.target} ({method})")
+    for word in record.forbidden_found:
         lines.append(f"✗ forbidden: {word}")
     if not lines:
         return ""
@@ -211,10 +205,8 @@ class SegmentModel(QAbstractTableModel):
         elif role == SEGMENT_ROLE:
             return segment
         elif role == TERM_FAILED_ROLE:
-            return bool(
-                failed_terms(segment.mt_info or {})
-                or (segment.mt_info or {}).get("forbidden_found")
-            )
+            record = MTRecord.from_info(segment.mt_info)
+            return bool(record.failed or record.forbidden_found)
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column in (COL_TARGET, COL_STATUS):
                 return enforcement_tooltip(segment) or None

@@ -171,9 +171,9 @@ class Exporter(QObject):
         if fmt.uses_terms:
             matcher = window.features.glossary.lookup.matcher()
             if matcher is None:  # the termbase is not open yet: read it on the worker
-                from desktop.glossary.mt_source import mt_glossary_factory  # noqa: PLC0415 - heavy: the MT glossary (matcher, opencc) loads for a machine export
+                from workflows.pair_glossary import pair_glossary_factory  # noqa: PLC0415 - heavy: the MT glossary (matcher, opencc) loads for a machine export
 
-                load_glossary = mt_glossary_factory(window.data_dir, source, target)
+                load_glossary = pair_glossary_factory(window.data_dir, source, target)
 
         def work() -> ExportReport:
             terms = matcher if load_glossary is None else load_glossary().matcher

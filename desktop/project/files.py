@@ -7,6 +7,7 @@ from pathlib import Path
 
 from documents.project import Project, ProjectError
 from storage.atomic import atomic_path
+from workflows.suffixes import article_stem
 
 
 def save_copy(project: Project, destination: Path) -> Path:
@@ -46,20 +47,6 @@ def save_copy(project: Project, destination: Path) -> Path:
     except (sqlite3.Error, OSError) as error:
         raise ProjectError(f"Cannot save a copy as {destination}: {error}") from error
     return destination
-
-
-def article_stem(stem: str, *langs: str) -> str:
-    """A file stem without the language codes news desks append: wind_article.ko -> wind_article,
-    wind_article.ko-en -> wind_article (so a project is not named wind_article.ko.ko-en)."""
-    codes = {code.lower() for code in langs if code}
-    while "." in stem:
-        head, tail = stem.rsplit(".", 1)
-        parts = tail.lower().split("-")
-        if tail.lower() in codes or (len(parts) == 2 and set(parts) <= codes):
-            stem = head
-        else:
-            break
-    return stem or "project"
 
 
 def export_name(project: Project) -> str:

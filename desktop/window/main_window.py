@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
                 pass  # only where to reopen (disk full?): a typed target says so if it matters
 
     def _merge_curated_glossary(self) -> None:
-        from desktop.glossary.mt_source import merge_curated
+        from workflows.pair_glossary import merge_curated
 
         path = paths.glossary_path(data=self.data_dir)
         self.runner.run_task(

@@ -317,7 +317,7 @@ def test_main_py_open_refuses_a_broken_xliff_with_the_reason(tmp_path, data_dir,
 
 
 def test_export_marks_terms_with_the_glossary_panels_matcher(qtbot, monkeypatch, window, tmp_path):
-    import desktop.glossary.mt_source as glossary_source
+    import workflows.pair_glossary as pair_glossary
     from desktop.tasks import task_runner
 
     panels = window.features
@@ -328,7 +328,7 @@ def test_export_marks_terms_with_the_glossary_panels_matcher(qtbot, monkeypatch,
     def no_second_read(*args):
         raise AssertionError("the window's matcher must be used, not a second termbase read")
 
-    monkeypatch.setattr(glossary_source, "mt_glossary_factory", no_second_read)
+    monkeypatch.setattr(pair_glossary, "pair_glossary_factory", no_second_read)
     out = tmp_path / "article.xlf"
     report, _, _ = export_via_menu(qtbot, monkeypatch, window, "xliff", out)
     assert isinstance(report, ExportReport), report
