@@ -45,7 +45,7 @@ _true_protected = False
 
 
 class _Probe(QObject):
-    ping = Signal()
+    sig_ping = Signal()
 
 
 def _measure_emit_leak() -> bool:
@@ -54,7 +54,7 @@ def _measure_emit_leak() -> bool:
     probe = _Probe()
     before = sys.getrefcount(True)
     for _ in range(8):
-        probe.ping.emit()
+        probe.sig_ping.emit()
     return sys.getrefcount(True) < before
 
 

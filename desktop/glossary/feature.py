@@ -35,7 +35,7 @@ class GlossaryFeature(QObject):
         )
         self.panel.sig_insert_text.connect(desk.insert_into_target)
         self.lookup.sig_changed.connect(desk.view.viewport().update)
-        desk.view.current_segment_changed.connect(
+        desk.view.sig_current_segment_changed.connect(
             lambda segment_id: self.panel.segment_changed(current_segment(desk, segment_id))
         )
         desk.sig_project_opened.connect(self._project_opened)

@@ -30,7 +30,7 @@ class GridMenus(QObject):
         self._concordance = None
         view = desk.view
         view.customContextMenuRequested.connect(self._grid_menu)
-        view.text_menu_requested.connect(self._text_menu)
+        view.sig_text_menu_requested.connect(self._text_menu)
 
     # ---- what the actions do -----------------------------------------------------------
 

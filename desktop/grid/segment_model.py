@@ -105,7 +105,7 @@ class SegmentModel(QAbstractTableModel):
     segment_changed = Signal(int)
     # Segment id and why, when a typed target could not be stored (disk full, file gone): the
     # text stays in the cell, unsaved, and is stored by the retry timer once it can be.
-    save_failed = Signal(int, str)
+    sig_save_failed = Signal(int, str)
     RETRY_MS = 5000
 
     def __init__(self, project: Project, parent=None) -> None:
@@ -268,7 +268,7 @@ class SegmentModel(QAbstractTableModel):
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
             self._retry.start()
-            self.save_failed.emit(segment_id, str(error))
+            self.sig_save_failed.emit(segment_id, str(error))
             return self.segment(segment_id)
         self._unsaved.pop(segment_id, None)  # what is stored now supersedes it
         return segment
@@ -414,7 +414,7 @@ class SegmentModel(QAbstractTableModel):
             # Nothing changed (disk full): the step stays where it was, to be tried again.
             keep.pop()
             take.append((target, status))
-            self.save_failed.emit(segment_id, str(error))
+            self.sig_save_failed.emit(segment_id, str(error))
         return True
 
     # figures ------------------------------------------------------------------------------

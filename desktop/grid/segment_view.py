@@ -62,14 +62,14 @@ EDITOR_STYLE = (
 class TargetEditor(QPlainTextEdit):
     """Multi-line target editor: Enter commits, Shift+Enter inserts a line break, Esc cancels."""
 
-    commit_requested = Signal()
+    sig_commit_requested = Signal()
     # (menu, the position in the editor): listeners add their actions (spelling, Add term)
     # to the standard Cut/Copy/Paste menu before it shows.
-    menu_requested = Signal(object, object)
+    sig_menu_requested = Signal(object, object)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
         menu = self.createStandardContextMenu(event.pos())
-        self.menu_requested.emit(menu, event.pos())
+        self.sig_menu_requested.emit(menu, event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -124,7 +124,7 @@ class TargetEditor(QPlainTextEdit):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")
             else:
-                self.commit_requested.emit()
+                self.sig_commit_requested.emit()
             return
         super().keyPressEvent(event)
 
@@ -133,7 +133,7 @@ class SourceViewer(QPlainTextEdit):
     """The source of the current row, read-only, over its cell: text to select (a term, a
     phrase to search the memory for) with the mouse or Shift+arrows. Esc closes it."""
 
-    menu_requested = Signal(object, object)
+    sig_menu_requested = Signal(object, object)
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -161,7 +161,7 @@ class SourceViewer(QPlainTextEdit):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt's name
         menu = self.createStandardContextMenu(event.pos())
-        self.menu_requested.emit(menu, event.pos())
+        self.sig_menu_requested.emit(menu, event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -174,8 +174,8 @@ class SourceViewer(QPlainTextEdit):
 class TargetDelegate(QStyledItemDelegate):
     """Edits targets in place; knows the open editor so that actions can commit it first."""
 
-    editor_opened = Signal(object)  # the new TargetEditor (spelling, suggestions hook in)
-    editor_menu = Signal(object, object)  # (menu, editor) as its context menu opens
+    sig_editor_opened = Signal(object)  # the new TargetEditor (spelling, suggestions hook in)
+    sig_editor_menu = Signal(object, object)  # (menu, editor) as its context menu opens
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -195,9 +195,9 @@ class TargetDelegate(QStyledItemDelegate):
             editor, lambda: str(source.data(Qt.ItemDataRole.EditRole) or ""),
             describer(self.parent(), index.row()),
         )  # fmt: skip
-        editor.commit_requested.connect(lambda: self.finish(editor))
-        editor.menu_requested.connect(lambda menu, pos: self.editor_menu.emit(menu, editor))
-        self.editor_opened.emit(editor)
+        editor.sig_commit_requested.connect(lambda: self.finish(editor))
+        editor.sig_menu_requested.connect(lambda menu, pos: self.sig_editor_menu.emit(menu, editor))
+        self.sig_editor_opened.emit(editor)
         editor.destroyed.connect(lambda: self._forget(editor))
         # Layout of the new text happens after textChanged; measure on the next turn.
         editor.textChanged.connect(lambda: QTimer.singleShot(0, self.fit_editor))
@@ -307,20 +307,20 @@ class StatusDelegate(QStyledItemDelegate):
 class SegmentView(QTableView):
     """The grid. Rows are sized to their wrapped text lazily, only where they are seen."""
 
-    current_segment_changed = Signal(int)  # segment id, -1 when none
+    sig_current_segment_changed = Signal(int)  # segment id, -1 when none
     # (menu, the text widget, "source" or "target"): the window adds Add term, Search memory…
-    text_menu_requested = Signal(object, object, str)
+    sig_text_menu_requested = Signal(object, object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.target_delegate = TargetDelegate(self)
-        self.target_delegate.editor_menu.connect(
-            lambda menu, editor: self.text_menu_requested.emit(menu, editor, "target")
+        self.target_delegate.sig_editor_menu.connect(
+            lambda menu, editor: self.sig_text_menu_requested.emit(menu, editor, "target")
         )
         self.source_viewer = SourceViewer(self.viewport())
         self.source_viewer.hide()
-        self.source_viewer.menu_requested.connect(
-            lambda menu, pos: self.text_menu_requested.emit(menu, self.source_viewer, "source")
+        self.source_viewer.sig_menu_requested.connect(
+            lambda menu, pos: self.sig_text_menu_requested.emit(menu, self.source_viewer, "source")
         )
         self.source_viewer.closed.connect(self.setFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -561,7 +561,7 @@ class SegmentView(QTableView):
             current.row()
         ):
             self.source_viewer.close_viewer()
-        self.current_segment_changed.emit(self.segment_id_at(current.row()))
+        self.sig_current_segment_changed.emit(self.segment_id_at(current.row()))
 
     def segment_id_at(self, row: int) -> int:
         model = self.model()

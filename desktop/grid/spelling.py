@@ -58,8 +58,8 @@ class SpellingSupport(QObject):
         self.glossary, self.qa = glossary, qa
         self.variant = desk.settings.spelling_language()
         self._apply_variant()
-        desk.view.target_delegate.editor_opened.connect(self._editor_opened)
-        desk.view.text_menu_requested.connect(self._menu)
+        desk.view.target_delegate.sig_editor_opened.connect(self._editor_opened)
+        desk.view.sig_text_menu_requested.connect(self._menu)
         self._build_menu()
 
     # ---- settings ----------------------------------------------------------------------

@@ -43,7 +43,7 @@ class TypingSuggestions(QObject):
         super().__init__(desk.widget())
         self.desk = desk
         self.glossary, self.memory = glossary, memory
-        desk.view.target_delegate.editor_opened.connect(self._editor_opened)
+        desk.view.target_delegate.sig_editor_opened.connect(self._editor_opened)
 
     def offered(self) -> list[str]:
         segment_id = self.desk.current_segment_id()

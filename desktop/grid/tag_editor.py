@@ -6,13 +6,11 @@ import json
 import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QKeyEvent,
-    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -27,6 +25,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from desktop.grid.paint import draw_document
 from documents.inline import has_tags, tag_tokens
 
 # memoQ inserts the next source tag with F9; OmegaT with Ctrl+T. F9 is free in the desk.
@@ -131,15 +130,7 @@ def paint_tagged(
     document.setPlainText(text)
     document.setTextWidth(max(opt.rect.width(), 10))
     mark_tags(document, text)
-    selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-    context = QAbstractTextDocumentLayout.PaintContext()
-    role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-    context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-    painter.save()
-    painter.translate(opt.rect.topLeft())
-    painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-    document.documentLayout().draw(painter, context)
-    painter.restore()
+    draw_document(painter, opt, document, bool(opt.state & QStyle.StateFlag.State_Selected))
     return True
 
 

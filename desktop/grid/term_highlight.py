@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QSize, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
-    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -16,6 +14,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from desktop.glossary.term_lookup import TermLookup
+from desktop.grid.paint import draw_document
 from glossary.matching import TermMatch
 
 __all__ = ["TermHighlightDelegate", "TermHighlighter", "TermLookup", "utf16_offset"]
@@ -89,15 +88,7 @@ class TermHighlightDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        doc = self._document(opt, text, opt.rect.width(), selected)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        painter.save()
-        painter.translate(opt.rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
+        draw_document(painter, opt, self._document(opt, text, opt.rect.width(), selected), selected)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)

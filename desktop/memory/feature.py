@@ -30,7 +30,7 @@ class MemoryFeature(QObject):
         # Lookups start once the grid has painted: the first one loads the fuzzy index and
         # numpy on a worker, which would otherwise hold the interpreter during the first paint.
         self._started = False
-        desk.view.current_segment_changed.connect(self._current_changed)
+        desk.view.sig_current_segment_changed.connect(self._current_changed)
         desk.sig_project_opened.connect(self._project_opened)
         desk.sig_closing.connect(self._closing)
         # After _project_opened: it prepares the memory of the pair set there.

@@ -238,14 +238,7 @@ class TMPanel(QWidget):
             self._show_text(self.tr("No segment selected."))
             return
         self._show_text(self.tr("Looking up…"))
-        request, source = self._request, segment.source
-        pair = (self.source_lang, self.target_lang)
-        self._runner.run_task(
-            lambda: self._memory.lookup(source, *pair),
-            partial(self._show, request),
-            lambda error: self._show_error(request, str(error) or type(error).__name__),
-            context=self,
-        )
+        self._look_up(segment.source)
 
     def refresh(self) -> None:
         """Look the current segment up again (the memory changed) without clearing what is
@@ -254,8 +247,11 @@ class TMPanel(QWidget):
         if segment is None or not segment.source.strip():
             return
         self._request += 1
-        request, source = self._request, segment.source
-        pair = (self.source_lang, self.target_lang)
+        self._look_up(segment.source)
+
+    def _look_up(self, source: str) -> None:
+        """Matches for source on the memory's thread; an answer to an older request is void."""
+        request, pair = self._request, (self.source_lang, self.target_lang)
         self._runner.run_task(
             lambda: self._memory.lookup(source, *pair),
             partial(self._show, request),

@@ -218,8 +218,8 @@ def _plan_on_worker(project_path: Path, docx: Path) -> ReviewPlan:
 class ReviewImport(QObject):
     """One per window: plans a review on a worker, shows it, applies it, lists what changed."""
 
-    planned = Signal(object)  # the ReviewPlan (the dialog is open by then), or the error
-    applied = Signal(list)  # the ids of the segments the review changed
+    sig_planned = Signal(object)  # the ReviewPlan (the dialog is open by then), or the error
+    sig_applied = Signal(list)  # the ids of the segments the review changed
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -271,12 +271,12 @@ class ReviewImport(QObject):
         self.dialog = ReviewDialog(plan, read_only=read_only, parent=self.window)
         self.dialog.accepted.connect(lambda: self.apply(plan))
         self.dialog.open()  # window-modal, without a nested event loop
-        self.planned.emit(plan)
+        self.sig_planned.emit(plan)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
         self.window.statusBar().clearMessage()
-        self.planned.emit(error)
+        self.sig_planned.emit(error)
         QMessageBox.warning(self.window, self.tr("Cannot read the review"), str(error))
 
     def apply(self, plan: ReviewPlan) -> int:
@@ -301,7 +301,7 @@ class ReviewImport(QObject):
         ids = self.changes.segment_ids()
         row = window.model.row_of(ids[0] if ids else current)
         window.go_to_source_row(max(row, 0))
-        self.applied.emit(ids)
+        self.sig_applied.emit(ids)
         return count
 
     def _show_changes(self, plan: ReviewPlan) -> None:

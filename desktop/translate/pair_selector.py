@@ -39,7 +39,7 @@ class PairSelector(QWidget):
     """A combo of translatable pairs. For an open project it is fixed to the project's pair
     (changing languages makes a new project) and says which route the MT takes."""
 
-    pair_changed = Signal(str, str)  # source, target
+    sig_pair_changed = Signal(str, str)  # source, target
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +130,7 @@ class PairSelector(QWidget):
     def _changed(self, index: int) -> None:
         pair = self.current_pair()
         if pair:
-            self.pair_changed.emit(*pair)
+            self.sig_pair_changed.emit(*pair)
 
 
 class PairDialog(QDialog):

@@ -45,9 +45,9 @@ def replace_in_target(target: str, old: str, new: str, case: bool) -> str:
 
 
 class FindBar(QWidget):
-    """Emits go_to_row for the next match; replacing writes through the model (undoable)."""
+    """Emits sig_go_to_row for the next match; replacing writes through the model (undoable)."""
 
-    go_to_row = Signal(int)
+    sig_go_to_row = Signal(int)
     message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -131,7 +131,7 @@ class FindBar(QWidget):
         else:
             row = next((r for r in reversed(rows) if r < current), rows[-1])
         self.result.setText(self.tr("%n match(es)", "", len(rows)))
-        self.go_to_row.emit(row)
+        self.sig_go_to_row.emit(row)
         return row
 
     def find_next(self) -> int:

@@ -21,8 +21,8 @@ class NoticeBanner(QFrame):
     With package_actions it offers to install a package file or open the package manager."""
 
     closed = Signal()
-    install_requested = Signal()
-    manager_requested = Signal()
+    sig_install_requested = Signal()
+    sig_manager_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,9 +36,9 @@ class NoticeBanner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.install_button = QPushButton(self.tr("Install package file…"), self)
-        self.install_button.clicked.connect(self.install_requested)
+        self.install_button.clicked.connect(self.sig_install_requested)
         self.manager_button = QPushButton(self.tr("Package manager…"), self)
-        self.manager_button.clicked.connect(self.manager_requested)
+        self.manager_button.clicked.connect(self.sig_manager_requested)
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)

@@ -156,7 +156,7 @@ def _scenario(out, work, data, packages, project_path, lines, shots, result, app
     editor.setTextCursor(cursor)
     menu = QMenu(window)
     menu.move(editor.viewport().mapToGlobal(editor.cursorRect(cursor).center()))
-    window.view.text_menu_requested.emit(menu, editor, "target")
+    window.view.sig_text_menu_requested.emit(menu, editor, "target")
     result["menu"] = [a.text() for a in menu.actions() if a.text()]
     menu.popup(menu.pos())
     QTest.qWait(100)

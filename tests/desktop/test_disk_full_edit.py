@@ -54,7 +54,7 @@ def test_the_model_never_raises_from_set_data_and_undo_has_no_phantom_step(qtbot
     first = project.segments()[0].id
     assert not model.can_undo(first)  # the session now tracks the segment's undo steps
     project._db = FullAtCommit(project._db)
-    with qtbot.waitSignal(model.save_failed) as failed:
+    with qtbot.waitSignal(model.sig_save_failed) as failed:
         assert model.setData(model.index(0, COL_TARGET), "kept") is True
     assert failed.args[0] == first and "the disk is full" in failed.args[1]
     assert model.index(0, COL_TARGET).data() == "kept"
@@ -121,7 +121,7 @@ def test_undo_on_a_full_disk_says_why_and_can_be_done_later(qtbot, article_proje
     first = project.segments()[0].id
     model.setData(model.index(0, COL_TARGET), "one")
     project._db = FullAtCommit(project._db)
-    with qtbot.waitSignal(model.save_failed) as failed:
+    with qtbot.waitSignal(model.sig_save_failed) as failed:
         model.undo(first)  # no exception out of the shortcut
     assert "the disk is full" in failed.args[1]
     assert project.segment(first).target == "one"

@@ -122,7 +122,7 @@ def _export_review(qtbot, window, path: Path) -> None:
 def _import_review(qtbot, monkeypatch, window, path: Path):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(path), "*.docx"))
     importer = review_import_of(window)
-    with qtbot.waitSignal(importer.planned, timeout=20000):
+    with qtbot.waitSignal(importer.sig_planned, timeout=20000):
         window.actions["file.import_review"].trigger()
     qtbot.addWidget(importer.dialog)
     return importer
@@ -154,7 +154,7 @@ def test_review_round_trip_from_the_window(qtbot, monkeypatch, window, tmp_path)
     assert ["3", "Comment", "", "name checked"] in listed
     assert stored(window.project.path)[2].target == ""  # nothing applied before Apply
 
-    with qtbot.waitSignal(importer.applied) as applied:
+    with qtbot.waitSignal(importer.sig_applied) as applied:
         dialog.apply_button.click()
     assert applied.args[0] == [third.id]
     on_disk = stored(window.project.path)[2]
@@ -290,7 +290,7 @@ def test_another_project_clears_the_changed_by_review_list(
     reviewed.tables[0].rows[2].cells[2].text = "Reviewed second sentence"
     reviewed.save(str(out))
     importer = _import_review(qtbot, monkeypatch, window, out)
-    with qtbot.waitSignal(importer.applied):
+    with qtbot.waitSignal(importer.sig_applied):
         importer.dialog.apply_button.click()
     assert importer.changes.segment_ids()
     xlf = tmp_path / "other.xlf"

@@ -59,7 +59,7 @@ def test_right_click_offers_suggestions_and_add_to_dictionary(
     editor.setTextCursor(cursor)
     menu = QMenu()
     menu.move(editor.viewport().mapToGlobal(editor.cursorRect(cursor).center()))
-    window.view.text_menu_requested.emit(menu, editor, "target")
+    window.view.sig_text_menu_requested.emit(menu, editor, "target")
     texts = [a.text() for a in menu.actions()]
     assert "transmission" in texts and "Add “transmision” to the Dictionary" in texts
     next(a for a in menu.actions() if a.text() == "transmission").trigger()
@@ -69,7 +69,7 @@ def test_right_click_offers_suggestions_and_add_to_dictionary(
     editor.setTextCursor(cursor)
     menu = QMenu()
     menu.move(editor.viewport().mapToGlobal(editor.cursorRect(cursor).center()))
-    window.view.text_menu_requested.emit(menu, editor, "target")
+    window.view.sig_text_menu_requested.emit(menu, editor, "target")
     next(a for a in menu.actions() if "to the Dictionary" in a.text()).trigger()
     assert "wibblefield" in spelling.user_words(spelling.user_words_path(data_dir))
     qtbot.waitUntil(lambda: _underlined(window.view.target_delegate.editor) == [])

@@ -85,7 +85,7 @@ def test_the_editor_menu_offers_add_term_and_a_concordance_of_the_selection(
     editor.setPlainText("Oncor is a Dallas utility")
     _select(editor, "Oncor")
     menu = QMenu()
-    window.view.text_menu_requested.emit(menu, editor, "target")
+    window.view.sig_text_menu_requested.emit(menu, editor, "target")
     texts = [a.text() for a in menu.actions()]
     assert texts[0] == "Add Term…" and texts[1] == "Search Memory for “Oncor”"
 

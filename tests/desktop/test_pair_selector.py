@@ -24,7 +24,7 @@ def test_open_project_lists_every_pair_from_its_source(qtbot, tiny_packages_dir)
     qtbot.addWidget(selector)
     selector.set_routes(Engine(tiny_packages_dir).routes())
     chosen = []
-    selector.pair_changed.connect(lambda s, t: chosen.append((s, t)))
+    selector.sig_pair_changed.connect(lambda s, t: chosen.append((s, t)))
     selector.set_project_pair("ko", "zh-Hans")
     assert selector.combo.isEnabled()
     assert selector.combo.currentText() == "Korean → Chinese (Simplified) via English"
