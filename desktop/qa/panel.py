@@ -110,10 +110,6 @@ class QAIssueModel(QAbstractTableModel):
         self._issues = sorted(issues, key=lambda i: i.number)
         self.endResetModel()
 
-    def replace_segment(self, segment_id: int, issues: list[FoundIssue]) -> None:
-        kept = [i for i in self._issues if i.segment_id != segment_id]
-        self.set_issues(kept + issues)
-
     def issues(self) -> list[FoundIssue]:
         return list(self._issues)
 
