@@ -116,6 +116,10 @@ class MainWindow(QMainWindow):
             self.view.use_font(saved)
         self.view.sig_current_segment_changed.connect(self._remember_current)
         self.resize(1400, 900)
+        # Wide enough for a term with its forms and a memory match with its translation.
+        side = [self.features.glossary.dock, self.features.memory.dock]
+        self.resizeDocks(side, [480, 480], Qt.Orientation.Horizontal)
+        self.resizeDocks(side, [300, 400], Qt.Orientation.Vertical)  # a page of terms each
         if (geometry := self.settings.geometry()) is not None:
             self.restoreGeometry(geometry)
         if (state := self.settings.window_state()) is not None:

@@ -53,9 +53,9 @@ def render(out: Path, with_package: bool, panels: bool = False) -> None:
         ids[0]
     ).target else None
     window.view.go_to_row(3)
-    QTimer.singleShot(1500 if panels else 300, app.quit)  # panels: let QA and TM finish
+    # panels: let QA and TM finish; the picture is taken while the application still runs
+    QTimer.singleShot(3000 if panels else 300, lambda: (window.grab().save(str(out)), app.quit()))
     app.exec()
-    window.grab().save(str(out))
     window.close()
     print(out, window.summary.counts.text())
 
