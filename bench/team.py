@@ -284,15 +284,20 @@ def spliced_units(count: int, seed: int = 5) -> list[tuple[str, str]]:
 
 
 def big_memory(url: str, server_units: int, sqlite_units: int, folder: Path, kind: str,
-               queries: int = 200, check: int = 50) -> dict[str, float]:  # fmt: skip
+               queries: int = 200, check: int = 50, before_url: str = "",
+               ) -> dict[str, float]:  # fmt: skip
     """p95 memory lookup: a server memory of server_units (1M) against a SQLite one of
     sqlite_units (100k), of bench.memory's synthetic units or of spliced real sentences; and
-    how often each backend's best match scores as an exhaustive rapidfuzz scan's does."""
+    how often each backend's best match scores as an exhaustive rapidfuzz scan's does.
+    before_url: also a memory at schema step 1 (trigram GiST KNN) with the same units."""
     _support()
     from bench.memory import _modify, synthetic_units
+    from memory.pg_schema import MIGRATIONS
     from memory.pg_store import ServerMemory
     from memory.store import IncomingUnit, TranslationMemory
-    from memory.text import fuzzy_text, key_hash, match_key
+    from memory.text import fuzzy_text
+
+    TrigramMemory = _trigram_memory()  # noqa: N806 - a class
 
     rng = random.Random(11)
     make = synthetic_units if kind == "synthetic" else spliced_units
@@ -306,39 +311,80 @@ def big_memory(url: str, server_units: int, sqlite_units: int, folder: Path, kin
         result["sqlite agrees with a full scan"] = _agreement(
             local, sample[:check], [fuzzy_text(s) for s, _ in data[:sqlite_units]]
         )
-    ServerMemory(url).close()
     started = time.perf_counter()
+    result["server units"] = _load(url, data[:server_units], MIGRATIONS, NGRAM_INDEX)
+    result["server load s"] = time.perf_counter() - started
+    norms = [fuzzy_text(s) for s, _ in data[:server_units]]
+    with ServerMemory(url) as server:
+        result["server p95 ms"] = p95(_time_lookups(server, sample))
+        result["server agrees with a full scan"] = _agreement(server, sample[:check], norms)
+    if before_url:
+        _load(before_url, data[:server_units], MIGRATIONS[:1], TRIGRAM_INDEX)
+        with TrigramMemory(before_url) as server:
+            result["before (trigram GiST) p95 ms"] = p95(_time_lookups(server, sample))
+            result["before agrees with a full scan"] = _agreement(server, sample[:check], norms)
+    return result
+
+
+# The candidate index of each schema, built once after the COPY rather than updated 1M times.
+NGRAM_INDEX = ("tm_units_grams", "CREATE INDEX tm_units_grams ON tm_units USING gin"
+               " (grams gin__int_ops) WITH (fastupdate = off)")  # fmt: skip
+TRIGRAM_INDEX = ("tm_units_trgm", "CREATE INDEX tm_units_trgm ON tm_units USING gist"
+                 " (source_norm gist_trgm_ops(siglen = 256))")  # fmt: skip
+
+
+def _load(url: str, data: list[tuple[str, str]], steps, index: tuple[str, str]) -> int:
+    """COPY the units into a memory at the schema of `steps`, build its candidate index,
+    ANALYZE (as add_many does after a bulk import), prewarm (a server that has been answering
+    for a while holds the memory in its buffers). Returns the number of distinct units."""
+    from memory.text import fuzzy_text, key_hash, match_key
+    from storage.postgres import migrate
+
     with connect_raw(url) as conn:
-        conn.execute("DROP INDEX tm_units_grams")  # one index build after the load, not 1M
+        migrate(conn, "memory", steps)
+        conn.execute(f"DROP INDEX {index[0]}")
         stamp = "2026-12-04T00:00:00Z"
         with conn.cursor().copy(
             "COPY tm_units (source_lang, target_lang, source, target, source_norm, source_hash,"
             " created_at, updated_at) FROM STDIN"
-        ) as copy:  # the n-grams are computed by the server's trigger, as for any insert
+        ) as copy:  # step 2's n-grams are computed by the server's trigger, as for any insert
             seen: set[str] = set()
-            for source, target in data[:server_units]:
+            for source, target in data:
                 digest = key_hash(source)
                 if digest in seen:
                     continue  # the generator repeats a sentence now and then; one unit each
                 seen.add(digest)
                 copy.write_row(("ko", "en", match_key(source), target, fuzzy_text(source),
                                 digest, stamp, stamp))  # fmt: skip
-        result["server units"] = len(seen)
         conn.execute("SET maintenance_work_mem = '256MB'")
-        conn.execute(
-            "CREATE INDEX tm_units_grams ON tm_units USING gin (grams gin__int_ops)"
-            " WITH (fastupdate = off)"
-        )  # as memory/pg_schema.py
-        conn.execute("ANALYZE tm_units")  # as add_many does after a bulk import
-        result["server load s"] = time.perf_counter() - started
-        # A server that has been answering for a while holds the memory in its buffers.
+        conn.execute(index[1])
+        conn.execute("ANALYZE tm_units")
         conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
-        conn.execute("SELECT pg_prewarm('tm_units'), pg_prewarm('tm_units_grams')")
-    with ServerMemory(url) as server:
-        result["server p95 ms"] = p95(_time_lookups(server, sample))
-        norms = [fuzzy_text(s) for s, _ in data[:server_units]]
-        result["server agrees with a full scan"] = _agreement(server, sample[:check], norms)
-    return result
+        conn.execute(f"SELECT pg_prewarm('tm_units'), pg_prewarm('{index[0]}')")
+    return len(seen)
+
+
+def _trigram_memory():
+    """ServerMemory as it looked up before schema step 2: the nearest sources by trigram
+    distance (GiST KNN), scored with the same rapidfuzz ratio."""
+    import psycopg
+
+    from memory.pg_store import _COLUMNS, ServerMemory
+    from memory.units import TMUnit
+
+    class TrigramMemory(ServerMemory):
+        def _open(self) -> None:  # no migration: the database stays at step 1
+            self._conn = psycopg.connect(self.url, autocommit=True)
+
+        def _candidates(self, pair, query, count, exact) -> list[TMUnit]:
+            rows = self._rows(
+                f"SELECT {_COLUMNS} FROM tm_units WHERE source_lang = %s AND target_lang = %s"
+                " AND id <> %s ORDER BY source_norm <-> %s LIMIT %s",
+                (*pair, exact.id if exact else -1, query, count),
+            )
+            return [TMUnit(*row) for row in rows]
+
+    return TrigramMemory
 
 
 def _agreement(memory, queries: list[str], norms: list[str]) -> float:
@@ -418,6 +464,10 @@ def main(argv: list[str] | None = None) -> int:
         help="the units of --big: bench.memory's synthetic set, real sentences spliced, or both",
     )  # fmt: skip
     parser.add_argument(
+        "--before", action="store_true",
+        help="with --big, also time the lookup of schema step 1 (trigram GiST KNN), same units",
+    )  # fmt: skip
+    parser.add_argument(
         "--shared-buffers", default="1GB",
         help="the server's shared_buffers (1GB: a team server's; the tests run with 32MB)",
     )  # fmt: skip
@@ -437,8 +487,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             with tempfile.TemporaryDirectory() as folder:
                 sqlite_units = min(100_000, args.big)
+                before = server.create_database(f"before_{kind}") if args.before else ""
                 big = big_memory(server.create_database(f"big_{kind}"), args.big,
-                                 sqlite_units, Path(folder), kind)  # fmt: skip
+                                 sqlite_units, Path(folder), kind, before_url=before)  # fmt: skip
             for name, value in big.items():
                 print(f"big memory, {kind} ({args.big:,} server units, {sqlite_units:,} SQLite):"
                       f" {name} {value:.2f}", flush=True)  # fmt: skip
