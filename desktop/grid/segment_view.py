@@ -430,10 +430,11 @@ class SegmentView(QTableView):
             self._center_pending
             and self.isVisible()
             and index.isValid()
-            and not self.viewport().rect().contains(self.visualRect(index))
+            and not self._in_middle(index)
         ):
-            # Rows above were measured only now: scroll again, and again while measuring the
-            # newly seen rows moves the segment, so that it ends up in view for real.
+            # Rows above were measured only now, or the grid was narrowed (the docks took
+            # their width): scroll again, and again while measuring the newly seen rows moves
+            # the segment, so that it ends up in the middle of the grid for real.
             for _ in range(6):
                 before = self.visualRect(index).top()
                 self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
@@ -442,6 +443,14 @@ class SegmentView(QTableView):
                     break
         # Re-measuring a row from its stored text must not shrink it under an open editor.
         self.target_delegate.fit_editor()
+
+    def _in_middle(self, index: QModelIndex) -> bool:
+        """The row is in sight with the segments before and after it (the middle half)."""
+        rect, height = self.visualRect(index), self.viewport().height()
+        return (
+            self.viewport().rect().contains(rect)
+            and height / 4 <= rect.center().y() <= height * 3 / 4
+        )
 
     def _size_visible_once(self) -> None:
         model = self.model()

@@ -268,7 +268,9 @@ def test_failed_glossary_term_is_flagged_in_the_grid(
     assert model.index(row - 1, COL_STATUS).data(TERM_FAILED_ROLE) is False
     tooltip = model.index(row, COL_TARGET).data(Qt.ItemDataRole.ToolTipRole)
     assert "✗ 바이두 → Baidu" in tooltip and "✓ 알리페이 → Alipay" in tooltip
-    # The flag makes the status cell taller, so the warning is drawn inside it.
+    # The flag makes the status cell taller, so the warning is drawn inside it (a wide
+    # window: the two sources stay on one line each, beside the docks).
+    window.resize(2600, 900)
     window.view.go_to_row(row)
     qtbot.waitUntil(lambda: window.view.rowHeight(row) > window.view.rowHeight(row - 1))
 
