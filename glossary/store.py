@@ -365,6 +365,10 @@ class Termbase(ConceptReading):
         )
         return [row[0] for row in rows]
 
+    def may_decide(self) -> bool:
+        """A local termbase is its owner's: approving and forbidding are always allowed."""
+        return True
+
     @property
     def revision(self) -> int:
         """Grows on every change, so callers can rebuild a TermMatcher only when needed."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.glossary.concept_editor import may_decide
 from desktop.tasks import run_task
 from glossary.candidates import TermCandidate, find_candidates
 from glossary.store import Concept, GlossaryError, Term, Termbase, TermKind, term_key
@@ -58,6 +59,7 @@ class CandidatesDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.may_decide = may_decide(termbase)  # a team translator adds proposals only
         self.setWindowTitle(self.tr("Term candidates"))
         self.termbase = termbase
         self.source_lang = source_lang
@@ -96,6 +98,8 @@ class CandidatesDialog(QDialog):
             button.setAutoDefault(False)  # Enter finishes a cell edit, it adds nothing
         self.proposed_button.clicked.connect(lambda: self.accept_selected("proposed"))
         self.approved_button.clicked.connect(lambda: self.accept_selected("approved"))
+        if not self.may_decide:
+            self.approved_button.setToolTip(self.tr("Only a terminologist may approve a term."))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
@@ -225,3 +229,4 @@ class CandidatesDialog(QDialog):
         selected = bool(self.table.selectionModel().selectedRows())
         for button in (self.proposed_button, self.approved_button, self.dismiss_button):
             button.setEnabled(selected)
+        self.approved_button.setEnabled(selected and self.may_decide)

@@ -24,6 +24,18 @@ from glossary.store import Concept, GlossaryError, Term, TermKind
 from translation.languages import language_name
 
 STATUSES = ("approved", "proposed")
+
+
+def may_decide(termbase: object) -> bool:
+    """Whether this desk's user may approve concepts and forbid forms in termbase: asked of a
+    team server once (a translator's login may only propose); a local file always may. A
+    server out of reach answers no: the editor then offers what any login may save."""
+    try:
+        return bool(getattr(termbase, "may_decide", lambda: True)())
+    except (GlossaryError, OSError):
+        return False
+
+
 _SPLIT = re.compile(r"\s*[;\n]\s*")  # not the comma: company names carry commas
 
 
@@ -44,9 +56,12 @@ class ConceptEditor(QDialog):
         save: Callable[[Concept], object],
         concept: Concept | None = None,
         parent: QWidget | None = None,
+        *,
+        may_decide: bool = True,
     ) -> None:
         super().__init__(parent)
         self._save = save
+        self.may_decide = may_decide
         self._original = concept
         self.languages = tuple(languages)
         self.saved: Concept | None = None
@@ -112,6 +127,25 @@ class ConceptEditor(QDialog):
         layout.addWidget(buttons)
         if concept is not None:
             self._load(concept)
+        if not may_decide:
+            self._limit_to_proposals(concept)
+
+    def _limit_to_proposals(self, concept: Concept | None) -> None:
+        """A team translator's editor: a new concept is proposed, "approved" stays only on a
+        concept that already is, and forbidden forms are the terminologist's to change (the
+        server refuses otherwise; here the translator sees it before typing)."""
+        approved = concept is not None and concept.status == "approved"
+        item = self.status.model().item(self.status.findText("approved"))  # type: ignore[attr-defined]
+        if item is not None and not approved:
+            item.setEnabled(False)
+            self.status.setCurrentIndex(self.status.findText("proposed"))
+        why = self.tr(
+            "Only a terminologist may forbid a form or lift a ban: propose it in the note."
+        )
+        for _preferred, _variants, forbidden, _note in self._rows.values():
+            forbidden.setReadOnly(True)
+            forbidden.setToolTip(why)
+        self.status.setToolTip(self.tr("Only a terminologist may approve a concept."))
 
     # ---- filling and reading the form ------------------------------------------------------
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.glossary.concept_editor import ConceptEditor
+from desktop.glossary.concept_editor import ConceptEditor, may_decide
 from desktop.glossary.model import LANGUAGES, ConceptTableModel
 from glossary.store import Concept, GlossaryError, Termbase
 
@@ -69,6 +69,7 @@ class GlossaryManager(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Glossary"))
         self.termbase = termbase
+        self.may_decide = may_decide(termbase)  # a team translator proposes, never approves
         self.source_lang, self.target_lang = source_lang, target_lang
         extra = [lang for lang in (source_lang, target_lang) if lang not in languages]
         self.model = ConceptTableModel(termbase, (*languages, *extra), self)
@@ -164,7 +165,9 @@ class GlossaryManager(QDialog):
 
     def open_add_dialog(self, source_text: str = "", target_text: str = "") -> ConceptEditor:
         """Open the add form pre-filled with a selection; the desk's "Add term" calls this."""
-        editor = ConceptEditor(self.model.languages, self._add, None, self)
+        editor = ConceptEditor(
+            self.model.languages, self._add, None, self, may_decide=self.may_decide
+        )
         editor.set_form(self.source_lang, source_text)
         editor.set_form(self.target_lang, target_text)
         editor.finished.connect(editor.deleteLater)
@@ -180,7 +183,9 @@ class GlossaryManager(QDialog):
         if not rows:
             return None
         concept = self.termbase.concept(self.model.concept_id(rows[0]))
-        editor = ConceptEditor(self.model.languages, self._update, concept, self)
+        editor = ConceptEditor(
+            self.model.languages, self._update, concept, self, may_decide=self.may_decide
+        )
         editor.finished.connect(editor.deleteLater)
         editor.open()
         return editor

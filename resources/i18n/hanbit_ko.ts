@@ -4,92 +4,97 @@
 <context>
     <name>CandidatesDialog</name>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="32"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="33"/>
         <source>hanja gloss</source>
         <translation>한자 병기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="33"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="34"/>
         <source>in quotes</source>
         <translation>따옴표 안</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="34"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="35"/>
         <source>Latin script</source>
         <translation>로마자</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="35"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="36"/>
         <source>with its original</source>
         <translation>원어 병기</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="61"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="63"/>
         <source>Term candidates</source>
         <translation>용어 후보</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="70"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="72"/>
         <source>Found as</source>
         <translation>발견 형태</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="70"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="72"/>
         <source>Count</source>
         <translation>횟수</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="70"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="72"/>
         <source>First seen in</source>
         <translation>처음 나온 곳</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="87"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="89"/>
         <source>Looking for names the glossary does not have yet…</source>
         <translation>용어집에 아직 없는 이름을 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="92"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="94"/>
         <source>Add as proposed</source>
         <translation>제안 상태로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="93"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="95"/>
         <source>Add as approved</source>
         <translation>승인 상태로 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="94"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="96"/>
         <source>Dismiss</source>
         <translation>무시</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="122"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="102"/>
+        <source>Only a terminologist may approve a term.</source>
+        <translation>용어 담당자만 용어를 승인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="126"/>
         <source>Could not look for candidates: {error}</source>
         <translation>후보를 찾을 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="137"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="141"/>
         <source>also: </source>
         <translation>기타: </translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="156"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="160"/>
         <source>1 candidate.</source>
         <translation>후보 1개.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="158"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="162"/>
         <source>{count} candidates.</source>
         <translation>후보 {count}개.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="163"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="167"/>
         <source>Complete the forms (double-click a cell), then add or dismiss.</source>
         <translation>형태를 채운 뒤(셀을 더블클릭) 추가하거나 무시하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/candidates_dialog.py" line="166"/>
+        <location filename="../../desktop/glossary/candidates_dialog.py" line="170"/>
         <source>No new names: the glossary already covers this document.</source>
         <translation>새 이름이 없습니다. 용어집이 이미 이 문서를 모두 다룹니다.</translation>
     </message>
@@ -97,58 +102,68 @@
 <context>
     <name>ConceptEditor</name>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="54"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="69"/>
         <source>Edit concept</source>
         <translation>개념 편집</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="54"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="69"/>
         <source>Add concept</source>
         <translation>개념 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="57"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="72"/>
         <source>Forms (separate several with ;)</source>
         <translation>형태(여러 개는 ;로 구분)</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="61"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="76"/>
         <source>Preferred</source>
         <translation>우선 형태</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="62"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="77"/>
         <source>Variants</source>
         <translation>변형</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="63"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="78"/>
         <source>Never use</source>
         <translation>사용 금지</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="64"/>
-        <location filename="../../desktop/glossary/concept_editor.py" line="93"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="79"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="108"/>
         <source>Note</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="91"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="106"/>
         <source>Domain</source>
         <translation>분야</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="92"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="107"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="187"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="143"/>
+        <source>Only a terminologist may forbid a form or lift a ban: propose it in the note.</source>
+        <translation>사용 금지 표기를 정하거나 해제하는 것은 용어 담당자만 할 수 있습니다. 메모에 제안해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/concept_editor.py" line="148"/>
+        <source>Only a terminologist may approve a concept.</source>
+        <translation>용어 담당자만 개념을 승인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/glossary/concept_editor.py" line="221"/>
         <source>Give at least one preferred form or variant.</source>
         <translation>우선 형태나 변형을 하나 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="195"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="229"/>
         <source>Give a preferred form for every language the concept names: %s.</source>
         <translation>개념에 나오는 모든 언어에 우선 형태를 입력하십시오: %s.</translation>
     </message>
@@ -374,87 +389,87 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="27"/>
+        <location filename="../../desktop/project/export_dialog.py" line="26"/>
         <source>Bilingual review table (Word)</source>
         <translation>검토용 대역표(Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="28"/>
+        <location filename="../../desktop/project/export_dialog.py" line="27"/>
         <source>Target text only (Word)</source>
         <translation>번역문만(Word)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="29"/>
+        <location filename="../../desktop/project/export_dialog.py" line="28"/>
         <source>XLIFF 1.2</source>
         <translation>XLIFF 1.2(번역 도구 교환용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="30"/>
+        <location filename="../../desktop/project/export_dialog.py" line="29"/>
         <source>XLIFF 2.0</source>
         <translation>XLIFF 2.0(번역 도구 교환용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="31"/>
+        <location filename="../../desktop/project/export_dialog.py" line="30"/>
         <source>TMX 1.4b (confirmed segments)</source>
         <translation>TMX 1.4b(확정된 세그먼트, 번역 메모리용)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="32"/>
+        <location filename="../../desktop/project/export_dialog.py" line="31"/>
         <source>Side-by-side web page</source>
         <translation>원문·번역문 대조 웹 페이지</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="33"/>
+        <location filename="../../desktop/project/export_dialog.py" line="32"/>
         <source>CSV table (UTF-8 with BOM)</source>
         <translation>CSV 표(UTF-8, BOM 포함)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="34"/>
+        <location filename="../../desktop/project/export_dialog.py" line="33"/>
         <source>Tab-separated table</source>
         <translation>탭으로 구분한 표</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="35"/>
+        <location filename="../../desktop/project/export_dialog.py" line="34"/>
         <source>Target text only (plain text)</source>
         <translation>번역문만(일반 텍스트)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="36"/>
+        <location filename="../../desktop/project/export_dialog.py" line="35"/>
         <source>Imported XLIFF/SDLXLIFF/MQXLIFF with the translations written back</source>
         <translation>가져온 XLIFF/SDLXLIFF/MQXLIFF 원본에 번역을 다시 써넣은 파일</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="43"/>
+        <location filename="../../desktop/project/export_dialog.py" line="42"/>
         <source>Translated web page (its own markup)</source>
         <translation>번역된 웹 페이지 (원본 마크업 유지)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="60"/>
+        <location filename="../../desktop/project/export_dialog.py" line="59"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="62"/>
+        <location filename="../../desktop/project/export_dialog.py" line="61"/>
         <source>Choose what to write:</source>
         <translation>내보낼 형식을 고르세요:</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="82"/>
+        <location filename="../../desktop/project/export_dialog.py" line="81"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="95"/>
+        <location filename="../../desktop/project/export_dialog.py" line="94"/>
         <source>Send it to a reviewer; File ▸ Import Review brings the edits back.</source>
         <translation>검토자에게 보내세요. 검토가 끝나면 파일 ▸ 검토 가져오기로 수정 사항을 다시 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="96"/>
+        <location filename="../../desktop/project/export_dialog.py" line="95"/>
         <source>Only translated and reviewed segments go into a memory.</source>
         <translation>번역 완료 또는 검토 완료된 세그먼트만 메모리에 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="100"/>
+        <location filename="../../desktop/project/export_dialog.py" line="99"/>
         <source>Glossary terms are marked.</source>
         <translation>용어집 용어가 표시됩니다.</translation>
     </message>
@@ -462,32 +477,32 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="139"/>
+        <location filename="../../desktop/project/export_dialog.py" line="133"/>
         <source>Export as %s</source>
         <translation>%s(으)로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="193"/>
+        <location filename="../../desktop/project/export_dialog.py" line="186"/>
         <source>Exporting to %s…</source>
         <translation>%s(으)로 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="200"/>
+        <location filename="../../desktop/project/export_dialog.py" line="193"/>
         <source>Exported {done} of {count} segments (the confirmed ones) to {file}</source>
         <translation>세그먼트 {count}개 중 확정된 {done}개를 {file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="202"/>
+        <location filename="../../desktop/project/export_dialog.py" line="195"/>
         <source>Exported {count} segments to {file}; {untranslated} not translated yet</source>
         <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다. {untranslated}개는 아직 번역되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="204"/>
+        <location filename="../../desktop/project/export_dialog.py" line="197"/>
         <source>Exported {count} segments to {file}</source>
         <translation>세그먼트 {count}개를 {file}(으)로 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/export_dialog.py" line="220"/>
+        <location filename="../../desktop/project/export_dialog.py" line="213"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
@@ -495,167 +510,167 @@
 <context>
     <name>ExtractionPreview</name>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="40"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="47"/>
         <source>title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="41"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="48"/>
         <source>article text</source>
         <translation>기사 본문</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="42"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="49"/>
         <source>whole text (no article was detected)</source>
         <translation>전체 텍스트 (기사를 찾지 못함)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="45"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="52"/>
         <source>page furniture (menus, links, lists around the article)</source>
         <translation>페이지 구성 요소 (메뉴, 링크, 기사 주변 목록)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="48"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="55"/>
         <source>after the end of the article</source>
         <translation>기사 끝 이후</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="51"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="58"/>
         <source>repeats the title</source>
         <translation>제목 반복</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="52"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="59"/>
         <source>copyright line</source>
         <translation>저작권 문구</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="53"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="60"/>
         <source>byline</source>
         <translation>바이라인</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="54"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="61"/>
         <source>date line</source>
         <translation>날짜 줄</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="55"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="62"/>
         <source>photo credit</source>
         <translation>사진 출처</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="56"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="63"/>
         <source>related articles</source>
         <translation>관련 기사</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="57"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="64"/>
         <source>joined to the line before (a paragraph wrapped over lines)</source>
         <translation>앞 줄에 이어 붙임 (여러 줄로 나뉜 단락)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="79"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="86"/>
         <source>New project from %1</source>
         <translation>%1에서 새 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="81"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="88"/>
         <source>Reading %1…</source>
         <translation>%1 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="88"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="95"/>
         <source>Keep</source>
         <translation>포함</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="88"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="95"/>
         <source>Text</source>
         <translation>텍스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="88"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="95"/>
         <source>Why</source>
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="99"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="106"/>
         <source>Keep Everything</source>
         <translation>모두 포함</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="100"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="107"/>
         <source>Translate the whole text, page furniture included</source>
         <translation>페이지 메뉴 등까지 포함해 전체 텍스트를 번역합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="105"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="112"/>
         <source>Make Project</source>
         <translation>프로젝트 만들기</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="110"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="117"/>
         <source>Languages:</source>
         <translation>언어:</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="138"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="145"/>
         <source>detected: %1 (%2)</source>
         <translation>감지됨: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="144"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="151"/>
         <source>The article of %1: ticked blocks become the source text.</source>
         <translation>%1의 기사: 체크한 블록이 원문이 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="147"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="154"/>
         <source>No article was found in %1: the whole text is offered. Untick what is not to be translated.</source>
         <translation>%1에서 기사를 찾지 못해 전체 텍스트를 제시합니다. 번역하지 않을 부분은 체크를 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="151"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="158"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="151"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="158"/>
         <source>Byline</source>
         <translation>바이라인</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="152"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="159"/>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="152"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="159"/>
         <source>Site</source>
         <translation>사이트</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="153"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="160"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="154"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="161"/>
         <source>Photo credits</source>
         <translation>사진 출처</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="167"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="174"/>
         <source>%1: every paragraph, with where it comes from.</source>
         <translation>%1: 모든 단락과 각 단락의 위치.</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="211"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="218"/>
         <source>Cannot make a project: %1</source>
         <translation>프로젝트를 만들 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="248"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="255"/>
         <source>%1 of %2 blocks kept · %3 segments</source>
         <translation>블록 %2개 중 %1개 포함 · 세그먼트 %3개</translation>
     </message>
@@ -734,7 +749,7 @@
     <name>GlossaryFeature</name>
     <message>
         <location filename="../../desktop/glossary/feature.py" line="31"/>
-        <location filename="../../desktop/glossary/feature.py" line="85"/>
+        <location filename="../../desktop/glossary/feature.py" line="103"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>
@@ -744,22 +759,22 @@
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="51"/>
+        <location filename="../../desktop/glossary/feature.py" line="53"/>
         <source>&amp;Glossary Manager…</source>
         <translation>용어집 관리자(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="53"/>
+        <location filename="../../desktop/glossary/feature.py" line="61"/>
         <source>&amp;Add Term from Selection…</source>
         <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="55"/>
+        <location filename="../../desktop/glossary/feature.py" line="69"/>
         <source>Term &amp;Candidates…</source>
         <translation>용어 후보(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="86"/>
+        <location filename="../../desktop/glossary/feature.py" line="104"/>
         <source>The glossary could not be opened.</source>
         <translation>용어집을 열 수 없습니다.</translation>
     </message>
@@ -782,63 +797,63 @@
         <translation>용어집</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="78"/>
+        <location filename="../../desktop/glossary/manager.py" line="79"/>
         <source>Search forms, notes and domains…</source>
         <translation>형태, 메모, 분야 검색…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="101"/>
+        <location filename="../../desktop/glossary/manager.py" line="102"/>
         <source>Add…</source>
         <translation>추가…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="102"/>
+        <location filename="../../desktop/glossary/manager.py" line="103"/>
         <source>Edit…</source>
         <translation>편집…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="103"/>
+        <location filename="../../desktop/glossary/manager.py" line="104"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="104"/>
-        <location filename="../../desktop/glossary/manager.py" line="128"/>
+        <location filename="../../desktop/glossary/manager.py" line="105"/>
+        <location filename="../../desktop/glossary/manager.py" line="129"/>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="105"/>
+        <location filename="../../desktop/glossary/manager.py" line="106"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="106"/>
+        <location filename="../../desktop/glossary/manager.py" line="107"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="128"/>
+        <location filename="../../desktop/glossary/manager.py" line="129"/>
         <source>Undo {action}</source>
         <translation>실행 취소: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="234"/>
+        <location filename="../../desktop/glossary/manager.py" line="239"/>
         <source>Export failed</source>
         <translation>내보내기 실패</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="237"/>
+        <location filename="../../desktop/glossary/manager.py" line="242"/>
         <source>{count:,} concepts exported</source>
         <translation>개념 {count:,}개를 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="247"/>
+        <location filename="../../desktop/glossary/manager.py" line="252"/>
         <source>1 concept</source>
         <translation>개념 1개</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/manager.py" line="249"/>
+        <location filename="../../desktop/glossary/manager.py" line="254"/>
         <source>{count:,} concepts</source>
         <translation>개념 {count:,}개</translation>
     </message>
@@ -924,7 +939,7 @@
         <translation>원문에서 텍스트 선택</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/feature.py" line="26"/>
+        <location filename="../../desktop/grid/feature.py" line="27"/>
         <source>&amp;Concordance…</source>
         <translation>용례 검색(&amp;C)…</translation>
     </message>
@@ -1073,57 +1088,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="121"/>
+        <location filename="../../desktop/window/main_window.py" line="135"/>
         <source>Font of the segments</source>
         <translation>세그먼트 글꼴</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="177"/>
+        <location filename="../../desktop/window/main_window.py" line="220"/>
         <source>This segment cannot be edited</source>
         <translation>이 세그먼트는 편집할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="190"/>
+        <location filename="../../desktop/window/main_window.py" line="233"/>
         <source>Opened read-only: %s.</source>
         <translation>읽기 전용으로 열었습니다: %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="225"/>
+        <location filename="../../desktop/window/main_window.py" line="268"/>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="249"/>
+        <location filename="../../desktop/window/main_window.py" line="292"/>
         <source>Cannot save the project</source>
         <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="252"/>
+        <location filename="../../desktop/window/main_window.py" line="295"/>
         <source>Saved as %s</source>
         <translation>%s(으)로 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="275"/>
+        <location filename="../../desktop/window/main_window.py" line="318"/>
         <source>The glossary could not be loaded: %s</source>
         <translation>용어집을 불러올 수 없습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="338"/>
+        <location filename="../../desktop/window/main_window.py" line="381"/>
         <source>no MT package</source>
         <translation>기계 번역 패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="416"/>
+        <location filename="../../desktop/window/main_window.py" line="459"/>
         <source>Every segment is confirmed.</source>
         <translation>모든 세그먼트가 확정되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="443"/>
+        <location filename="../../desktop/window/main_window.py" line="486"/>
         <source>Source-language text in the target</source>
         <translation>번역문에 남은 원문 언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="444"/>
+        <location filename="../../desktop/window/main_window.py" line="487"/>
         <source>%s.
 
 Confirm this target anyway?</source>
@@ -1132,57 +1147,57 @@ Confirm this target anyway?</source>
 그래도 이 번역문을 확정하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="468"/>
+        <location filename="../../desktop/window/main_window.py" line="511"/>
         <source>Nothing to undo in this segment.</source>
         <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="473"/>
+        <location filename="../../desktop/window/main_window.py" line="516"/>
         <source>Nothing to redo in this segment.</source>
         <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="500"/>
+        <location filename="../../desktop/window/main_window.py" line="543"/>
         <source>Cannot change segments</source>
         <translation>세그먼트를 변경할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="519"/>
+        <location filename="../../desktop/window/main_window.py" line="562"/>
         <source>Every segment already has a target.</source>
         <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="537"/>
+        <location filename="../../desktop/window/main_window.py" line="580"/>
         <source>No MT package for this language pair.</source>
         <translation>이 언어 쌍의 기계 번역 패키지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="561"/>
+        <location filename="../../desktop/window/main_window.py" line="604"/>
         <source>Translation stopped: %s</source>
         <translation>번역이 중단되었습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="563"/>
+        <location filename="../../desktop/window/main_window.py" line="606"/>
         <source>Translation cancelled.</source>
         <translation>번역을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="573"/>
+        <location filename="../../desktop/window/main_window.py" line="616"/>
         <source>The edit is not saved yet</source>
         <translation>수정 내용이 아직 저장되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="576"/>
+        <location filename="../../desktop/window/main_window.py" line="619"/>
         <source>The text stays in its cell and is saved as soon as possible.</source>
         <translation>입력한 내용은 칸에 그대로 남아 있으며 가능해지는 즉시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="585"/>
+        <location filename="../../desktop/window/main_window.py" line="628"/>
         <source>Edits not saved</source>
         <translation>저장되지 않은 수정</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/window/main_window.py" line="587"/>
+        <location filename="../../desktop/window/main_window.py" line="630"/>
         <source>%n typed target(s) could not be saved. Close and lose them?</source>
         <translation><numerusform>입력한 번역문 %n개를 저장하지 못했습니다. 닫고 버릴까요?</numerusform></translation>
     </message>
@@ -1413,18 +1428,18 @@ Confirm this target anyway?</source>
 <context>
     <name>NeverFlagDialog</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="422"/>
-        <location filename="../../desktop/qa/panel.py" line="463"/>
+        <location filename="../../desktop/qa/panel.py" line="417"/>
+        <location filename="../../desktop/qa/panel.py" line="458"/>
         <source>Never flag</source>
         <translation>표시 안 함</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="427"/>
+        <location filename="../../desktop/qa/panel.py" line="422"/>
         <source>QA never reports these again, in any project. Remove an entry to have it checked again.</source>
         <translation>QA는 어느 프로젝트에서도 이 항목을 다시 보고하지 않습니다. 다시 검사하려면 항목을 제거하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="433"/>
+        <location filename="../../desktop/qa/panel.py" line="428"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
@@ -1455,145 +1470,165 @@ Confirm this target anyway?</source>
 <context>
     <name>PackageManager</name>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="94"/>
+        <location filename="../../desktop/packages/manager.py" line="95"/>
         <source>Language packages</source>
         <translation>언어 패키지</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="105"/>
+        <location filename="../../desktop/packages/manager.py" line="106"/>
         <source>Pair</source>
         <translation>언어 쌍</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="105"/>
+        <location filename="../../desktop/packages/manager.py" line="106"/>
         <source>Version</source>
         <translation>버전</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="105"/>
+        <location filename="../../desktop/packages/manager.py" line="106"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="105"/>
+        <location filename="../../desktop/packages/manager.py" line="106"/>
         <source>Folder</source>
         <translation>폴더</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="122"/>
+        <location filename="../../desktop/packages/manager.py" line="123"/>
         <source>Install from file…</source>
         <translation>파일에서 설치…</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="123"/>
+        <location filename="../../desktop/packages/manager.py" line="124"/>
         <source>Download…</source>
         <translation>다운로드…</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="124"/>
+        <location filename="../../desktop/packages/manager.py" line="125"/>
         <source>Update</source>
         <translation>업데이트</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="125"/>
+        <location filename="../../desktop/packages/manager.py" line="126"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="137"/>
+        <location filename="../../desktop/packages/manager.py" line="138"/>
         <source>Look for newer versions of the installed packages</source>
         <translation>설치된 패키지의 새 버전을 찾습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="141"/>
+        <location filename="../../desktop/packages/manager.py" line="142"/>
         <source>automatic</source>
         <translation>자동</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="144"/>
+        <location filename="../../desktop/packages/manager.py" line="145"/>
         <source>1 is fastest; 2–4 gives slightly better translations</source>
         <translation>1이 가장 빠르고, 2–4는 번역이 조금 더 좋습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="151"/>
+        <location filename="../../desktop/packages/manager.py" line="152"/>
         <source>Translation engine</source>
         <translation>번역 엔진</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="154"/>
+        <location filename="../../desktop/packages/manager.py" line="155"/>
         <source>CPU threads</source>
         <translation>CPU 스레드</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="155"/>
+        <location filename="../../desktop/packages/manager.py" line="156"/>
         <source>Beam size</source>
         <translation>빔 크기</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="156"/>
+        <location filename="../../desktop/packages/manager.py" line="157"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="169"/>
+        <location filename="../../desktop/packages/manager.py" line="170"/>
         <source>Folder: {folder}</source>
         <translation>폴더: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="204"/>
+        <location filename="../../desktop/packages/manager.py" line="172"/>
+        <source>Change &amp;Folder…</source>
+        <translation>폴더 변경(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages/manager.py" line="210"/>
         <source>{pair} (pivot through English)</source>
         <translation>{pair} (영어 중계)</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="208"/>
+        <location filename="../../desktop/packages/manager.py" line="214"/>
         <source>Translated in two steps with the two packages above</source>
         <translation>위의 두 패키지로 두 단계에 걸쳐 번역합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="232"/>
+        <location filename="../../desktop/packages/manager.py" line="238"/>
         <source>Install a language package</source>
         <translation>언어 패키지 설치</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="234"/>
+        <location filename="../../desktop/packages/manager.py" line="240"/>
         <source>Argos Translate packages</source>
         <translation>Argos Translate 패키지</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="241"/>
+        <location filename="../../desktop/packages/manager.py" line="247"/>
         <source>Installing {name}…</source>
         <translation>{name} 설치 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="245"/>
+        <location filename="../../desktop/packages/manager.py" line="251"/>
         <source>Could not install</source>
         <translation>설치할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="253"/>
-        <location filename="../../desktop/packages/manager.py" line="309"/>
+        <location filename="../../desktop/packages/manager.py" line="259"/>
+        <location filename="../../desktop/packages/manager.py" line="315"/>
         <source>Installed {pair} {version}.</source>
         <translation>{pair} {version}을(를) 설치했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="264"/>
+        <location filename="../../desktop/packages/manager.py" line="270"/>
         <source>Remove {label} ({version})?</source>
         <translation>{label} ({version})을(를) 제거할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="267"/>
+        <location filename="../../desktop/packages/manager.py" line="273"/>
         <source>Remove package</source>
         <translation>패키지 제거</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="273"/>
+        <location filename="../../desktop/packages/manager.py" line="279"/>
         <source>Could not remove {label}: {error}</source>
         <translation>{label}을(를) 제거할 수 없습니다: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/packages/manager.py" line="278"/>
+        <location filename="../../desktop/packages/manager.py" line="284"/>
         <source>Removed {label}.</source>
         <translation>{label}을(를) 제거했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages/manager.py" line="346"/>
+        <source>Folder of the translation packages</source>
+        <translation>번역 패키지 폴더</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages/manager.py" line="353"/>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder}은(는) 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/packages/manager.py" line="358"/>
+        <source>Hanbit Desk uses {folder} from its next start.</source>
+        <translation>다음 시작부터 {folder} 폴더를 사용합니다.</translation>
     </message>
 </context>
 <context>
@@ -1680,7 +1715,7 @@ Confirm this target anyway?</source>
     </message>
     <message>
         <location filename="../../desktop/project/dialogs.py" line="42"/>
-        <location filename="../../desktop/project/dialogs.py" line="145"/>
+        <location filename="../../desktop/project/dialogs.py" line="147"/>
         <source>Hanbit projects</source>
         <translation>한빛 프로젝트</translation>
     </message>
@@ -1695,28 +1730,28 @@ Confirm this target anyway?</source>
         <translation>기사</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/dialogs.py" line="73"/>
-        <location filename="../../desktop/project/dialogs.py" line="123"/>
+        <location filename="../../desktop/project/dialogs.py" line="75"/>
+        <location filename="../../desktop/project/dialogs.py" line="125"/>
         <source>Cannot make a project</source>
         <translation>프로젝트를 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/dialogs.py" line="101"/>
+        <location filename="../../desktop/project/dialogs.py" line="103"/>
         <source>New project from XLIFF</source>
         <translation>XLIFF에서 새 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/dialogs.py" line="102"/>
+        <location filename="../../desktop/project/dialogs.py" line="104"/>
         <source>XLIFF files</source>
         <translation>XLIFF 파일</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/dialogs.py" line="130"/>
+        <location filename="../../desktop/project/dialogs.py" line="132"/>
         <source>{name}: {how}</source>
         <translation>{name}: {how}</translation>
     </message>
     <message>
-        <location filename="../../desktop/project/dialogs.py" line="143"/>
+        <location filename="../../desktop/project/dialogs.py" line="145"/>
         <source>Save project as</source>
         <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
@@ -1724,12 +1759,12 @@ Confirm this target anyway?</source>
 <context>
     <name>QAFeature</name>
     <message>
-        <location filename="../../desktop/qa/feature.py" line="28"/>
+        <location filename="../../desktop/qa/feature.py" line="29"/>
         <source>QA</source>
         <translation>QA</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/feature.py" line="44"/>
+        <location filename="../../desktop/qa/feature.py" line="46"/>
         <source>Check &amp;Document (QA)</source>
         <translation>문서 검사(QA)(&amp;D)</translation>
     </message>
@@ -1755,17 +1790,17 @@ Confirm this target anyway?</source>
 <context>
     <name>QAIssueModel</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="52"/>
+        <location filename="../../desktop/qa/panel.py" line="53"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="53"/>
+        <location filename="../../desktop/qa/panel.py" line="54"/>
         <source>Check</source>
         <translation>검사 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="54"/>
+        <location filename="../../desktop/qa/panel.py" line="55"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -1773,113 +1808,113 @@ Confirm this target anyway?</source>
 <context>
     <name>QAPanel</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="63"/>
+        <location filename="../../desktop/qa/panel.py" line="64"/>
         <source>Critical</source>
         <translation>심각</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="64"/>
+        <location filename="../../desktop/qa/panel.py" line="65"/>
         <source>Functional</source>
         <translation>기능</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="65"/>
+        <location filename="../../desktop/qa/panel.py" line="66"/>
         <source>Cosmetic</source>
         <translation>경미</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="66"/>
+        <location filename="../../desktop/qa/panel.py" line="67"/>
         <source>Info</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="216"/>
+        <location filename="../../desktop/qa/panel.py" line="213"/>
         <source>All severities</source>
         <translation>모든 심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="223"/>
+        <location filename="../../desktop/qa/panel.py" line="220"/>
         <source>Check document</source>
         <translation>문서 검사</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="225"/>
-        <location filename="../../desktop/qa/panel.py" line="233"/>
+        <location filename="../../desktop/qa/panel.py" line="222"/>
+        <location filename="../../desktop/qa/panel.py" line="230"/>
         <source>Mark as false alarm</source>
         <translation>오탐으로 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="227"/>
+        <location filename="../../desktop/qa/panel.py" line="224"/>
         <source>Hide this issue for good, in this project and every other one</source>
         <translation>이 문제를 이 프로젝트와 다른 모든 프로젝트에서 더는 표시하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="230"/>
+        <location filename="../../desktop/qa/panel.py" line="227"/>
         <source>Show false alarms again</source>
         <translation>오탐 다시 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="235"/>
+        <location filename="../../desktop/qa/panel.py" line="232"/>
         <source>Never-flag list…</source>
         <translation>표시 안 함 목록…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="238"/>
+        <location filename="../../desktop/qa/panel.py" line="235"/>
         <source>Empty targets</source>
         <translation>빈 번역문</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="241"/>
+        <location filename="../../desktop/qa/panel.py" line="238"/>
         <source>Also list segments whose target is still empty</source>
         <translation>번역문이 아직 비어 있는 세그먼트도 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="306"/>
+        <location filename="../../desktop/qa/panel.py" line="303"/>
         <source>Checking…</source>
         <translation>검사 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="373"/>
+        <location filename="../../desktop/qa/panel.py" line="370"/>
         <source>1 issue</source>
         <translation>문제 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="373"/>
+        <location filename="../../desktop/qa/panel.py" line="370"/>
         <source>{count} issues</source>
         <translation>문제 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="376"/>
+        <location filename="../../desktop/qa/panel.py" line="373"/>
         <source>1 false alarm hidden</source>
         <translation>오탐 1건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="378"/>
+        <location filename="../../desktop/qa/panel.py" line="375"/>
         <source>{count} false alarms hidden</source>
         <translation>오탐 {count}건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="380"/>
+        <location filename="../../desktop/qa/panel.py" line="377"/>
         <source>{count} empty</source>
         <translation>빈 번역문 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="486"/>
+        <location filename="../../desktop/qa/panel.py" line="479"/>
         <source>Critical QA issue</source>
         <translation>치명적 QA 문제</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="488"/>
+        <location filename="../../desktop/qa/panel.py" line="481"/>
         <source>This target has a critical QA issue:</source>
         <translation>이 번역문에 치명적 QA 문제가 있습니다:</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="490"/>
+        <location filename="../../desktop/qa/panel.py" line="483"/>
         <source>Confirm it anyway?</source>
         <translation>그래도 확정할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="494"/>
+        <location filename="../../desktop/qa/panel.py" line="487"/>
         <source>Do not ask again</source>
         <translation>다시 묻지 않기</translation>
     </message>
@@ -2068,68 +2103,68 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>SegmentModel</name>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="25"/>
+        <location filename="../../desktop/grid/segment_model.py" line="26"/>
         <source>Source</source>
         <translation>원문</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="26"/>
+        <location filename="../../desktop/grid/segment_model.py" line="27"/>
         <source>Target</source>
         <translation>번역문</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="27"/>
+        <location filename="../../desktop/grid/segment_model.py" line="28"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="37"/>
+        <location filename="../../desktop/grid/segment_model.py" line="38"/>
         <source>new</source>
         <translation>신규</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="38"/>
+        <location filename="../../desktop/grid/segment_model.py" line="39"/>
         <source>draft</source>
         <translation>초안</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="45"/>
+        <location filename="../../desktop/grid/segment_model.py" line="46"/>
         <source>draft · MT</source>
         <translation>초안 · 기계 번역</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="46"/>
+        <location filename="../../desktop/grid/segment_model.py" line="47"/>
         <source>draft · memory {score}%</source>
         <translation>초안 · 메모리 {score}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="47"/>
+        <location filename="../../desktop/grid/segment_model.py" line="48"/>
         <source>draft · typed</source>
         <translation>초안 · 직접 입력</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="48"/>
+        <location filename="../../desktop/grid/segment_model.py" line="49"/>
         <source>draft · review</source>
         <translation>초안 · 검토</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="49"/>
         <location filename="../../desktop/grid/segment_model.py" line="50"/>
+        <location filename="../../desktop/grid/segment_model.py" line="51"/>
         <source>draft · imported</source>
         <translation>초안 · 가져옴</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="199"/>
+        <location filename="../../desktop/grid/segment_model.py" line="193"/>
         <source>not saved</source>
         <translation>저장 안 됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="39"/>
+        <location filename="../../desktop/grid/segment_model.py" line="40"/>
         <source>translated</source>
         <translation>번역 완료</translation>
     </message>
     <message>
-        <location filename="../../desktop/grid/segment_model.py" line="40"/>
+        <location filename="../../desktop/grid/segment_model.py" line="41"/>
         <source>reviewed</source>
         <translation>검토 완료</translation>
     </message>
@@ -2349,30 +2384,30 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
         <translation>검색 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="280"/>
-        <location filename="../../desktop/memory/panel.py" line="291"/>
-        <location filename="../../desktop/memory/panel.py" line="310"/>
-        <location filename="../../desktop/memory/panel.py" line="389"/>
+        <location filename="../../desktop/memory/panel.py" line="276"/>
+        <location filename="../../desktop/memory/panel.py" line="287"/>
+        <location filename="../../desktop/memory/panel.py" line="306"/>
+        <location filename="../../desktop/memory/panel.py" line="385"/>
         <source>Translation memory: {error}</source>
         <translation>번역 메모리: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="360"/>
+        <location filename="../../desktop/memory/panel.py" line="356"/>
         <source>Ctrl+Shift+{n} or double-click inserts this translation</source>
         <translation>Ctrl+Shift+{n} 또는 더블클릭으로 이 번역을 삽입합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="380"/>
+        <location filename="../../desktop/memory/panel.py" line="376"/>
         <source>1 match</source>
         <translation>일치 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="380"/>
+        <location filename="../../desktop/memory/panel.py" line="376"/>
         <source>{count} matches</source>
         <translation>일치 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="383"/>
+        <location filename="../../desktop/memory/panel.py" line="379"/>
         <source>No match in the translation memory.</source>
         <translation>번역 메모리에 일치하는 항목이 없습니다.</translation>
     </message>
@@ -2380,47 +2415,47 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>TeamServersDialog</name>
     <message>
-        <location filename="../../desktop/team/sync.py" line="67"/>
+        <location filename="../../desktop/team/sync.py" line="71"/>
         <source>Team Servers</source>
         <translation>팀 서버</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="72"/>
+        <location filename="../../desktop/team/sync.py" line="76"/>
         <source>Termbase (postgresql://…)</source>
         <translation>용어베이스(postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="73"/>
+        <location filename="../../desktop/team/sync.py" line="77"/>
         <source>Translation memory (postgresql://…)</source>
         <translation>번역 메모리(postgresql://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="74"/>
+        <location filename="../../desktop/team/sync.py" line="78"/>
         <source>LibreTranslate server (http://…)</source>
         <translation>LibreTranslate 서버(http://…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="75"/>
+        <location filename="../../desktop/team/sync.py" line="79"/>
         <source>LibreTranslate API key</source>
         <translation>LibreTranslate API 키</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="79"/>
+        <location filename="../../desktop/team/sync.py" line="83"/>
         <source>empty: this computer's own</source>
         <translation>비워 두면 이 컴퓨터의 것을 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="86"/>
+        <location filename="../../desktop/team/sync.py" line="90"/>
         <source>Leave the password out of the URLs: put it in ~/.pgpass (see docs/team.md). The servers are used from the next start of the desk.</source>
         <translation>URL에 비밀번호를 넣지 말고 ~/.pgpass에 두십시오(docs/team.md 참고). 서버 설정은 데스크를 다시 시작할 때부터 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="107"/>
+        <location filename="../../desktop/team/sync.py" line="112"/>
         <source>{value} is not a postgresql:// URL; nothing was saved.</source>
         <translation>{value}은(는) postgresql:// URL이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="115"/>
+        <location filename="../../desktop/team/sync.py" line="121"/>
         <source>{value} is not an http:// URL; nothing was saved.</source>
         <translation>{value}은(는) http:// URL이 아닙니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
@@ -2428,94 +2463,94 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>TeamSync</name>
     <message>
-        <location filename="../../desktop/team/sync.py" line="173"/>
+        <location filename="../../desktop/team/sync.py" line="178"/>
         <source>&amp;Team</source>
         <translation>팀(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="175"/>
+        <location filename="../../desktop/team/sync.py" line="182"/>
         <source>Team &amp;Servers…</source>
         <translation>팀 서버(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="177"/>
+        <location filename="../../desktop/team/sync.py" line="190"/>
         <source>&amp;Waiting Edits…</source>
         <translation>대기 중인 수정(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="191"/>
+        <location filename="../../desktop/team/sync.py" line="208"/>
         <source>MT server: {notice}</source>
         <translation>MT 서버: {notice}</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="208"/>
+        <location filename="../../desktop/team/sync.py" line="225"/>
         <source>Glossary: {term} saved on the server for the team</source>
         <translation>용어집: {term}이(가) 팀 서버에 저장되었습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="212"/>
+        <location filename="../../desktop/team/sync.py" line="229"/>
         <source>added</source>
         <translation>추가했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="212"/>
+        <location filename="../../desktop/team/sync.py" line="229"/>
         <source>deleted</source>
         <translation>삭제했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="213"/>
+        <location filename="../../desktop/team/sync.py" line="230"/>
         <source>changed</source>
         <translation>변경했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="214"/>
+        <location filename="../../desktop/team/sync.py" line="231"/>
         <source>Glossary: {who} {verb} {term}</source>
         <translation>용어집: {who} 님이 {term}을(를) {verb}</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="261"/>
+        <location filename="../../desktop/team/sync.py" line="278"/>
         <source>{count} waiting edits were saved on the server</source>
         <translation>대기 중이던 수정 {count}건이 서버에 저장되었습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="267"/>
+        <location filename="../../desktop/team/sync.py" line="285"/>
         <source>Not saved on the server</source>
         <translation>서버에 저장되지 않음</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="268"/>
+        <location filename="../../desktop/team/sync.py" line="286"/>
         <source>These edits were refused when the server came back:
 {lines}</source>
         <translation>서버가 다시 연결되었을 때 다음 수정이 거부되었습니다:
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="280"/>
+        <location filename="../../desktop/team/sync.py" line="298"/>
         <source>Nothing is waiting.</source>
         <translation>대기 중인 수정이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="281"/>
+        <location filename="../../desktop/team/sync.py" line="299"/>
         <source>Waiting Edits</source>
         <translation>대기 중인 수정</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="288"/>
+        <location filename="../../desktop/team/sync.py" line="307"/>
         <source>Team: online</source>
         <translation>팀: 연결됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="288"/>
+        <location filename="../../desktop/team/sync.py" line="308"/>
         <source>Team: server away</source>
         <translation>팀: 서버 연결 끊김</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="289"/>
+        <location filename="../../desktop/team/sync.py" line="309"/>
         <source>Team: connecting</source>
         <translation>팀: 연결 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/team/sync.py" line="291"/>
+        <location filename="../../desktop/team/sync.py" line="312"/>
         <source>{count} waiting</source>
         <translation>{count}건 대기 중</translation>
     </message>
@@ -2541,7 +2576,7 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../desktop/project/extraction_preview.py" line="292"/>
+        <location filename="../../desktop/project/extraction_preview.py" line="296"/>
         <source>Cannot make a project</source>
         <translation>프로젝트를 만들 수 없습니다</translation>
     </message>

@@ -473,4 +473,11 @@ KO = {
     "Add “%s” to the Dictionary": "“%s”을(를) 사전에 추가",
     "“%s” added to the dictionary.": "“%s”을(를) 사전에 추가했습니다.",
     "MT server: {notice}": "MT 서버: {notice}",
+    "Only a terminologist may approve a term.": "용어 담당자만 용어를 승인할 수 있습니다.",
+    "Only a terminologist may forbid a form or lift a ban: propose it in the note.": "사용 금지 표기를 정하거나 해제하는 것은 용어 담당자만 할 수 있습니다. 메모에 제안해 주세요.",
+    "Only a terminologist may approve a concept.": "용어 담당자만 개념을 승인할 수 있습니다.",
+    "Change &Folder…": "폴더 변경(&F)…",
+    "Folder of the translation packages": "번역 패키지 폴더",
+    "{folder} is not a folder.": "{folder}은(는) 폴더가 아닙니다.",
+    "Hanbit Desk uses {folder} from its next start.": "다음 시작부터 {folder} 폴더를 사용합니다.",
 }

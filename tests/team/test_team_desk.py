@@ -218,3 +218,42 @@ def test_when_the_mt_server_is_down_the_local_packages_translate_and_the_window_
     assert "did not answer after 2 tries" in message
     assert "translated with the local packages instead" in message
     window.close()
+
+
+def test_a_translator_login_proposes_terms_and_a_terminologist_approves_them(
+    qtbot, monkeypatch, tmp_path, desk_env, pg_server, team_db
+) -> None:
+    """The glossary manager asks the server who may decide: a translator's new concept is
+    proposed, "approved" is not offered, forbidden forms are read-only; the terminologist's
+    editor offers both. What the server would refuse is never offered."""
+    ServerTermbase(team_db).close()
+    kim = make_login(pg_server, team_db, "kim_lead", "hanbit_terminologist")
+    lee = make_login(pg_server, team_db, "lee_trans", "hanbit_translator")
+    window_lee, panels_lee = open_desk(qtbot, monkeypatch, tmp_path, "lee", lee)
+    manager = panels_lee.glossary.open_manager()
+    assert manager is not None and manager.may_decide is False
+    editor = manager.open_add_dialog("알리페이", "Alipay")
+    assert editor.status.currentText() == "proposed"
+    approved = editor.status.model().item(editor.status.findText("approved"))
+    assert not approved.isEnabled()
+    assert editor.field("en", "forbidden").isReadOnly()
+    editor.accept()  # a proposal: the server takes it
+    qtbot.waitUntil(lambda: panels_lee.glossary.termbase.count() == 1, timeout=5000)
+    concept = panels_lee.glossary.termbase.concepts()[0]
+    assert concept.status == "proposed"
+    editor.close()
+    candidates = panels_lee.glossary.open_candidates()  # the same rule for Term Candidates
+    assert candidates is not None and candidates.may_decide is False
+    assert not candidates.approved_button.isEnabled()
+    assert "terminologist" in candidates.approved_button.toolTip()
+    candidates.close()
+    window_lee.close()
+
+    window_kim, panels_kim = open_desk(qtbot, monkeypatch, tmp_path, "kim", kim)
+    lead = panels_kim.glossary.open_manager()
+    assert lead is not None and lead.may_decide is True
+    approving = lead.open_add_dialog("위어바오", "Yu'e Bao")
+    assert approving.status.currentText() == "approved"
+    assert not approving.field("en", "forbidden").isReadOnly()
+    approving.close()
+    window_kim.close()
