@@ -22,6 +22,7 @@ class MemoryFeature(QObject):
         desk.add_dock(self.dock)
         self.panel.sig_insert_text.connect(desk.insert_into_target)
         self.panel.sig_fill_target.connect(self.fill_target)
+        self.panel.sig_message.connect(lambda text: desk.show_message(text, 15000))
         # A confirmed target reaches the memory (a confirm, Replace all over confirmed
         # targets): the current segment's matches are looked up again once changes settle.
         self._refresh = QTimer(self, singleShot=True, interval=0)

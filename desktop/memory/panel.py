@@ -78,6 +78,9 @@ class _MemoryOnThread:
     def __init__(self, path: Path) -> None:
         self._path = path
         self._memory: TranslationMemory | None = None
+        # unit id -> the version this desk's last add wrote: taking the add back refuses to
+        # overwrite a colleague's later change to the same unit (a shared team memory)
+        self._written: dict[int, str] = {}
 
     def lookup(self, source: str, source_lang: str, target_lang: str) -> list[TMMatch]:
         if self._memory is None:
@@ -95,10 +98,14 @@ class _MemoryOnThread:
         """Add; returns the unit's id and the unit as it was before (None: it is new)."""
         memory = self._open()
         before = memory.exact(source, *pair)
-        return memory.add(source, target, *pair, origin=origin).id, before
+        unit = memory.add(source, target, *pair, origin=origin)
+        self._written[unit.id] = unit.updated_at
+        return unit.id, before
 
     def restore(self, unit_id: int, before: TMUnit | None) -> None:
-        self._open().restore(unit_id, before)
+        """Take an add back; StaleUnitError (who changed it, when) if the unit changed since."""
+        expected = self._written.pop(unit_id, None)
+        self._open().restore(unit_id, before, expected_version=expected)
 
     def search(self, text: str, pair: tuple[str, str]) -> list[TMUnit]:
         return self._open().search(text, *pair)
@@ -166,6 +173,7 @@ class TMPanel(QWidget):
     sig_insert_text = Signal(str)
     sig_fill_target = Signal(int, str)
     sig_matches_shown = Signal()  # after each lookup's result is on screen
+    sig_message = Signal(str)  # what the translator must read (an undo the memory refused)
 
     def __init__(
         self,
@@ -280,12 +288,16 @@ class TMPanel(QWidget):
 
     def take_back(self, unit_id: int, before: TMUnit | None) -> None:
         """Undo one remember(): the memory as it was before it; the matches are looked up again."""
+
+        def refused(error: BaseException) -> None:
+            text = self.tr("Translation memory: {error}").format(error=error)
+            self._show_text(text)
+            self.sig_message.emit(text)  # the desk says it where it stays in sight
+
         self._runner.run_task(
             lambda: self._memory.restore(unit_id, before),
             lambda _: self.refresh(),
-            lambda error: self._show_text(
-                self.tr("Translation memory: {error}").format(error=error)
-            ),
+            refused,
             context=self,
         )
 

@@ -2353,61 +2353,61 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
 <context>
     <name>TMPanel</name>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="187"/>
+        <location filename="../../desktop/memory/panel.py" line="195"/>
         <source>Memory source</source>
         <translation>메모리 원문</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="187"/>
+        <location filename="../../desktop/memory/panel.py" line="195"/>
         <source>Translation</source>
         <translation>번역</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="187"/>
+        <location filename="../../desktop/memory/panel.py" line="195"/>
         <source>Origin</source>
         <translation>출처</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="204"/>
+        <location filename="../../desktop/memory/panel.py" line="212"/>
         <source>Fill empty targets with 100% matches</source>
         <translation>빈 번역문을 100% 일치로 채우기</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="227"/>
-        <location filename="../../desktop/memory/panel.py" line="238"/>
+        <location filename="../../desktop/memory/panel.py" line="235"/>
+        <location filename="../../desktop/memory/panel.py" line="246"/>
         <source>No segment selected.</source>
         <translation>선택된 세그먼트가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="240"/>
+        <location filename="../../desktop/memory/panel.py" line="248"/>
         <source>Looking up…</source>
         <translation>검색 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="276"/>
-        <location filename="../../desktop/memory/panel.py" line="287"/>
-        <location filename="../../desktop/memory/panel.py" line="306"/>
-        <location filename="../../desktop/memory/panel.py" line="385"/>
+        <location filename="../../desktop/memory/panel.py" line="284"/>
+        <location filename="../../desktop/memory/panel.py" line="292"/>
+        <location filename="../../desktop/memory/panel.py" line="317"/>
+        <location filename="../../desktop/memory/panel.py" line="396"/>
         <source>Translation memory: {error}</source>
         <translation>번역 메모리: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="356"/>
+        <location filename="../../desktop/memory/panel.py" line="367"/>
         <source>Ctrl+Shift+{n} or double-click inserts this translation</source>
         <translation>Ctrl+Shift+{n} 또는 더블클릭으로 이 번역을 삽입합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="376"/>
+        <location filename="../../desktop/memory/panel.py" line="387"/>
         <source>1 match</source>
         <translation>일치 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="376"/>
+        <location filename="../../desktop/memory/panel.py" line="387"/>
         <source>{count} matches</source>
         <translation>일치 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="379"/>
+        <location filename="../../desktop/memory/panel.py" line="390"/>
         <source>No match in the translation memory.</source>
         <translation>번역 메모리에 일치하는 항목이 없습니다.</translation>
     </message>

@@ -86,6 +86,28 @@ def test_undo_of_a_reconfirm_restores_the_memory_unit_it_replaced(
         assert unit.origin == "earlier project" and memory.history(unit.id) == []
 
 
+def test_undoing_a_confirm_never_throws_away_a_later_change_to_the_memory_unit(
+    qtbot, tmp_path, empty_packages_dir, data_dir
+):
+    """A colleague (or the concordance) changed the unit after this desk confirmed it: the
+    undo takes the segment back but leaves the unit, and the window says when it changed."""
+    window, panels, path = _window(qtbot, tmp_path, empty_packages_dir, data_dir, [FIRST, OTHER])
+    window.go_to_source_row(0, edit=True)
+    _confirm_typed(qtbot, window, "Alipay launched its service.")
+    qtbot.waitUntil(lambda: _memory(data_dir) == [(FIRST, "Alipay launched its service.")])
+    with TranslationMemory(memory_path(data=data_dir)) as memory:
+        unit = next(memory.units("ko", "en"))
+        memory.edit(unit.id, target="Alipay has launched its service in Australia.")
+    window.view.commit_editor()
+    window.go_to_source_row(0)
+    window.undo_segment()
+    assert stored(path)[0].status != Status.TRANSLATED  # the segment is undone
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: "was changed" in bar.currentMessage(), timeout=5000)
+    assert "your change was not saved" in bar.currentMessage()
+    assert _memory(data_dir) == [(FIRST, "Alipay has launched its service in Australia.")]
+
+
 def test_confirming_hangul_left_in_an_english_target_asks_first(
     qtbot, tmp_path, empty_packages_dir, data_dir, monkeypatch
 ):
