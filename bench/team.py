@@ -68,8 +68,8 @@ def desk(number: int, glossary_url: str, memory_url: str, seconds: float, queue,
          barrier) -> None:  # fmt: skip
     """One translator's desk process: saves, confirms and lookups until the time is up."""
     _support()
-    from glossary.pg_store import ServerTermbase, StaleConceptError, TermbaseListener
-    from memory.pg_store import ServerMemory
+    from glossary.pg_store import ServerTermbase, StaleConceptError, TermbaseListener  # noqa: PLC0415 - optional: psycopg only for a team server
+    from memory.pg_store import ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
 
     report = DeskReport(number)
     heard = threading.Event()
@@ -146,9 +146,9 @@ def run_load(glossary_url: str, memory_url: str, desks: int = 5, seconds: float 
              ) -> LoadResult:  # fmt: skip
     """Prepare the shared termbase and memory, run the desk processes, check what they did."""
     _support()
-    from glossary.model import Concept, Term
-    from glossary.pg_store import ServerTermbase
-    from memory.pg_store import ServerMemory
+    from glossary.model import Concept, Term  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from glossary.pg_store import ServerTermbase  # noqa: PLC0415 - optional: psycopg only for a team server
+    from memory.pg_store import ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
 
     with ServerTermbase(glossary_url) as termbase:
         for n in range(CONCEPTS):
@@ -170,8 +170,8 @@ def run_load(glossary_url: str, memory_url: str, desks: int = 5, seconds: float 
 
 
 def _check(glossary_url: str, memory_url: str, reports: list[DeskReport], seconds: float):
-    from glossary.pg_store import ServerTermbase
-    from memory.pg_store import ServerMemory
+    from glossary.pg_store import ServerTermbase  # noqa: PLC0415 - optional: psycopg only for a team server
+    from memory.pg_store import ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
 
     lost_saves, lost_units, unheard = [], [], []
     saves = sum(len(t) for r in reports for t in r.saved.values())
@@ -212,12 +212,12 @@ def lookups(glossary_url: str, memory_url: str, units: int, folder: Path, querie
             ) -> dict[str, float]:  # fmt: skip
     """p95 ms of term search and memory lookup, same content in both backends."""
     _support()
-    from glossary.curated import load_curated
-    from glossary.pg_store import ServerTermbase
-    from glossary.store import Termbase
-    from glossary.transfer import copy_termbase
-    from memory.pg_store import ServerMemory
-    from memory.store import IncomingUnit, TranslationMemory
+    from glossary.curated import load_curated  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from glossary.pg_store import ServerTermbase  # noqa: PLC0415 - optional: psycopg only for a team server
+    from glossary.store import Termbase  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from glossary.transfer import copy_termbase  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from memory.pg_store import ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
+    from memory.store import IncomingUnit, TranslationMemory  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     pairs = park_pairs()
     rng = random.Random(7)
@@ -291,11 +291,11 @@ def big_memory(url: str, server_units: int, sqlite_units: int, folder: Path, kin
     how often each backend's best match scores as an exhaustive rapidfuzz scan's does.
     before_url: also a memory at schema step 1 (trigram GiST KNN) with the same units."""
     _support()
-    from bench.memory import _modify, synthetic_units
-    from memory.pg_schema import MIGRATIONS
-    from memory.pg_store import ServerMemory
-    from memory.store import IncomingUnit, TranslationMemory
-    from memory.text import fuzzy_text
+    from bench.memory import _modify, synthetic_units  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from memory.pg_schema import MIGRATIONS  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from memory.pg_store import ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
+    from memory.store import IncomingUnit, TranslationMemory  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from memory.text import fuzzy_text  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     TrigramMemory = _trigram_memory()  # noqa: N806 - a class
 
@@ -337,8 +337,8 @@ def _load(url: str, data: list[tuple[str, str]], steps, index: tuple[str, str]) 
     """COPY the units into a memory at the schema of `steps`, build its candidate index,
     ANALYZE (as add_many does after a bulk import), prewarm (a server that has been answering
     for a while holds the memory in its buffers). Returns the number of distinct units."""
-    from memory.text import fuzzy_text, key_hash, match_key
-    from storage.postgres import migrate
+    from memory.text import fuzzy_text, key_hash, match_key  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from storage.postgres import migrate  # noqa: PLC0415 - optional: psycopg only for a team server
 
     with connect_raw(url) as conn:
         migrate(conn, "memory", steps)
@@ -367,10 +367,10 @@ def _load(url: str, data: list[tuple[str, str]], steps, index: tuple[str, str]) 
 def _trigram_memory():
     """ServerMemory as it looked up before schema step 2: the nearest sources by trigram
     distance (GiST KNN), scored with the same rapidfuzz ratio."""
-    import psycopg
+    import psycopg  # noqa: PLC0415 - optional: psycopg only for a team server
 
-    from memory.pg_store import _COLUMNS, ServerMemory
-    from memory.units import TMUnit
+    from memory.pg_store import _COLUMNS, ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
+    from memory.units import TMUnit  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     class TrigramMemory(ServerMemory):
         def _open(self) -> None:  # no migration: the database stays at step 1
@@ -389,9 +389,9 @@ def _trigram_memory():
 
 def _agreement(memory, queries: list[str], norms: list[str]) -> float:
     """The share of queries whose best match scores within 1 of an exhaustive scan's best."""
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - bench: rapidfuzz loads when this measurement runs, not on --help
 
-    from memory.text import fuzzy_text
+    from memory.text import fuzzy_text  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     agree = 0
     for query in queries:
@@ -413,7 +413,7 @@ def _time_lookups(memory, sample: list[str]) -> list[float]:
 
 
 def connect_raw(url: str):
-    import psycopg
+    import psycopg  # noqa: PLC0415 - optional: psycopg only for a team server
 
     return psycopg.connect(url, autocommit=True)
 
@@ -424,10 +424,10 @@ def connect_raw(url: str):
 def mt_throughput(lt_server, packages: Path, repeats: int = 3) -> dict[str, float]:
     """Segments per second of the article (ko→en) through the server and the local engine."""
     _support()
-    import paths
-    from documents.segmentation import segment_document
-    from translation.engine import Engine
-    from translation.libretranslate import LibreTranslateEngine
+    import paths  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from documents.segmentation import segment_document  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from translation.engine import Engine  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
+    from translation.libretranslate import LibreTranslateEngine  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     text = paths.SAMPLE_ARTICLE.read_text(encoding="utf-8")
     segments = [s.text for s in segment_document(text, "ko")]
@@ -474,8 +474,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-load", action="store_true", help="skip the five-desk load")
     args = parser.parse_args(argv)
     _support()
-    from support.team_servers import LibreTranslateServer, PostgresServer, ensure_installed
-    from support.tiny_package import build_copy_package, train_sentencepiece
+    from support.team_servers import LibreTranslateServer, PostgresServer, ensure_installed  # noqa: PLC0415 - test support: tests/ joins sys.path in _support() just above
+    from support.tiny_package import build_copy_package, train_sentencepiece  # noqa: PLC0415 - test support: tests/ joins sys.path in _support() just above
 
     ensure_installed()
     server = PostgresServer({"shared_buffers": args.shared_buffers})

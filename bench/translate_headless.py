@@ -34,7 +34,7 @@ def _package(folder: Path) -> Path:
     """The tiny ko->en package (test support code: it imports torch, so only here)."""
     if str(ROOT / "tests") not in sys.path:
         sys.path.insert(0, str(ROOT / "tests"))
-    from support.tiny_package import build_copy_package, train_sentencepiece
+    from support.tiny_package import build_copy_package, train_sentencepiece  # noqa: PLC0415 - test support: tests/ joins sys.path just above
 
     packages = folder / "packages"
     packages.mkdir()
@@ -47,7 +47,7 @@ def measure(repeats: int = 5) -> list[Figure]:
     """Best of repeats, the four commands alternating so a busy moment hits them alike. The
     desk's data folder is made by a first run (termbase, curated glossary merged), as on any
     day after the first."""
-    import paths
+    import paths  # noqa: PLC0415 - bench: the core loads when this measurement runs, not on --help
 
     compile_sources()
     with tempfile.TemporaryDirectory(prefix="bench-translate-") as scratch:

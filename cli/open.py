@@ -8,6 +8,9 @@ import signal
 import sys
 from pathlib import Path
 
+import paths
+from workflows.suffixes import PROJECT_SUFFIX, XLIFF_SUFFIXES
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -37,7 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def last_project() -> Path | None:
     """The project the translator worked on last (then the other recent ones), if still there;
     None on a first start, when the sample is opened instead."""
-    from desktop.settings import Settings
+    from desktop.settings import Settings  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     settings = Settings()
     candidates = [settings.last_project(), *settings.recent_projects()]
@@ -48,20 +51,18 @@ def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     """The project file to open, creating it first for an article or the sample."""
     # The readers (trafilatura, lxml, the detectors) load only to make a project: reopening
     # one, the everyday start, does not need them.
-    from workflows.suffixes import PROJECT_SUFFIX, XLIFF_SUFFIXES
-
     file: Path | None = args.file
     if file is None:
         if (last := last_project()) is not None:
             return last
-        from workflows.new_project import sample_project
+        from workflows.new_project import sample_project  # noqa: PLC0415 - start-up: the readers (trafilatura, lxml) load only to make a project
 
         return sample_project(data, target_lang=args.target or "en")
     if file.suffix.lower() == PROJECT_SUFFIX:
         return file
     if file.suffix.lower() in XLIFF_SUFFIXES:  # the languages come from the file
-        from documents.xliff_import import XliffImportError
-        from workflows.new_project import project_from_xliff
+        from documents.xliff_import import XliffImportError  # noqa: PLC0415 - heavy: the XLIFF reader (lxml) loads for the first XLIFF file
+        from workflows.new_project import project_from_xliff  # noqa: PLC0415 - start-up: the readers (trafilatura, lxml) load only to make a project
 
         try:
             return project_from_xliff(file, data)
@@ -70,31 +71,27 @@ def resolve_project(args: argparse.Namespace, data: Path) -> Path:
     # The same reading as New Project and `main.py new`: a page's article, not its menus; the
     # language detected from the text unless given. (Imported here: trafilatura and the
     # detectors are not needed to reopen a project.)
-    from paths import projects_dir
-    from workflows.new_project import create_project, default_target, free_path, prepare
+    from workflows.new_project import create_project, default_target, free_path, prepare  # noqa: PLC0415 - start-up: the readers (trafilatura, lxml) load only to make a project
 
     prepared = prepare(file)
     source = args.source or prepared.language.code or "ko"
     target = args.target or default_target(source)
-    out = free_path(projects_dir(data), file, source, target)
+    out = free_path(paths.projects_dir(data), file, source, target)
     return create_project(prepared, out, source_lang=source, target_lang=target)
 
 
 def packages_folder(given: Path | None, settings) -> Path:
     """--packages, then ARGOS_PACKAGES_DIR, then the folder chosen in the package manager
     (Settings.packages_dir), then Argos's own."""
-    import paths
-
     chosen = given or os.environ.get("ARGOS_PACKAGES_DIR") or settings.packages_dir()
     return Path(chosen) if chosen else paths.packages_dir()
 
 
 def run(args: argparse.Namespace) -> int:
-    import paths
-    from desktop.app import make_application
-    from desktop.settings import Settings
-    from desktop.window.main_window import MainWindow
-    from documents.project import ProjectError
+    from desktop.app import make_application  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from desktop.settings import Settings  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from desktop.window.main_window import MainWindow  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
+    from documents.project import ProjectError  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     data = paths.data_dir(args.data_dir)
     app = make_application()  # first: the last project is read from the application's settings
@@ -104,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     settings = Settings()
-    from desktop.team.sync import apply_team_settings
+    from desktop.team.sync import apply_team_settings  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     apply_team_settings(settings, data)  # a team's server URLs, saved in Team ▸ Team Servers
     packages = packages_folder(args.packages, settings)
@@ -123,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _exit_when_painted(app, window) -> None:
     """Start-up benchmark hook: print a marker and quit once the grid has painted its rows."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: PLC0415 - headless: loads when the command runs, not on main.py --help
 
     class PaintWatch(QObject):
         def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
+
 from glossary.model import Concept, GlossaryError, Term, TermKind, clean_concept, term_key
 from glossary.pg_listen import TermbaseListener
 from glossary.pg_schema import CHANNEL, MIGRATIONS, TERMINOLOGIST_ROLE, TRANSLATOR_ROLE
@@ -55,7 +57,7 @@ class ServerTermbase(ConceptReading):
         self.path = redacted(url)  # what messages and titles show where a file path would be
         self._depth = 0
         self._doing = ""
-        self._conn = None
+        self._conn: psycopg.Connection | None = None
         # Where adds and saves wait while the server is away (None: they fail in words).
         self.outbox = Outbox(outbox) if outbox is not None else None
         self._flushing = False
@@ -67,7 +69,7 @@ class ServerTermbase(ConceptReading):
 
     def _connect(self, migrate_schema: bool = False) -> None:
         try:
-            self._conn = connect(self.url)
+            conn = self._conn = connect(self.url)
         except ServerUnavailable as error:
             self._retry_at = time.monotonic() + RECONNECT_PAUSE_S
             raise TermbaseOffline(str(error)) from None
@@ -77,19 +79,28 @@ class ServerTermbase(ConceptReading):
             try:
                 self._migrate()
             except Exception as error:
-                self._conn.close()
+                conn.close()
                 if is_connection_error(error):
                     raise TermbaseOffline(f"lost {self.path} while opening it") from None
                 raise GlossaryError(f"{self.path} is not a usable termbase: {error}") from None
 
+    @property
+    def _db(self) -> psycopg.Connection:
+        """The connection (_guard opens it); TermbaseOffline where there is none."""
+        if self._conn is None:
+            raise TermbaseOffline(f"the termbase server {self.path} is not connected")
+        return self._conn
+
     def _migrate(self) -> None:
-        if self._conn.execute("SELECT to_regclass('hanbit_schema') IS NOT NULL").fetchone()[0]:
-            row = self._conn.execute(
+        exists = self._db.execute("SELECT to_regclass('hanbit_schema') IS NOT NULL").fetchone()
+        assert exists is not None  # a SELECT without FROM returns one row
+        if exists[0]:
+            row = self._db.execute(
                 "SELECT version FROM hanbit_schema WHERE name = 'termbase'"
             ).fetchone()
             if row and row[0] == len(MIGRATIONS):
                 return  # a translator's login need not have the rights to migrate
-        migrate(self._conn, "termbase", MIGRATIONS)
+        migrate(self._db, "termbase", MIGRATIONS)
 
     @contextmanager
     def _describing(self, doing: str) -> Iterator[None]:
@@ -102,8 +113,6 @@ class ServerTermbase(ConceptReading):
     @contextmanager
     def _guard(self, doing: str) -> Iterator[None]:
         """Turns the server's refusals and a lost connection into GlossaryError in words."""
-        import psycopg
-
         doing = self._doing or doing  # a read on behalf of a write reports the write
         if self._conn is None or self._conn.closed:
             try:
@@ -118,7 +127,7 @@ class ServerTermbase(ConceptReading):
             yield
         except psycopg.Error as error:
             if is_connection_error(error):
-                self._conn.close()
+                self._db.close()
                 self._retry_at = time.monotonic() + RECONNECT_PAUSE_S
                 raise TermbaseOffline(
                     f"the termbase server {self.path} cannot be reached; {doing} was not saved"
@@ -135,7 +144,7 @@ class ServerTermbase(ConceptReading):
 
     def _rows(self, sql: str, params: Iterable = (), doing: str = "reading") -> list[tuple]:
         with self._guard(doing):
-            return self._conn.execute(sql, tuple(params)).fetchall()
+            return self._db.execute(sql, tuple(params)).fetchall()
 
     @contextmanager
     def transaction(self, bump: bool = True, doing: str = "writing") -> Iterator[None]:
@@ -151,10 +160,10 @@ class ServerTermbase(ConceptReading):
         with self._guard(doing):
             self._depth += 1
             try:
-                with self._conn.transaction():
+                with self._db.transaction():
                     yield
                     if bump:
-                        self._conn.execute(
+                        self._db.execute(
                             "UPDATE tb_meta SET value = (value::bigint + 1)::text"
                             " WHERE key = 'revision'"
                         )
@@ -191,7 +200,7 @@ class ServerTermbase(ConceptReading):
         self._catch_up()
         found: dict[int, Concept] = {}
         with self._guard("reading the termbase"):
-            for row in self._conn.execute(
+            for row in self._db.execute(
                 f"SELECT {_COLUMNS} FROM tb_concepts WHERE id = ANY(%s)", (ids,)
             ):
                 details = _load_details(row[7])
@@ -206,7 +215,7 @@ class ServerTermbase(ConceptReading):
                     details=details.get("concept", {}),
                     lang_details=details.get("langs", {}),
                 )
-            for concept_id, lang, text, kind, note, details in self._conn.execute(
+            for concept_id, lang, text, kind, note, details in self._db.execute(
                 "SELECT concept_id, lang, text, kind, note, details FROM tb_terms"
                 " WHERE concept_id = ANY(%s) ORDER BY concept_id, position",
                 (ids,),
@@ -321,7 +330,7 @@ class ServerTermbase(ConceptReading):
     def _save(self, concept: Concept) -> None:
         cleaned = self.check(concept)
         with self.transaction():
-            row = self._conn.execute(
+            row = self._db.execute(
                 "SELECT origin, updated_at, updated_by FROM tb_concepts WHERE id = %s FOR UPDATE",
                 (concept.id,),
             ).fetchone()
@@ -348,15 +357,16 @@ class ServerTermbase(ConceptReading):
             # Terms go with the concept (ON DELETE CASCADE), so lifting a ban by deleting the
             # whole concept is checked here: the term trigger no longer sees the concept.
             if any(t.kind == TermKind.FORBIDDEN for t in concept.terms):
-                allowed = self._conn.execute("SELECT tb_may_decide()").fetchone()[0]
-                if not allowed:
+                allowed = self._db.execute("SELECT tb_may_decide()").fetchone()
+                assert allowed is not None  # a SELECT without FROM returns one row
+                if not allowed[0]:
                     raise TermbasePermissionError(
                         f"deleting {concept.label()} was refused by the server: it holds a"
                         " forbidden form, and only a terminologist may lift a ban"
                     )
-            self._conn.execute("DELETE FROM tb_concepts WHERE id = %s", (concept_id,))
+            self._db.execute("DELETE FROM tb_concepts WHERE id = %s", (concept_id,))
             if concept.origin:
-                self._conn.execute(
+                self._db.execute(
                     "UPDATE tb_curated SET deleted = 1 WHERE origin = %s", (concept.origin,)
                 )
         return concept
@@ -374,7 +384,7 @@ class ServerTermbase(ConceptReading):
         with self.transaction():
             concept_id = self._insert(cleaned, keep_id=True)
             if cleaned.origin:
-                self._conn.execute(
+                self._db.execute(
                     "UPDATE tb_curated SET deleted = 0 WHERE origin = %s", (cleaned.origin,)
                 )
         return concept_id
@@ -392,29 +402,31 @@ class ServerTermbase(ConceptReading):
             _dump_concept_details(concept),
         )
         if keep_id and concept.id is not None:
-            row = self._conn.execute(
+            row = self._db.execute(
                 "INSERT INTO tb_concepts (id, domain, note, status, origin, created_at,"
                 " updated_at, search_text, details) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 " RETURNING id",
                 (concept.id, *values),
             ).fetchone()
             # Keep the sequence ahead of ids brought in from elsewhere (a moved SQLite file).
-            self._conn.execute(
+            self._db.execute(
                 "SELECT setval('tb_concepts_id_seq', GREATEST((SELECT max(id) FROM tb_concepts),"
                 " (SELECT last_value FROM tb_concepts_id_seq)))"
             )
         else:
-            row = self._conn.execute(
+            row = self._db.execute(
                 "INSERT INTO tb_concepts (domain, note, status, origin, created_at, updated_at,"
                 " search_text, details) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
                 values,
             ).fetchone()
+        assert row is not None  # INSERT … RETURNING: one row per inserted concept
         concept_id = int(row[0])
         self._insert_terms(concept_id, concept.terms, 0)
         return concept_id
 
     def _write(self, concept: Concept) -> None:
-        self._conn.execute(
+        assert concept.id is not None  # _save found the stored concept by this id
+        self._db.execute(
             "UPDATE tb_concepts SET domain = %s, note = %s, status = %s, origin = %s,"
             " updated_at = %s, search_text = %s, details = %s WHERE id = %s",
             (
@@ -430,7 +442,7 @@ class ServerTermbase(ConceptReading):
         )
         # Terms that stay are updated in place, not deleted and added again: the server's
         # rights check then sees only what really changed (an old ban kept is no new ban).
-        stored = self._conn.execute(
+        stored = self._db.execute(
             "SELECT id, lang, key, kind FROM tb_terms WHERE concept_id = %s", (concept.id,)
         ).fetchall()
         by_key = {(lang, key): (term_id, kind) for term_id, lang, key, kind in stored}
@@ -440,14 +452,14 @@ class ServerTermbase(ConceptReading):
             if match is None:
                 continue
             keep.add(match[0])
-            self._conn.execute(
+            self._db.execute(
                 "UPDATE tb_terms SET position = %s, text = %s, kind = %s, note = %s, details = %s"
                 " WHERE id = %s",
                 (position, term.text, term.kind.value, term.note, _term_details(term), match[0]),
             )
         gone = [term_id for term_id, *_ in stored if term_id not in keep]
         if gone:
-            self._conn.execute("DELETE FROM tb_terms WHERE id = ANY(%s)", (gone,))
+            self._db.execute("DELETE FROM tb_terms WHERE id = ANY(%s)", (gone,))
         fresh = [
             (n, t) for n, t in enumerate(concept.terms) if (t.lang, term_key(t.text)) not in by_key
         ]
@@ -455,7 +467,7 @@ class ServerTermbase(ConceptReading):
             self._insert_terms(int(concept.id), [term], position)
 
     def _insert_terms(self, concept_id: int, terms: list[Term], first: int) -> None:
-        with self._conn.cursor() as cursor:
+        with self._db.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO tb_terms (concept_id, position, lang, text, key, kind, note, details)"
                 " VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
@@ -523,7 +535,7 @@ class ServerTermbase(ConceptReading):
 
     def set_meta(self, key: str, value: str) -> None:
         with self._guard("writing"):
-            self._conn.execute(
+            self._db.execute(
                 "INSERT INTO tb_meta (key, value) VALUES (%s, %s)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
@@ -539,7 +551,7 @@ class ServerTermbase(ConceptReading):
 
     def record_curated(self, origin: str, applied_hash: str) -> None:
         with self._guard("writing"):
-            self._conn.execute(
+            self._db.execute(
                 "INSERT INTO tb_curated (origin, applied_hash, deleted) VALUES (%s, %s, 0)"
                 " ON CONFLICT (origin) DO UPDATE SET applied_hash = excluded.applied_hash",
                 (origin, applied_hash),
@@ -548,7 +560,7 @@ class ServerTermbase(ConceptReading):
     def mark_curated_deleted(self, origin: str, deleted: bool) -> None:
         """Carry a file's 'deleted by the user' mark over when a termbase moves."""
         with self._guard("writing"):
-            self._conn.execute(
+            self._db.execute(
                 "INSERT INTO tb_curated (origin, applied_hash, deleted) VALUES (%s, '', %s)"
                 " ON CONFLICT (origin) DO UPDATE SET deleted = excluded.deleted",
                 (origin, int(deleted)),
@@ -579,7 +591,7 @@ def _concept_record(concept: Concept) -> dict:
 
 def _concept_from(record: dict) -> Concept:
     # A save that waited in an outbox written by an earlier desk has no details: [:4] + {}.
-    terms = [Term(*term[:2], TermKind(term[2]), term[3], term[4] if len(term) > 4 else {})
+    terms = [Term(term[0], term[1], TermKind(term[2]), term[3], term[4] if len(term) > 4 else {})
              for term in record["terms"]]  # fmt: skip
     fields = {k: v for k, v in record.items() if k not in ("terms", "_refused")}
     return Concept(terms=terms, **fields)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from glossary.model import Concept, GlossaryError
 from glossary.protocol import TermbaseStore
+from glossary.store import Termbase
 
 
 def fingerprint(termbase: TermbaseStore) -> tuple[int, str]:
@@ -73,5 +74,7 @@ def _mark_deleted(target: TermbaseStore, origin: str) -> None:
     mark = getattr(target, "mark_curated_deleted", None)
     if mark is not None:
         mark(origin, True)
-    else:  # the SQLite file: its table is reached through its own connection
+    elif isinstance(target, Termbase):  # the SQLite file: its table, through its own connection
         target._conn.execute("UPDATE curated SET deleted = 1 WHERE origin = ?", (origin,))
+    else:
+        raise TypeError(f"{type(target).__name__} cannot keep a curated concept's deleted mark")

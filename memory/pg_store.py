@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
 from rapidfuzz import fuzz
 
 from memory.diff import EQUAL, diff_ops
@@ -72,7 +73,7 @@ class ServerMemory:
     def __init__(self, url: str, outbox: Path | None = None) -> None:
         self.url = url
         self.path = redacted(url)
-        self._conn = None
+        self._conn: psycopg.Connection | None = None
         self._doing = ""
         self._stats: tuple[dict[int, float], float, float] | None = None
         self._stats_at = 0.0
@@ -82,27 +83,34 @@ class ServerMemory:
 
     def _open(self) -> None:
         try:
-            self._conn = connect(self.url)
+            conn = self._conn = connect(self.url)
         except ServerUnavailable as error:
             raise MemoryOffline(str(error)) from None
         except PermissionError as error:
             raise MemoryFileError(str(error)) from None
         try:
-            if self._conn.execute("SELECT to_regclass('hanbit_schema') IS NOT NULL").fetchone()[0]:
-                row = self._conn.execute(
+            exists = conn.execute("SELECT to_regclass('hanbit_schema') IS NOT NULL").fetchone()
+            assert exists is not None  # a SELECT without FROM returns one row
+            if exists[0]:
+                row = conn.execute(
                     "SELECT version FROM hanbit_schema WHERE name = 'memory'"
                 ).fetchone()
                 if row and row[0] == len(MIGRATIONS):
                     return
-            migrate(self._conn, "memory", MIGRATIONS)
+            migrate(conn, "memory", MIGRATIONS)
         except Exception as error:
-            self._conn.close()
+            conn.close()
             raise MemoryFileError(f"{self.path} is not a usable memory: {error}") from None
+
+    @property
+    def _db(self) -> psycopg.Connection:
+        """The connection (_guard opens it); MemoryOffline where there is none."""
+        if self._conn is None:
+            raise MemoryOffline(f"the memory server {self.path} is not connected")
+        return self._conn
 
     @contextmanager
     def _guard(self, doing: str) -> Iterator[None]:
-        import psycopg
-
         doing = self._doing or doing
         writing = doing.startswith(("storing", "editing", "deleting", "counting a use", "undo"))
         if self._conn is None or self._conn.closed:
@@ -115,7 +123,7 @@ class ServerMemory:
             yield
         except psycopg.Error as error:
             if is_connection_error(error):
-                self._conn.close()
+                self._db.close()
                 lost = f"the memory server {self.path} cannot be reached"
                 raise MemoryOffline(
                     f"{lost}; {doing} was not saved" if writing else f"{lost} ({doing})"
@@ -127,14 +135,14 @@ class ServerMemory:
     def _write(self, doing: str) -> Iterator[None]:
         self._doing = doing
         try:
-            with self._guard(doing), self._conn.transaction():
+            with self._guard(doing), self._db.transaction():
                 yield
         finally:
             self._doing = ""
 
     def _rows(self, sql: str, params: Iterable = (), doing: str = "reading") -> list[tuple]:
         with self._guard(doing):
-            return self._conn.execute(sql, tuple(params)).fetchall()
+            return self._db.execute(sql, tuple(params)).fetchall()
 
     def close(self) -> None:
         if self._conn is not None:
@@ -211,7 +219,7 @@ class ServerMemory:
                 if meta:
                     replace = "UPDATE SET data = excluded.data" if outcome in (
                         ADDED, UPDATED) else "NOTHING"  # fmt: skip
-                    self._conn.execute(
+                    self._db.execute(
                         "INSERT INTO tm_unit_meta (unit_id, data) VALUES (%s, %s)"
                         f" ON CONFLICT (unit_id) DO {replace}",
                         (unit_id, json.dumps(meta, ensure_ascii=False)),
@@ -220,7 +228,7 @@ class ServerMemory:
             # A bulk import (TMX, team push): statistics now, not when autovacuum gets to it:
             # lookups choose the rarest n-grams by them.
             with self._guard("analyzing the memory"):
-                self._conn.execute("ANALYZE tm_units")
+                self._db.execute("ANALYZE tm_units")
             self._stats = None
         return outcomes
 
@@ -239,7 +247,7 @@ class ServerMemory:
         updated_at = unit.updated_at or stamp
         # Insert first: when two desks add the same source at once, exactly one insert wins and
         # the other falls through to the update below, under the row lock.
-        row = self._conn.execute(
+        row = self._db.execute(
             "INSERT INTO tm_units (source_lang, target_lang, source, target, source_norm,"
             " source_hash, created_at, updated_at, origin, status, usage)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
@@ -260,23 +268,25 @@ class ServerMemory:
         ).fetchone()
         if row is not None:
             return ADDED, row[0]
-        unit_id, old_target, old_updated, old_origin, old_status = self._conn.execute(
+        stored = self._db.execute(
             "SELECT id, target, updated_at, origin, status FROM tm_units"
             " WHERE source_lang = %s AND target_lang = %s AND source_hash = %s FOR UPDATE",
             (unit.source_lang, unit.target_lang, digest),
         ).fetchone()
+        assert stored is not None  # the insert above met a row with this key
+        unit_id, old_target, old_updated, old_origin, old_status = stored
         if old_target == unit.target and old_status == unit.status:
             return UNCHANGED, unit_id
         if unit.updated_at and unit.updated_at < old_updated:
             return OLDER, unit_id
         updated_at = unit.updated_at or later_stamp(old_updated)  # a new version, always
         if old_target != unit.target:
-            self._conn.execute(
+            self._db.execute(
                 "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
                 " VALUES (%s, %s, %s, %s)",
                 (unit_id, old_target, old_origin, stamp),
             )
-        self._conn.execute(
+        self._db.execute(
             "UPDATE tm_units SET target = %s, updated_at = %s, origin = %s, status = %s"
             " WHERE id = %s",
             (unit.target, updated_at, unit.origin, unit.status, unit_id),
@@ -309,7 +319,7 @@ class ServerMemory:
         """As TranslationMemory.edit; a stale copy (expected_version, the updated_at it was
         read with) is refused with StaleUnitError naming the login that changed the unit."""
         with self._write(f"editing unit #{unit_id}"):
-            row = self._conn.execute(
+            row = self._db.execute(
                 f"SELECT {_COLUMNS}, updated_by FROM tm_units WHERE id = %s FOR UPDATE",
                 (unit_id,),
             ).fetchone()
@@ -320,7 +330,7 @@ class ServerMemory:
                 raise StaleUnitError(unit_id, unit.updated_at, row[-1])
             new = edited_unit(unit, source, target, status)
             digest = key_hash(new.source)
-            clash = self._conn.execute(
+            clash = self._db.execute(
                 "SELECT id FROM tm_units WHERE source_lang = %s AND target_lang = %s"
                 " AND source_hash = %s AND id <> %s",
                 (unit.source_lang, unit.target_lang, digest, unit_id),
@@ -329,12 +339,12 @@ class ServerMemory:
                 raise ValueError(f"unit #{clash[0]} already has this source; edit that one instead")
             stamp = later_stamp(unit.updated_at)
             if new.target != unit.target:
-                self._conn.execute(
+                self._db.execute(
                     "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
                     " VALUES (%s, %s, %s, %s)",
                     (unit_id, unit.target, unit.origin, stamp),
                 )
-            self._conn.execute(
+            self._db.execute(
                 "UPDATE tm_units SET source = %s, source_norm = %s, source_hash = %s,"
                 " target = %s, status = %s, updated_at = %s WHERE id = %s",
                 (match_key(new.source), fuzzy_text(new.source), digest, new.target,
@@ -345,7 +355,7 @@ class ServerMemory:
     def append_history(self, unit_id: int, rows: list[tuple[str, str, str]]) -> None:
         """Add earlier targets (target, origin, replaced_at) to a unit: a moved memory keeps
         its history."""
-        with self._write(f"storing the history of unit #{unit_id}"), self._conn.cursor() as cur:
+        with self._write(f"storing the history of unit #{unit_id}"), self._db.cursor() as cur:
             cur.executemany(
                 "INSERT INTO tm_history (unit_id, target, origin, replaced_at)"
                 " VALUES (%s, %s, %s, %s)",
@@ -354,12 +364,12 @@ class ServerMemory:
 
     def delete(self, unit_id: int) -> None:
         with self._write(f"deleting unit #{unit_id}"):
-            if self._conn.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,)).rowcount == 0:
+            if self._db.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,)).rowcount == 0:
                 raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
 
     def record_use(self, unit_id: int) -> None:
         with self._write(f"counting a use of unit #{unit_id}"):
-            changed = self._conn.execute(
+            changed = self._db.execute(
                 "UPDATE tm_units SET usage = usage + 1 WHERE id = %s", (unit_id,)
             ).rowcount
             if changed == 0:
@@ -378,7 +388,7 @@ class ServerMemory:
         self, unit_id: int, before: TMUnit | None, *, expected_version: str | None = None
     ) -> None:
         with self._write(f"undoing the change to unit #{unit_id}"):
-            row = self._conn.execute(
+            row = self._db.execute(
                 "SELECT updated_at, updated_by FROM tm_units WHERE id = %s FOR UPDATE",
                 (unit_id,),
             ).fetchone()
@@ -387,14 +397,14 @@ class ServerMemory:
             if expected_version is not None and row[0] != expected_version:
                 raise StaleUnitError(unit_id, *row)
             if before is None:
-                self._conn.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,))
+                self._db.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,))
                 return
-            self._conn.execute(
+            self._db.execute(
                 "UPDATE tm_units SET target = %s, updated_at = %s, origin = %s, status = %s"
                 " WHERE id = %s",
                 (before.target, before.updated_at, before.origin, before.status, before.id),
             )
-            self._conn.execute(
+            self._db.execute(
                 "DELETE FROM tm_history WHERE id = (SELECT max(id) FROM tm_history"
                 " WHERE unit_id = %s AND target = %s)",
                 (before.id, before.target),
@@ -516,7 +526,8 @@ class ServerMemory:
         # Not among the most common: rarer than the least common of those (or in no unit).
         expected = sorted((frequency.get(g, rarer_than / 2) * units, g) for g in grams)
         budget = min(max(units / 300, _POSTINGS[0]), _POSTINGS[1])
-        chosen, total = [], 0.0
+        chosen: list[int] = []
+        total = 0.0
         for postings, gram in expected:
             if len(chosen) >= _FEWEST and total + postings > budget:
                 break

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from glossary.protocol import is_server_location
 from memory.units import IncomingUnit, MemoryFileError, TMMatch, TMUnit
 
 
@@ -16,7 +17,8 @@ class MemoryStore(Protocol):
 
     def add(self, source: str, target: str, source_lang: str, target_lang: str,
             origin: str = "", *, status: str = "confirmed") -> TMUnit: ...  # fmt: skip
-    def add_many(self, units: Iterable[IncomingUnit]) -> list[str]: ...
+    def add_many(self, units: Iterable[IncomingUnit],
+                 metas: Sequence[dict | None] | None = None) -> list[str]: ...  # fmt: skip
     def get(self, unit_id: int) -> TMUnit: ...
     def history(self, unit_id: int) -> list[tuple[str, str, str]]: ...
     def edit(self, unit_id: int, *, source: str | None = None, target: str | None = None,
@@ -68,14 +70,12 @@ def later_stamp(previous: str) -> str:
 def open_memory(where: str | Path, outbox: Path | None = None) -> MemoryStore:
     """The memory at a file path (SQLite, the default) or a postgresql:// URL (a team's);
     outbox: where a server's new units wait while it cannot be reached (a local folder)."""
-    from glossary.protocol import is_server_location
-
     if is_server_location(where):
-        from memory.pg_store import ServerMemory
+        from memory.pg_store import ServerMemory  # noqa: PLC0415 - optional: psycopg only for a team server
 
         return ServerMemory(str(where), outbox)
     if str(where).startswith(("http://", "https://", "mysql://", "sqlite://")):
         raise MemoryFileError(f"{where}: a translation memory is a file or a postgresql:// URL")
-    from memory.store import TranslationMemory
+    from memory.store import TranslationMemory  # noqa: PLC0415 - cycle: memory.store imports this module
 
     return TranslationMemory(where)

@@ -36,7 +36,7 @@ from memory.units import (
     edited_unit,
     now_stamp,
 )
-from storage.sqlite import disk_full, full_disk_message
+from storage.sqlite import disk_full, full_disk_message, inserted_id
 
 # The unit types are re-exported: callers need only `memory.store`.
 __all__ = [
@@ -259,7 +259,7 @@ class TranslationMemory:
                 ),
             )
             rev[0] += 1
-            return ADDED, cursor.lastrowid
+            return ADDED, inserted_id(cursor)
         unit_id, old_target, old_updated, old_origin, old_status = row
         if old_target == unit.target and old_status == unit.status:
             return UNCHANGED, unit_id

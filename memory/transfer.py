@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 
 from memory.protocol import MemoryStore
+from memory.schema import WriteTransaction
+from memory.store import TranslationMemory
 from memory.units import IncomingUnit, MemoryFileError
 
 _BATCH = 500
@@ -81,6 +83,7 @@ def _copy_batch(source: MemoryStore, target: MemoryStore, units: list) -> int:
         history = source.history(unit.id)
         if history:
             copied = target.exact(unit.source, unit.source_lang, unit.target_lang)
+            assert copied is not None  # add_many above stored it
             _append_history(target, copied.id, history)
     return len(units)
 
@@ -90,8 +93,8 @@ def _append_history(target: MemoryStore, unit_id: int, rows: list) -> None:
     if append is not None:
         append(unit_id, rows)
         return
-    from memory.schema import WriteTransaction
-
+    if not isinstance(target, TranslationMemory):
+        raise TypeError(f"{type(target).__name__} cannot keep a unit's earlier targets")
     db = target._db  # the SQLite file: through its own connection and write transaction
     with WriteTransaction(db):
         db.executemany(

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 from urllib.parse import urlsplit
+
+# Only the team modules (glossary/pg_store.py, pg_listen.py, memory/pg_store.py) import this one,
+# on first use of a postgresql:// URL: psycopg stays off start-up.
+import psycopg
 
 # Closer to what a translator's laptop on Wi-Fi needs than libpq's defaults (no timeout at all):
 # a dead server or a cut cable is noticed in seconds, not after the OS's two-hour keepalive.
-CONNECT_OPTIONS = {
+CONNECT_OPTIONS: dict[str, Any] = {
     "connect_timeout": 5,
     "keepalives": 1,
     "keepalives_idle": 5,
@@ -32,10 +37,8 @@ def redacted(url: str) -> str:
     return parts._replace(netloc=netloc).geturl()
 
 
-def connect(url: str, *, autocommit: bool = True):
+def connect(url: str, *, autocommit: bool = True) -> psycopg.Connection:
     """A psycopg connection, or ServerUnavailable/PermissionError saying why not."""
-    import psycopg
-
     try:
         return psycopg.connect(url, autocommit=autocommit, **CONNECT_OPTIONS)
     except psycopg.OperationalError as error:
@@ -48,14 +51,12 @@ def connect(url: str, *, autocommit: bool = True):
 
 def is_connection_error(error: BaseException) -> bool:
     """Whether a psycopg error means the connection is gone (as opposed to a refused change)."""
-    import psycopg
-
     if isinstance(error, psycopg.OperationalError | psycopg.InterfaceError):
         return True
     return getattr(getattr(error, "diag", None), "sqlstate", "") in ("57P01", "57P02", "57P03")
 
 
-def migrate(conn, name: str, steps: Sequence[str]) -> int:
+def migrate(conn: psycopg.Connection, name: str, steps: Sequence[str]) -> int:
     """Bring the schema `name` up to len(steps), one version per step, each in a transaction.
 
     The version lives in hanbit_schema; an advisory lock keeps two desks starting at once from
