@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from desktop.window.ui_language import ui_locale
 from paths import RESOURCES
 
 ORGANIZATION = "Hanbit"
@@ -125,7 +126,5 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("hanbit-desk")
     app.setWindowIcon(QIcon(str(ICON)))
     app.setFont(cjk_font())
-    from desktop.window.ui_language import ui_locale
-
     install_translator(app, ui_locale())
     return app

@@ -11,7 +11,9 @@ from desktop.glossary.panel import GlossaryPanel
 from desktop.glossary.term_lookup import TermLookup
 from desktop.grid.segment_model import COL_SOURCE
 from desktop.grid.term_highlight import TermHighlightDelegate
+from desktop.team.sync import outbox_for
 from documents.project import Project
+from glossary.protocol import open_termbase
 from glossary.store import GlossaryError, Termbase
 from paths import glossary_path
 
@@ -83,9 +85,6 @@ class GlossaryFeature(QObject):
             self.lookup.refresh()
             return
         try:
-            from desktop.team.sync import outbox_for
-            from glossary.protocol import open_termbase
-
             self.termbase = open_termbase(
                 self._glossary_path, outbox_for("glossary", self._glossary_path)
             )
@@ -95,7 +94,7 @@ class GlossaryFeature(QObject):
         self.lookup.set_termbase(self.termbase, *self.desk.pair())
 
     def open_manager(self):
-        from desktop.glossary.manager import GlossaryManager
+        from desktop.glossary.manager import GlossaryManager  # noqa: PLC0415 - start-up: the glossary manager is built on first use
 
         if self.termbase is None:
             QMessageBox.warning(
@@ -116,7 +115,7 @@ class GlossaryFeature(QObject):
         return self._manager
 
     def open_candidates(self):
-        from desktop.glossary.candidates_dialog import CandidatesDialog
+        from desktop.glossary.candidates_dialog import CandidatesDialog  # noqa: PLC0415 - start-up: Term Candidates is built on first use
 
         model = self.desk.model
         if self.termbase is None or model is None:

@@ -23,14 +23,14 @@ class ProjectFeature(QObject):
 
     def exporter(self) -> Exporter:
         if self._exporter is None:
-            from desktop.project.export_dialog import Exporter
+            from desktop.project.export_dialog import Exporter  # noqa: PLC0415 - start-up: the export dialog is built on first use
 
             self._exporter = Exporter(self.desk)
         return self._exporter
 
     def review_import(self) -> ReviewImport:
         if self._review_import is None:
-            from desktop.project.review_dialog import ReviewImport
+            from desktop.project.review_dialog import ReviewImport  # noqa: PLC0415 - start-up: the review import is built on first use
 
             self._review_import = ReviewImport(self.desk)
         return self._review_import

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.desk import Desk, current_segment, dock
 from desktop.glossary.feature import GlossaryFeature
+from desktop.grid.segment_view import TargetEditor
 from desktop.qa.filter import QAFilter
 from desktop.qa.panel import QAPanel
 from desktop.qa.worker import segment_check
@@ -69,7 +70,7 @@ class QAFeature(QObject):
         self.panel.set_project(None)
 
     def _check(self):
-        from qa.checks import forbidden_renderings, generic_concepts
+        from qa.checks import forbidden_renderings, generic_concepts  # noqa: PLC0415 - start-up: the QA checks load with the first check
 
         concepts = self.glossary.lookup.concepts()
         source, target = self.desk.pair()
@@ -95,8 +96,6 @@ class QAFeature(QObject):
 
     def _focus_changed(self, _old, new) -> None:
         """Re-check the current segment while the translator types in a target editor."""
-        from desktop.grid.segment_view import TargetEditor
-
         if isinstance(new, TargetEditor) and id(new) not in self._hooked:
             self._hooked.add(id(new))
             new.textChanged.connect(lambda editor=new: self._typed(editor))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFontDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -21,7 +22,7 @@ import paths
 from desktop.actions import ActionRegistry
 from desktop.grid.segment_model import COL_TARGET, SegmentModel, StatusFilterModel
 from desktop.grid.segment_view import SegmentView
-from desktop.project.dialogs import ask_new_project, ask_project_to_open
+from desktop.project.dialogs import ask_new_project, ask_project_to_open, ask_save_as
 from desktop.qa.panel import confirm_despite_critical
 from desktop.settings import Settings
 from desktop.tasks import TaskRunner, task_runner
@@ -35,6 +36,7 @@ from desktop.window.status_summary import StatusSummary
 from documents.project import Project, ProjectError, ProjectLockedError, Status
 from translation.engine import Engine, Route
 from translation.libretranslate import open_engine
+from workflows.pair_glossary import merge_curated
 
 log = logging.getLogger(__name__)
 # The longest panels wait for the first paint: a window never shown (a script, a test) fills
@@ -130,8 +132,6 @@ class MainWindow(QMainWindow):
         self.after_first_paint(self._merge_curated_glossary)
 
     def choose_font(self) -> None:
-        from PySide6.QtWidgets import QFontDialog
-
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Font of the segments"))
         if ok:
             self.apply_font(font)
@@ -277,8 +277,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self, destination: Path | None = None) -> Path | None:
         """Copy the project (asked for when None) and go on editing the copy, as Save As does."""
-        from desktop.project.dialogs import ask_save_as
-        from desktop.project.files import save_copy
+        from desktop.project.files import save_copy  # noqa: PLC0415 - start-up: Save As loads on first use
 
         if self.project is None:
             return None
@@ -308,8 +307,6 @@ class MainWindow(QMainWindow):
                 pass  # only where to reopen (disk full?): a typed target says so if it matters
 
     def _merge_curated_glossary(self) -> None:
-        from workflows.pair_glossary import merge_curated
-
         path = paths.glossary_path(data=self.data_dir)
         self.runner.run_task(
             lambda: merge_curated(path),
@@ -339,13 +336,13 @@ class MainWindow(QMainWindow):
         return self.pair_selector.route_for(self.project.source_lang, self.project.target_lang)
 
     def _pair_chosen(self, _source: str, target: str) -> None:
-        from desktop.translate.pair_change import change_target
+        from desktop.translate.pair_change import change_target  # noqa: PLC0415 - start-up: a pair change loads when one is chosen
 
         change_target(self, target)
 
     def open_package_manager(self):
         """The package manager (one per window), shown; installs and removals refresh the pair."""
-        from desktop.packages.manager import PackageManager
+        from desktop.packages.manager import PackageManager  # noqa: PLC0415 - start-up: the package manager is built on first use
 
         if self._package_manager is None:
             manager = PackageManager(Path(self.packages_dir), self.settings, self)
@@ -469,7 +466,7 @@ class MainWindow(QMainWindow):
 
     def _confirm_despite_source_script(self, source: str, text: str) -> bool:
         """True unless the target holds source-language text and the translator says no."""
-        from qa.checks import check_segment
+        from qa.checks import check_segment  # noqa: PLC0415 - start-up: the QA checks load with the first check
 
         project = self.project
         left = [
@@ -517,7 +514,7 @@ class MainWindow(QMainWindow):
 
     def split_segment(self, position: int | None = None) -> None:
         """Split the current segment's source at position (asked in a dialog when None)."""
-        from desktop.grid.split_dialog import SplitDialog
+        from desktop.grid.split_dialog import SplitDialog  # noqa: PLC0415 - start-up: the split dialog is built on first use
 
         segment_id = self._editable_current()
         if segment_id < 0 or self.model is None or self.project is None:
@@ -564,7 +561,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self, scope: str) -> int:
         """Retranslate "selected", "changed-terms" or "drafts" (desktop.translate.retranslate)."""
-        from desktop.translate.retranslate import Scope, retranslate
+        from desktop.translate.retranslate import Scope, retranslate  # noqa: PLC0415 - start-up: retranslation loads on first use
 
         return retranslate(self, Scope(scope))
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QToolBar
 
 from desktop.grid.segment_model import STATUS_LABELS
+from desktop.project.dialogs import ask_new_project_from_xliff
 from desktop.window.start_screen import show_start_screen
 from desktop.window.ui_language import add_language_menu
 from documents.project import Status
@@ -27,28 +28,24 @@ def _add(window: MainWindow, action_id: str, menu, text: str, keys=None, slot=No
 
 
 def _export_of(window):
-    from desktop.project.export_dialog import (
-        exporter_of,  # python-docx and friends load on first use
-    )
+    from desktop.project.export_dialog import exporter_of  # noqa: PLC0415 - start-up: python-docx and friends load on first use
 
     return exporter_of(window)
 
 
 def _review_import_of(window):
-    from desktop.project.review_dialog import review_import_of
+    from desktop.project.review_dialog import review_import_of  # noqa: PLC0415 - start-up: the review import is built on first use
 
     return review_import_of(window)
 
 
 def _new_from_xliff(window) -> None:
-    from desktop.project.dialogs import ask_new_project_from_xliff
-
     if path := ask_new_project_from_xliff(window, window.data_dir):
         window._open_checked(path)
 
 
 def _show_shortcuts(window) -> None:
-    from desktop.window.shortcuts import show_shortcuts_dialog
+    from desktop.window.shortcuts import show_shortcuts_dialog  # noqa: PLC0415 - start-up: the shortcuts dialog is built on first use
 
     show_shortcuts_dialog(window)
 
