@@ -26,25 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.grid.paint import draw_document
+from desktop.grid.term_highlight import python_index, utf16_offset
 from documents.inline import has_tags, tag_tokens
 
 # memoQ inserts the next source tag with F9; OmegaT with Ctrl+T. F9 is free in the desk.
 INSERT_NEXT_TAG = Qt.Key.Key_F9
 TAG_BACKGROUND = QColor("#dbe7f6")  # pale blue chip, distinct from the amber of glossary terms
 TAG_FOREGROUND = QColor("#1f4e8c")
-
-
-def _utf16(text: str, index: int) -> int:
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
-
-
-def _python(text: str, offset: int) -> int:
-    units = 0
-    for i, ch in enumerate(text):
-        if units >= offset:
-            return i
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
 
 
 _DESCRIPTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -102,8 +90,8 @@ def mark_tags(document: QTextDocument, text: str) -> None:
     cursor = QTextCursor(document)
     fmt = chip_format()
     for found in tag_tokens(text):
-        cursor.setPosition(_utf16(text, found.start))
-        cursor.setPosition(_utf16(text, found.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(utf16_offset(text, found.start))
+        cursor.setPosition(utf16_offset(text, found.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
 
 
@@ -143,8 +131,8 @@ class TagHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         for found in tag_tokens(text):
-            start = _utf16(text, found.start)
-            self.setFormat(start, _utf16(text, found.end) - start, self._format)
+            start = utf16_offset(text, found.start)
+            self.setFormat(start, utf16_offset(text, found.end) - start, self._format)
 
 
 def next_missing_tag(source: str, target: str) -> str | None:
@@ -181,7 +169,7 @@ class TagGuard(QObject):
     def _span_at(self, position: int) -> tuple[int, int] | None:
         """The tag (Python indices) that holds the Qt position strictly inside it."""
         text = self.editor.toPlainText()
-        index = _python(text, position)
+        index = python_index(text, position)
         for found in tag_tokens(text):
             if found.start < index < found.end:
                 return found.start, found.end
@@ -195,8 +183,8 @@ class TagGuard(QObject):
 
     def _remove(self, span: tuple[int, int], text: str) -> None:
         cursor = self.editor.textCursor()
-        cursor.setPosition(_utf16(text, span[0]))
-        cursor.setPosition(_utf16(text, span[1]), cursor.MoveMode.KeepAnchor)
+        cursor.setPosition(utf16_offset(text, span[0]))
+        cursor.setPosition(utf16_offset(text, span[1]), cursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
         self.editor.setTextCursor(cursor)
 
@@ -215,7 +203,7 @@ class TagGuard(QObject):
             return
         span = self._span_at(cursor.position())
         if span is not None:
-            cursor.setPosition(_utf16(self.editor.toPlainText(), span[1]))
+            cursor.setPosition(utf16_offset(self.editor.toPlainText(), span[1]))
             self.editor.setTextCursor(cursor)
 
     def _tooltip(self, event) -> bool:
@@ -223,7 +211,7 @@ class TagGuard(QObject):
             return False
         text = self.editor.toPlainText()
         position = self.editor.cursorForPosition(event.pos()).position()
-        index = _python(text, position)
+        index = python_index(text, position)
         found = next((t for t in tag_tokens(text) if t.start <= index < t.end), None)
         what = self.describe(found.number) if found is not None else ""
         if not what:
@@ -249,19 +237,19 @@ class TagGuard(QObject):
         text = self.editor.toPlainText()
         if cursor.hasSelection():
             # A selection that cuts a tag grows to take the whole tag (or nothing is broken).
-            start = _python(text, cursor.selectionStart())
-            end = _python(text, cursor.selectionEnd())
+            start = python_index(text, cursor.selectionStart())
+            end = python_index(text, cursor.selectionEnd())
             for found in tag_tokens(text):
                 if found.start < start < found.end:
                     start = found.start
                 if found.start < end < found.end:
                     end = found.end
             if event.text() or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-                cursor.setPosition(_utf16(text, start))
-                cursor.setPosition(_utf16(text, end), cursor.MoveMode.KeepAnchor)
+                cursor.setPosition(utf16_offset(text, start))
+                cursor.setPosition(utf16_offset(text, end), cursor.MoveMode.KeepAnchor)
                 self.editor.setTextCursor(cursor)
             return False
-        index = _python(text, cursor.position())
+        index = python_index(text, cursor.position())
         if key == Qt.Key.Key_Backspace:
             span = self._tag_ending_at(index, text) or self._span_at(cursor.position())
             if span is not None:
