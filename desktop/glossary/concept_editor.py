@@ -20,18 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glossary.protocol import TermbaseStore
 from glossary.store import Concept, GlossaryError, Term, TermKind
 from translation.languages import language_name
 
 STATUSES = ("approved", "proposed")
 
 
-def may_decide(termbase: object) -> bool:
+def may_decide(termbase: TermbaseStore) -> bool:
     """Whether this desk's user may approve concepts and forbid forms in termbase: asked of a
     team server once (a translator's login may only propose); a local file always may. A
     server out of reach answers no: the editor then offers what any login may save."""
     try:
-        return bool(getattr(termbase, "may_decide", lambda: True)())
+        return bool(termbase.may_decide())
     except (GlossaryError, OSError):
         return False
 

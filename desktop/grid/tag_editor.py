@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QPlainTextEdit,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from desktop.grid.paint import draw_document
+from desktop.grid.paint import cell_document, draw_document
 from desktop.grid.term_highlight import python_index, utf16_offset
 from documents.inline import has_tags, tag_tokens
 
@@ -109,14 +108,7 @@ def paint_tagged(
     style = opt.widget.style() if opt.widget else None
     if style is not None:
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-    document = QTextDocument()
-    document.setDocumentMargin(2)
-    document.setDefaultFont(opt.font)
-    wrap = QTextOption()
-    wrap.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    document.setDefaultTextOption(wrap)
-    document.setPlainText(text)
-    document.setTextWidth(max(opt.rect.width(), 10))
+    document = cell_document(opt.font, text, opt.rect.width())
     mark_tags(document, text)
     draw_document(painter, opt, document, bool(opt.state & QStyle.StateFlag.State_Selected))
     return True

@@ -9,12 +9,11 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from desktop.glossary.term_lookup import TermLookup
-from desktop.grid.paint import draw_document
+from desktop.grid.paint import cell_document, draw_document
 from glossary.matching import TermMatch
 
 __all__ = ["TermHighlightDelegate", "TermHighlighter", "TermLookup", "utf16_offset"]
@@ -61,14 +60,7 @@ class TermHighlightDelegate(QStyledItemDelegate):
     def _document(
         self, option: QStyleOptionViewItem, text: str, width: float, selected: bool = False
     ) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(2)
-        doc.setDefaultFont(option.font)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        doc.setDefaultTextOption(text_option)
-        doc.setPlainText(text)
-        doc.setTextWidth(max(width, 10.0))
+        doc = cell_document(option.font, text, width)
         cursor = QTextCursor(doc)
         for match in self._lookup.matches(text):
             cursor.setPosition(utf16_offset(text, match.start))
