@@ -32,7 +32,8 @@ LABELS = Path(__file__).resolve().parent / "data" / "qa_real" / "labels.json"
 HOLDOUT = LABELS.with_name("holdout.json")
 FINAL = LABELS.with_name("final.json")
 FRESH = LABELS.with_name("fresh.json")
-SAMPLES = [LABELS, HOLDOUT, FINAL, FRESH]
+LAST = LABELS.with_name("last.json")  # the last 73 digit-bearing dev lines none of the others held
+SAMPLES = [LABELS, HOLDOUT, FINAL, FRESH, LAST]
 INJECT_SEED = 13
 # the corpus lives beside the checkout (read-only, shared); HANBIT_PARK_NEWS points elsewhere
 CORPUS = Path(os.environ.get("HANBIT_PARK_NEWS", ROOT.parent / "shared" / "data" / "park-news-dev"))

@@ -93,6 +93,12 @@ def read_pairs(path: Path) -> list[tuple[int, str, str]]:
             continue
         if "\t" not in line:
             raise InputError(f"{path}:{number}: no TAB between source and target")
+        if line.count("\t") > 1:
+            # an id or a third column would be read as part of the target and checked as text
+            raise InputError(
+                f"{path}:{number}: {line.count(chr(9)) + 1} TAB-separated columns; "
+                "each line is source<TAB>target"
+            )
         source, target = line.split("\t", 1)
         pairs.append((number, source, target))
     return pairs

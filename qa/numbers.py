@@ -430,7 +430,9 @@ class FigureIssue:
     # "currency": same amount, but the target names no currency where the source does;
     # "unit": same number, a unit of another magnitude (5와트 -> 5 gigawatts);
     # "weekday": a day of the month rendered as a weekday that does not fit the article's date;
-    # "date": a day of the month rendered as a weekday or a relative day (informational)
+    # "date": a day of the month rendered as a weekday or a relative day (informational);
+    # "rendered": a figure the target says in words of its own (6개국 -> "the parties", 1위 ->
+    # "the top", 21시간 30분 -> 21:30): informational
     kind: str
     source: Figure | None
     target: Figure | None
@@ -472,7 +474,7 @@ class FigureIssue:
             )
         if self.kind == "weekday":
             return f"{self._source.text} is a {self.expected}, the target says {self.said!r}"
-        if self.kind == "date":
+        if self.kind in ("date", "rendered"):
             return f"{self._source.text} is rendered as {self.said!r}"
         return f"the source has {_said(self._source)}, the target {_said(self._target)}"
 
@@ -642,6 +644,10 @@ def compare_figures(
     used: set[int] = set()
     unmatched: list[Figure] = []
     issues: list[FigureIssue] = []
+    # 9.11 on both sides: one side reads a date, the other a decimal, both wrote the same
+    twins, twin_targets = _literal_twins(source, sources, target, targets)
+    used |= twin_targets
+    sources = [f for f in sources if f not in twins]
     # asides last: "29,000 feet (8,840 meters)" pairs 8840m with the metres in parentheses
     for figure in sources:
         # a figure of the target before a loose word: 2회 is "2 times" before it is "twice"
@@ -690,10 +696,16 @@ def compare_figures(
     reportable = [
         f
         for f in unmatched
-        if not (f.trivial or f.loose)
-        and not any(m.value == f.value and m.kind == f.kind for m in matched_sources)
+        if not ((f.trivial and not _rank(source, f)) or f.loose)
+        and not any(_repeats(m, f) for m in matched_sources)
     ]
     rendered: list[Figure] = []
+    # 21시간 30분 -> "21:30 hours": the same hours and minutes, read as a clock time
+    for hours, minutes, i, clock in _durations_as_clock(source, reportable, leftovers):
+        said = replace(hours, text=source[hours.start : minutes.end], end=minutes.end)
+        issues.append(FigureIssue("rendered", said, clock, "info", clock.text))
+        rendered += [hours, minutes]
+        leftovers.remove((i, clock))
     # days first: the month before a day rendered as "today" goes with it
     for figure in sorted(reportable, key=lambda f: f.kind != FigureKind.DAY):
         if figure in rendered:
@@ -713,6 +725,14 @@ def compare_figures(
             # 2009년 6월 -> "next June", 7월 마지막 토요일 -> "Saturday": a year or month the
             # target says relative to the story's own date
             issues.append(FigureIssue("date", figure, None, "info", said))
+            continue
+        counted = _counted(figure, source)
+        if counted is not None:
+            figure = replace(figure, text=source[figure.start : counted.end()].strip())
+        said = _said_as_words(figure, source, target)
+        if said:
+            # 6개국 -> "the parties", 1위 -> "the top": a count or rank the target names
+            issues.append(FigureIssue("rendered", figure, None, "info", said))
             continue
         # a loose word stands for a figure of its own kind only: 2배 -> tripled
         candidates = [
@@ -762,10 +782,20 @@ def compare_figures(
             for a, b in in_range.items()
         ):
             continue  # 2등부터 4등까지 -> "second, third or fourth": inside the range
+        if _written_in(source, other):
+            continue  # The Second Asia Tour, quoted in English inside the Korean
+        # "the first blast ... the second explosion": an order the source tells in words
+        # (먼저 ... 다음, 연이어); a position the target adds to a sequence it counts itself
+        if _in_sequence(source, target, other):
+            issues.append(FigureIssue("extra", None, other, "info"))
+            continue
         # "the two Koreas", "the two sides": a pair the Korean implies (남북, 양측); "two"
         # before anything else ("two deadly explosions") is a count the source lacks
-        implied = other.text.lower() == "two" and (
-            _PAIR_NOUN.match(target, other.end) or _KO_PAIR.search(source)
+        implied = other.text.lower() == "two" and bool(
+            _PAIR_NOUN.match(target, other.end)
+            or _KO_PAIR.search(source)
+            # "two early texts: the Epistle of Barnabas and the Shepherd of Hermas"
+            or _PAIR_LISTED.match(target, other.end)
         )
         # an aside (a currency equivalent, a time-zone conversion) or a day the target adds
         # beside a month (the June 14 quake) clarifies; it is no error
@@ -779,12 +809,34 @@ def compare_figures(
 
 
 _PAIR_NOUN = re.compile(
-    r"\s(?:Koreas|sides|countries|nations|parties|governments|leaders|men|women|candidates|"
+    r"\s(?:(?:great|main|rival|neighbouring|neighboring|major|biggest|largest|warring|"
+    r"opposing|former|leading)\s)?(?:Koreas|sides|countries|nations|parties|governments|leaders|men|women|candidates|"
     r"teams|companies|firms|rivals|neighbors|neighbours|allies|camps|houses|chambers|"
     r"Germanys|Chinas|superpowers)\b"
 )
+_PAIR_LISTED = re.compile(r"[^:;.]{1,40}:[^:;.]{1,80}\sand\s")
 # 남북 (the two Koreas), 양 (both), 쌍 (a pair), 둘 (two), 한중 and the like: a pair named
 _KO_PAIR = re.compile(r"남북|북미|한미|한중|한일|미중|중일|양[\s측국당사자]|쌍방|둘|두\s")
+
+
+def _written_in(source: str, figure: Figure) -> bool:
+    """A figure in words that the source writes the same way (an English title quoted)."""
+    return bool(re.search(r"[A-Za-z]", figure.text)) and bool(
+        re.search(rf"(?<![A-Za-z]){re.escape(figure.text)}(?![A-Za-z])", source)
+    )
+
+
+_KO_SEQUENCE = re.compile(r"다음|이어|연이어|잇따라|또\s?다른|나머지|먼저|첫\s?번째|첫째")
+_EN_ORDINAL_WORD = re.compile(r"\b(?:first|second|third|fourth|fifth)\b", re.IGNORECASE)
+
+
+def _in_sequence(source: str, target: str, figure: Figure) -> bool:
+    """An ordinal word (second, third) after "first" in the target, or where the source tells
+    the order in words: the second of a sequence the target counts itself."""
+    if figure.kind != FigureKind.ORDINAL or not figure.text.isalpha() or figure.value < 2:
+        return False
+    before = [m.group().lower() for m in _EN_ORDINAL_WORD.finditer(target, 0, figure.start)]
+    return "first" in before or bool(_KO_SEQUENCE.search(source))
 
 
 def _range_partners(text: str, figures: list[Figure]) -> dict[Figure, Figure]:
@@ -831,6 +883,128 @@ def _said_otherwise(figure: Figure, source: str, target: str) -> str:
         found = _EN_WEEKDAY.search(target)
         return found.group() if found else ""
     return ""
+
+
+# 6개국, 6자 회담: a count that names a known group; English may name the group instead
+_KO_GROUP_AFTER = re.compile(r"\s?(?:개국|개\s?나라|자\s?(?:회담|협상|대화|간|회의))")
+_EN_GROUP = re.compile(
+    r"\b(?:the|those|these|all|other)\s+(?:\w+\s+)?(?:parties|nations|countries|powers|"
+    r"members|participants|sides|governments|negotiators|talks)\b",
+    re.IGNORECASE,
+)
+# 이 3가지 방법 -> "these choices": things already introduced, counted again in passing
+_KO_DEMONSTRATIVE_BEFORE = re.compile(r"(?:^|\s)(?:이|그|저|이런|그런|이들|위)\s?$")
+_EN_DEMONSTRATIVE = re.compile(r"\b(?:these|those|both|each|all of them|all of these)\b", re.I)
+# 2차전 -> "retrial", 2번째 -> "again": a second time, said as a repeat
+_KO_SECOND_TIME_AFTER = re.compile(r"\s?(?:차|번째|회째|번\s?째)")
+_EN_AGAIN = re.compile(
+    r"\b(?:again|another|anew|renewed|rematch|re-\w+|re(?:trial|match|run|vote|election|count|"
+    r"start|sumed?|turn(?:ed|s)?|peat(?:ed)?))\b",
+    re.IGNORECASE,
+)
+_KO_RANK_AFTER = re.compile(r"\s?위(?![\uac00-\ud7a3])|\s?위(?:를|로|에|의|는|인|권|였|다)")
+_EN_FIRST_PLACE = re.compile(
+    r"\b(?:top(?:s|ped|ping)?|No\.\s?1|number\s(?:one|1)|#1|first|lead(?:s|ing)?|led|"
+    r"best-selling|biggest|highest|largest|champions?|winners?|won|wins|records?|"
+    r"record-\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted(figure: Figure, text: str) -> re.Match[str] | None:
+    """The group or rank word after a count (개국, 자 회담, 위), to show it with the figure."""
+    if figure.kind != FigureKind.NUMBER or figure.measure or figure.currency:
+        return None
+    if _rank(text, figure):
+        return re.compile(r"\s?위").match(text, figure.end)
+    return _KO_GROUP_AFTER.match(text, figure.end)
+
+
+def _rank(text: str, figure: Figure) -> bool:
+    """1위: first place, which English never says with an article ("topped", "No. 1")."""
+    return figure.value == 1 and bool(_KO_RANK_AFTER.match(text, figure.end))
+
+
+def _said_as_words(figure: Figure, source: str, target: str) -> str:
+    """The target's words for a count it names as a group (6개국 -> "the parties") or for
+    first place (1위 -> "the top"), or ""."""
+    if figure.kind == FigureKind.NUMBER and _KO_GROUP_AFTER.match(source, figure.end):
+        found = _EN_GROUP.search(target)
+        return found.group() if found else ""
+    if _rank(source, figure):
+        found = _EN_FIRST_PLACE.search(target)
+        return found.group() if found else ""
+    found = None
+    if figure.kind == FigureKind.NUMBER and _KO_DEMONSTRATIVE_BEFORE.search(
+        source, 0, figure.start
+    ):
+        found = _EN_DEMONSTRATIVE.search(target)
+    if found is None and figure.value == 2 and _KO_SECOND_TIME_AFTER.match(source, figure.end):
+        found = _EN_AGAIN.search(target)
+    return found.group() if found else ""
+
+
+def _repeats(matched: Figure, figure: Figure) -> bool:
+    """figure says again what a matched figure of the source said: 15일 감금 ... 15일 동안."""
+    if matched.value != figure.value:
+        return False
+    if matched.kind == figure.kind:
+        return True
+    days = [f for f in (matched, figure) if f.kind == FigureKind.DAY]
+    lengths = [f for f in (matched, figure) if f.measure == DAYS]
+    return len(days) == 1 and len(lengths) == 1
+
+
+_HOURS_MINUTES = re.compile(r"\s?")
+
+
+def _durations_as_clock(
+    source: str, reportable: list[Figure], leftovers: list[tuple[int, Figure]]
+) -> list[tuple[Figure, Figure, int, Figure]]:
+    """(hours, minutes, index, clock) for each 21시간 30분 the target writes as 21:30."""
+    found = []
+    for hours, minutes in zip(reportable, reportable[1:], strict=False):
+        if not (
+            hours.measure is not None
+            and hours.measure.symbol == "h"
+            and minutes.measure is not None
+            and minutes.measure.symbol == "min"
+            and _HOURS_MINUTES.fullmatch(source, hours.end, minutes.start)
+        ):
+            continue
+        value = hours.value * 60 + minutes.value
+        for i, other in leftovers:
+            if other.kind == FigureKind.TIME and other.value == value:
+                found.append((hours, minutes, i, other))
+                break
+    return found
+
+
+_LITERAL = re.compile(r"(?<![\d.,/])\d{1,2}[./]\d{1,2}(?![\d.,/]|\s?[%만억조])")
+_DATE_KINDS = (FigureKind.MONTH, FigureKind.DAY)
+
+
+def _literal_twins(
+    source: str, sources: list[Figure], target: str, targets: list[Figure]
+) -> tuple[set[Figure], set[int]]:
+    """Figures inside a token both sides write alike (9.11), read as a date on one side and
+    a number on the other: they agree whatever they mean."""
+    source_tokens = {m.group(): m.span() for m in _LITERAL.finditer(source)}
+    twins: set[Figure] = set()
+    twin_targets: set[int] = set()
+    for m in _LITERAL.finditer(target):
+        span = source_tokens.get(m.group())
+        if span is None:
+            continue
+        inside = [f for f in sources if span[0] <= f.start and f.end <= span[1] + 1]
+        theirs = [i for i, t in enumerate(targets) if m.start() <= t.start and t.end <= m.end() + 1]
+        kinds = {f.kind in _DATE_KINDS for f in inside} | {
+            targets[i].kind in _DATE_KINDS for i in theirs
+        }
+        if inside and theirs and kinds == {True, False}:
+            twins.update(inside)
+            twin_targets.update(theirs)
+    return twins, twin_targets
 
 
 def _relative_day_count(text: str, figure: Figure) -> bool:

@@ -34,6 +34,7 @@ def test_a_unit_error_reads_in_korean_naming_both_figures():
         ("어선 50만여척", "50,000 fishing boats", "원문은 50만 (500,000), 번역문은 50,000입니다"),
         ("생포된 5명", "they were civilians", "원문의 5이(가) 번역문에 없습니다"),
         ("28일 발표했다", "announced Monday", "28일을(를) 'Monday'(으)로 옮겼습니다"),
+        ("6개국은 합의했다", "the parties agreed", "6개국을(를) 'the parties'(으)로 옮겼습니다"),
         ("이 제품", "the product at 10 p.m.", "번역문의 10 p.m. (22:00)이(가) 원문에 없습니다"),
     ],
 )

@@ -112,6 +112,11 @@ def test_unreadable_input_is_exit_2_with_a_reason(capsys, tmp_path):
     no_tab.write_text("알리페이 Alipay\n", encoding="utf-8")
     assert main.main(["qa", str(no_tab), "--from", "ko", "--to", "en", "--no-glossary"]) == 2
     assert "no-tab.tsv:1: no TAB" in capsys.readouterr().err
+    # an id column would silently become part of the target: refused, naming the line
+    three = tmp_path / "three.tsv"
+    three.write_text("1\t알리페이\tAlipay\n", encoding="utf-8")
+    assert main.main(["qa", str(three), "--from", "ko", "--to", "en", "--no-glossary"]) == 2
+    assert "three.tsv:1: 3 TAB-separated columns" in capsys.readouterr().err
 
 
 def test_a_termbase_file_works_as_glossary(capsys, tmp_path):
