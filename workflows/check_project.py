@@ -113,11 +113,23 @@ def check_project(
     on_progress: Callable[[int], None] | None = None,
 ) -> list[FoundIssue]:
     """Every issue of a project's segments with the pair's glossary; the story's date from
-    its dateline unless given."""
+    its dateline unless given, else for each line that says a day as a weekday the calendar
+    its neighbouring lines agree on (qa.dates.neighbour_calendars)."""
     dated = article_date or story_date(segment.source for segment in segments)
+    by_line = {} if dated is not None else line_calendars(segments)
     return check_segments(
         segments,
-        lambda segment: check_pair(segment.source, segment.target, glossary, dated),
+        lambda segment: check_pair(
+            segment.source, segment.target, glossary, dated or by_line.get(segment.id)
+        ),
         cancelled,
         on_progress,
     )
+
+
+def line_calendars(segments: Sequence[Bilingual]) -> dict[int, date]:
+    """Segment id -> a date whose calendar its neighbours' weekdays agree on (no dateline)."""
+    from qa.dates import neighbour_calendars  # noqa: PLC0415 - start-up: qa.dates (decimal) loads with the first check
+
+    dated = neighbour_calendars([(segment.source, segment.target) for segment in segments])
+    return {segments[index].id: when for index, when in dated.items()}

@@ -4,9 +4,10 @@ segment with an open CRITICAL issue is confirmed."""
 
 from __future__ import annotations
 
-import functools
 import json
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -45,6 +46,7 @@ from documents.project import ProjectError, Segment
 from qa.messages import check_name, render
 from qa.messages import severity_name as severity_label
 from qa.never_flag import Entry, NeverFlag, NeverFlagError
+from workflows.check_project import line_calendars
 
 EMPTY_CHECK = "empty"  # qa.checks's check name for a segment not translated yet
 META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
@@ -77,6 +79,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 if TYPE_CHECKING:
     from desktop.desk import Desk
+    from qa.checks import QAIssue
 
 
 def severity_name(issue: FoundIssue) -> str:
@@ -184,6 +187,9 @@ class QAPanel(QWidget):
         self._dismissed: set[str] = set()
         self._found: list[FoundIssue] = []
         self.article_date = None  # the story's date (its dateline): weekdays are checked
+        # without a dateline: segment id -> the calendar its neighbours' weekdays agree on,
+        # from the last whole-document run
+        self._calendars: dict[int, date] = {}
         self.runner = QARunner(check, self)
         self.runner.bind = self._with_date
         self.runner.sig_document_checked.connect(self._document_checked)
@@ -281,10 +287,16 @@ class QAPanel(QWidget):
             self.run_all()
 
     def _with_date(self, check: CheckFn) -> CheckFn:
-        """The check told the article's date, when it takes one (desktop.qa.worker's does)."""
-        if self.article_date is not None and getattr(check, "takes_article_date", False):
-            return functools.partial(check, article_date=self.article_date)
-        return check
+        """The check told the article's date, when it takes one (desktop.qa.worker's does):
+        the dateline's, else the calendar the segment's neighbours agree on."""
+        if not getattr(check, "takes_article_date", False):
+            return check
+
+        def dated(segment: Segment) -> Sequence[QAIssue]:
+            when = self.article_date or self._calendars.get(segment.id)
+            return check(segment, article_date=when)  # type: ignore[call-arg]
+
+        return dated
 
     def set_check(self, check: CheckFn) -> None:
         """A new check function (the glossary or the pair changed); re-runs the document."""
@@ -300,6 +312,7 @@ class QAPanel(QWidget):
         except ProjectError:  # closed with its window; a late glossary signal finds it so
             self.set_project(None)
             return
+        self._calendars = line_calendars(segments) if self.article_date is None else {}
         self._set_status(self.tr("Checking…"))
         self.runner.check_document(segments)
 

@@ -121,6 +121,40 @@ def test_a_weekday_that_does_not_fit_the_dateline_is_flagged(qtbot, panel, tmp_p
         project.close()
 
 
+def test_without_a_dateline_the_weekday_must_fit_the_calendar_of_its_neighbours(
+    qtbot, panel, tmp_path
+):
+    # dev lines 704, 705 and 713 (shortened): 21일 is a Monday, 19일 a Saturday; the
+    # translator of line 705 wrote 18일 for the Saturday the English names
+    story = [
+        ("사진이 보도되자 이탈리아 언론계가 21일(현지시간) 당혹감을 나타냈다.",
+         "Italian newspapers expressed shock on Monday after photographs were published."),
+        ("ANSA 통신은 18일 해변에서 발생한 익사 사고를 보도했다.",
+         "ANSA reported that the incident had occurred on Saturday at the beach."),
+        ("에브리원은 “19일 발생한 익사 사고는 비참한 사건”이라고 밝혔다.",
+         "The group EveryOne said Saturday's drownings were a miserable event."),
+        ("국제유가가 21일(현지시간) 상승세로 돌아섰다.", "Oil prices rebounded strongly Monday."),
+    ]  # fmt: skip
+    project = _show(qtbot, panel, _project(tmp_path, "undated", story))
+    try:
+        assert panel.article_date is None
+        weekday = [i for i in panel.issues() if i.check == "number-weekday"]
+        assert [i.number for i in weekday] == [project.segments()[1].number]
+        assert weekday[0].issue.message == "18일 is a Friday, the target says 'Saturday'"
+        # the live re-check after the translator's fix checks against the same calendar
+        second = project.segments()[1]
+        fixed = project.set_target(second.id, story[1][1].replace("Saturday", "Friday"))
+        with qtbot.waitSignal(panel.sig_updated, timeout=10000):
+            panel.segment_changed(fixed)
+        assert not [i for i in panel.issues() if i.check == "number-weekday"]
+        still = project.set_target(second.id, story[1][1].replace("Saturday", "Sunday"))
+        with qtbot.waitSignal(panel.sig_updated, timeout=10000):
+            panel.segment_changed(still)
+        assert [i.check for i in panel.issues()].count("number-weekday") == 1
+    finally:
+        project.close()
+
+
 def _answer_question(button: QMessageBox.StandardButton, never_again: bool, seen: list) -> None:
     box = QApplication.activeModalWidget()
     if not isinstance(box, QMessageBox):

@@ -142,3 +142,63 @@ def test_a_pair_the_target_names_itself() -> None:
     assert flags("폭발이 일어났다.", "Two deadly explosions went off.") == [
         ("number-extra", Severity.FUNCTIONAL)
     ]
+
+
+# five lines of one story and the next (dev lines 696-717, shortened): the 21st is a Monday,
+# the 19th a Saturday; line 705's translator wrote 18일 for the Saturday the English names
+STORY = [
+    (
+        "멕시코에서 수입한 할라피뇨 고추에서 살모넬라균이 발견됐다고 미 식품의약국(FDA)이 21일 "
+        "밝혔다.",
+        "Salmonella was found on a jalapeno pepper imported from Mexico, the FDA announced Monday.",
+    ),
+    (
+        "익사한 여학생 시신 2구 옆에서 일광욕을 즐기는 사진에 이탈리아 언론계가 21일(현지시간) "
+        "당혹감을 나타냈다.",
+        "Italian newspapers expressed shock on Monday after photographs of sunbathers beside "
+        "the bodies of two drowned girls were published.",
+    ),
+    (
+        "이탈리아 ANSA 통신은 18일 나폴리 서부 해변에서 발생한 익사 사고를 보도했다.",
+        "Italian news agency ANSA reported that the incident had occurred on Saturday at the "
+        "beach west of Naples.",
+    ),
+    (
+        "에브리원은 웹사이트에서 “19일 발생한 익사 사고는 비참한 사건”이라고 밝혔다.",
+        "The group EveryOne said Saturday's drownings were a miserable event.",
+    ),
+    (
+        "국제유가가 21일(현지시간) 사흘 연속 하락세를 이어간 끝에 상승세로 돌아섰다.",
+        "Oil prices rebounded strongly Monday, following a three-day slide.",
+    ),
+]
+
+
+def _qa_file(tmp_path, lines, capsys) -> list[dict]:
+    import json
+
+    import main
+
+    path = tmp_path / "story.tsv"
+    path.write_text("".join(f"{ko}\t{en}\n" for ko, en in lines), encoding="utf-8")
+    main.main(["qa", str(path), "--from", "ko", "--to", "en", "--no-glossary", "--json"])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_weekday_is_checked_against_the_calendar_the_neighbouring_lines_agree_on(
+    tmp_path, capsys
+) -> None:
+    found = _qa_file(tmp_path, STORY, capsys)
+    weekday = [row for row in found if row["check"] == "number-weekday"]
+    assert [(row["line"], row["message"]) for row in weekday] == [
+        (3, "18일 is a Friday, the target says 'Saturday'")
+    ]
+    # with the day right, nothing is reported
+    fixed = list(STORY)
+    fixed[2] = (STORY[2][0].replace("18일", "19일"), STORY[2][1])
+    assert not [r for r in _qa_file(tmp_path, fixed, capsys) if r["check"] == "number-weekday"]
+    # one neighbour is not a calendar: the weekday is accepted as a rendering, as before
+    assert not [r for r in _qa_file(tmp_path, STORY[1:3], capsys) if r["check"] == "number-weekday"]
+    # nor are neighbours that disagree (two stories of different months side by side)
+    mixed = [STORY[0], (STORY[1][0], STORY[1][1].replace("Monday", "Thursday")), STORY[2]]
+    assert not [r for r in _qa_file(tmp_path, mixed, capsys) if r["check"] == "number-weekday"]
