@@ -83,6 +83,13 @@ _PICKLISTS = {
 }
 # transactionType values for creation and last change (TBX-Basic; TBX-Basic v4 says creation).
 _CREATED, _UPDATED = ("origination", "creation"), ("modification",)
+# A transaction (who created or last changed a concept, a language section or a term, and when)
+# is kept in that level's details as "origination/date", "origination/responsibility",
+# "modification/date", "modification/responsibility": the first origination, the latest
+# modification. A concept's dates are its created_at and updated_at (in details too only beside
+# a responsibility): the responsibility is written back only with the date it came with, since
+# a concept edited since is not that person's modification any more.
+TRANSACTIONS = ("origination", "modification")
 # TBX-Basic has no data category for the desk's concept status (approved | proposed), and a
 # valid file holds no custom ones: a proposed concept carries this note, which people can read.
 STATUS_NOTE = "Hanbit Desk status: "
@@ -164,7 +171,7 @@ def _entry(entry: etree._Element) -> TbxEntry:
         elif name == "note":
             notes.append(_text(child))
         elif name == "transacGrp":
-            _transaction(child, concept)
+            _transaction(child, concept.details)
         elif name in ("langSec", "langSet"):
             _language(child, read)
         elif category == "subjectfield" and not concept.domain:
@@ -174,6 +181,11 @@ def _entry(entry: etree._Element) -> TbxEntry:
         else:
             _describe(child, concept.details, _CONCEPT_CATEGORIES, notes)
     concept.note = "\n".join(n for n in notes if n)
+    concept.created_at = concept.details.get("origination/date", "")
+    concept.updated_at = concept.details.get("modification/date", "")
+    for kind in TRANSACTIONS:
+        if f"{kind}/responsibility" not in concept.details:
+            concept.details.pop(f"{kind}/date", None)  # the concept's dates hold it
     return read
 
 
@@ -215,16 +227,30 @@ def _add(details: dict[str, str], key: str, text: str) -> None:
         details[key] = f"{details[key]}\n{text}" if details.get(key) else text
 
 
-def _transaction(group: etree._Element, concept: Concept) -> None:
-    """Origination and modification dates of a transacGrp; other transactions are ignored."""
+def _transaction(group: etree._Element, details: dict[str, str]) -> None:
+    """An origination or modification transacGrp (date, responsibility) into details: the
+    first origination and the latest modification of the level; other transactions are
+    ignored."""
     kinds = [_text(c).lower() for c in group if _category(c) == "transactiontype"]
-    dates = [_text(c) for c in group if _local(c) == "date"]
-    if not dates or not dates[0]:
-        return
-    if any(kind in _CREATED for kind in kinds) and not concept.created_at:
-        concept.created_at = dates[0]
+    if any(kind in _CREATED for kind in kinds):
+        kind = "origination"
     elif any(kind in _UPDATED for kind in kinds):
-        concept.updated_at = max(concept.updated_at, dates[0])
+        kind = "modification"
+    else:
+        return
+    date = next((_text(c) for c in group if _local(c) == "date"), "")
+    user = next((_text(c) for c in group if _category(c) == "responsibility"), "")
+    if not (date or user):
+        return
+    if f"{kind}/date" in details or f"{kind}/responsibility" in details:
+        if kind == "origination" or date <= details.get(f"{kind}/date", ""):
+            return
+    details.pop(f"{kind}/date", None)
+    details.pop(f"{kind}/responsibility", None)
+    if date:
+        details[f"{kind}/date"] = date
+    if user:
+        details[f"{kind}/responsibility"] = user
 
 
 def _language(section: etree._Element, read: TbxEntry) -> None:
@@ -240,7 +266,9 @@ def _language(section: etree._Element, read: TbxEntry) -> None:
                 terms.append(found)
         elif name == "note":
             notes.append(_text(child))
-        elif name != "transacGrp":
+        elif name == "transacGrp":
+            _transaction(child, details)
+        else:
             _describe(child, details, _CONCEPT_CATEGORIES, notes)
     if notes:
         details["note"] = "\n".join(n for n in notes if n)
@@ -275,7 +303,9 @@ def _term(holder: etree._Element, lang: str, read: TbxEntry) -> tuple[Term, bool
                     kind = found
             elif name == "note":
                 notes.append(_text(child))
-            elif name not in ("termGrp", "transacGrp"):
+            elif name == "transacGrp":
+                _transaction(child, details)
+            elif name != "termGrp":
                 _describe(child, details, _TERM_CATEGORIES, notes)
     if not text:
         read.issues.append(
@@ -366,14 +396,13 @@ def _write_concept(
     notes = [concept.note] if concept.note else []
     if concept.domain:
         _sub(entry, v3, "descrip", concept.domain, type="subjectField")
-    _write_details(entry, concept.details, v3, notes, level="entry")
+    details = dict(concept.details)
+    dates = {"origination": concept.created_at, "modification": concept.updated_at}
+    transactions = _pop_transactions(details, dates)
+    _write_details(entry, details, v3, notes, level="entry")
     if concept.status and concept.status != "approved":
         notes.append(STATUS_NOTE + concept.status)
-    for kinds, date in ((_CREATED, concept.created_at), (_UPDATED, concept.updated_at)):
-        if date:
-            group = _sub(entry, v3, "transacGrp")
-            _sub(group, v3, "transac", kinds[0], type="transactionType")
-            _sub(group, v3, "date", date[:10])  # TBX-Basic dates are days (xsd:date)
+    _write_transactions(entry, transactions, v3)
     _notes(entry, v3, notes)
     languages = concept.languages()
     # The source language first: readers such as translate-toolkit take the first as source.
@@ -385,7 +414,9 @@ def _write_concept(
         extra = dict(concept.lang_details.get(lang, {}))
         if extra.get("note"):
             lang_notes.append(extra.pop("note"))
+        transactions = _pop_transactions(extra)
         _write_details(section, extra, v3, lang_notes, level="lang")
+        _write_transactions(section, transactions, v3)
         _notes(section, v3, lang_notes)
         for term in (t for t in concept.terms if t.lang == lang):
             _write_term(section, term, v3)
@@ -414,6 +445,36 @@ def _write_details(
         notes.extend(f"{key} {name}: {text}" for name, text in sources.items())
 
 
+def _pop_transactions(
+    details: dict[str, str], dates: dict[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    """(kind, date, responsibility) of each transaction kept in details, taken out of them.
+    dates: the concept's own (created_at, updated_at), which win; a responsibility goes out
+    only with the date it was read with."""
+    found = []
+    for kind in TRANSACTIONS:
+        stated = details.pop(f"{kind}/date", "")
+        user = details.pop(f"{kind}/responsibility", "")
+        date = stated if dates is None else dates[kind]
+        if date != stated:
+            user = ""  # changed since: the date is the desk's, the person not known
+        if date or user:
+            found.append((kind, date, user))
+    return found
+
+
+def _write_transactions(
+    parent: etree._Element, transactions: list[tuple[str, str, str]], v3: bool
+) -> None:
+    for kind, date, user in transactions:
+        group = _sub(parent, v3, "transacGrp")
+        _sub(group, v3, "transac", kind, type="transactionType")
+        if date:
+            _sub(group, v3, "date", date[:10])  # TBX-Basic dates are days (xsd:date)
+        if user:
+            _sub(group, v3, "transacNote", user, type="responsibility")
+
+
 def _write_term(section: etree._Element, term: Term, v3: bool) -> None:
     holder = _sub(section, v3, "tig")
     _sub(holder, v3, "term", term.text)
@@ -425,7 +486,9 @@ def _write_term(section: etree._Element, term: Term, v3: bool) -> None:
             continue  # left in details: written as a note below, not as an invalid value
         _sub(holder, v3, "termNote", details.pop(key), type=key)
     _sub(holder, v3, "termNote", _STATUS_OUT[term.kind], type="administrativeStatus")
+    transactions = _pop_transactions(details)
     _write_details(holder, details, v3, notes, level="term")
+    _write_transactions(holder, transactions, v3)
     _notes(holder, v3, notes)
 
 

@@ -115,6 +115,72 @@ def test_ltac_dca_and_dct_files_read_the_same(termbase) -> None:
     assert "\n\t" not in galactic.note and galactic.note.startswith("Another name for an open")
 
 
+def test_who_made_a_transaction_is_kept_at_every_level_and_written_back(termbase, tmp_path):
+    """transacNote responsibility (LISA's Jane and John, MultiTerm's Tommy in DCA and DCT): read
+    into each level's details with its date, stored, written back in both TBX styles."""
+    dca = read_tbx(FIXTURES / "ltac-astronomy-dca.tbx")
+    dct = read_tbx(FIXTURES / "ltac-astronomy-dct.tbx")
+
+    def people(entries: list) -> list:
+        return [
+            {(level, k): v for level, d in (("entry", e.concept.details),
+                                             *e.concept.lang_details.items(),
+                                             *((t.text, t.details) for t in e.concept.terms))
+             for k, v in d.items() if k.startswith(("origination/", "modification/"))}
+            for e in entries
+        ]  # fmt: skip
+
+    assert people(dca) == people(dct)
+    assert sum(len(found) for found in people(dca)) > 300
+    first = dca[0].concept
+    assert first.details == {
+        "origination/date": "2010-04-17", "origination/responsibility": "Tommy",
+        "modification/date": "2010-05-01", "modification/responsibility": "Tommy",
+    }  # fmt: skip
+    assert first.lang_details["en"]["modification/responsibility"] == "Tommy"
+    lisa = [e.concept for e in read_tbx(FIXTURES / "lisa-tbx-basic-sample.tbx")]
+    [entry] = [c for c in lisa if c.details.get("origination/responsibility")]
+    assert (entry.created_at, entry.details["origination/responsibility"]) == ("2007-07-22", "Jane")
+    assert (entry.updated_at, entry.details["modification/responsibility"]) == (
+        "2007-07-23",
+        "John",
+    )
+    [term] = [t for c in lisa for t in c.terms if t.details.get("origination/responsibility")]
+    assert (term.details["origination/date"], term.details["modification/responsibility"]) == (
+        "2007-07-22", "John")  # fmt: skip
+    apply_import(termbase, plan_import(termbase, FIXTURES / "lisa-tbx-basic-sample.tbx"))
+    for style in ("basic", "v3"):
+        out = tmp_path / f"{style}.tbx"
+        export_glossary(termbase, out, tbx_style=style)
+        again = [e.concept for e in read_tbx(out)]
+        assert [c.details for c in again] == [c.details for c in termbase.concepts()]
+        assert [[t.details for t in c.terms] for c in again] == [
+            [t.details for t in c.terms] for c in termbase.concepts()
+        ]
+    assert tbx_basic_problems(tmp_path / "basic.tbx") == []
+    schema = etree.RelaxNG(etree.parse(str(SCHEMAS / "TBXcoreStructV03_TBX-Basic_integrated.rng")))
+    assert schema.validate(etree.parse(str(tmp_path / "v3.tbx"))), schema.error_log
+    # Edited since the import: the edit's date goes out, without the earlier modifier.
+    stored = termbase.concepts_by_ids([entry_id(termbase)])[0]
+    stored.note = "checked again"
+    termbase.update_concept(stored)
+    export_glossary(termbase, tmp_path / "edited.tbx")
+    [group] = [
+        g
+        for g in etree.parse(str(tmp_path / "edited.tbx")).iter("transacGrp")
+        if g.findtext("transac") == "modification"
+        and g.getparent().tag == "termEntry"
+        and g.getparent().get("id") == f"c{stored.id}"
+    ]
+    assert group.findtext("transacNote") is None and group.findtext("date") != "2007-07-23"
+
+
+def entry_id(termbase: Termbase) -> int:
+    [concept] = [c for c in termbase.concepts() if c.details.get("origination/responsibility")]
+    assert concept.id is not None
+    return concept.id
+
+
 STATUS_TBX = """<?xml version="1.0"?>
 <martif type="TBX-Basic" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p>
 </sourceDesc></fileDesc></martifHeader><text><body>

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lxml import etree
+
 import main
 from glossary.curated import load_curated
 from glossary.model import Concept, Term, TermKind
+from glossary.pg_store import ServerTermbase
 from glossary.store import Termbase
 from glossary.transfer import fingerprint as termbase_fingerprint
 from memory.store import TranslationMemory
@@ -131,57 +134,75 @@ def test_tbx_details_survive_the_move_to_the_server_and_back(tmp_path: Path, tea
         assert termbase_fingerprint(termbase) == before
         export_glossary(termbase, tmp_path / "after.tbx")
     assert (tmp_path / "after.tbx").read_bytes() == (tmp_path / "before.tbx").read_bytes()
+    # Who created and last changed an entry (transacNote responsibility): LISA's Jane and
+    # John, MultiTerm's Tommy at concept, language and term level, exported by the server too.
+    with ServerTermbase(team_db) as server:
+        export_glossary(server.concepts(), tmp_path / "server.tbx")
+    assert (tmp_path / "server.tbx").read_bytes() == (tmp_path / "before.tbx").read_bytes()
+    people = _responsibilities(tmp_path / "before.tbx")
+    assert people == _responsibilities(GLOSSARY_FIXTURES / "lisa-tbx-basic-sample.tbx") | (
+        _responsibilities(GLOSSARY_FIXTURES / "ltac-astronomy-dca.tbx")
+    )
+    assert {"Jane", "John", "Tommy"} <= {who for _, who, _ in people}
 
 
-def _lisa_as_en_ko(name: str, folder: Path) -> Path:
-    """A LISA TMX Compliance Kit file (props, notes, usage, creation and change ids, inline
-    codes) with its French relabelled Korean: the memory holds ko, zh and en only."""
-    text = (MEMORY_FIXTURES / name).read_text(encoding="utf-8-sig")
-    path = folder / name
-    path.write_text(text.replace('xml:lang="fr"', 'xml:lang="ko"'), encoding="utf-8")
-    return path
+def _responsibilities(path: Path) -> set[tuple[str, str, str]]:
+    """(transaction type, responsibility, date) of every transacGrp naming a person."""
+    found = set()
+    for group in etree.parse(str(path)).iter("{*}transacGrp"):
+        values = {
+            child.get("type") or etree.QName(child).localname: (child.text or "").strip()
+            for child in group
+        }
+        if values.get("responsibility"):
+            found.add((values["transactionType"], values["responsibility"], values["date"]))
+    return found
 
 
-def test_tmx_metadata_survives_the_move_to_the_server_and_back(tmp_path: Path, team_db: str):
-    from memory.tmx import export_tmx, import_tmx
+def test_a_tbx_user_is_counted_by_the_move_and_kept_only_with_its_date(
+    tmp_path: Path, team_db: str
+) -> None:
+    """The fingerprint of a move counts who made a transaction; a concept edited on the server
+    after the import goes out with the edit's date and without the earlier modifier's name."""
+    from glossary.formats import apply_import, export_glossary, plan_import
+    from glossary.transfer import copy_termbase
 
-    local = tmp_path / "memory.db"
-    with TranslationMemory(local) as memory:
-        for name in ("lisa-ImportTest1L.tmx", "lisa-ImportTest2C.tmx"):
-            import_tmx(memory, _lisa_as_en_ko(name, tmp_path))
-        for source, target in park_pairs(20):
-            memory.add(source, target, "ko", "en", origin="park-news-dev")
-        metas = [memory.unit_meta(unit.id) for unit in memory.units()]
-        before = memory_fingerprint(memory)
-        export_tmx(memory, tmp_path / "before.tmx")
-    assert sum(bool(meta.get("notes")) and bool(meta.get("props")) for meta in metas) == 2
-
-    assert main.main(["team", "push", "memory", team_db, str(local)]) == 0
-    back = tmp_path / "back.db"
-    assert main.main(["team", "pull", "memory", team_db, str(back)]) == 0
-    with TranslationMemory(back) as memory:
-        assert memory_fingerprint(memory) == before
-        export_tmx(memory, tmp_path / "after.tmx")
-
-    def body(path: Path) -> str:  # the header's creationdate is the export's own time
-        text = path.read_text(encoding="utf-8")
-        return text[text.index("<body>") :]
-
-    assert body(tmp_path / "after.tmx") == body(tmp_path / "before.tmx")
-
-
-def test_a_tmx_imported_into_the_server_keeps_its_metadata(tmp_path: Path, team_db: str):
-    from memory.pg_store import ServerMemory
-    from memory.tmx import export_tmx, import_tmx
-
-    path = _lisa_as_en_ko("lisa-ImportTest1L.tmx", tmp_path)
-    with TranslationMemory(tmp_path / "local.db") as local, ServerMemory(team_db) as server:
-        import_tmx(local, path)
-        import_tmx(server, path)
-        export_tmx(local, tmp_path / "local.tmx")
-        export_tmx(server, tmp_path / "server.tmx")
-        (unit,) = server.units()
-        assert server.unit_meta(unit.id)["notes"] == ["Text of tu note 1", "Text of tu note 2"]
-    local_body = (tmp_path / "local.tmx").read_text(encoding="utf-8").split("<body>")[1]
-    server_body = (tmp_path / "server.tmx").read_text(encoding="utf-8").split("<body>")[1]
-    assert local_body.replace('tuid="1"', "") == server_body.replace('tuid="1"', "")
+    local = tmp_path / "glossary.db"
+    with Termbase(local) as termbase:
+        apply_import(
+            termbase, plan_import(termbase, GLOSSARY_FIXTURES / "lisa-tbx-basic-sample.tbx")
+        )
+        before = termbase_fingerprint(termbase)
+        [concept] = [c for c in termbase.concepts() if c.details.get("origination/responsibility")]
+        assert (concept.created_at, concept.details["origination/responsibility"]) == (
+            "2007-07-22", "Jane")  # fmt: skip
+        assert (concept.updated_at, concept.details["modification/responsibility"]) == (
+            "2007-07-23", "John")  # fmt: skip
+        details = termbase._conn.execute(
+            "SELECT details FROM concepts WHERE id = ?", (concept.id,)
+        ).fetchone()[0]
+        # Only the person differs (behind the API, which would also stamp a new date).
+        renamed = details.replace('"John"', '"Jean"')
+        termbase._conn.execute(
+            "UPDATE concepts SET details = ? WHERE id = ?", (renamed, concept.id)
+        )
+        assert termbase_fingerprint(termbase) != before
+        termbase._conn.execute(
+            "UPDATE concepts SET details = ? WHERE id = ?", (details, concept.id)
+        )
+        assert termbase_fingerprint(termbase) == before
+        with ServerTermbase(team_db) as server:
+            copy_termbase(termbase, server)
+            edited = server.concept(concept.id)
+            edited.note = "checked again"
+            server.update_concept(edited)
+            export_glossary(server.concepts(), tmp_path / "edited.tbx")
+    entry = etree.parse(str(tmp_path / "edited.tbx")).find(f".//termEntry[@id='c{concept.id}']")
+    transactions = [
+        [(child.get("type") or child.tag, child.text) for child in group]
+        for group in entry.findall("transacGrp")
+    ]
+    assert transactions == [
+        [("transactionType", "origination"), ("date", "2007-07-22"), ("responsibility", "Jane")],
+        [("transactionType", "modification"), ("date", edited.updated_at[:10])],
+    ]
