@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from qa.roles import role_name
+
 # Each check's message in another interface language, filled from QAIssue.params. English is
 # the message the check writes itself. A check without an entry here (a new one) shows its
 # English message: add its templates here when adding the check (spelling, tags, ...).
@@ -20,6 +22,14 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "number-weekday": "{source_text}은(는) {expected}인데 번역문은 {said!r}입니다",
         "number-date": "{source_text}을(를) {said!r}(으)로 옮겼습니다",
         "number-rendered": "{source_text}을(를) {said!r}(으)로 옮겼습니다",
+        "number-reversed": (
+            "번역문의 범위가 거꾸로입니다({target_text}→{other_target_text}); 원문은 "
+            "{source_text}→{other_text}입니다"
+        ),
+        "number-swapped": (
+            "원문은 {source_text}({said_ko}), {other_text}({expected_ko})인데 번역문은 둘을 "
+            "바꿔 {other_target_text}({said_ko}), {target_text}({expected_ko})입니다"
+        ),
         "unit-mismatch": "원문은 {source}, 번역문은 {target}입니다: 단위가 다릅니다",
         "untranslated": "번역문에 원문 언어가 남아 있습니다: {text}",
         "untranslated-same": "번역문이 원문과 같습니다",
@@ -43,6 +53,8 @@ CHECK_NAMES: dict[str, dict[str, str]] = {
         "number-weekday": "숫자 요일",
         "number-date": "숫자 날짜 표현",
         "number-rendered": "숫자 다른 표현",
+        "number-swapped": "숫자 뒤바뀜",
+        "number-reversed": "범위 뒤바뀜",
         "unit-mismatch": "단위 불일치",
         "untranslated": "미번역",
         "brackets": "괄호",
@@ -96,6 +108,9 @@ def render(check: str, message: str, params: Mapping[str, str], lang: str) -> st
     for english, korean in _WEEKDAYS_KO.items():
         expected = expected.replace(english, korean)
     values["expected"] = expected
+    # a swap's roles (killed, a change, at least) in the interface language
+    values["said_ko"] = role_name(values.get("said", ""), "ko")
+    values["expected_ko"] = role_name(values.get("expected", ""), "ko")
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

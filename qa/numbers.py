@@ -21,6 +21,7 @@ from qa.numwords import (
     SMALL_UNITS,
     currency_word_ends,
 )
+from qa.roles import swaps
 from qa.spelled import (
     clock_times,
     english_days,
@@ -431,6 +432,9 @@ class FigureIssue:
     # "unit": same number, a unit of another magnitude (5와트 -> 5 gigawatts);
     # "weekday": a day of the month rendered as a weekday that does not fit the article's date;
     # "date": a day of the month rendered as a weekday or a relative day (informational);
+    # "reversed": a range the source gives low to high, the target high to low;
+    # "swapped": two figures whose values are both there, each with the other's role (killed
+    # and injured, a price's change and its level) in the target;
     # "rendered": a figure the target says in words of its own (6개국 -> "the parties", 1위 ->
     # "the top", 21시간 30분 -> 21:30): informational
     kind: str
@@ -439,8 +443,11 @@ class FigureIssue:
     # "critical": confident the figure is wrong; "functional": worth a look; "info": a
     # plausible other rendering (an aside, a weekday for a date), shown but not flagged
     level: str = "functional"
-    said: str = ""  # the target's words for a date: "Monday", "yesterday"
-    expected: str = ""  # the weekday the article's date gives
+    said: str = ""  # the target's words for a date: "Monday", "yesterday"; a swap's first role
+    expected: str = ""  # the weekday the article's date gives; a swap's second role
+    # "swapped", "reversed": the second source figure and its value in the target
+    other: Figure | None = None
+    other_target: Figure | None = None
 
     @property
     def _source(self) -> Figure:
@@ -474,6 +481,18 @@ class FigureIssue:
             )
         if self.kind == "weekday":
             return f"{self._source.text} is a {self.expected}, the target says {self.said!r}"
+        if self.kind == "swapped" and self.other is not None and self.other_target is not None:
+            return (
+                f"the source has {self._source.text} {self.said} and {self.other.text} "
+                f"{self.expected}; the target swaps them: {self.other_target.text} "
+                f"{self.said}, {self._target.text} {self.expected}"
+            )
+        if self.kind == "reversed" and self.other is not None and self.other_target is not None:
+            return (
+                f"the target's range runs backwards ({self._target.text} to "
+                f"{self.other_target.text}); the source has {self._source.text} to "
+                f"{self.other.text}"
+            )
         if self.kind in ("date", "rendered"):
             return f"{self._source.text} is rendered as {self.said!r}"
         return f"the source has {_said(self._source)}, the target {_said(self._target)}"
@@ -491,6 +510,9 @@ class FigureIssue:
         if self.target is not None:
             found["target_text"] = self.target.text
         found["said"], found["expected"] = self.said, self.expected
+        if self.other is not None and self.other_target is not None:
+            found["other_text"] = self.other.text
+            found["other_target_text"] = self.other_target.text
         figure = self.source if self.source is not None else self._target
         found["aside"] = "1" if figure.aside else ""
         return found
@@ -648,6 +670,7 @@ def compare_figures(
     twins, twin_targets = _literal_twins(source, sources, target, targets)
     used |= twin_targets
     sources = [f for f in sources if f not in twins]
+    matched_pairs: list[tuple[Figure, Figure]] = []
     # asides last: "29,000 feet (8,840 meters)" pairs 8840m with the metres in parentheses
     for figure in sources:
         # a figure of the target before a loose word: 2회 is "2 times" before it is "twice"
@@ -664,6 +687,7 @@ def compare_figures(
             continue
         used.add(hit)
         other = targets[hit]
+        matched_pairs.append((figure, other))
         if (
             figure.currency
             and not other.currency
@@ -671,6 +695,18 @@ def compare_figures(
             and not _money_context(target, other)
         ):
             issues.append(FigureIssue("currency", figure, other))
+    # 70명이 숨지고 300여명이 다쳤다 -> "killed 300 and wounded 70": both values are there,
+    # each with the other's role
+    for swap in swaps(source, source_lang, target, target_lang, matched_pairs):
+        level = "critical" if swap.role in ("killed", "injured") else "functional"
+        issues.append(
+            FigureIssue(
+                "swapped", swap.first, swap.first_target, level, swap.role, swap.other_role,
+                other=swap.second, other_target=swap.second_target,
+            )
+        )  # fmt: skip
+    # 1992년에서 1995년까지 -> "the 1995-1992 war": a range the target runs backwards
+    issues += _reversed_ranges(source, sources, target, targets)
     # loose words (twice, half) only ever confirm a figure of the other side
     matched_sources = [f for f in sources if f not in unmatched]
     leftovers = [
@@ -702,8 +738,8 @@ def compare_figures(
     rendered: list[Figure] = []
     # 21시간 30분 -> "21:30 hours": the same hours and minutes, read as a clock time
     for hours, minutes, i, clock in _durations_as_clock(source, reportable, leftovers):
-        said = replace(hours, text=source[hours.start : minutes.end], end=minutes.end)
-        issues.append(FigureIssue("rendered", said, clock, "info", clock.text))
+        both = replace(hours, text=source[hours.start : minutes.end], end=minutes.end)
+        issues.append(FigureIssue("rendered", both, clock, "info", clock.text))
         rendered += [hours, minutes]
         leftovers.remove((i, clock))
     # days first: the month before a day rendered as "today" goes with it
@@ -817,6 +853,34 @@ _PAIR_NOUN = re.compile(
 _PAIR_LISTED = re.compile(r"[^:;.]{1,40}:[^:;.]{1,80}\sand\s")
 # 남북 (the two Koreas), 양 (both), 쌍 (a pair), 둘 (two), 한중 and the like: a pair named
 _KO_PAIR = re.compile(r"남북|북미|한미|한중|한일|미중|중일|양[\s측국당사자]|쌍방|둘|두\s")
+
+
+# "1995-1992", "June 24-21", "in their 70's to their 20's": the ends of a range in order
+_EN_RANGE_GAP = re.compile(r"(?:'s)?\s?(?:-|–|—|to|through|until)\s?(?:their\s|the\s)?")
+
+
+def _reversed_ranges(
+    source: str, sources: list[Figure], target: str, targets: list[Figure]
+) -> list[FigureIssue]:
+    """A range the source gives low to high that the target writes high to low."""
+    ascending = {
+        (low.value, high.value): (low, high)
+        for low, high in _range_partners(source, sources).items()
+        if low.value < high.value
+    }
+    found = []
+    for first, second in zip(targets, targets[1:], strict=False):
+        if first.value <= second.value or not _EN_RANGE_GAP.fullmatch(
+            target, first.end, second.start
+        ):
+            continue
+        ends = ascending.get((second.value, first.value))
+        if ends is not None:
+            low, high = ends
+            found.append(
+                FigureIssue("reversed", low, first, "functional", other=high, other_target=second)
+            )
+    return found
 
 
 def _written_in(source: str, figure: Figure) -> bool:
