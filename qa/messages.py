@@ -22,6 +22,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "number-weekday": "{source_text}은(는) {expected}인데 번역문은 {said!r}입니다",
         "number-date": "{source_text}을(를) {said!r}(으)로 옮겼습니다",
         "number-rendered": "{source_text}을(를) {said!r}(으)로 옮겼습니다",
+        "number-clock": "{source_text}은(는) 시간의 길이인데 번역문은 시각 {target_text}입니다",
         "number-reversed": (
             "번역문의 범위가 거꾸로입니다({target_text}→{other_target_text}); 원문은 "
             "{source_text}→{other_text}입니다"
@@ -53,6 +54,7 @@ CHECK_NAMES: dict[str, dict[str, str]] = {
         "number-weekday": "숫자 요일",
         "number-date": "숫자 날짜 표현",
         "number-rendered": "숫자 다른 표현",
+        "number-clock": "기간과 시각",
         "number-swapped": "숫자 뒤바뀜",
         "number-reversed": "범위 뒤바뀜",
         "unit-mismatch": "단위 불일치",

@@ -435,8 +435,10 @@ class FigureIssue:
     # "reversed": a range the source gives low to high, the target high to low;
     # "swapped": two figures whose values are both there, each with the other's role (killed
     # and injured, a price's change and its level) in the target;
+    # "clock": hours and minutes of a length the target gives as a clock time (21시간 30분 ->
+    # 21:30);
     # "rendered": a figure the target says in words of its own (6개국 -> "the parties", 1위 ->
-    # "the top", 21시간 30분 -> 21:30): informational
+    # "the top"): informational
     kind: str
     source: Figure | None
     target: Figure | None
@@ -492,6 +494,11 @@ class FigureIssue:
                 f"the target's range runs backwards ({self._target.text} to "
                 f"{self.other_target.text}); the source has {self._source.text} to "
                 f"{self.other.text}"
+            )
+        if self.kind == "clock":
+            return (
+                f"{self._source.text} is a length of time; the target gives the clock time "
+                f"{self._target.text}"
             )
         if self.kind in ("date", "rendered"):
             return f"{self._source.text} is rendered as {self.said!r}"
@@ -736,10 +743,11 @@ def compare_figures(
         and not any(_repeats(m, f) for m in matched_sources)
     ]
     rendered: list[Figure] = []
-    # 21시간 30분 -> "21:30 hours": the same hours and minutes, read as a clock time
+    # 21시간 30분 동안 -> "at 21:30 hours": the same hours and minutes, but a length of time
+    # against a clock time; one issue that says so, not two missing figures and an extra one
     for hours, minutes, i, clock in _durations_as_clock(source, reportable, leftovers):
         both = replace(hours, text=source[hours.start : minutes.end], end=minutes.end)
-        issues.append(FigureIssue("rendered", both, clock, "info", clock.text))
+        issues.append(FigureIssue("clock", both, clock))
         rendered += [hours, minutes]
         leftovers.remove((i, clock))
     # days first: the month before a day rendered as "today" goes with it
