@@ -976,9 +976,10 @@ _EN_AGAIN = re.compile(
 )
 _KO_RANK_AFTER = re.compile(r"\s?위(?![\uac00-\ud7a3])|\s?위(?:를|로|에|의|는|인|권|였|다)")
 _EN_FIRST_PLACE = re.compile(
-    r"\b(?:top(?:s|ped|ping)?|No\.\s?1|number\s(?:one|1)|#1|first|lead(?:s|ing)?|led|"
-    r"best-selling|biggest|highest|largest|champions?|winners?|won|wins|records?|"
-    r"record-\w+)\b",
+    r"\b(?:top(?:s|ped|ping)?|top-\w+|No\.\s?1|number[\s-](?:one|1)|#1|first|"
+    r"lead(?:s|ing|er|ers)?|led|best|best-\w+|most|biggest|highest|largest|greatest|"
+    r"champions?|championship|winners?|won|wins|winning|records?|record-\w+|ahead|"
+    r"front-?runners?|dominat\w+|pole|unbeaten|undefeated|reign\w*)\b",
     re.IGNORECASE,
 )
 
