@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     """Lives on the main thread; a queued signal carries a task's outcome back to it."""
 
-    finished = Signal(object, object, object, object)  # callback, result, error, context
+    sig_finished = Signal(object, object, object, object)  # callback, result, error, context
 
 
 class _Task(QRunnable):
@@ -46,7 +46,7 @@ class _Task(QRunnable):
         if not shiboken6.isValid(self._relay):
             return
         try:
-            self._relay.finished.emit(callback, result, error, self._context)
+            self._relay.sig_finished.emit(callback, result, error, self._context)
         except RuntimeError:
             if shiboken6.isValid(self._relay):
                 raise
@@ -59,7 +59,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = pool or QThreadPool.globalInstance()
         self._relay = _Relay()
-        self._relay.finished.connect(self._deliver)
+        self._relay.sig_finished.connect(self._deliver)
         self.inline = False  # tests set this: tasks then run at once on the calling thread
 
     def run_task(

@@ -102,7 +102,7 @@ class SegmentModel(QAbstractTableModel):
 
     # Segment id, after any stored change. One Python-side signal per change on purpose: each
     # emit() of PySide6 6.12.0 on Python 3.11 leaks a reference to True (see desktop/app.py).
-    segment_changed = Signal(int)
+    sig_segment_changed = Signal(int)
     # Segment id and why, when a typed target could not be stored (disk full, file gone): the
     # text stays in the cell, unsaved, and is stored by the retry timer once it can be.
     sig_save_failed = Signal(int, str)
@@ -357,7 +357,7 @@ class SegmentModel(QAbstractTableModel):
         row = self._rows.get(segment.id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, COL_STATUS))
-        self.segment_changed.emit(segment.id)
+        self.sig_segment_changed.emit(segment.id)
 
     def _stacks_of(self, segment_id: int) -> _Stacks:
         """The segment's undo steps; the first use reads its stored history, so a change made
@@ -384,7 +384,7 @@ class SegmentModel(QAbstractTableModel):
         return self._stepping("redo", segment_id, take=stacks.redo, keep=stacks.undo)
 
     def _stepping(self, kind: str, segment_id: int, *, take: list, keep: list) -> bool:
-        # Listeners of segment_changed read `stepping` to tell an undo from an edit (the
+        # Listeners of sig_segment_changed read `stepping` to tell an undo from an edit (the
         # memory takes back what an undone confirm added).
         self.stepping = kind
         try:

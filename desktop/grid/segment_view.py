@@ -134,7 +134,7 @@ class SourceViewer(QPlainTextEdit):
     phrase to search the memory for) with the mouse or Shift+arrows. Esc closes it."""
 
     sig_menu_requested = Signal(object, object)
-    closed = Signal()
+    sig_closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -168,7 +168,7 @@ class SourceViewer(QPlainTextEdit):
     def close_viewer(self) -> None:
         self.hide()
         self.segment_id = -1
-        self.closed.emit()
+        self.sig_closed.emit()
 
 
 class TargetDelegate(QStyledItemDelegate):
@@ -322,7 +322,7 @@ class SegmentView(QTableView):
         self.source_viewer.sig_menu_requested.connect(
             lambda menu, pos: self.sig_text_menu_requested.emit(menu, self.source_viewer, "source")
         )
-        self.source_viewer.closed.connect(self.setFocus)
+        self.source_viewer.sig_closed.connect(self.setFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setItemDelegateForColumn(COL_TARGET, self.target_delegate)
         self.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self))

@@ -42,7 +42,7 @@ class MemorySync(QObject):
         model = self.desk.model
         if model is not None and model is not self._model:
             self._model = model
-            model.segment_changed.connect(self._stored)
+            model.sig_segment_changed.connect(self._stored)
         # The memory feature set the TM panel's pair on this same signal, before this slot
         # runs; at start-up it prepares the memory itself once the grid has painted.
         if self._may_prepare:

@@ -103,7 +103,7 @@ class ExportDialog(QDialog):
 class Exporter(QObject):
     """One per window: asks, snapshots the segments, writes the file on a worker."""
 
-    finished = Signal(object)  # the ExportReport, or the error that stopped the export
+    sig_finished = Signal(object)  # the ExportReport, or the error that stopped the export
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -202,12 +202,12 @@ class Exporter(QObject):
             file=report.path,
         )
         self.window.statusBar().showMessage(text, 15000)
-        self.finished.emit(report)
+        self.sig_finished.emit(report)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
         self.window.statusBar().clearMessage()
-        self.finished.emit(error)
+        self.sig_finished.emit(error)
         if not isinstance(error, (ExportError, OSError)):
             error = ExportError(f"{type(error).__name__}: {error}")
         QMessageBox.warning(self.window, self.tr("Export failed"), str(error))

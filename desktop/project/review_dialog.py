@@ -171,7 +171,7 @@ class ReviewDialog(QDialog):
 class ReviewChanges(QWidget):
     """The segments the last review changed; activating one goes to it in the grid."""
 
-    go_to_segment = Signal(int)
+    sig_go_to_segment = Signal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -203,7 +203,7 @@ class ReviewChanges(QWidget):
         return list(dict.fromkeys(item.data(SEGMENT_ID) for item in items))
 
     def _activated(self, item: QTableWidgetItem) -> None:
-        self.go_to_segment.emit(int(item.data(SEGMENT_ID)))
+        self.sig_go_to_segment.emit(int(item.data(SEGMENT_ID)))
 
 
 def _plan_on_worker(project_path: Path, docx: Path) -> ReviewPlan:
@@ -308,7 +308,7 @@ class ReviewImport(QObject):
         window = self.window
         if self.dock is None:
             self.changes = ReviewChanges(window)
-            self.changes.go_to_segment.connect(
+            self.changes.sig_go_to_segment.connect(
                 lambda segment_id: window.go_to_source_row(window.model.row_of(segment_id))
             )
             self.dock = QDockWidget(self.tr("Changed by Review"), window)

@@ -70,8 +70,8 @@ class TranslateAll(QObject):
     so the grid fills progressively and the worker never touches the database or widgets.
     """
 
-    progress = Signal(int, int)  # done, total
-    finished = Signal(bool, str)  # completed, error message
+    sig_progress = Signal(int, int)  # done, total
+    sig_finished = Signal(bool, str)  # completed, error message
 
     def __init__(self, engine: Engine, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +112,7 @@ class TranslateAll(QObject):
             glossary=pair_glossary_factory(self.data_dir, source_lang, target_lang),
         )
         worker.sig_batch.connect(self._store_batch)
-        worker.sig_progress.connect(self.progress)
+        worker.sig_progress.connect(self.sig_progress)
         worker.sig_finished.connect(self._finished)
         self.worker, self._model = worker, model
         worker.start()
@@ -141,4 +141,4 @@ class TranslateAll(QObject):
             return
         worker.stop()  # its work is over; join the thread before the QThread can be deleted
         self.worker, self._model = None, None
-        self.finished.emit(completed, error)
+        self.sig_finished.emit(completed, error)

@@ -48,7 +48,7 @@ class FindBar(QWidget):
     """Emits sig_go_to_row for the next match; replacing writes through the model (undoable)."""
 
     sig_go_to_row = Signal(int)
-    message = Signal(str)
+    sig_message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +142,7 @@ class FindBar(QWidget):
 
     def _read_only(self) -> bool:
         if self.model is not None and self.model.project.read_only:
-            self.message.emit(self.tr("This project is open read-only: nothing was replaced."))
+            self.sig_message.emit(self.tr("This project is open read-only: nothing was replaced."))
             return True
         return False
 
@@ -171,7 +171,7 @@ class FindBar(QWidget):
         changed = 0
         for row in range(self.model.rowCount()):
             changed += self._replace_row_target(row)
-        self.message.emit(self.tr("Replaced in %n segment(s)", "", changed))
+        self.sig_message.emit(self.tr("Replaced in %n segment(s)", "", changed))
         self._count()
         return changed
 

@@ -83,8 +83,10 @@ class MainWindow(QMainWindow):
         self._read_only_note = ""
         self.glossary_is_ready = False  # set once the curated glossary is merged
         self.translator = TranslateAll(self.engine, data_dir, self)
-        self.translator.progress.connect(lambda done, total: self.summary.set_progress(done, total))
-        self.translator.finished.connect(self._translation_finished)
+        self.translator.sig_progress.connect(
+            lambda done, total: self.summary.set_progress(done, total)
+        )
+        self.translator.sig_finished.connect(self._translation_finished)
         self.proxy = StatusFilterModel(self)
         self.view = SegmentView(self)
         self.banner = NoticeBanner(self)
@@ -94,7 +96,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self)
         self.find_bar.current_row = self._current_source_row
         self.find_bar.sig_go_to_row.connect(self.go_to_source_row)
-        self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.find_bar.sig_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -239,8 +241,8 @@ class MainWindow(QMainWindow):
         if self.model is not None:
             self.model.deleteLater()
         self.model = SegmentModel(project, self)
-        self.model.segment_changed.connect(lambda _id: self._summary_timer.start())
-        self.model.segment_changed.connect(self.sig_segment_stored)
+        self.model.sig_segment_changed.connect(lambda _id: self._summary_timer.start())
+        self.model.sig_segment_changed.connect(self.sig_segment_stored)
         self.model.sig_save_failed.connect(self._edit_not_saved)
         self.model.modelReset.connect(self._summary_timer.start)
         self.proxy.setSourceModel(self.model)

@@ -20,7 +20,7 @@ class NoticeBanner(QFrame):
     """Hidden until show_message(); the translator can close it and keep working by hand.
     With package_actions it offers to install a package file or open the package manager."""
 
-    closed = Signal()
+    sig_closed = Signal()
     sig_install_requested = Signal()
     sig_manager_requested = Signal()
 
@@ -63,4 +63,4 @@ class NoticeBanner(QFrame):
 
     def _close(self) -> None:
         self.hide()
-        self.closed.emit()
+        self.sig_closed.emit()

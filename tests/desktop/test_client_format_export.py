@@ -37,7 +37,7 @@ def test_export_from_the_window_writes_into_the_original_docx(
     out = tmp_path / "k.en.docx"
     monkeypatch.setattr(ExportDialog, "exec", choose)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000) as signal:
+    with qtbot.waitSignal(exporter_of(window).sig_finished, timeout=20000) as signal:
         window.actions["file.export"].trigger()
     assert signal.args[0].path == out
     document = docx.Document(str(out))

@@ -55,7 +55,7 @@ def export_via_menu(qtbot, monkeypatch, window, name: str, path: Path):
     shown, asked = [], []
     choose_in_export_dialog(monkeypatch, name, shown)
     save_as(monkeypatch, path, asked)
-    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000) as signal:
+    with qtbot.waitSignal(exporter_of(window).sig_finished, timeout=20000) as signal:
         window.actions["file.export"].trigger()
     return signal.args[0], shown, asked
 
@@ -109,13 +109,13 @@ def test_export_refused_is_shown_and_writes_nothing(qtbot, monkeypatch, window, 
     assert not out.exists()
     assert warnings and "no-such-folder" in warnings[0]
     # Over the project itself: refused before anything is written.
-    with qtbot.waitSignal(exporter_of(window).finished):
+    with qtbot.waitSignal(exporter_of(window).sig_finished):
         assert not exporter_of(window).export("csv", window.project.path)
     assert Project.open(window.project.path, read_only=True).segments()
 
 
 def _export_review(qtbot, window, path: Path) -> None:
-    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+    with qtbot.waitSignal(exporter_of(window).sig_finished, timeout=20000):
         exporter_of(window).export("docx", path)
 
 
@@ -207,7 +207,7 @@ def test_review_of_another_file_type_is_reported(qtbot, monkeypatch, window, tmp
 
 def test_xliff_opens_as_a_new_project(qtbot, monkeypatch, window, tmp_path, data_dir):
     xlf = tmp_path / "handoff.xlf"
-    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+    with qtbot.waitSignal(exporter_of(window).sig_finished, timeout=20000):
         exporter_of(window).export("xliff", xlf)
     count = window.model.rowCount()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
@@ -241,7 +241,7 @@ def test_main_py_open_makes_a_project_of_an_xliff(qtbot, window, tmp_path, data_
     from cli.open import resolve_project
 
     xlf = tmp_path / "agency.xliff"
-    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+    with qtbot.waitSignal(exporter_of(window).sig_finished, timeout=20000):
         exporter_of(window).export("xliff", xlf)
     args = argparse.Namespace(file=xlf, source="zh", target="en")  # the file's pair wins
     path = resolve_project(args, data_dir)
@@ -294,7 +294,7 @@ def test_another_project_clears_the_changed_by_review_list(
         importer.dialog.apply_button.click()
     assert importer.changes.segment_ids()
     xlf = tmp_path / "other.xlf"
-    with qtbot.waitSignal(exporter_of(window).finished, timeout=20000):
+    with qtbot.waitSignal(exporter_of(window).sig_finished, timeout=20000):
         exporter_of(window).export("xliff", xlf)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a: (str(xlf), ""))
     from desktop.project.xliff_dialog import XliffImportDialog

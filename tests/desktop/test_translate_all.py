@@ -27,7 +27,7 @@ def test_translate_all_fills_every_target_while_the_event_loop_runs(
     probe = QTimer(window, interval=0)
     probe.timeout.connect(lambda: ticks.append(1))
     ticks_at_progress = []
-    window.translator.progress.connect(lambda done, total: ticks_at_progress.append(len(ticks)))
+    window.translator.sig_progress.connect(lambda done, total: ticks_at_progress.append(len(ticks)))
     probe.start()
     with qtbot.waitSignal(window.sig_translation_finished, timeout=120_000) as finished:
         assert window.translate_all()
