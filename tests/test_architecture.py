@@ -186,3 +186,21 @@ def test_every_settings_key_is_declared_in_desktop_settings():
                 if isinstance(node, ast.Attribute) and node.attr == "q":
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} reaches settings.q")
     assert offenders == []
+
+
+def test_every_signal_the_desk_declares_is_named_sig():
+    """Signals are sig_*: a plain name (finished, closed, segment_changed) can override a Qt
+    signal of the base class or shadow a method of the same name without a word of warning."""
+    plain = []
+    for path in sorted((ROOT / "desktop").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Assign)
+                and isinstance(node.value, ast.Call)
+                and getattr(node.value.func, "id", None) == "Signal"
+            ):
+                for target in node.targets:
+                    name = getattr(target, "id", "")
+                    if not name.startswith("sig_"):
+                        plain.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}")
+    assert plain == []
