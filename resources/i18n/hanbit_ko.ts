@@ -102,68 +102,68 @@
 <context>
     <name>ConceptEditor</name>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="69"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="70"/>
         <source>Edit concept</source>
         <translation>개념 편집</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="69"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="70"/>
         <source>Add concept</source>
         <translation>개념 추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="72"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="73"/>
         <source>Forms (separate several with ;)</source>
         <translation>형태(여러 개는 ;로 구분)</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="76"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="77"/>
         <source>Preferred</source>
         <translation>우선 형태</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="77"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="78"/>
         <source>Variants</source>
         <translation>변형</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="78"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="79"/>
         <source>Never use</source>
         <translation>사용 금지</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="79"/>
-        <location filename="../../desktop/glossary/concept_editor.py" line="108"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="80"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="109"/>
         <source>Note</source>
         <translation>메모</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="106"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="107"/>
         <source>Domain</source>
         <translation>분야</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="107"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="108"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="143"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="144"/>
         <source>Only a terminologist may forbid a form or lift a ban: propose it in the note.</source>
         <translation>사용 금지 표기를 정하거나 해제하는 것은 용어 담당자만 할 수 있습니다. 메모에 제안해 주세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="148"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="149"/>
         <source>Only a terminologist may approve a concept.</source>
         <translation>용어 담당자만 개념을 승인할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="221"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="222"/>
         <source>Give at least one preferred form or variant.</source>
         <translation>우선 형태나 변형을 하나 이상 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/concept_editor.py" line="229"/>
+        <location filename="../../desktop/glossary/concept_editor.py" line="230"/>
         <source>Give a preferred form for every language the concept names: %s.</source>
         <translation>개념에 나오는 모든 언어에 우선 형태를 입력하십시오: %s.</translation>
     </message>
@@ -251,7 +251,9 @@
     <message numerus="yes">
         <location filename="../../desktop/memory/concordance.py" line="110"/>
         <source>%n unit(s) found</source>
-        <translation><numerusform>%n건 찾음</numerusform></translation>
+        <translation>
+            <numerusform>%n건 찾음</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/memory/concordance.py" line="113"/>
@@ -732,7 +734,9 @@
         <location filename="../../desktop/window/find_bar.py" line="133"/>
         <location filename="../../desktop/window/find_bar.py" line="163"/>
         <source>%n match(es)</source>
-        <translation><numerusform>%n건 일치</numerusform></translation>
+        <translation>
+            <numerusform>%n건 일치</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/window/find_bar.py" line="145"/>
@@ -742,39 +746,41 @@
     <message numerus="yes">
         <location filename="../../desktop/window/find_bar.py" line="174"/>
         <source>Replaced in %n segment(s)</source>
-        <translation><numerusform>세그먼트 %n개에서 바꿨습니다</numerusform></translation>
+        <translation>
+            <numerusform>세그먼트 %n개에서 바꿨습니다</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>GlossaryFeature</name>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="31"/>
-        <location filename="../../desktop/glossary/feature.py" line="103"/>
+        <location filename="../../desktop/glossary/feature.py" line="33"/>
+        <location filename="../../desktop/glossary/feature.py" line="102"/>
         <source>Glossary</source>
         <translation>용어집</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="48"/>
+        <location filename="../../desktop/glossary/feature.py" line="50"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="53"/>
+        <location filename="../../desktop/glossary/feature.py" line="55"/>
         <source>&amp;Glossary Manager…</source>
         <translation>용어집 관리자(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="61"/>
+        <location filename="../../desktop/glossary/feature.py" line="63"/>
         <source>&amp;Add Term from Selection…</source>
         <translation>선택 영역에서 용어 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="69"/>
+        <location filename="../../desktop/glossary/feature.py" line="71"/>
         <source>Term &amp;Candidates…</source>
         <translation>용어 후보(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/glossary/feature.py" line="104"/>
+        <location filename="../../desktop/glossary/feature.py" line="103"/>
         <source>The glossary could not be opened.</source>
         <translation>용어집을 열 수 없습니다.</translation>
     </message>
@@ -1088,57 +1094,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="135"/>
+        <location filename="../../desktop/window/main_window.py" line="137"/>
         <source>Font of the segments</source>
         <translation>세그먼트 글꼴</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="220"/>
+        <location filename="../../desktop/window/main_window.py" line="222"/>
         <source>This segment cannot be edited</source>
         <translation>이 세그먼트는 편집할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="233"/>
+        <location filename="../../desktop/window/main_window.py" line="235"/>
         <source>Opened read-only: %s.</source>
         <translation>읽기 전용으로 열었습니다: %s.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="268"/>
+        <location filename="../../desktop/window/main_window.py" line="270"/>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="292"/>
+        <location filename="../../desktop/window/main_window.py" line="293"/>
         <source>Cannot save the project</source>
         <translation>프로젝트를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="295"/>
+        <location filename="../../desktop/window/main_window.py" line="296"/>
         <source>Saved as %s</source>
         <translation>%s(으)로 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="318"/>
+        <location filename="../../desktop/window/main_window.py" line="317"/>
         <source>The glossary could not be loaded: %s</source>
         <translation>용어집을 불러올 수 없습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="381"/>
+        <location filename="../../desktop/window/main_window.py" line="380"/>
         <source>no MT package</source>
         <translation>기계 번역 패키지 없음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="459"/>
+        <location filename="../../desktop/window/main_window.py" line="458"/>
         <source>Every segment is confirmed.</source>
         <translation>모든 세그먼트가 확정되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="486"/>
+        <location filename="../../desktop/window/main_window.py" line="485"/>
         <source>Source-language text in the target</source>
         <translation>번역문에 남은 원문 언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="487"/>
+        <location filename="../../desktop/window/main_window.py" line="486"/>
         <source>%s.
 
 Confirm this target anyway?</source>
@@ -1147,257 +1153,259 @@ Confirm this target anyway?</source>
 그래도 이 번역문을 확정하시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="511"/>
+        <location filename="../../desktop/window/main_window.py" line="510"/>
         <source>Nothing to undo in this segment.</source>
         <translation>이 세그먼트에는 실행 취소할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="516"/>
+        <location filename="../../desktop/window/main_window.py" line="515"/>
         <source>Nothing to redo in this segment.</source>
         <translation>이 세그먼트에는 다시 실행할 변경이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="543"/>
+        <location filename="../../desktop/window/main_window.py" line="542"/>
         <source>Cannot change segments</source>
         <translation>세그먼트를 변경할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="562"/>
+        <location filename="../../desktop/window/main_window.py" line="561"/>
         <source>Every segment already has a target.</source>
         <translation>모든 세그먼트에 이미 번역문이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="580"/>
+        <location filename="../../desktop/window/main_window.py" line="579"/>
         <source>No MT package for this language pair.</source>
         <translation>이 언어 쌍의 기계 번역 패키지가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="604"/>
+        <location filename="../../desktop/window/main_window.py" line="603"/>
         <source>Translation stopped: %s</source>
         <translation>번역이 중단되었습니다: %s</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="606"/>
+        <location filename="../../desktop/window/main_window.py" line="605"/>
         <source>Translation cancelled.</source>
         <translation>번역을 취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="616"/>
+        <location filename="../../desktop/window/main_window.py" line="615"/>
         <source>The edit is not saved yet</source>
         <translation>수정 내용이 아직 저장되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="619"/>
+        <location filename="../../desktop/window/main_window.py" line="618"/>
         <source>The text stays in its cell and is saved as soon as possible.</source>
         <translation>입력한 내용은 칸에 그대로 남아 있으며 가능해지는 즉시 저장됩니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/main_window.py" line="628"/>
+        <location filename="../../desktop/window/main_window.py" line="627"/>
         <source>Edits not saved</source>
         <translation>저장되지 않은 수정</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/window/main_window.py" line="630"/>
+        <location filename="../../desktop/window/main_window.py" line="629"/>
         <source>%n typed target(s) could not be saved. Close and lose them?</source>
-        <translation><numerusform>입력한 번역문 %n개를 저장하지 못했습니다. 닫고 버릴까요?</numerusform></translation>
+        <translation>
+            <numerusform>입력한 번역문 %n개를 저장하지 못했습니다. 닫고 버릴까요?</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="63"/>
+        <location filename="../../desktop/window/menus.py" line="60"/>
         <source>&amp;New Project from File…</source>
         <translation>파일에서 새 프로젝트(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="71"/>
+        <location filename="../../desktop/window/menus.py" line="68"/>
         <source>New Project from &amp;XLIFF…</source>
         <translation>XLIFF에서 새 프로젝트(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="79"/>
+        <location filename="../../desktop/window/menus.py" line="76"/>
         <source>&amp;Open Project…</source>
         <translation>프로젝트 열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="87"/>
+        <location filename="../../desktop/window/menus.py" line="84"/>
         <source>Save Project &amp;As…</source>
         <translation>다른 이름으로 프로젝트 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="95"/>
+        <location filename="../../desktop/window/menus.py" line="92"/>
         <source>S&amp;tart Screen…</source>
         <translation>시작 화면(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="99"/>
+        <location filename="../../desktop/window/menus.py" line="96"/>
         <source>Open &amp;Recent</source>
         <translation>최근 프로젝트 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="105"/>
+        <location filename="../../desktop/window/menus.py" line="102"/>
         <source>&amp;Export…</source>
         <translation>내보내기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="113"/>
+        <location filename="../../desktop/window/menus.py" line="110"/>
         <source>Import &amp;Review (DOCX)…</source>
         <translation>검토 가져오기(DOCX)(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="122"/>
+        <location filename="../../desktop/window/menus.py" line="119"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="307"/>
+        <location filename="../../desktop/window/menus.py" line="304"/>
         <source>&amp;Manage Packages…</source>
         <translation>패키지 관리(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="132"/>
+        <location filename="../../desktop/window/menus.py" line="129"/>
         <source>&amp;Undo Segment Change</source>
         <translation>세그먼트 변경 실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="58"/>
+        <location filename="../../desktop/window/menus.py" line="55"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="127"/>
+        <location filename="../../desktop/window/menus.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="140"/>
+        <location filename="../../desktop/window/menus.py" line="137"/>
         <source>&amp;Redo Segment Change</source>
         <translation>세그먼트 변경 다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="149"/>
+        <location filename="../../desktop/window/menus.py" line="146"/>
         <source>&amp;Find…</source>
         <translation>찾기(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="157"/>
+        <location filename="../../desktop/window/menus.py" line="154"/>
         <source>R&amp;eplace in Targets…</source>
         <translation>번역문에서 바꾸기(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="164"/>
+        <location filename="../../desktop/window/menus.py" line="161"/>
         <source>Typing on a Row &amp;Replaces Its Target</source>
         <translation>행에서 입력하면 번역문 바꾸기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="176"/>
+        <location filename="../../desktop/window/menus.py" line="173"/>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>단축키(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="181"/>
+        <location filename="../../desktop/window/menus.py" line="178"/>
         <source>&amp;Segment</source>
         <translation>세그먼트(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="186"/>
+        <location filename="../../desktop/window/menus.py" line="183"/>
         <source>&amp;Confirm and Go to Next Unconfirmed</source>
         <translation>확정 후 다음 미확정 세그먼트로(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="194"/>
+        <location filename="../../desktop/window/menus.py" line="191"/>
         <source>&amp;Previous Segment</source>
         <translation>이전 세그먼트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="202"/>
+        <location filename="../../desktop/window/menus.py" line="199"/>
         <source>&amp;Next Segment</source>
         <translation>다음 세그먼트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="211"/>
+        <location filename="../../desktop/window/menus.py" line="208"/>
         <source>Copy &amp;MT into Target</source>
         <translation>기계 번역을 번역문에 복사(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="219"/>
+        <location filename="../../desktop/window/menus.py" line="216"/>
         <source>Copy &amp;Source into Target</source>
         <translation>원문을 번역문에 복사(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="228"/>
+        <location filename="../../desktop/window/menus.py" line="225"/>
         <source>Sp&amp;lit Segment…</source>
         <translation>세그먼트 나누기(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="236"/>
+        <location filename="../../desktop/window/menus.py" line="233"/>
         <source>&amp;Join with Next Segment</source>
         <translation>다음 세그먼트와 합치기(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="241"/>
+        <location filename="../../desktop/window/menus.py" line="238"/>
         <source>&amp;Translate</source>
         <translation>번역(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="246"/>
+        <location filename="../../desktop/window/menus.py" line="243"/>
         <source>Translate &amp;All Empty Segments</source>
         <translation>빈 세그먼트 모두 번역(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="255"/>
+        <location filename="../../desktop/window/menus.py" line="252"/>
         <source>&amp;Retranslate Selected Segments</source>
         <translation>선택한 세그먼트 다시 번역(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="263"/>
+        <location filename="../../desktop/window/menus.py" line="260"/>
         <source>Retranslate Segments with Changed &amp;Terms</source>
         <translation>용어가 바뀐 세그먼트 다시 번역(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="271"/>
+        <location filename="../../desktop/window/menus.py" line="268"/>
         <source>Retranslate All &amp;Unconfirmed Segments</source>
         <translation>미확정 세그먼트 모두 다시 번역(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="280"/>
+        <location filename="../../desktop/window/menus.py" line="277"/>
         <source>&amp;Cancel Translation</source>
         <translation>번역 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="286"/>
+        <location filename="../../desktop/window/menus.py" line="283"/>
         <source>&amp;Packages</source>
         <translation>패키지(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="291"/>
+        <location filename="../../desktop/window/menus.py" line="288"/>
         <source>&amp;Install from File…</source>
         <translation>파일에서 설치(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="299"/>
+        <location filename="../../desktop/window/menus.py" line="296"/>
         <source>&amp;Download…</source>
         <translation>다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="312"/>
+        <location filename="../../desktop/window/menus.py" line="309"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="317"/>
+        <location filename="../../desktop/window/menus.py" line="314"/>
         <source>Segment &amp;Font…</source>
         <translation>세그먼트 글꼴(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="322"/>
+        <location filename="../../desktop/window/menus.py" line="319"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="327"/>
+        <location filename="../../desktop/window/menus.py" line="324"/>
         <source>Main</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location filename="../../desktop/window/menus.py" line="335"/>
+        <location filename="../../desktop/window/menus.py" line="332"/>
         <source>All segments</source>
         <translation>모든 세그먼트</translation>
     </message>
@@ -1428,18 +1436,18 @@ Confirm this target anyway?</source>
 <context>
     <name>NeverFlagDialog</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="417"/>
-        <location filename="../../desktop/qa/panel.py" line="458"/>
+        <location filename="../../desktop/qa/panel.py" line="430"/>
+        <location filename="../../desktop/qa/panel.py" line="471"/>
         <source>Never flag</source>
         <translation>표시 안 함</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="422"/>
+        <location filename="../../desktop/qa/panel.py" line="435"/>
         <source>QA never reports these again, in any project. Remove an entry to have it checked again.</source>
         <translation>QA는 어느 프로젝트에서도 이 항목을 다시 보고하지 않습니다. 다시 검사하려면 항목을 제거하세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="428"/>
+        <location filename="../../desktop/qa/panel.py" line="441"/>
         <source>Remove</source>
         <translation>제거</translation>
     </message>
@@ -1759,12 +1767,12 @@ Confirm this target anyway?</source>
 <context>
     <name>QAFeature</name>
     <message>
-        <location filename="../../desktop/qa/feature.py" line="29"/>
+        <location filename="../../desktop/qa/feature.py" line="30"/>
         <source>QA</source>
         <translation>QA</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/feature.py" line="46"/>
+        <location filename="../../desktop/qa/feature.py" line="47"/>
         <source>Check &amp;Document (QA)</source>
         <translation>문서 검사(QA)(&amp;D)</translation>
     </message>
@@ -1790,17 +1798,17 @@ Confirm this target anyway?</source>
 <context>
     <name>QAIssueModel</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="53"/>
+        <location filename="../../desktop/qa/panel.py" line="55"/>
         <source>Severity</source>
         <translation>심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="54"/>
+        <location filename="../../desktop/qa/panel.py" line="56"/>
         <source>Check</source>
         <translation>검사 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="55"/>
+        <location filename="../../desktop/qa/panel.py" line="57"/>
         <source>Message</source>
         <translation>메시지</translation>
     </message>
@@ -1808,113 +1816,113 @@ Confirm this target anyway?</source>
 <context>
     <name>QAPanel</name>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="64"/>
+        <location filename="../../desktop/qa/panel.py" line="66"/>
         <source>Critical</source>
         <translation>심각</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="65"/>
+        <location filename="../../desktop/qa/panel.py" line="67"/>
         <source>Functional</source>
         <translation>기능</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="66"/>
+        <location filename="../../desktop/qa/panel.py" line="68"/>
         <source>Cosmetic</source>
         <translation>경미</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="67"/>
+        <location filename="../../desktop/qa/panel.py" line="69"/>
         <source>Info</source>
         <translation>참고</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="213"/>
+        <location filename="../../desktop/qa/panel.py" line="219"/>
         <source>All severities</source>
         <translation>모든 심각도</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="220"/>
+        <location filename="../../desktop/qa/panel.py" line="226"/>
         <source>Check document</source>
         <translation>문서 검사</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="222"/>
-        <location filename="../../desktop/qa/panel.py" line="230"/>
+        <location filename="../../desktop/qa/panel.py" line="228"/>
+        <location filename="../../desktop/qa/panel.py" line="236"/>
         <source>Mark as false alarm</source>
         <translation>오탐으로 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="224"/>
+        <location filename="../../desktop/qa/panel.py" line="230"/>
         <source>Hide this issue for good, in this project and every other one</source>
         <translation>이 문제를 이 프로젝트와 다른 모든 프로젝트에서 더는 표시하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="227"/>
+        <location filename="../../desktop/qa/panel.py" line="233"/>
         <source>Show false alarms again</source>
         <translation>오탐 다시 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="232"/>
+        <location filename="../../desktop/qa/panel.py" line="238"/>
         <source>Never-flag list…</source>
         <translation>표시 안 함 목록…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="235"/>
+        <location filename="../../desktop/qa/panel.py" line="241"/>
         <source>Empty targets</source>
         <translation>빈 번역문</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="238"/>
+        <location filename="../../desktop/qa/panel.py" line="244"/>
         <source>Also list segments whose target is still empty</source>
         <translation>번역문이 아직 비어 있는 세그먼트도 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="303"/>
+        <location filename="../../desktop/qa/panel.py" line="316"/>
         <source>Checking…</source>
         <translation>검사 중…</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="370"/>
+        <location filename="../../desktop/qa/panel.py" line="383"/>
         <source>1 issue</source>
         <translation>문제 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="370"/>
+        <location filename="../../desktop/qa/panel.py" line="383"/>
         <source>{count} issues</source>
         <translation>문제 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="373"/>
+        <location filename="../../desktop/qa/panel.py" line="386"/>
         <source>1 false alarm hidden</source>
         <translation>오탐 1건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="375"/>
+        <location filename="../../desktop/qa/panel.py" line="388"/>
         <source>{count} false alarms hidden</source>
         <translation>오탐 {count}건 숨김</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="377"/>
+        <location filename="../../desktop/qa/panel.py" line="390"/>
         <source>{count} empty</source>
         <translation>빈 번역문 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="479"/>
+        <location filename="../../desktop/qa/panel.py" line="492"/>
         <source>Critical QA issue</source>
         <translation>치명적 QA 문제</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="481"/>
+        <location filename="../../desktop/qa/panel.py" line="494"/>
         <source>This target has a critical QA issue:</source>
         <translation>이 번역문에 치명적 QA 문제가 있습니다:</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="483"/>
+        <location filename="../../desktop/qa/panel.py" line="496"/>
         <source>Confirm it anyway?</source>
         <translation>그래도 확정할까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/qa/panel.py" line="487"/>
+        <location filename="../../desktop/qa/panel.py" line="500"/>
         <source>Do not ask again</source>
         <translation>다시 묻지 않기</translation>
     </message>
@@ -2385,29 +2393,29 @@ Replace their targets with the new MT too? (No: they keep their targets; only th
     </message>
     <message>
         <location filename="../../desktop/memory/panel.py" line="284"/>
-        <location filename="../../desktop/memory/panel.py" line="292"/>
-        <location filename="../../desktop/memory/panel.py" line="317"/>
-        <location filename="../../desktop/memory/panel.py" line="396"/>
+        <location filename="../../desktop/memory/panel.py" line="293"/>
+        <location filename="../../desktop/memory/panel.py" line="318"/>
+        <location filename="../../desktop/memory/panel.py" line="397"/>
         <source>Translation memory: {error}</source>
         <translation>번역 메모리: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="367"/>
+        <location filename="../../desktop/memory/panel.py" line="368"/>
         <source>Ctrl+Shift+{n} or double-click inserts this translation</source>
         <translation>Ctrl+Shift+{n} 또는 더블클릭으로 이 번역을 삽입합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="387"/>
+        <location filename="../../desktop/memory/panel.py" line="388"/>
         <source>1 match</source>
         <translation>일치 1건</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="387"/>
+        <location filename="../../desktop/memory/panel.py" line="388"/>
         <source>{count} matches</source>
         <translation>일치 {count}건</translation>
     </message>
     <message>
-        <location filename="../../desktop/memory/panel.py" line="390"/>
+        <location filename="../../desktop/memory/panel.py" line="391"/>
         <source>No match in the translation memory.</source>
         <translation>번역 메모리에 일치하는 항목이 없습니다.</translation>
     </message>
