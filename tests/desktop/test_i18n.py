@@ -119,7 +119,8 @@ def test_a_string_that_moved_to_another_class_keeps_its_translation(tmp_path, ca
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context><name>PanelSet</name>
-  <message><source>Check document</source><translation type="vanished">문서 검사</translation></message>
+  <message><source>Check document</source>
+    <translation type="vanished">문서 검사</translation></message>
 </context>
 <context><name>QAPanel</name>
   <message><source>Check document</source><translation type="unfinished"></translation></message>
