@@ -854,7 +854,8 @@ def compare_figures(
 
 _PAIR_NOUN = re.compile(
     r"\s(?:(?:great|main|rival|neighbouring|neighboring|major|biggest|largest|warring|"
-    r"opposing|former|leading)\s)?(?:Koreas|sides|countries|nations|parties|governments|leaders|men|women|candidates|"
+    r"opposing|former|leading)\s)?"
+    r"(?:Koreas|sides|countries|nations|parties|governments|leaders|men|women|candidates|"
     r"teams|companies|firms|rivals|neighbors|neighbours|allies|camps|houses|chambers|"
     r"Germanys|Chinas|superpowers)\b"
 )
@@ -974,6 +975,7 @@ _EN_AGAIN = re.compile(
     r"start|sumed?|turn(?:ed|s)?|peat(?:ed)?))\b",
     re.IGNORECASE,
 )
+_KO_RANK_WORD = re.compile(r"\s?위")
 _KO_RANK_AFTER = re.compile(r"\s?위(?![\uac00-\ud7a3])|\s?위(?:를|로|에|의|는|인|권|였|다)")
 _EN_FIRST_PLACE = re.compile(
     r"\b(?:top(?:s|ped|ping)?|top-\w+|No\.\s?1|number[\s-](?:one|1)|#1|first|"
@@ -989,7 +991,7 @@ def _counted(figure: Figure, text: str) -> re.Match[str] | None:
     if figure.kind != FigureKind.NUMBER or figure.measure or figure.currency:
         return None
     if _rank(text, figure):
-        return re.compile(r"\s?위").match(text, figure.end)
+        return _KO_RANK_WORD.match(text, figure.end)
     return _KO_GROUP_AFTER.match(text, figure.end)
 
 
@@ -1028,9 +1030,6 @@ def _repeats(matched: Figure, figure: Figure) -> bool:
     return len(days) == 1 and len(lengths) == 1
 
 
-_HOURS_MINUTES = re.compile(r"\s?")
-
-
 def _durations_as_clock(
     source: str, reportable: list[Figure], leftovers: list[tuple[int, Figure]]
 ) -> list[tuple[Figure, Figure, int, Figure]]:
@@ -1042,7 +1041,7 @@ def _durations_as_clock(
             and hours.measure.symbol == "h"
             and minutes.measure is not None
             and minutes.measure.symbol == "min"
-            and _HOURS_MINUTES.fullmatch(source, hours.end, minutes.start)
+            and minutes.start - hours.end <= 1  # 21시간 30분, 21시간30분
         ):
             continue
         value = hours.value * 60 + minutes.value
