@@ -46,7 +46,7 @@ from documents.project import ProjectError, Segment
 from qa.messages import check_name, render
 from qa.messages import severity_name as severity_label
 from qa.never_flag import Entry, NeverFlag, NeverFlagError
-from workflows.check_project import line_calendars
+from workflows.check_project import line_calendars, story_date
 
 EMPTY_CHECK = "empty"  # qa.checks's check name for a segment not translated yet
 META_DISMISSED = "qa_dismissed"  # project meta: JSON list of dismissed issue keys
@@ -276,10 +276,8 @@ class QAPanel(QWidget):
         self.model.set_issues([])
         self.article_date = None
         if project is not None:
-            from qa.dates import HEAD, article_date  # noqa: PLC0415 - start-up: qa.dates (decimal) loads with the first project
-
             try:
-                self.article_date = article_date(s.source for s in project.segments()[:HEAD])
+                self.article_date = story_date(s.source for s in project.segments())
             except ProjectError:
                 self.article_date = None
         self.runner.check = self.runner.given_check  # bound again with this project's date
