@@ -150,11 +150,63 @@ def test_a_memory_of_the_first_schema_is_brought_up_to_date_and_keeps_who_change
     assert who == [("kim",)]  # filling the new column is no edit by the one who migrated
 
 
-def test_lookups_read_the_rarest_n_grams_and_find_what_the_sqlite_memory_finds(
+def test_a_memory_of_schema_step_2_gets_its_long_n_grams_and_keeps_who_changed_it(team_db):
+    """Step 3 on a server memory in use: every unit's long n-grams are indexed without counting
+    as an edit; later edits, adds and deletes keep the n-grams and their indexes right."""
+    import psycopg
+
+    from memory.pg_schema import MIGRATIONS
+    from storage.postgres import migrate
+
+    other = "위어바오는 알리바바의 머니마켓펀드 상품이다."
+    with psycopg.connect(team_db, autocommit=True) as conn:
+        migrate(conn, "memory", MIGRATIONS[:2])  # n-grams, no long ones
+        for source in (SENTENCE, other):
+            conn.execute(
+                "INSERT INTO tm_units (source_lang, target_lang, source, target, source_norm,"
+                " source_hash, created_at, updated_at) VALUES ('ko', 'en', %s, %s, %s, %s,"
+                " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')",
+                (source, TARGET, fuzzy_text(source), key_hash(source)),
+            )
+        conn.execute("ALTER TABLE tm_units DISABLE TRIGGER tm_stamp")
+        conn.execute("UPDATE tm_units SET updated_by = 'kim'")
+        conn.execute("ALTER TABLE tm_units ENABLE TRIGGER tm_stamp")
+    with ServerMemory(team_db) as tm:
+        version = tm._rows("SELECT version FROM hanbit_schema WHERE name = 'memory'")
+        assert version == [(len(MIGRATIONS),)]
+        rows = tm._rows("SELECT updated_by, updated_at FROM tm_units ORDER BY id")
+        assert rows == [("kim", "2020-01-01T00:00:00Z")] * 2  # indexed, not edited
+        [match] = tm.lookup(SENTENCE.replace("6", "9"), "ko", "en")
+        assert match.unit.target == TARGET and match.score >= 90
+        # An edited source is found by its new text only: the trigger rewrote both columns.
+        unit = tm.exact(other, "ko", "en")
+        assert unit is not None
+        tm.edit(unit.id, source="텐센트가 위챗페이로 홍콩 시장에 진출한다.")
+        consistent = tm._rows(
+            "SELECT bool_and(grams = tm_grams(source_norm, source_lang)) FROM tm_units"
+        )
+        assert consistent == [(True,)]
+        # Found through the long n-grams' index alone (no n-gram read): it follows the edit.
+        found = tm._rows(
+            "SELECT id FROM tm_units WHERE tm_long_grams(source_norm, source_lang)"
+            " && tm_long_grams(%s, 'ko')",
+            (fuzzy_text("텐센트가 위챗페이로"),),
+        )
+        assert found == [(unit.id,)]
+        assert tm.lookup(other, "ko", "en") == []
+        assert (
+            tm.lookup("텐센트가 위챗페이로 홍콩 시장에 진출했다.", "ko", "en")[0].unit.id == unit.id
+        )
+        tm.delete(unit.id)
+        assert tm.lookup("텐센트가 위챗페이로 홍콩 시장에 진출했다.", "ko", "en") == []
+
+
+def test_lookups_read_the_rarest_keys_and_find_what_the_sqlite_memory_finds(
     team_db: str, tmp_path: Path
 ) -> None:
     """With statistics (after a bulk import) the server reads only the units holding the
-    query's rarest n-grams; its best matches still score as the SQLite memory's do."""
+    query's rarest keys (n-grams and long n-grams); its best matches still score as the SQLite
+    memory's do."""
     from memory.units import IncomingUnit
 
     fixtures = Path(__file__).with_name("fixtures")
@@ -166,11 +218,16 @@ def test_lookups_read_the_rarest_n_grams_and_find_what_the_sqlite_memory_finds(
     with ServerMemory(team_db) as server, TranslationMemory(tmp_path / "m.db") as local:
         server.add_many(units)
         local.add_many(units)
-        frequency, _, count = server._gram_stats()
-        assert frequency and count >= len(units) * 0.9  # ANALYZE ran after the import
+        stats, count = server._gram_stats()
+        assert {"grams", "long_grams"} <= stats.keys()  # ANALYZE ran after the import
+        assert count >= len(units) * 0.9
         for source, _ in pairs[::8]:
             query = source.replace("다.", "었다.").replace(" ", "", 1)
-            grams = server._rows("SELECT tm_grams(%s, 'ko')", (fuzzy_text(query),))[0][0]
-            assert len(server._rarest(grams)) < len(grams)  # not every n-gram is read
+            grams, long_grams = server._rows(
+                "SELECT tm_grams(%s, 'ko'), tm_long_grams(%s, 'ko')", (fuzzy_text(query),) * 2
+            )[0]
+            rare, rare_long = server._rarest(grams, long_grams)
+            assert len(rare) + len(rare_long) < len(grams)  # not every key is read
+            assert set(rare) <= set(grams) and set(rare_long) <= set(long_grams)
             theirs = [m.score for m in local.lookup(query, "ko", "en", limit=3)]
             assert [m.score for m in server.lookup(query, "ko", "en", limit=3)] == theirs
