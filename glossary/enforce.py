@@ -415,8 +415,9 @@ def _place_missing(
     needed: dict[int, list[int]] = {}
     for index, match in enumerate(plan.matches):
         needed.setdefault(match.concept_id, []).append(index)
-    # Read on first need: the alignment costs numpy and the tokenizer's offsets, more than the
-    # whole check when every term came out right, as most do.
+    # Read on first need: the alignment costs numpy, the tokenizer's offsets and, from the
+    # engine, a second decode of the output's batch with attention (Engine._replay), more
+    # than the whole check when every term came out right, as most do.
     alignment_of = functools.cache(lambda: getattr(output, "alignment", None))
     found_spans: dict[int, list[tuple[int, int]]] = {}
     in_raw = claim(raw, plan.matches)

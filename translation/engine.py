@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import time
@@ -9,7 +10,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from translation import runtime
 from translation.languages import language_name, to_argos
@@ -67,14 +68,23 @@ class _Hop:
     attention: Attention | None  # [target pieces x source pieces]; None when not returned
     source_tokenizer: Tokenizer
     target_tokenizer: Tokenizer
+    # Where the attention comes from when the decode did not return it (Engine._replay)
+    attend: Callable[[], Attention | None] | None = field(default=None, compare=False)
+
+    def weights(self) -> Attention | None:
+        """The attention of this hop: as returned, or asked for on first need."""
+        if self.attention is not None or self.attend is None:
+            return self.attention
+        return self.attend()
 
     def alignment(self) -> Alignment | None:
-        if self.attention is None:
+        attention = self.weights()
+        if attention is None:
             return None
         from translation.alignment import from_attention  # noqa: PLC0415 - heavy: numpy
 
         return from_attention(
-            self.attention,
+            attention,
             self.source,
             self.source_pieces,
             self.target,
@@ -152,6 +162,21 @@ class _Decoded(str):
 
     pieces: tuple[str, ...] = ()
     attention: Attention | None = None
+    call: _Call | None = None  # the translate_batch call that decoded it
+    position: int = 0  # ... and its place in that call
+
+
+@dataclass
+class _Call:
+    """One translate_batch call without attention, kept so that its attention can be had
+    later, exactly as the call would have returned it (Engine._replay)."""
+
+    batch: list[list[str]]
+    options: dict[str, Any]  # the call's keyword arguments but target_prefix and attention
+    hypotheses: list[list[str]]  # each output as decoded, its forced prefix included
+    skip: list[int]  # rows of each output that are no output piece (the package's prefix)
+    rows: list[Attention | None] | None = None  # after the replay
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 @dataclass(frozen=True)
@@ -173,6 +198,9 @@ class _Model:
     key: tuple[Path, int]
     last_used: float
     in_use: int = 0
+    # Decode with return_attention: set once a repair needed this model's attention, since
+    # outputs of a model that garbles a term are likely to need it again (see _replay).
+    attention: bool = False
 
 
 @dataclass
@@ -331,7 +359,7 @@ class Engine:
                     for record, text, pieces, output in zip(
                         hops, inputs, batch, outputs, strict=True
                     ):
-                        record.append(_hop(model, text, pieces, output))
+                        record.append(self._hop(package, model, text, pieces, output))
                 done = [
                     Translation.make(str(output), record, (source, target), self.resume)
                     for output, record in zip(outputs, hops, strict=True)
@@ -380,7 +408,8 @@ class Engine:
                 for index, pieces, output in zip(indexes, batch, outputs, strict=True):
                     translation = items[index][0]
                     last = translation.hops[-1]
-                    record = [*translation.hops[:-1], _hop(model, last.source, pieces, output)]
+                    hop = self._hop(package, model, last.source, pieces, output)
+                    record = [*translation.hops[:-1], hop]
                     done[index] = Translation.make(
                         str(output), record, translation.route, self.resume
                     )
@@ -388,6 +417,63 @@ class Engine:
                 self._release(job)
         results = [done[i] for i in range(len(items))]
         return results
+
+    def _hop(
+        self, package: Package, model: _Model, source: str, pieces: Sequence[str], output: str
+    ) -> _Hop:
+        return _Hop(
+            source=source,
+            source_pieces=tuple(pieces),
+            target=str(output),
+            target_pieces=tuple(getattr(output, "pieces", ())),
+            attention=getattr(output, "attention", None),
+            source_tokenizer=model.tokenizer,
+            target_tokenizer=model.tokenizer,
+            attend=functools.partial(self._replay, package, output.call, output.position)
+            if isinstance(output, _Decoded) and output.call is not None
+            else None,
+        )
+
+    def _replay(self, package: Package, call: _Call, position: int) -> Attention | None:
+        """The attention of one output of a call that did not return it.
+
+        The whole call is decoded again as it was (the same segments in the same batch, the
+        same options) with each output forced as its target_prefix and return_attention on:
+        beam search picks the same pieces with or without attention, and the same batch
+        gives the same numbers to the last bit, so a repair reads exactly the attention the
+        first decode would have returned. (One segment decoded alone would not: its float
+        rounding differs from its batch's, and a repair reading flat attention could differ.)
+        The rows of every output of the call are kept for the next one a repair asks for.
+        None when the model cannot be had again (removed since): repair falls back on
+        similarity.
+        """
+        with call.lock:
+            if call.rows is None:
+                call.rows = self._replayed(package, call)
+        return call.rows[position]
+
+    def _replayed(self, package: Package, call: _Call) -> list[Attention | None]:
+        job = _Job()
+        try:
+            job.models.append(self._model(package))
+            model = job.models[0]
+            results = model.translator.translate_batch(
+                call.batch, target_prefix=call.hypotheses, return_attention=True, **call.options
+            )
+            model.attention = True  # its outputs need repairs: ask with every decode now
+        except (PackageError, RuntimeError, ValueError, OSError) as error:
+            log.warning("no attention for a repair in %s: %s", package.path.name, error)
+            return [None] * len(call.batch)
+        finally:
+            self._release(job)
+        rows: list[Attention | None] = []
+        for result, decoded, skip in zip(results, call.hypotheses, call.skip, strict=True):
+            attention = getattr(result, "attention", None)
+            if not attention or list(result.hypotheses[0][: len(decoded)]) != decoded:
+                rows.append(None)
+                continue
+            rows.append([array("f", row) for row in attention[0][skip : len(decoded)]])
+        return rows
 
     def _suppress(self, model: _Model, forbidden: Sequence[str]) -> list[list[str]]:
         return [v for text in forbidden if text.strip() for v in model.tokenizer.variants(text)]
@@ -404,20 +490,30 @@ class Engine:
         prefix = package.target_prefix
         longest = max((len(tokens) for tokens in batch), default=0)
         forced = [([prefix] if prefix else []) + list(p) for p in prefixes or [[]] * len(batch)]
+        options: dict[str, Any] = {
+            "beam_size": self.options.beam_size,
+            "max_batch_size": self.options.max_batch_size,
+            # A long sentence must not come back silently cut: allow for its length.
+            "max_decoding_length": max(self.options.max_decoding_length, longest * 2 + 10),
+            "suppress_sequences": suppress or None,
+            "replace_unknowns": True,
+        }
+        # Attention (where each output piece looked, which glossary.enforce repairs a term
+        # with) only once this model needed it: most outputs never do, and returning it costs
+        # every decode. Without it the call is kept, so a repair can have it (_replay).
         results = model.translator.translate_batch(
             batch,
             target_prefix=forced if any(forced) else None,
-            beam_size=self.options.beam_size,
-            max_batch_size=self.options.max_batch_size,
-            # A long sentence must not come back silently cut: allow for its length.
-            max_decoding_length=max(self.options.max_decoding_length, longest * 2 + 10),
-            suppress_sequences=suppress or None,
-            replace_unknowns=True,
-            # Where each output piece looked: glossary.enforce repairs garbled terms with it.
-            return_attention=True,
+            return_attention=model.attention,
+            **options,
         )
+        call = None
+        if not model.attention:
+            hypotheses = [list(result.hypotheses[0]) for result in results]
+            skip = [int(bool(prefix) and h[:1] == [prefix]) for h in hypotheses]
+            call = _Call(batch, options, hypotheses, skip)
         outputs: list[_Decoded] = []
-        for result in results:
+        for position, result in enumerate(results):
             pieces = list(result.hypotheses[0])
             attention = getattr(result, "attention", None)
             rows = [array("f", row) for row in attention[0]] if attention else None
@@ -427,6 +523,8 @@ class Engine:
             output = _Decoded(model.tokenizer.decode(pieces))
             output.pieces = tuple(pieces)
             output.attention = rows
+            output.call = call
+            output.position = position
             outputs.append(output)
         broken = [i for i, text in enumerate(outputs) if BROKEN in text]
         if suppress and broken:
@@ -575,18 +673,6 @@ class Engine:
 
     def close(self) -> None:
         self.unload()
-
-
-def _hop(model: _Model, source: str, pieces: Sequence[str], output: str) -> _Hop:
-    return _Hop(
-        source=source,
-        source_pieces=tuple(pieces),
-        target=str(output),
-        target_pieces=tuple(getattr(output, "pieces", ())),
-        attention=getattr(output, "attention", None),
-        source_tokenizer=model.tokenizer,
-        target_tokenizer=model.tokenizer,
-    )
 
 
 def _stamp(package: Package) -> int:
