@@ -395,3 +395,20 @@ def test_a_verbal_noun_used_as_a_verb_is_left_to_the_model():
     # "listing했다" would garble the verb; the noun use is injected as before
     assert translate.calls[0]["texts"] == ["알리페이가 상장했다. listing 계획"]
     assert [(t.source, t.method) for t in segment.terms] == [("상장", "injected")]
+
+
+def test_the_pre_check_never_hides_a_form_the_pattern_finds():
+    from glossary.enforce import _may_hold
+    from glossary.forms import find_form
+
+    forms = ["Alipay", "Ant Financial", "ant financial", "Kelvin", "Sisi", "işte", "支付宝"]
+    forms.append("A-shares")
+    texts = [
+        "ALIPAY가 Ant\n Financial과", "KELVIN 온도", "\u212aelvin", "SI\u017fI", "I\u0307\u015fte",
+        "支付宝在", "a-SHARES", "Alipayment", "", "  ",
+    ]  # fmt: skip
+    for text in texts:
+        for form in forms:
+            for ignore_case in (False, True):
+                if find_form(text, form, ignore_case=ignore_case):
+                    assert _may_hold(text, form, ignore_case=ignore_case), (text, form)
