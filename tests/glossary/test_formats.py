@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -652,9 +653,12 @@ def test_any_table_is_imported_cleanly_or_refused_with_a_reason(tmp_path, rows, 
         data = text.encode(codec)
     except UnicodeEncodeError:
         return
-    path = tmp_path / "fuzz.csv"
+    # tmp_path is one folder for every example hypothesis tries: each gets its own, or a
+    # termbase filled by an earlier example changes what this one plans
+    work = Path(tempfile.mkdtemp(dir=tmp_path))
+    path = work / "fuzz.csv"
     path.write_bytes(data + damage)
-    with Termbase(tmp_path / "fuzz.db") as termbase:
+    with Termbase(work / "fuzz.db") as termbase:
         try:
             plan = plan_import(termbase, path)
         except GlossaryError:
