@@ -125,6 +125,21 @@ def test_cut_network_is_an_error_in_words_then_lookups_resume(team_db: str, prox
         assert tm.lookup(SENTENCE, "ko", "en")[0].unit.target == TARGET
 
 
+def _saved_by_kim(conn, sources: list[str]) -> None:
+    """Units of an older schema step, written straight into the table as if kim had saved
+    them (the trigger would write our own login)."""
+    for source in sources:
+        conn.execute(
+            "INSERT INTO tm_units (source_lang, target_lang, source, target, source_norm,"
+            " source_hash, created_at, updated_at) VALUES ('ko', 'en', %s, %s, %s, %s,"
+            " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')",
+            (source, TARGET, fuzzy_text(source), key_hash(source)),
+        )
+    conn.execute("ALTER TABLE tm_units DISABLE TRIGGER tm_stamp")
+    conn.execute("UPDATE tm_units SET updated_by = 'kim'")
+    conn.execute("ALTER TABLE tm_units ENABLE TRIGGER tm_stamp")
+
+
 def test_a_memory_of_the_first_schema_is_brought_up_to_date_and_keeps_who_changed_it(team_db):
     import psycopg
 
@@ -133,16 +148,7 @@ def test_a_memory_of_the_first_schema_is_brought_up_to_date_and_keeps_who_change
 
     with psycopg.connect(team_db, autocommit=True) as conn:
         migrate(conn, "memory", MIGRATIONS[:1])  # the trigram index, no n-gram column
-        conn.execute(
-            "INSERT INTO tm_units (source_lang, target_lang, source, target, source_norm,"
-            " source_hash, created_at, updated_at) VALUES ('ko', 'en', %s, %s, %s, %s,"
-            " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')",
-            (SENTENCE, TARGET, fuzzy_text(SENTENCE), key_hash(SENTENCE)),
-        )
-        # As if kim had saved it (the trigger would write our own login).
-        conn.execute("ALTER TABLE tm_units DISABLE TRIGGER tm_stamp")
-        conn.execute("UPDATE tm_units SET updated_by = 'kim'")
-        conn.execute("ALTER TABLE tm_units ENABLE TRIGGER tm_stamp")
+        _saved_by_kim(conn, [SENTENCE])
     with ServerMemory(team_db) as tm:
         [match] = tm.lookup(SENTENCE.replace("6", "9"), "ko", "en")
         assert match.unit.target == TARGET and match.score >= 90
@@ -161,16 +167,7 @@ def test_a_memory_of_schema_step_2_gets_its_long_n_grams_and_keeps_who_changed_i
     other = "위어바오는 알리바바의 머니마켓펀드 상품이다."
     with psycopg.connect(team_db, autocommit=True) as conn:
         migrate(conn, "memory", MIGRATIONS[:2])  # n-grams, no long ones
-        for source in (SENTENCE, other):
-            conn.execute(
-                "INSERT INTO tm_units (source_lang, target_lang, source, target, source_norm,"
-                " source_hash, created_at, updated_at) VALUES ('ko', 'en', %s, %s, %s, %s,"
-                " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')",
-                (source, TARGET, fuzzy_text(source), key_hash(source)),
-            )
-        conn.execute("ALTER TABLE tm_units DISABLE TRIGGER tm_stamp")
-        conn.execute("UPDATE tm_units SET updated_by = 'kim'")
-        conn.execute("ALTER TABLE tm_units ENABLE TRIGGER tm_stamp")
+        _saved_by_kim(conn, [SENTENCE, other])
     with ServerMemory(team_db) as tm:
         version = tm._rows("SELECT version FROM hanbit_schema WHERE name = 'memory'")
         assert version == [(len(MIGRATIONS),)]
