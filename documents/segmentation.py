@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from documents.source_segment import UNSPACED_LANGS, SourceSegment
@@ -17,9 +18,26 @@ _CLOSING = {close: open_ for open_, close in _BRACKETS.items()}
 _STRAIGHT = {'"', "'"}
 
 _CLOSERS = "\"'”’」』)\\]）】》〉»〕"
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_KANA = "\u3040-\u30ff"
-_HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+_KANA_RANGES = ((0x3040, 0x30FF),)
+_HANGUL_RANGES = ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> str:
+    return "".join(f"{chr(low)}-{chr(high)}" for low, high in ranges)
+
+
+def _within(char: str, ranges: tuple[tuple[int, int], ...]) -> bool:
+    """Whether one character is in the ranges: a comparison, where a regex of these classes
+    costs milliseconds to compile (re expands every range of its class char by char)."""
+    code = ord(char)
+    return any(low <= code <= high for low, high in ranges)
+
+
+_HAN = _char_class(_HAN_RANGES)
+_KANA = _char_class(_KANA_RANGES)
+_HANGUL = _char_class(_HANGUL_RANGES)
+_CJK_RANGES = _HANGUL_RANGES + _HAN_RANGES + _KANA_RANGES
 
 # Spaced languages (en, ko, ...): a terminal run, its closing quotes/brackets, then a space or the
 # end. The second branch catches Korean "했다.그러나", a common typo where the space is missing.
@@ -31,10 +49,13 @@ _SPACED_END = re.compile(
 )
 # Unspaced languages (zh, ja): full-width terminals end a sentence wherever they stand; ASCII
 # ones only before a space, the end or a CJK character, so 3.8729 and www.baidu.com stay whole.
-_UNSPACED_END = re.compile(
-    rf"(?:[。！？；]++|[…⋯]++|\.{{3,}}+)[{_CLOSERS}]*+"
-    rf"|(?<![.!?])[.!?]++[{_CLOSERS}]*+(?=\s|$|[{_HAN}{_KANA}])"
-)
+# Compiled when Chinese or Japanese is first split (its Han class costs ~2 ms to compile).
+@functools.cache
+def _unspaced_end() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:[。！？；]++|[…⋯]++|\.{{3,}}+)[{_CLOSERS}]*+"
+        rf"|(?<![.!?])[.!?]++[{_CLOSERS}]*+(?=\s|$|[{_HAN}{_KANA}])"
+    )
 
 # A photo or source credit ("[사진=바이두]", "(图片来源：新华社)") belongs to the sentence
 # before it.
@@ -68,7 +89,13 @@ _ZH_SPEECH = re.compile(
     r"[^\s，。！？；“”「」]{0,6}?(?:说|說|表示|称|稱|问道|問道|道|指出|强调|強調)[，。：:]"
 )
 
-_WORD = re.compile(rf"[{_HAN}{_KANA}]|[^\W_{_HAN}{_KANA}]+(?:[.,'’\-][^\W_{_HAN}{_KANA}]+)*")
+# Compiled on the first word count (its classes cost ~4 ms to compile): segmenting a document
+# for translation never counts words.
+@functools.cache
+def _word() -> re.Pattern[str]:
+    return re.compile(
+        rf"[{_HAN}{_KANA}]|[^\W_{_HAN}{_KANA}]+(?:[.,'’\-][^\W_{_HAN}{_KANA}]+)*"
+    )
 
 
 def _base_lang(lang: str) -> str:
@@ -148,14 +175,13 @@ def _is_latin_letter(char: str) -> bool:
 
 
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z.]*$")
-_CJK_CHAR = re.compile(f"[{_HANGUL}{_HAN}{_KANA}]")
 
 
 def _abbreviation_continues(text: str, start: int, following: str) -> bool:
     """Whether the period at text[start] closes a Latin abbreviation (U.S., Mr., Inc., F.)
     that the sentence goes on after: in Korean or Chinese text, hangul, Han or a lower-case
     letter right after it (미국 U.S. 달러, 美国U.S.的) is no sentence start."""
-    if not (_CJK_CHAR.match(following) or following.islower()):
+    if not (_within(following, _CJK_RANGES) or following.islower()):
         return False
     run = _LATIN_RUN.search(text, max(0, start - _REACH), start)
     if run is None or run.end() != start:
@@ -190,7 +216,7 @@ def _ends_sentence_spaced(text: str, start: int, end: int, depth: list[int]) -> 
         return False
     run = text[start:end].rstrip(_CLOSERS)
     before = text[start - 1] if start else ""
-    hangul_before = bool(before) and re.match(f"[{_HANGUL}]", before) is not None
+    hangul_before = bool(before) and _within(before, _HANGUL_RANGES)
     if following.islower() and not hangul_before:
         return False  # '"Really?" he asked', 'e.g. this', 'approx. five'
     if run.startswith("…") or run.startswith(".."):
@@ -245,7 +271,7 @@ def split_sentences(text: str, lang: str) -> list[str]:
         return []
     unspaced = _base_lang(lang) in UNSPACED_LANGS
     depth = _protected_depth(text)
-    pattern = _UNSPACED_END if unspaced else _SPACED_END
+    pattern = _unspaced_end() if unspaced else _SPACED_END
     cuts = []
     for match in pattern.finditer(text):
         start, end = match.span()
@@ -288,4 +314,4 @@ def count_words(text: str) -> int:
 
     Figures count once (3조8729억, 1,500, 3.8729); hyphens and apostrophes join (V-key, don't).
     """
-    return sum(1 for _ in _WORD.finditer(text))
+    return sum(1 for _ in _word().finditer(text))

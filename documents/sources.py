@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -33,9 +34,17 @@ _ALIASES = {  # web labels to the superset codec that reads them all
 }  # fmt: skip
 _BREAKS = re.compile("[\r\x0c\x85\u2028\u2029]")
 _BAD_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_SPACED_CJK = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
+
+
+@functools.cache
+def _script_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Han, hangul, and Han spaced from Han: compiled when a legacy encoding is weighed (their
+    classes cost ~8 ms to compile, which a UTF-8 file never needs)."""
+    return (
+        re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+        re.compile(r"[\uac00-\ud7a3]"),
+        re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])"),
+    )
 
 
 class SourceError(ValueError):
@@ -87,15 +96,16 @@ def _plausibility(text: str, encoding: str) -> float:
     letters = [c for c in text if ord(c) > 0x7F and c.isalpha()]
     if not letters:
         return 0.5
+    han, hangul, spaced_han = _script_patterns()
     if encoding == "cp949":
-        return len(_HANGUL.findall(text)) / len(letters)
-    ideographs = _CJK.findall(text)
+        return len(hangul.findall(text)) / len(letters)
+    ideographs = han.findall(text)
     if not ideographs:
         return 0.0
     share = len(ideographs) / len(letters)
     # Korean bytes read as Chinese give hanzi separated by spaces every few characters;
     # Chinese text almost never puts a space between two hanzi.
-    spaced = len(_SPACED_CJK.findall(text)) / len(ideographs)
+    spaced = len(spaced_han.findall(text)) / len(ideographs)
     common = sum(1 for c in ideographs if _is_common_hanzi(c, encoding)) / len(ideographs)
     return share * max(0.0, 1.0 - 4 * spaced) * common
 
@@ -263,10 +273,6 @@ def read_source(
     Text files come back as they are (line endings made \\n); Markdown, HTML and Word give
     one paragraph per line with a blank line between. encoding forces a codec for text formats.
     """
-    # start-up: the window imports this module; the HTML and Word readers load with the
-    # first source file
-    from documents import source_formats  # noqa: PLC0415 - start-up
-
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
@@ -283,6 +289,10 @@ def read_source(
             f"{path.name} is {size / 1048576:.1f} MB; sources are limited to "
             f"{max_bytes / 1048576:.0f} MB (split the document)"
         )
+    if kind != "text":
+        # The Markdown, HTML and Word readers (lxml) load with the first such file, not for
+        # plain text nor when the window starts.
+        from documents import source_formats  # noqa: PLC0415 - see above
     if kind == "docx":
         text = source_formats.docx_text(path, SourceError)
         return _finish(text, SourceInfo(path, kind, None, 1.0, "Word document"))
