@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
 
 # A segment's text carries each inline code as a token the translator sees as a chip:
 # ⟨1⟩…⟨/1⟩ a pair (bold, a link), ⟨2/⟩ a standalone code (a line break, a variable).
@@ -116,15 +118,20 @@ def describe(code: Code) -> str:
     if native and not code.container:
         return f"{name}: {native[:120]}"
     shown = " ".join(
-        f'{etree.QName(k).localname}="{v}"' for k, v in element.attrib.items()
-        if etree.QName(k).localname not in {"id", "rid", "startRef", "dataRef", "dataRefStart",
-                                            "dataRefEnd"}
+        f'{_local(k)}="{v}"' for k, v in element.attrib.items()
+        if _local(k) not in {"id", "rid", "startRef", "dataRef", "dataRefStart", "dataRefEnd"}
     )[:120]  # fmt: skip
     return f"{name} {shown}".strip()
 
 
+def _local(name: str | bytes) -> str:
+    """The local part of an lxml name, {namespace}local or local (what QName.localname gives,
+    without loading lxml for a plain-text translation)."""
+    return (name.decode() if isinstance(name, bytes) else name).rpartition("}")[2]
+
+
 def local_name(element: etree._Element) -> str:
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    return _local(element.tag) if isinstance(element.tag, str) else ""
 
 
 @dataclass
@@ -238,6 +245,8 @@ def fill_element(element: etree._Element, text: str, table: TagTable) -> None:
     Raises TagError (element unchanged) for a token of no code of this location, a closing tag
     before its opening one, crossed pairs, or a pair left open.
     """
+    from lxml import etree  # noqa: PLC0415 - lxml (~14 ms) loads with the first XML file, not when a plain text is translated
+
     built = etree.Element("scratch")
     stack: list[tuple[Code, etree._Element]] = []
     parent = built

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import threading
 import time
@@ -201,6 +202,18 @@ class _Model:
     # Decode with return_attention: set once a repair needed this model's attention, since
     # outputs of a model that garbles a term are likely to need it again (see _replay).
     attention: bool = False
+    unknown: str = "<unk>"  # the piece the model writes for one it cannot spell
+
+
+def _unknown_piece(model_path: Path) -> str:
+    """The model's unknown token, from the config.json CTranslate2's converters write (older
+    models have none: "<unk>", CTranslate2's default)."""
+    try:
+        config = json.loads((model_path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "<unk>"
+    token = config.get("unk_token") if isinstance(config, dict) else None
+    return token if isinstance(token, str) and token else "<unk>"
 
 
 @dataclass
@@ -496,25 +509,31 @@ class Engine:
             # A long sentence must not come back silently cut: allow for its length.
             "max_decoding_length": max(self.options.max_decoding_length, longest * 2 + 10),
             "suppress_sequences": suppress or None,
-            "replace_unknowns": True,
         }
         # Attention (where each output piece looked, which glossary.enforce repairs a term
         # with) only once this model needed it: most outputs never do, and returning it costs
         # every decode. Without it the call is kept, so a repair can have it (_replay).
-        results = model.translator.translate_batch(
-            batch,
-            target_prefix=forced if any(forced) else None,
-            return_attention=model.attention,
-            **options,
-        )
+        # replace_unknowns needs the attention too, so it is asked for with it, and otherwise
+        # only for the outputs that hold an unknown piece (_spelled).
+        try:
+            results = model.translator.translate_batch(
+                batch,
+                target_prefix=forced if any(forced) else None,
+                return_attention=model.attention,
+                replace_unknowns=model.attention,
+                **options,
+            )
+        except RuntimeError as error:  # a model that loads but cannot decode (on the CPU, the
+            # first decode is the first time it is tried: runtime.open_translator)
+            raise PackageError(f"{package.path}: the model cannot translate ({error})") from error
+        decoded = [list(result.hypotheses[0]) for result in results]
         call = None
         if not model.attention:
-            hypotheses = [list(result.hypotheses[0]) for result in results]
-            skip = [int(bool(prefix) and h[:1] == [prefix]) for h in hypotheses]
-            call = _Call(batch, options, hypotheses, skip)
+            skip = [int(bool(prefix) and h[:1] == [prefix]) for h in decoded]
+            call = _Call(batch, options, decoded, skip)
+            decoded = self._spelled(model, batch, decoded, options)
         outputs: list[_Decoded] = []
-        for position, result in enumerate(results):
-            pieces = list(result.hypotheses[0])
+        for position, (result, pieces) in enumerate(zip(results, decoded, strict=True)):
             attention = getattr(result, "attention", None)
             rows = [array("f", row) for row in attention[0]] if attention else None
             if prefix and pieces[:1] == [prefix]:
@@ -544,6 +563,37 @@ class Engine:
                     outputs[index] = text
         model.last_used = self._clock()
         return outputs
+
+    @staticmethod
+    def _spelled(
+        model: _Model,
+        batch: list[list[str]],
+        decoded: list[list[str]],
+        options: dict[str, Any],
+    ) -> list[list[str]]:
+        """decoded with each unknown piece replaced by the source piece it attended to most,
+        as replace_unknowns does (a rare name or hanja the model's vocabulary lacks comes
+        through as written, not as ⁇). Only the outputs holding one are decoded again, their
+        pieces forced, so the pieces stay those of the batch; the rest cost nothing more."""
+        unknown = [i for i, pieces in enumerate(decoded) if model.unknown in pieces]
+        if not unknown:
+            return decoded
+        again = model.translator.translate_batch(
+            [batch[i] for i in unknown],
+            target_prefix=[decoded[i] for i in unknown],
+            replace_unknowns=True,
+            **options,
+        )
+        spelled = list(decoded)
+        for index, result in zip(unknown, again, strict=True):
+            first = decoded[index]
+            pieces = list(result.hypotheses[0])[: len(first)]
+            if len(pieces) == len(first) and all(
+                piece == was for piece, was in zip(pieces, first, strict=True)
+                if was != model.unknown
+            ):
+                spelled[index] = pieces
+        return spelled
 
     # --- the model cache -----------------------------------------------------------------
 
@@ -623,7 +673,9 @@ class Engine:
                     f"{package.path}: the model cannot be loaded ({cpu_error})"
                 ) from cpu_error
         log.info("loaded %s on %s", package.path.name, self.device)
-        return _Model(translator, tokenizer, key, self._clock())
+        return _Model(
+            translator, tokenizer, key, self._clock(), unknown=_unknown_piece(package.model_path)
+        )
 
     def _translator(self, package: Package, tokenizer: Tokenizer):
         return runtime.open_translator(

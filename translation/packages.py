@@ -263,6 +263,7 @@ def check_runs(package: Package, name: str) -> None:
             device="cpu",
             compute_type=runtime.pick_compute_type("cpu", "auto"),
             intra_threads=1,
+            decode_one=True,
         )
     except Exception as error:  # noqa: BLE001 - any failure of a foreign model means "refuse"
         raise PackageError(

@@ -45,8 +45,10 @@ def open_translator(
     compute_type: str,
     inter_threads: int = 1,
     intra_threads: int = 0,
+    decode_one: bool = False,
 ):
-    """A CTranslate2 translator that has decoded one token, so a broken device shows now."""
+    """A CTranslate2 translator; one that has decoded one token on a GPU or when decode_one
+    is set, so a broken device or model shows now."""
     import ctranslate2  # noqa: PLC0415 - heavy (~0.2 s with its libraries): with a model
 
     translator = ctranslate2.Translator(
@@ -56,7 +58,9 @@ def open_translator(
         inter_threads=inter_threads,
         intra_threads=intra_threads,
     )
-    # CUDA libraries load lazily: without this a missing libcublas would surface in the
-    # middle of the translator's first batch instead of here.
-    translator.translate_batch([tokenizer.encode("a") or ["<unk>"]], max_decoding_length=2)
+    if decode_one or device != "cpu":
+        # CUDA libraries load lazily: without this a missing libcublas would surface in the
+        # middle of the translator's first batch instead of here. (A CPU has nothing to find
+        # out, and its first decode pays the same start-up whether it comes now or later.)
+        translator.translate_batch([tokenizer.encode("a") or ["<unk>"]], max_decoding_length=2)
     return translator

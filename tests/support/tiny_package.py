@@ -45,8 +45,11 @@ def training_lines(article: Path = SEED_ARTICLE) -> list[str]:
     return [line for line in article_lines if line] + english_lines() + chinese_lines()
 
 
-def train_sentencepiece(model_path: Path, lines: list[str] | None = None) -> Path:
-    """Train a small unigram model; byte fallback so no character ever becomes <unk>."""
+def train_sentencepiece(
+    model_path: Path, lines: list[str] | None = None, *, byte_fallback: bool = True
+) -> Path:
+    """Train a small unigram model; byte fallback so no character ever becomes <unk> (without
+    it, as in many real packages, a character the training text lacks is an unknown piece)."""
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(lines or training_lines()),
@@ -55,7 +58,7 @@ def train_sentencepiece(model_path: Path, lines: list[str] | None = None) -> Pat
         vocab_size=VOCAB_SIZE,
         hard_vocab_limit=False,
         character_coverage=1.0,
-        byte_fallback=True,
+        byte_fallback=byte_fallback,
         # identity: the copy must give back the exact input, full-width signs included
         normalization_rule_name="identity",
         minloglevel=2,

@@ -277,3 +277,20 @@ def test_only_a_segment_blocking_broke_is_decoded_again_unblocked():
     # Blocking that yields clean text stands; the broken one falls back to the model's best.
     assert outputs == ["a good word", "ali pay now"]
     assert translator.calls == [[["bad"], ["pay"]], None]
+
+
+def test_a_model_that_fails_to_decode_is_a_package_error(tiny_packages_dir: Path):
+    # On the CPU the translator is not test-decoded when it loads (its first decode would pay
+    # the same start-up): a model that loads but cannot decode fails on the first segment, and
+    # the translator is told which package, as when it cannot load.
+    engine = Engine(tiny_packages_dir, EngineOptions(device="cpu"))
+    engine.translate(SENTENCES, "ko", "en")
+    [model] = engine._models.values()
+
+    class Failing:
+        def translate_batch(self, *args, **kwargs):
+            raise RuntimeError("std::bad_alloc")
+
+    model.translator = Failing()
+    with pytest.raises(PackageError, match="the model cannot translate \\(std::bad_alloc\\)"):
+        engine.translate(SENTENCES, "ko", "en")
