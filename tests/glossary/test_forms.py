@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from glossary.forms import find_form, form_pattern
 
@@ -37,3 +39,20 @@ def test_whole_words_any_spacing_and_cjk_anywhere():
     assert find_form("ant  financial", "Ant Financial", ignore_case=True) == [(0, 14)]
     assert find_form("ſAlipay", "alipay", ignore_case=True) == []  # ſ folds to s: a letter
     assert find_form("蚂蚁金服支付宝在", "支付宝") == [(4, 7)]
+
+
+_ALPHABET = "aAbBsSkKiIlL09 \t\n\u3000\u00a0-'.İıſ\u212a가나支付宝ｱ"
+_FORMS = st.sampled_from(
+    ["Alipay", "Ant Financial", "ant  financial", "Yu'e Bao", "A-shares", "7", "支付宝",
+     "sis", "kiss", "Kiss Bank", "a", "I", "İsa", "ı", "가 나", "x-ray 9", " ab "]
+) | st.text(_ALPHABET, min_size=1, max_size=6)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.text(_ALPHABET, max_size=40), form=_FORMS, ignore_case=st.booleans())
+def test_the_spans_are_those_the_pattern_finds(text, form, ignore_case):
+    # find_form reads most forms without compiling their pattern: the same spans, always
+    pattern = form_pattern(form, ignore_case=ignore_case)
+    assert find_form(text, form, ignore_case=ignore_case) == [
+        m.span() for m in pattern.finditer(text)
+    ]
