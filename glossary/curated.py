@@ -27,8 +27,8 @@ version; a new one is added unless it clashes with the user's own concepts (then
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,6 +127,8 @@ def content_hash(concept: Concept) -> str:
         concept.note,
         concept.status,
     ]
+    import hashlib  # noqa: PLC0415 - OpenSSL (~2.5 ms): only when the curated glossary is merged
+
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -137,9 +139,22 @@ def load_curated(termbase: Termbase, path: Path | None = None) -> CuratedReport:
         from paths import CURATED_GLOSSARY  # noqa: PLC0415 - layering
 
         path = CURATED_GLOSSARY
+    # The file as last merged, by its size and modification time (as git's index knows a
+    # file unchanged): every start of the desk and every headless command comes here, and
+    # only a file that changed since is read and hashed.
+    try:
+        info = os.stat(path)
+        stamp = f"{os.fspath(path)}|{info.st_size}|{info.st_mtime_ns}"
+    except OSError:
+        stamp = ""
+    if stamp and termbase.meta("curated_stat") == stamp and termbase.meta("curated_hash"):
+        return CuratedReport(unchanged=True)
+    import hashlib  # noqa: PLC0415 - OpenSSL (~2.5 ms): only when the file may have changed
+
     raw = Path(path).read_bytes() if Path(path).is_file() else b""
     file_hash = hashlib.sha256(raw).hexdigest()
     if raw and termbase.meta("curated_hash") == file_hash:
+        _remember_stamp(termbase, stamp)  # the same content, touched: no need to hash again
         return CuratedReport(unchanged=True)
     version, concepts = read_curated(Path(path))
     report = CuratedReport()
@@ -169,4 +184,17 @@ def load_curated(termbase: Termbase, path: Path | None = None) -> CuratedReport:
                 report.skipped.append((key, str(error)))
         termbase.set_meta("curated_hash", file_hash)
         termbase.set_meta("curated_version", str(version))
+        termbase.set_meta("curated_stat", stamp)
     return report
+
+
+def _remember_stamp(termbase: Termbase, stamp: str) -> None:
+    """Keep the file's stamp so the next start skips the hash; a termbase that cannot be
+    written to (read-only) only hashes again next time."""
+    if not stamp:
+        return
+    try:
+        with termbase.transaction(bump=False):
+            termbase.set_meta("curated_stat", stamp)
+    except GlossaryError:
+        pass

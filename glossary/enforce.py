@@ -319,7 +319,7 @@ def _may_hold(text: str, form: str, *, ignore_case: bool = False) -> bool:
         return True
     if not ignore_case:
         return words[0] in text
-    if not words[0].isascii() or any(c in _ODD_FOLDS for c in text):
+    if not words[0].isascii() or not _ODD_FOLDS.isdisjoint(text):
         return True
     return words[0].lower() in text.lower()
 

@@ -16,6 +16,7 @@ def _is_latin(text: str) -> bool:
 _ODD = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (the Kelvin sign)
 _NOT_AFTER_FOLDED = "(?<!(?-i:[A-Za-z0-9]))" + "".join(f"(?<!{c})" for c in _ODD)
 _NOT_BEFORE_FOLDED = "(?!(?-i:[A-Za-z0-9]))" + "".join(f"(?!{c})" for c in _ODD)
+_ODD_SET = frozenset(_ODD)
 
 
 @lru_cache(maxsize=4096)  # a glossary's forms are checked against every segment
@@ -43,7 +44,7 @@ def find_form(text: str, form: str, *, ignore_case: bool = False) -> list[tuple[
     """
     words = form.split()
     folded = ignore_case and _is_latin(form)
-    if not words or (folded and (not form.isascii() or any(c in _ODD for c in text))):
+    if not words or (folded and (not form.isascii() or not _ODD_SET.isdisjoint(text))):
         return [m.span() for m in form_pattern(form, ignore_case=ignore_case).finditer(text)]
     if folded:
         # without İ, lower() keeps every position, and only ASCII lower-cases to ASCII

@@ -46,16 +46,79 @@ _FOLD = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
 _FOLD.update({ord(c): "'" for c in "\u2019\u2018\u02bc\u2032\uff07"})
 _FOLD.update({ord(c): " " for c in "-\u2010\u2011\u2012\u2013\u00a0\u3000\t\n\r\u200b"})
 
-_HANJA = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# 알리페이(支付寶 즈푸바오), 마윈(馬雲), 마이(螞蟻)미소금융: hanja in parentheses right after
-# hangul, optionally followed by a reading; the gloss is part of the term it follows.
-_GLOSS = re.compile(
-    rf"(?<=[\uac00-\ud7a3]) ?\([{_HANJA}·・]+(?: [\uac00-\ud7a3A-Za-z][\uac00-\ud7a3A-Za-z ]*)?\)"
-)
 _EXTRA_SPACE = re.compile(r"(?<= ) +")
-# Korean spacing varies (알리 페이 / 알리페이, 알리페이 호주 / 알리페이호주): keys and text are
-# matched with the spaces between two hangul syllables taken out.
-_HANGUL_SPACE = re.compile(r"(?<=[\uac00-\ud7a3]) (?=[\uac00-\ud7a3])")
+
+# Both rules below read characters one by one rather than through a pattern: their hangul
+# and hanja classes cost milliseconds to compile at every start, and what they look for (a
+# parenthesis, a space) is rare enough in a segment to be found with str.find.
+
+
+def _is_hanja(char: str) -> bool:
+    code = ord(char)
+    return 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+
+
+def _is_reading(char: str) -> bool:
+    return is_syllable(char) or ("a" <= char <= "z") or ("A" <= char <= "Z")
+
+
+def _glosses(text: str) -> list[tuple[int, int]]:
+    """The spans of hanja glosses: 알리페이(支付寶 즈푸바오), 마윈(馬雲), 마이(螞蟻)미소금융 —
+    hanja (and ·) in parentheses right after hangul (or one space after it), optionally
+    followed by a space and a reading; the gloss is part of the term it follows."""
+    spans: list[tuple[int, int]] = []
+    opening = text.find("(")
+    while opening >= 0:
+        before = text[opening - 1] if opening else ""
+        if is_syllable(before):
+            start = opening
+        elif before == " " and opening >= 2 and is_syllable(text[opening - 2]):
+            start = opening - 1
+        else:
+            start = -1
+        end = -1
+        at = opening + 1
+        while start >= 0 and at < len(text) and (_is_hanja(text[at]) or text[at] in "·・"):
+            at += 1
+        if start >= 0 and at > opening + 1:
+            if text[at : at + 1] == ")":
+                end = at + 1
+            elif text[at : at + 1] == " " and at + 1 < len(text) and _is_reading(text[at + 1]):
+                after = at + 2
+                while after < len(text) and (_is_reading(text[after]) or text[after] == " "):
+                    after += 1
+                if text[after : after + 1] == ")":
+                    end = after + 1
+        if end > 0:
+            spans.append((start, end))
+        opening = text.find("(", max(end, opening + 1))
+    return spans
+
+
+def _hangul_spaces(text: str) -> list[int]:
+    """Where a space stands between two hangul syllables: Korean spacing varies (알리 페이 /
+    알리페이, 알리페이 호주 / 알리페이호주), so keys and text are matched without them."""
+    found = []
+    at = text.find(" ", 1)
+    while 0 < at < len(text) - 1:
+        if is_syllable(text[at - 1]) and is_syllable(text[at + 1]):
+            found.append(at)
+        at = text.find(" ", at + 1)
+    return found
+
+
+def _without(text: str, positions: list[int]) -> str:
+    """text without the characters at positions (ascending)."""
+    if not positions:
+        return text
+    pieces, cursor = [], 0
+    for at in positions:
+        pieces.append(text[cursor:at])
+        cursor = at + 1
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 _ENGLISH_TAILS = ("'s", "s'", "es", "s")
 # A form that starts with a lone letter (A-shares, V-key) is matched with that letter's case:
 # "A shares" is the market, "a shares deal" is an article and a noun.
@@ -97,9 +160,9 @@ def normalize(text: str, strip_glosses: bool = False) -> tuple[str, list[int], d
     drops: list[tuple[int, int]] = []
     glosses: dict[int, int] = {}
     if strip_glosses:
-        for found in _GLOSS.finditer(folded):
-            drops.append(found.span())
-            glosses[found.start()] = found.end()
+        for start, end in _glosses(folded):
+            drops.append((start, end))
+            glosses[start] = end
     drops.extend(m.span() for m in _EXTRA_SPACE.finditer(folded))
     if not drops:
         return folded, list(range(len(folded))), glosses
@@ -195,7 +258,7 @@ class TermMatcher:
         if self._script != "ko":
             return [(key, key)]
         key = verb_stem(key)  # 상장하다 is found as 상장했다, 상장할, 상장 계획
-        keys = [(_HANGUL_SPACE.sub("", key), key)]
+        keys = [(_without(key, _hangul_spaces(key)), key)]
         if " " in keys[0][0]:
             keys.append((key.replace(" ", ""), key))  # 애플 페이 / 애플페이 as well
         return keys
@@ -214,9 +277,9 @@ class TermMatcher:
         # hangul, each hit mapped back so that the rules below judge the text as written.
         searched, back = norm, None
         if self._script == "ko" and " " in norm:
-            removed = [m.start() for m in _HANGUL_SPACE.finditer(norm)]
+            removed = _hangul_spaces(norm)
             if removed:
-                searched = _HANGUL_SPACE.sub("", norm)
+                searched = _without(norm, removed)
                 # where in searched each removed space was: a searched index i is norm index
                 # i + (the number of removed spaces at or before it)
                 back = [at - n for n, at in enumerate(removed)]

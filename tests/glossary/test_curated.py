@@ -160,3 +160,27 @@ def test_a_broken_curated_file_is_refused_and_changes_nothing(termbase, tmp_path
     with pytest.raises(GlossaryError, match=message):
         load_curated(termbase, path)
     assert termbase.count() == 0 and termbase.revision == 0
+
+
+def test_an_unchanged_file_is_known_by_its_size_and_time_and_an_edited_one_is_merged(
+    termbase, tmp_path: Path
+) -> None:
+    import os
+
+    path = write_curated(tmp_path / "curated.json", 1, [entry("a", "Apple", "애플")])
+    assert load_curated(termbase, path).added == ["a"]
+    before = os.stat(path)
+    # touched, the same content: unchanged, and the new time is kept for the next start
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))
+    assert load_curated(termbase, path).unchanged
+    stamped = termbase.meta("curated_stat")
+    assert stamped.endswith(f"|{before.st_mtime_ns + 10**9}")
+    # edited (a note added, in the same second): read, hashed and merged
+    write_curated(path, 2, [entry("a", "Apple", "애플", note="edited")])
+    assert load_curated(termbase, path).updated == ["a"]
+    assert termbase.concept_by_origin("a").note == "edited"
+    # the file is not even read while its size and time say it is the one merged
+    path.write_bytes(b"x" * os.stat(path).st_size)  # unreadable JSON, same size...
+    merged = termbase.meta("curated_stat").rsplit("|", 1)[1]
+    os.utime(path, ns=(before.st_atime_ns, int(merged)))  # ...and time
+    assert load_curated(termbase, path).unchanged
