@@ -10,7 +10,15 @@ from enum import StrEnum
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 # C0/C1 controls (tab and newline aside), lone surrogates and non-characters: no XML file can hold
 # them, and in a term they only ever come from a damaged file (a NUL in a CSV cell).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# What no glossary may hold: C0 and C1 controls but tab, newline and carriage return, lone
+# surrogates, U+FFFE and U+FFFF. A set rather than a pattern: its surrogate range costs ~0.5 ms
+# to compile at every start; isdisjoint and translate read a text in C all the same.
+_CONTROL = frozenset(
+    chr(code)
+    for low, high in ((0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF))
+    for code in range(low, high + 1)
+) | {"\ufffe", "\uffff"}
+_WITHOUT_CONTROL = dict.fromkeys(map(ord, _CONTROL))
 
 
 class TermKind(StrEnum):
@@ -80,13 +88,14 @@ def term_key(text: str) -> str:
 
 def control_character(text: str) -> str | None:
     """The first character of text that no glossary may hold ("U+0001"), or None."""
-    found = _CONTROL.search(text or "")
-    return f"U+{ord(found.group()):04X}" if found else None
+    if not text or _CONTROL.isdisjoint(text):
+        return None
+    return next(f"U+{ord(char):04X}" for char in text if char in _CONTROL)
 
 
 def strip_controls(text: str) -> str:
     """text without the characters control_character finds (for writers of older termbases)."""
-    return _CONTROL.sub("", text or "")
+    return (text or "").translate(_WITHOUT_CONTROL)
 
 
 def _clean_details(details: dict[str, str], where: str) -> dict[str, str]:
