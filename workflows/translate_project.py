@@ -50,7 +50,19 @@ class MTRecord:
 
     @classmethod
     def from_enforced(cls, segment: EnforcedSegment) -> MTRecord:
-        return cls.from_info(segment.info())
+        """The record of a segment as enforcement left it (what from_info(segment.info())
+        gives, without the round trip through a dict)."""
+        return cls(
+            strategy=segment.strategy,
+            ok=segment.ok,
+            broken=segment.broken,
+            prepared=segment.prepared,
+            terms=tuple(
+                TermRecord(t.concept_id, t.source, t.target, t.method, t.ok, t.original)
+                for t in segment.terms
+            ),
+            forbidden_found=tuple(segment.forbidden_found),
+        )
 
     @classmethod
     def from_info(cls, info: Mapping[str, Any] | None) -> MTRecord:
@@ -212,11 +224,17 @@ def _enforced(
     batch_done: Callable[[list[TranslatedSegment]], None],
     cancel: Callable[[], bool] | None,
 ) -> list[TranslatedSegment]:
-    from documents.inline import protecting_tags  # noqa: PLC0415 - heavy: documents.inline brings lxml
+    from documents.inline import protecting_tags  # noqa: PLC0415 - start-up: the window opens without the inline-code tables
     from glossary.enforce import translate_with_glossary  # noqa: PLC0415 - heavy: enforcement brings rapidfuzz, opencc and the matcher
 
+    made: dict[int, tuple[EnforcedSegment, TranslatedSegment]] = {}  # each batch's, by index
+
     def translated(index: int, result: EnforcedSegment) -> TranslatedSegment:
-        return TranslatedSegment(ids[index], result.text, MTRecord.from_enforced(result))
+        if index in made and made[index][0] is result:
+            return made[index][1]  # reported with its batch: the same record at the end
+        done = TranslatedSegment(ids[index], result.text, MTRecord.from_enforced(result))
+        made[index] = (result, done)
+        return done
 
     def on_batch(indexes: list[int], results: list[EnforcedSegment]) -> None:
         batch_done([translated(i, r) for i, r in zip(indexes, results, strict=True)])

@@ -79,3 +79,22 @@ def test_a_record_reads_back_what_was_stored_and_survives_old_or_damaged_rows():
     old = MTRecord.from_info({"terms": ["셋", {"concept_id": "x", "target": "A"}], "ok": True})
     assert old.terms == (TermRecord(-1, "", "A", "", True),)
     assert MTRecord.from_info({"terms": "?", "forbidden_found": None}) == MTRecord()
+
+
+def test_a_record_made_from_enforcement_is_the_one_stored_and_read_back():
+    from glossary.enforce import EnforcedSegment, TermOutcome
+
+    segment = EnforcedSegment(
+        "Alipay opened in Australia.",
+        terms=[
+            TermOutcome(3, "알리페이", "Alipay", "injected", True),
+            TermOutcome(7, "호주", "Australia", "repaired", True, "Austria"),
+            TermOutcome(9, "시드니", "Sydney", "failed", False),
+        ],
+        forbidden_found=["AliPay"],
+        strategy="inject",
+        prepared="Alipay 호주에",
+    )
+    record = MTRecord.from_enforced(segment)
+    assert record == MTRecord.from_info(segment.info())
+    assert not record.ok and record.terms[1].original == "Austria"
