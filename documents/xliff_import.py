@@ -20,7 +20,8 @@ from documents.formats.xliff_doc import (
     locations,
     segment_text,
 )
-from documents.inline import TOKEN, TagTable, describe, element_text, local_name, strip_tags
+from documents.inline import TOKEN, strip_tags
+from documents.inline_codes import TagTable, describe, element_text, local_name
 from documents.project import Project, Segment
 from documents.project_model import LANG
 from storage.inputs import check_input_file, read_input_bytes

@@ -156,7 +156,7 @@ def _one_line(text: str) -> str:
 
 
 def _plain(text: str) -> str:
-    from documents.inline import strip_tags  # noqa: PLC0415 - heavy: documents.inline brings lxml
+    from documents.inline import strip_tags  # noqa: PLC0415 - start-up: the window opens without the inline-code tokens
 
     return strip_tags(text)
 

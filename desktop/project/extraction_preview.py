@@ -267,7 +267,7 @@ def _prepare(path: Path, encoding: str | None) -> Prepared:
 
 
 def _paragraphs(prepared: Prepared) -> list[tuple[str, str]]:
-    from documents.inline import strip_tags  # noqa: PLC0415 - heavy: documents.inline brings lxml
+    from documents.inline import strip_tags  # noqa: PLC0415 - start-up: the window opens without the inline-code tokens
 
     lines = [line for line in prepared.source_text().split("\n") if line.strip()]
     where = prepared.where or [""] * len(lines)

@@ -9,7 +9,8 @@ from enum import StrEnum
 
 from lxml import etree
 
-from documents.inline import TagTable, element_text, local_name, strip_tags
+from documents.inline import strip_tags
+from documents.inline_codes import TagTable, element_text, local_name
 from documents.project_model import RANK, Status
 
 SDL_NS = "http://sdl.com/FileTypes/SdlXliff/1.0"

@@ -30,7 +30,7 @@ from documents.formats.xliff_doc import (
     lowest,
     sdl_seg,
 )
-from documents.inline import TagError, fill_element, local_name
+from documents.inline_codes import TagError, fill_element, local_name
 from documents.project_model import Segment, Status, separator
 from documents.xliff_import import XliffImportError, desk_language, file_languages, parse_original
 

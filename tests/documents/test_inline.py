@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from documents.inline import TagError, TagTable, element_text, fill_element, strip_tags
+from documents.inline import strip_tags
+from documents.inline_codes import TagError, TagTable, element_text, fill_element
 
 V12 = "urn:oasis:names:tc:xliff:document:1.2"
 V20 = "urn:oasis:names:tc:xliff:document:2.0"

@@ -11,7 +11,8 @@ from lxml import etree
 from documents.export import export_project
 from documents.formats.xliff_doc import MQ_NS, SDL_NS, locations
 from documents.formats.xliff_writeback import WriteBackError
-from documents.inline import local_name, strip_tags
+from documents.inline import strip_tags
+from documents.inline_codes import local_name
 from documents.project import Project, Status
 from documents.xliff_import import import_xliff, read_xliff
 from storage.xmlsafe import parse_xml_bytes
