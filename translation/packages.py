@@ -399,6 +399,8 @@ def _check_archive(archive: Path, max_bytes: int) -> tuple[str, list[zipfile.Zip
             metadata = parse_metadata(zf.read(info), f"{name}: metadata.json")
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:
         raise PackageError(f"{name}: damaged zip archive ({error})") from error
+    except OSError as error:  # an entry placed before the file's start: a seek to < 0
+        raise PackageError(f"{name}: damaged zip archive, unreadable ({error})") from error
     for needed in ("model/model.bin", "model/config.json"):
         if f"{top}/{needed}" not in files:
             raise PackageError(f"{name}: {top}/{needed} is missing, so there is no model")

@@ -145,6 +145,21 @@ def test_declared_size_over_the_limit_and_lying_sizes(good_entries, tiny_package
     count(".argosmodel hostile archives", "refused")
 
 
+def test_a_central_directory_placed_past_its_data_is_refused(tiny_argosmodel, tmp_path):
+    # Found by the fuzzing below: one byte of the end record moved the central directory, so
+    # every entry's header seemed to start before the file did, and zipfile's seek raised
+    # OSError (EINVAL) instead of BadZipFile; it reached the translator as a traceback.
+    data = bytearray(tiny_argosmodel.read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    (offset,) = struct.unpack_from("<I", data, end + 16)
+    struct.pack_into("<I", data, end + 16, offset + 0x100000)
+    archive = tmp_path / "moved.argosmodel"
+    archive.write_bytes(bytes(data))
+    with pytest.raises(PackageError, match="moved.argosmodel: damaged zip archive"):
+        install_package_file(archive, tmp_path / "packages")
+    assert not (tmp_path / "packages").exists() or not any((tmp_path / "packages").iterdir())
+
+
 @FUZZ
 @given(data=st.data())
 def test_mutated_archives_install_whole_or_are_refused_unchanged(
