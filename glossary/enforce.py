@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from glossary.forms import find_form, form_pattern
+from glossary.forms import ODD_FOLDS, find_form, form_pattern
 from glossary.matching import TermMatch, TermMatcher
 from glossary.model import Concept, TermKind
 from glossary.repair import Fix, Resume, by_similarity, landed, locate
@@ -305,11 +305,6 @@ class _Repairs:
         return fixes
 
 
-# Characters that re.IGNORECASE matches to an ASCII letter they do not lower() to (İ ı ſ and
-# the Kelvin sign): a text holding one is searched with the pattern, never pre-checked.
-_ODD_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
-
-
 def _may_hold(text: str, form: str, *, ignore_case: bool = False) -> bool:
     """False only where find_form(text, form) cannot find anything: its first word is not in
     text. Saves compiling a pattern per form of the glossary for every segment (~35 ms of a
@@ -319,7 +314,7 @@ def _may_hold(text: str, form: str, *, ignore_case: bool = False) -> bool:
         return True
     if not ignore_case:
         return words[0] in text
-    if not words[0].isascii() or not _ODD_FOLDS.isdisjoint(text):
+    if not words[0].isascii() or not ODD_FOLDS.isdisjoint(text):
         return True
     return words[0].lower() in text.lower()
 

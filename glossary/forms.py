@@ -16,7 +16,9 @@ def _is_latin(text: str) -> bool:
 _ODD = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (the Kelvin sign)
 _NOT_AFTER_FOLDED = "(?<!(?-i:[A-Za-z0-9]))" + "".join(f"(?<!{c})" for c in _ODD)
 _NOT_BEFORE_FOLDED = "(?!(?-i:[A-Za-z0-9]))" + "".join(f"(?!{c})" for c in _ODD)
-_ODD_SET = frozenset(_ODD)
+# Characters re.IGNORECASE matches to an ASCII letter they do not lower() to: a text holding
+# one is searched with the pattern, never by a pre-check or by lower-casing it.
+ODD_FOLDS = frozenset(_ODD)
 
 
 @lru_cache(maxsize=4096)  # a glossary's forms are checked against every segment
@@ -44,7 +46,7 @@ def find_form(text: str, form: str, *, ignore_case: bool = False) -> list[tuple[
     """
     words = form.split()
     folded = ignore_case and _is_latin(form)
-    if not words or (folded and (not form.isascii() or not _ODD_SET.isdisjoint(text))):
+    if not words or (folded and (not form.isascii() or not ODD_FOLDS.isdisjoint(text))):
         return [m.span() for m in form_pattern(form, ignore_case=ignore_case).finditer(text)]
     if folded:
         # without İ, lower() keeps every position, and only ASCII lower-cases to ASCII
