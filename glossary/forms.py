@@ -51,7 +51,8 @@ def find_form(text: str, form: str, *, ignore_case: bool = False) -> list[tuple[
     if folded:
         # without İ, lower() keeps every position, and only ASCII lower-cases to ASCII
         text, words = text.lower(), [word.lower() for word in words]
-    lead, trail = _is_edge(form[:1]), _is_edge(form[-1:])
+    # the edges form_pattern gives: its "[A-Za-z0-9]$" also matches before a final newline
+    lead, trail = _is_edge(form[:1]), _is_edge(form.removesuffix("\n")[-1:])
     spans: list[tuple[int, int]] = []
     start = text.find(words[0])
     while start >= 0:
