@@ -126,4 +126,94 @@ MIGRATIONS = (
     ALTER INDEX tm_units_long_grams ALTER COLUMN 1 SET STATISTICS 1000;
     ANALYZE tm_units;
     """,
+    # 4: how many units hold each key, exactly. Step 3 read a query's rarest keys within a
+    # budget of 3,000 index entries, by the statistics' frequencies: a key below their cut was
+    # guessed (off by up to 10x), and the rarest keys of a query are mostly where it was edited
+    # (a changed number makes 4-grams few units hold), which the best match does not hold
+    # either; at 1M units a lookup ranked 1,250-2,100 rows on average, ~3 us each. With exact
+    # counts a lookup takes six disjoint long n-grams, rarest first, and reads the units holding
+    # all of them but one (an edit kills at most one of them in the best match; the GIN index
+    # intersects them itself), plus the rarest keys within 100 entries: 55 rows on average on
+    # bench.team's real-news set, 260 on its synthetic one (median 64), same best matches.
+    # Writers never touch the counts: each change to a unit's source appends a row to
+    # tm_key_changes (no row two desks share, so no waits and no deadlocks), and
+    # tm_fold_key_counts(), called by a desk after it writes, folds them in under a lock it only
+    # tries (one folder at a time; a change committed meanwhile waits for the next fold).
+    """
+    LOCK TABLE tm_units IN SHARE MODE;  -- no unit changes between the count and the triggers
+    CREATE TABLE tm_key_counts (
+      long boolean NOT NULL,  -- a long n-gram (tm_long_grams) or an n-gram (tm_grams)
+      key int NOT NULL,
+      units int NOT NULL,
+      PRIMARY KEY (long, key) INCLUDE (units)
+    );
+    CREATE TABLE tm_key_changes (
+      source_norm text NOT NULL,
+      source_lang text NOT NULL,
+      units smallint NOT NULL  -- +1: a unit has this source now; -1: no longer
+    );
+    CREATE FUNCTION tm_note_key_change() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN
+      IF TG_OP <> 'INSERT' THEN
+        INSERT INTO tm_key_changes VALUES (OLD.source_norm, OLD.source_lang, -1);
+      END IF;
+      IF TG_OP <> 'DELETE' THEN
+        INSERT INTO tm_key_changes VALUES (NEW.source_norm, NEW.source_lang, 1);
+      END IF;
+      RETURN NULL;
+    END $f$;
+    CREATE TRIGGER tm_key_change AFTER INSERT OR DELETE ON tm_units
+      FOR EACH ROW EXECUTE FUNCTION tm_note_key_change();
+    CREATE TRIGGER tm_key_edit AFTER UPDATE OF source_norm, source_lang ON tm_units FOR EACH ROW
+      WHEN (OLD.source_norm IS DISTINCT FROM NEW.source_norm
+            OR OLD.source_lang IS DISTINCT FROM NEW.source_lang)
+      EXECUTE FUNCTION tm_note_key_change();
+    CREATE FUNCTION tm_fold_key_counts() RETURNS void LANGUAGE plpgsql AS $f$
+    BEGIN
+      IF NOT pg_try_advisory_xact_lock(hashtext('tm_key_counts')) THEN
+        RETURN;  -- another desk is folding; what it does not see waits for the next fold
+      END IF;
+      WITH changed AS (DELETE FROM tm_key_changes RETURNING *),
+      keys AS (
+        SELECT false AS long, k AS key, sum(units) AS units
+        FROM changed, unnest(tm_grams(source_norm, source_lang)) k GROUP BY k
+        UNION ALL
+        SELECT true, k, sum(units)
+        FROM changed, unnest(tm_long_grams(source_norm, source_lang)) k GROUP BY k)
+      INSERT INTO tm_key_counts AS c (long, key, units)
+      SELECT long, key, units FROM keys WHERE units <> 0 ORDER BY long, key
+      ON CONFLICT (long, key) DO UPDATE SET units = c.units + excluded.units;
+    END $f$;
+    -- Counted from scratch: here and where bench.team loads a memory with COPY.
+    CREATE FUNCTION tm_count_keys() RETURNS void LANGUAGE sql AS $f$
+      DELETE FROM tm_key_changes;
+      DELETE FROM tm_key_counts;
+      INSERT INTO tm_key_counts (long, key, units)
+      SELECT false, k, count(*) FROM tm_units, unnest(grams) k GROUP BY k;
+      INSERT INTO tm_key_counts (long, key, units)
+      SELECT true, k, count(*) FROM tm_units, unnest(tm_long_grams(source_norm, source_lang)) k
+      GROUP BY k;
+    $f$;
+    SET LOCAL work_mem = '256MB';
+    SELECT tm_count_keys();
+    -- A query's keys in the order they occur (n-grams, long n-grams) and how many units hold each.
+    CREATE FUNCTION tm_query_keys(norm text, lang text)
+    RETURNS TABLE (grams int[], gram_units int[], long_grams int[], long_units int[])
+    LANGUAGE sql STABLE AS $f$
+      WITH s AS (SELECT ' ' || norm || ' ' AS p,
+                        CASE WHEN lang = 'ko' OR lang LIKE 'zh%' THEN 2 ELSE 3 END AS n),
+      k AS (SELECT false AS long, i, hashtext(substr(p, i, n)) AS key
+            FROM s, generate_series(1, length(p) - n + 1) i
+            UNION ALL
+            SELECT true, i, hashtext(substr(p, i, 2 * n))
+            FROM s, generate_series(1, greatest(length(p) - 2 * n + 1, 1)) i)
+      SELECT array_agg(k.key ORDER BY k.i) FILTER (WHERE NOT k.long),
+             array_agg(coalesce(c.units, 0) ORDER BY k.i) FILTER (WHERE NOT k.long),
+             array_agg(k.key ORDER BY k.i) FILTER (WHERE k.long),
+             array_agg(coalesce(c.units, 0) ORDER BY k.i) FILTER (WHERE k.long)
+      FROM k LEFT JOIN tm_key_counts c ON c.long = k.long AND c.key = k.key
+    $f$;
+    GRANT SELECT, INSERT, UPDATE ON tm_key_counts TO hanbit_translator;
+    GRANT SELECT, INSERT, DELETE ON tm_key_changes TO hanbit_translator;
+    """,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -9,13 +11,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
+from psycopg.types.numeric import Int4, Int8
 from rapidfuzz import fuzz
 
 from memory.diff import EQUAL, diff_ops
 from memory.languages import canonical_language
 from memory.pg_schema import MIGRATIONS
 from memory.protocol import StaleUnitError, later_stamp
-from memory.text import fuzzy_text, key_hash, match_key
+from memory.text import fuzzy_text, gram_size, key_hash, match_key
 from memory.units import (
     ADDED,
     OLDER,
@@ -42,22 +45,60 @@ from storage.postgres import (
 
 CHANNEL = "hanbit_memory"
 _CANDIDATES = 64  # as the SQLite store: enough to survive near-ties in n-gram overlap
-# Index entries a lookup reads at most (beyond its _FEWEST rarest n-grams): a 300th of the
-# memory, between these two. More, and a lookup in a small memory reads so much of it that the
-# planner scans the whole table; fewer, and a big memory's best match may hold none of them.
-_POSTINGS = (300, 3_000)
-_FEWEST = 1  # rarest keys a lookup always reads, however common they are
-_STATS_S = 300.0  # how long a desk trusts the n-gram frequencies it read
-# A key the statistics do not list among the most common is assumed half as common as the
-# least common of those. Real sentences have thousands of 4-grams just below the statistics'
-# cut, so a lookup may read more than its budget; assumed as common as that least one (1.0),
-# lookups at 1M took 10-13 ms instead of 14-20 but missed the exhaustive best once in 50 on
-# both of bench.team's sets: agreement wins.
-_UNSEEN = 0.5
+# How a lookup picks the units it ranks (schema step 4, exact key counts; docs/team.md):
+# - _SPREAD disjoint long n-grams, rarest first, and every unit holding all of them but one:
+#   an edit (a number, a particle, a word) kills at most one of them in the best match, and
+#   the GIN index intersects them itself. Not where those intersections could yield more than
+#   _SPREAD_ROWS rows (a bound from the counts of the two rarest: a query whose every key is
+#   in tens of thousands of units).
+# - with them, the rarest keys within _BUDGET index entries (a second edit, near matches);
+#   without them (a short query, no three disjoint keys), within _FALLBACK entries and at
+#   least the rarest key, as step 3 did.
+# Measured at 1M units (bench.team --big): _BUDGET 300 instead of 100 kept 6-30 % more of the
+# lower matches but cost 1-2 ms at p95; a _SPREAD_ROWS of 6,000 sent 7 % of the synthetic
+# set's lookups to the fallback, which read 1,500-2,800 rows each (p95 10.5-13.9 ms, not 8-9).
+_SPREAD = 6
+_SPREAD_ROWS = 40_000
+_BUDGET = 100
+_FALLBACK = 3_000
+# Where all the units sharing an n-gram with the query are at most this many index entries (a
+# small memory), a lookup reads them all: the SQLite memory's candidates exactly.
+_WHOLE = 1_000
+_FOLD_S = 300.0  # a desk that only looks up still folds others' key changes this often
 _COLUMNS = (
     "id, source_lang, target_lang, source, target, source_norm, created_at, updated_at,"
     " origin, status, usage"
 )
+# A lookup's statements are prepared once per connection with a generic plan (planning them
+# with the keys' values took 0.5-0.9 ms of a 3-5 ms lookup); the planner cannot know how few
+# rows the keys select, so its generic estimate is large: without these settings it compiled
+# the plan with JIT (12 ms on every execution) and started parallel workers (10-15 ms).
+_SESSION = (
+    "SET plan_cache_mode = force_generic_plan; SET jit = off;"
+    " SET max_parallel_workers_per_gather = 0"
+)
+_KEYS_SQL = (
+    "SELECT k.grams, k.gram_units, k.long_grams, k.long_units, "
+    + ", ".join(f"u.{c.strip()}" for c in _COLUMNS.split(","))
+    + " FROM tm_query_keys(%s, %s) k LEFT JOIN tm_units u ON u.source_lang = %s"
+    " AND u.target_lang = %s AND u.source_hash = %s"
+)
+_LONG = "tm_long_grams(source_norm, source_lang)"
+_ARMS = " OR ".join(
+    "(" + " AND ".join(f"{_LONG} @> ARRAY[%s]" for _ in range(_SPREAD - 1)) + ")"
+    for _ in range(_SPREAD)
+)
+
+
+def _candidates_sql(spread: bool) -> str:
+    """The ranking statement: one text per shape, so each is prepared and planned once."""
+    arms = f" OR {_ARMS}" if spread else ""
+    return (
+        f"SELECT {_COLUMNS} FROM tm_units WHERE (grams && %s::int[] OR {_LONG} && %s::int[]"
+        f"{arms}) AND source_lang = %s AND target_lang = %s AND id <> %s"
+        " ORDER BY icount(grams & %s::int[])::float8 / (%s + icount(grams)) DESC, id DESC"
+        " LIMIT %s"
+    )
 
 
 class MemoryOffline(MemoryFileError):
@@ -81,8 +122,7 @@ class ServerMemory:
         self.path = redacted(url)
         self._conn: psycopg.Connection | None = None
         self._doing = ""
-        self._stats: tuple[dict[str, tuple[dict[int, float], float]], float] | None = None
-        self._stats_at = 0.0
+        self._folded_at = time.monotonic()
         # Where confirmed units wait while the server is away (None: adds fail in words).
         self.outbox = Outbox(outbox) if outbox is not None else None
         self._open()
@@ -102,8 +142,10 @@ class ServerMemory:
                     "SELECT version FROM hanbit_schema WHERE name = 'memory'"
                 ).fetchone()
                 if row and row[0] == len(MIGRATIONS):
+                    conn.execute(_SESSION)
                     return
             migrate(conn, "memory", MIGRATIONS)
+            conn.execute(_SESSION)
         except Exception as error:
             conn.close()
             raise MemoryFileError(f"{self.path} is not a usable memory: {error}") from None
@@ -138,17 +180,30 @@ class ServerMemory:
             raise MemoryFileError(refused) from None
 
     @contextmanager
-    def _write(self, doing: str) -> Iterator[None]:
+    def _write(self, doing: str, *, sources: bool = False) -> Iterator[None]:
+        """A transaction; sources: it may change units' sources, so the key counts are
+        brought up to date once it is committed."""
         self._doing = doing
         try:
             with self._guard(doing), self._db.transaction():
                 yield
         finally:
             self._doing = ""
+        if sources:
+            self._fold()
 
-    def _rows(self, sql: str, params: Iterable = (), doing: str = "reading") -> list[tuple]:
+    def _fold(self) -> None:
+        """Fold the key changes of every desk into the counts lookups read (step 4). Not this
+        write's failure if it fails: the next write, or a lookup within _FOLD_S, folds them."""
+        self._folded_at = time.monotonic()
+        with contextlib.suppress(psycopg.Error, MemoryFileError):
+            self._db.execute("SELECT tm_fold_key_counts()")
+
+    def _rows(
+        self, sql: str, params: Iterable = (), doing: str = "reading", *, prepare: bool = False
+    ) -> list[tuple]:
         with self._guard(doing):
-            return self._db.execute(sql, tuple(params)).fetchall()
+            return self._db.execute(sql, tuple(params), prepare=prepare or None).fetchall()
 
     def close(self) -> None:
         if self._conn is not None:
@@ -180,7 +235,7 @@ class ServerMemory:
             self.flush()  # earlier units first, so the newest target stays the newest
         if self.outbox is None or not self.outbox.waiting():
             try:
-                with self._write(doing):
+                with self._write(doing, sources=True):
                     unit_id = self._store(incoming)[1]
                 return self.get(unit_id)
             except MemoryOffline:
@@ -207,7 +262,7 @@ class ServerMemory:
         # The time it was confirmed: a colleague's later target for the same source wins.
         unit = IncomingUnit(source, target, source_lang, target_lang, origin, status,
                             updated_at=item.payload["updated_at"])  # fmt: skip
-        with self._write(item.what):
+        with self._write(item.what, sources=True):
             self._store(checked_unit(unit))
 
     def add_many(
@@ -217,7 +272,7 @@ class ServerMemory:
         kept with a unit that is added or updated, and with an unchanged one that has none."""
         checked = [checked_unit(unit) for unit in units]
         outcomes = []
-        with self._write(f"storing {len(checked)} units"):
+        with self._write(f"storing {len(checked)} units", sources=True):
             for number, unit in enumerate(checked):
                 outcome, unit_id = self._store(unit)
                 outcomes.append(outcome)
@@ -231,11 +286,10 @@ class ServerMemory:
                         (unit_id, json.dumps(meta, ensure_ascii=False)),
                     )
         if len(checked) >= 500:
-            # A bulk import (TMX, team push): statistics now, not when autovacuum gets to it:
-            # lookups choose the rarest n-grams by them.
+            # A bulk import (TMX, team push): the planner's statistics now, not when
+            # autovacuum gets to it.
             with self._guard("analyzing the memory"):
                 self._db.execute("ANALYZE tm_units")
-            self._stats = None
         return outcomes
 
     def unit_meta(self, unit_id: int) -> dict:
@@ -324,7 +378,7 @@ class ServerMemory:
     ) -> TMUnit:
         """As TranslationMemory.edit; a stale copy (expected_version, the updated_at it was
         read with) is refused with StaleUnitError naming the login that changed the unit."""
-        with self._write(f"editing unit #{unit_id}"):
+        with self._write(f"editing unit #{unit_id}", sources=True):
             row = self._db.execute(
                 f"SELECT {_COLUMNS}, updated_by FROM tm_units WHERE id = %s FOR UPDATE",
                 (unit_id,),
@@ -369,7 +423,7 @@ class ServerMemory:
             )
 
     def delete(self, unit_id: int) -> None:
-        with self._write(f"deleting unit #{unit_id}"):
+        with self._write(f"deleting unit #{unit_id}", sources=True):
             if self._db.execute("DELETE FROM tm_units WHERE id = %s", (unit_id,)).rowcount == 0:
                 raise UnitNotFoundError(f"no unit #{unit_id} in the translation memory")
 
@@ -393,7 +447,7 @@ class ServerMemory:
     def restore(
         self, unit_id: int, before: TMUnit | None, *, expected_version: str | None = None
     ) -> None:
-        with self._write(f"undoing the change to unit #{unit_id}"):
+        with self._write(f"undoing the change to unit #{unit_id}", sources=True):
             row = self._db.execute(
                 "SELECT updated_at, updated_by FROM tm_units WHERE id = %s FOR UPDATE",
                 (unit_id,),
@@ -478,13 +532,13 @@ class ServerMemory:
             raise ValueError(f"threshold must be between 0 and 100, not {threshold}")
         pair = (canonical_language(source_lang), canonical_language(target_lang))
         query = fuzzy_text(source)
+        keys, exact = self._keys(source, query, pair)
         matches: list[TMMatch] = []
-        exact = self.exact(source, *pair)
         if exact is not None:
             matches.append(TMMatch(exact, 100, [(EQUAL, exact.source)]))
         if len(matches) < limit:
             scored = []
-            for unit in self._candidates(pair, query, _CANDIDATES + limit, exact):
+            for unit in self._candidates(pair, query, keys, _CANDIDATES + limit, exact):
                 score = fuzz.ratio(query, unit.source_norm, score_cutoff=threshold)
                 if score:
                     scored.append((min(round(score), 99), unit))
@@ -500,78 +554,94 @@ class ServerMemory:
         """Nothing to build: the server keeps the index. Returns the pair's unit count."""
         return self.count(source_lang, target_lang)
 
+    def _keys(self, source: str, query: str, pair: tuple[str, str]) -> tuple[tuple, TMUnit | None]:
+        """The query's keys with their counts (tm_query_keys) and the exact match, in one round
+        trip; the key changes of other desks are folded in every _FOLD_S."""
+        doing = "looking up the memory"
+        if time.monotonic() - self._folded_at > _FOLD_S:
+            with self._guard(doing):
+                self._fold()
+        row = self._rows(_KEYS_SQL, (query, pair[0], *pair, key_hash(source)), doing,
+                         prepare=True)[0]  # fmt: skip
+        return row[:4], _unit(row[4:]) if row[4] is not None else None
+
     def _candidates(
-        self, pair: tuple[str, str], query: str, count: int, exact: TMUnit | None
+        self,
+        pair: tuple[str, str],
+        query: str,
+        keys: tuple,
+        count: int,
+        exact: TMUnit | None,
     ) -> list[TMUnit]:
         """Up to `count` units sharing the most n-grams with the query (Dice), among those that
-        hold one of its rarest keys (n-grams, and n-grams twice as long): the SQLite memory's
-        ranking, read from the server's GIN indexes. A lookup reads at most a few thousand
-        index entries, however big the memory."""
-        doing = "looking up the memory"
-        grams, long_grams = self._rows(
-            "SELECT tm_grams(%s, %s), tm_long_grams(%s, %s)", (query, pair[0]) * 2, doing
-        )[0]
+        hold the keys choose_keys picks: the SQLite memory's ranking, read from the server's GIN
+        indexes. A lookup reads a few hundred rows, however big the memory."""
+        grams, gram_units, long_grams, long_units = keys
         if not grams:
             return []
-        rare, rare_long = self._rarest(grams, long_grams or [])
-        rows = self._rows(
-            f"SELECT {_COLUMNS} FROM tm_units"
-            " WHERE (grams && %s::int[] OR tm_long_grams(source_norm, source_lang) && %s::int[])"
-            " AND source_lang = %s"
-            " AND target_lang = %s AND id <> %s"
-            " ORDER BY icount(grams & %s::int[])::float8 / (%s + icount(grams)) DESC, id DESC"
-            " LIMIT %s",
-            (rare, rare_long, *pair, exact.id if exact else -1, grams, len(grams), count),
-            doing,
+        rare, rare_long, spread = choose_keys(
+            grams, gram_units, long_grams or [], long_units or [], gram_size(pair[0])
         )
+        arms: list[Int4] = []  # every arm _SPREAD - 1 keys, _SPREAD arms: one statement shape
+        if spread:
+            for arm in itertools.combinations(spread, len(spread) - 1):
+                arms += [Int4(key) for key in arm] + [Int4(arm[0])] * (_SPREAD - 1 - len(arm))
+            arms += arms[: _SPREAD - 1] * (_SPREAD - len(spread))
+        distinct = sorted(set(grams))
+        rows = self._rows(
+            _candidates_sql(bool(spread)),
+            (_array(rare), _array(rare_long), *arms, *pair, Int8(exact.id if exact else -1),
+             _array(distinct), Int4(len(distinct)), Int4(count)),
+            "looking up the memory",
+            prepare=True,
+        )  # fmt: skip
         return [_unit(row) for row in rows]
 
-    def _rarest(self, grams: list[int], long_grams: list[int]) -> tuple[list[int], list[int]]:
-        """The query's keys (n-grams, long n-grams) that are rarest in the memory, as many as
-        fit in the _POSTINGS budget of expected index entries (at least _FEWEST): the SQLite
-        memory counts every n-gram's units in RAM; a server reading every posting of a common
-        one would read most of a big memory. Frequencies come from the planner's statistics of
-        the n-gram column and of the long n-grams' index (ANALYZE); at equal estimates a long
-        n-gram goes first (it is rarer)."""
-        stats, units = self._gram_stats()
-        if not stats.get("grams"):
-            return grams, []  # no statistics yet: a young memory, small enough to read whole
-        expected = []
-        for kind, (column, keys) in enumerate((("long_grams", long_grams), ("grams", grams))):
-            frequency, least = stats.get(column) or ({}, 1 / max(units, 1))
-            expected += [(frequency.get(k, least * _UNSEEN) * units, kind, k) for k in keys]
-        expected.sort()
-        budget = min(max(units / 300, _POSTINGS[0]), _POSTINGS[1])
-        chosen: tuple[list[int], list[int]] = ([], [])
-        total = 0.0
-        for number, (postings, kind, key) in enumerate(expected):
-            if number >= _FEWEST and total + postings > budget:
-                break
-            chosen[kind].append(key)
-            total += postings
-        return chosen[1], chosen[0]
 
-    def _gram_stats(self) -> tuple[dict[str, tuple[dict[int, float], float]], float]:
-        """({"grams" | "long_grams": (fraction of units holding each common key, the smallest
-        such fraction)}, the unit count), from pg_stats (of the n-gram column and of the long
-        n-grams' expression index), read again every _STATS_S seconds."""
-        if self._stats is None or time.monotonic() - self._stats_at > _STATS_S:
-            rows = self._rows(
-                "SELECT s.tablename, s.most_common_elems::text::int[], s.most_common_elem_freqs,"
-                " c.reltuples FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname ="
-                " current_schema() AND ((s.tablename = 'tm_units' AND s.attname = 'grams')"
-                " OR s.tablename = 'tm_units_long_grams') WHERE c.oid = 'tm_units'::regclass",
-                doing="looking up the memory",
-            )
-            columns = {"tm_units": "grams", "tm_units_long_grams": "long_grams"}
-            stats = {
-                columns[table]: (dict(zip(elems, freqs, strict=False)), freqs[-3])
-                for table, elems, freqs, _ in rows
-                if table and elems and freqs
-            }
-            self._stats = (stats, max(rows[0][3], 1) if rows and stats else 0.0)
-            self._stats_at = time.monotonic()
-        return self._stats
+def _array(keys: Iterable[int]) -> str:
+    """An int[] literal: arrays go as text, so each statement keeps one parameter type."""
+    return "{" + ",".join(map(str, keys)) + "}"
+
+
+def choose_keys(
+    grams: list[int],
+    gram_units: list[int],
+    long_grams: list[int],
+    long_units: list[int],
+    size: int,
+) -> tuple[list[int], list[int], list[int]]:
+    """The keys a lookup reads: (rarest n-grams, rarest long n-grams) within a budget of index
+    entries, and up to _SPREAD disjoint long n-grams whose units holding all but one of them
+    are read too. Arguments: the query's keys in the order they occur and how many units hold
+    each (tm_query_keys); size, the n of its n-grams. A key no unit holds is where the query
+    was edited: it is skipped."""
+    first: dict[tuple[bool, int], tuple[int, bool, int, int, int]] = {}
+    for long, keys, units in ((False, grams, gram_units), (True, long_grams, long_units or [])):
+        width = 2 * size if long else size
+        for position, (key, held) in enumerate(zip(keys or [], units or [], strict=True)):
+            first.setdefault((long, key), (held, long, key, position, position + width))
+    pool = sorted((k for k in first.values() if k[0] > 0), key=lambda k: (k[0], not k[1]))
+    if sum(k[0] for k in pool if not k[1]) <= _WHOLE:  # also: no counts folded yet
+        return sorted(set(grams)), [], []
+    spread: list[tuple[int, bool, int, int, int]] = []
+    for held, long, key, start, end in pool:
+        if long and not any(start < other[4] and other[3] < end for other in spread):
+            spread.append((held, long, key, start, end))
+            if len(spread) == _SPREAD:
+                break
+    # The intersections (all but one) yield at most: the second rarest's units (the one
+    # without the rarest) plus the rarest's units for each of the others.
+    if len(spread) < 3 or spread[1][0] + (len(spread) - 1) * spread[0][0] > _SPREAD_ROWS:
+        spread = []
+    budget = _BUDGET if spread else _FALLBACK
+    chosen: tuple[list[int], list[int]] = ([], [])
+    total = 0
+    for number, (held, long, key, _, _) in enumerate(pool):
+        if total + held > budget and (spread or number > 0):
+            break
+        chosen[long].append(key)
+        total += held
+    return chosen[0], chosen[1], [k[2] for k in spread]
 
 
 def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str, tuple]:

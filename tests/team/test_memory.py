@@ -198,12 +198,62 @@ def test_a_memory_of_schema_step_2_gets_its_long_n_grams_and_keeps_who_changed_i
         assert tm.lookup("텐센트가 위챗페이로 홍콩 시장에 진출했다.", "ko", "en") == []
 
 
-def test_lookups_read_the_rarest_keys_and_find_what_the_sqlite_memory_finds(
+def test_a_memory_of_schema_step_3_gets_exact_key_counts_and_loses_nothing(team_db):
+    """Step 4 on a server memory in use: every unit, its history and metadata and who changed
+    it stay as they were; the keys are counted exactly; lookups find what they found."""
+    import psycopg
+
+    from memory.pg_schema import MIGRATIONS
+    from storage.postgres import migrate
+
+    other = "위어바오는 알리바바의 머니마켓펀드 상품이다."
+    with psycopg.connect(team_db, autocommit=True) as conn:
+        migrate(conn, "memory", MIGRATIONS[:3])
+        _saved_by_kim(conn, [SENTENCE, other])
+        conn.execute(
+            "INSERT INTO tm_history (unit_id, target, origin, replaced_at, replaced_by)"
+            " SELECT id, 'Earlier.', 'tmx', '2019-01-01T00:00:00Z', 'lee' FROM tm_units"
+        )
+        conn.execute('INSERT INTO tm_unit_meta SELECT id, \'{"tuid": "7"}\' FROM tm_units')
+        before = [
+            conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("tm_units", "tm_history", "tm_unit_meta")
+        ]
+    with ServerMemory(team_db) as tm:
+        assert tm._rows("SELECT version FROM hanbit_schema WHERE name = 'memory'") == [(4,)]
+        after = [
+            tm._rows(f"SELECT * FROM {table} ORDER BY 1")
+            for table in ("tm_units", "tm_history", "tm_unit_meta")
+        ]
+        assert after == before  # counted, not edited: not even updated_by changed
+        assert tm._rows(_MISCOUNTED) == []
+        [match] = tm.lookup(SENTENCE.replace("6", "9"), "ko", "en")
+        assert match.unit.target == TARGET and match.score >= 90
+        assert tm.unit_meta(match.unit.id) == {"tuid": "7"}
+
+
+# Keys whose count differs from a count from scratch (none while the counts are right).
+_MISCOUNTED = """
+    WITH actual AS (
+      SELECT false AS long, k AS key, count(*)::int AS units
+      FROM tm_units, unnest(grams) k GROUP BY k
+      UNION ALL
+      SELECT true, k, count(*)::int
+      FROM tm_units, unnest(tm_long_grams(source_norm, source_lang)) k GROUP BY k)
+    SELECT coalesce(a.long, c.long), coalesce(a.key, c.key), a.units, c.units
+    FROM actual a FULL JOIN (SELECT * FROM tm_key_counts WHERE units <> 0) c
+      ON a.long = c.long AND a.key = c.key
+    WHERE a.units IS DISTINCT FROM c.units
+"""
+
+
+def test_lookups_read_few_keys_and_find_what_the_sqlite_memory_finds(
     team_db: str, tmp_path: Path
 ) -> None:
-    """With statistics (after a bulk import) the server reads only the units holding the
-    query's rarest keys (n-grams and long n-grams); its best matches still score as the SQLite
-    memory's do."""
+    """The server reads the units of a few of the query's keys, chosen by exact counts (the
+    rarest, and disjoint long n-grams of which a unit must hold all but one); its best matches
+    still score as the SQLite memory's do."""
+    from memory.pg_store import choose_keys
     from memory.units import IncomingUnit
 
     fixtures = Path(__file__).with_name("fixtures")
@@ -215,16 +265,12 @@ def test_lookups_read_the_rarest_keys_and_find_what_the_sqlite_memory_finds(
     with ServerMemory(team_db) as server, TranslationMemory(tmp_path / "m.db") as local:
         server.add_many(units)
         local.add_many(units)
-        stats, count = server._gram_stats()
-        assert {"grams", "long_grams"} <= stats.keys()  # ANALYZE ran after the import
-        assert count >= len(units) * 0.9
+        assert server._rows(_MISCOUNTED) == []  # the bulk import's changes are folded in
         for source, _ in pairs[::8]:
             query = source.replace("다.", "었다.").replace(" ", "", 1)
-            grams, long_grams = server._rows(
-                "SELECT tm_grams(%s, 'ko'), tm_long_grams(%s, 'ko')", (fuzzy_text(query),) * 2
-            )[0]
-            rare, rare_long = server._rarest(grams, long_grams)
-            assert len(rare) + len(rare_long) < len(grams)  # not every key is read
-            assert set(rare) <= set(grams) and set(rare_long) <= set(long_grams)
+            keys = server._rows("SELECT * FROM tm_query_keys(%s, 'ko')", (fuzzy_text(query),))
+            rare, rare_long, spread = choose_keys(*keys[0], 2)
+            read = len(rare) + len(rare_long) + len(spread)
+            assert 0 < read < len(set(keys[0][0])) // 2  # a few keys, not every n-gram
             theirs = [m.score for m in local.lookup(query, "ko", "en", limit=3)]
             assert [m.score for m in server.lookup(query, "ko", "en", limit=3)] == theirs
