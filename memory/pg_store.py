@@ -48,9 +48,12 @@ _CANDIDATES = 64  # as the SQLite store: enough to survive near-ties in n-gram o
 # How a lookup picks the units it ranks (schema step 4, exact key counts; docs/team.md):
 # - _SPREAD disjoint long n-grams, rarest first, and every unit holding all of them but one:
 #   an edit (a number, a particle, a word) kills at most one of them in the best match, and
-#   the GIN index intersects them itself. Not where those intersections could yield more than
-#   _SPREAD_ROWS rows (a bound from the counts of the two rarest: a query whose every key is
-#   in tens of thousands of units).
+#   the GIN index intersects them itself. Where the second rarest is in more than _COMMON
+#   units, the others are common words that go together and the units holding all but the
+#   rarest are thousands (up to 18,000 at 1M synthetic units: 60-170 ms a lookup): the rarest
+#   must be held then (one best match in 200 of that set missed, as step 3 missed it). Not
+#   where the intersections could yield more than _SPREAD_ROWS rows (a query whose every key
+#   is in tens of thousands of units).
 # - with them, the rarest keys within _BUDGET index entries (a second edit, near matches);
 #   without them (a short query, no three disjoint keys), within _FALLBACK entries and at
 #   least the rarest key, as step 3 did.
@@ -58,6 +61,7 @@ _CANDIDATES = 64  # as the SQLite store: enough to survive near-ties in n-gram o
 # lower matches but cost 1-2 ms at p95; a _SPREAD_ROWS of 6,000 sent 7 % of the synthetic
 # set's lookups to the fallback, which read 1,500-2,800 rows each (p95 10.5-13.9 ms, not 8-9).
 _SPREAD = 6
+_COMMON = 5_000
 _SPREAD_ROWS = 40_000
 _BUDGET = 100
 _FALLBACK = 3_000
@@ -579,19 +583,18 @@ class ServerMemory:
         grams, gram_units, long_grams, long_units = keys
         if not grams:
             return []
-        rare, rare_long, spread = choose_keys(
+        rare, rare_long, arms = choose_keys(
             grams, gram_units, long_grams or [], long_units or [], gram_size(pair[0])
         )
-        arms: list[Int4] = []  # every arm _SPREAD - 1 keys, _SPREAD arms: one statement shape
-        if spread:
-            for arm in itertools.combinations(spread, len(spread) - 1):
-                arms += [Int4(key) for key in arm] + [Int4(arm[0])] * (_SPREAD - 1 - len(arm))
-            arms += arms[: _SPREAD - 1] * (_SPREAD - len(spread))
+        # Every arm _SPREAD - 1 keys (repeated), _SPREAD arms (repeated): one statement shape.
+        padded = [arm + arm[:1] * (_SPREAD - 1 - len(arm)) for arm in arms]
+        padded += padded[:1] * (_SPREAD - len(padded))
         distinct = sorted(set(grams))
         rows = self._rows(
-            _candidates_sql(bool(spread)),
-            (_array(rare), _array(rare_long), *arms, *pair, Int8(exact.id if exact else -1),
-             _array(distinct), Int4(len(distinct)), Int4(count)),
+            _candidates_sql(bool(arms)),
+            (_array(rare), _array(rare_long), *(Int4(key) for arm in padded for key in arm),
+             *pair, Int8(exact.id if exact else -1), _array(distinct), Int4(len(distinct)),
+             Int4(count)),
             "looking up the memory",
             prepare=True,
         )  # fmt: skip
@@ -609,12 +612,12 @@ def choose_keys(
     long_grams: list[int],
     long_units: list[int],
     size: int,
-) -> tuple[list[int], list[int], list[int]]:
-    """The keys a lookup reads: (rarest n-grams, rarest long n-grams) within a budget of index
-    entries, and up to _SPREAD disjoint long n-grams whose units holding all but one of them
-    are read too. Arguments: the query's keys in the order they occur and how many units hold
-    each (tm_query_keys); size, the n of its n-grams. A key no unit holds is where the query
-    was edited: it is skipped."""
+) -> tuple[list[int], list[int], list[tuple[int, ...]]]:
+    """The keys a lookup reads: (n-grams, long n-grams) whose units it reads whole, and arms:
+    sets of long n-grams of which it reads the units holding all (the GIN index intersects
+    them). Arguments: the query's keys in the order they occur and how many units hold each
+    (tm_query_keys); size, the n of its n-grams. A key no unit holds is skipped: the query was
+    edited there."""
     first: dict[tuple[bool, int], tuple[int, bool, int, int, int]] = {}
     for long, keys, units in ((False, grams, gram_units), (True, long_grams, long_units or [])):
         width = 2 * size if long else size
@@ -629,19 +632,28 @@ def choose_keys(
             spread.append((held, long, key, start, end))
             if len(spread) == _SPREAD:
                 break
-    # The intersections (all but one) yield at most: the second rarest's units (the one
-    # without the rarest) plus the rarest's units for each of the others.
-    if len(spread) < 3 or spread[1][0] + (len(spread) - 1) * spread[0][0] > _SPREAD_ROWS:
+    chosen: tuple[list[int], list[int]] = ([], [])
+    arms: list[tuple[int, ...]] = []
+    if len(spread) >= 3:
+        (rarest, _, first_key, _, _), second = spread[0], spread[1][0]
+        arms = list(itertools.combinations([k[2] for k in spread], len(spread) - 1))
+        if second > _COMMON:  # the others go together in thousands of units: it must be held
+            arms = [arm for arm in arms if first_key in arm]
+        # At most: the rarest's units for each arm that holds it, the second rarest's for the
+        # one without it.
+        holding = sum(first_key in arm for arm in arms)
+        if rarest * holding + (second if holding < len(arms) else 0) > _SPREAD_ROWS:
+            arms, spread = [], []
+    else:
         spread = []
     budget = _BUDGET if spread else _FALLBACK
-    chosen: tuple[list[int], list[int]] = ([], [])
     total = 0
     for number, (held, long, key, _, _) in enumerate(pool):
         if total + held > budget and (spread or number > 0):
             break
         chosen[long].append(key)
         total += held
-    return chosen[0], chosen[1], [k[2] for k in spread]
+    return chosen[0], chosen[1], arms
 
 
 def _pair_filter(source_lang: str | None, target_lang: str | None) -> tuple[str, tuple]:
