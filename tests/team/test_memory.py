@@ -274,3 +274,27 @@ def test_lookups_read_few_keys_and_find_what_the_sqlite_memory_finds(
             assert 0 < read < len(set(keys[0][0])) // 2  # a few keys, not every n-gram
             theirs = [m.score for m in local.lookup(query, "ko", "en", limit=3)]
             assert [m.score for m in server.lookup(query, "ko", "en", limit=3)] == theirs
+
+
+def test_a_query_of_common_words_must_hold_its_rarest_long_ngram() -> None:
+    """Six disjoint 4-grams of a query (size 2): when even the second rarest is in thousands
+    of units, reading the units that hold all but the rarest would read thousands; every arm
+    then holds the rarest. When the second rarest is rare too, one arm does without the
+    rarest, so a best match edited exactly there is still read."""
+    from memory.pg_store import choose_keys
+
+    grams = list(range(1, 25))  # bigrams at positions 0..23, each in many units
+    gram_units = [4_000] * len(grams)
+    long_grams = list(range(100, 121))  # 4-grams at positions 0..20
+    rarest, disjoint = 100, [100, 104, 108, 112, 116, 120]  # positions 0, 4, 8, ... 20
+
+    def units(second: int) -> list[int]:
+        held = {100: 40, 104: second, 108: 7_000, 112: 8_000, 116: 9_000, 120: 9_500}
+        return [held.get(key, 20_000) for key in long_grams]  # overlapping ones: commoner
+
+    _, _, arms = choose_keys(grams, gram_units, long_grams, units(6_000), 2)
+    assert arms and all(rarest in arm for arm in arms)
+    assert {key for arm in arms for key in arm} == set(disjoint)
+
+    _, _, arms = choose_keys(grams, gram_units, long_grams, units(300), 2)
+    assert len(arms) == 6 and [arm for arm in arms if rarest not in arm] == [tuple(disjoint[1:])]
