@@ -5,12 +5,12 @@ retries with back-off, timeouts, and the local packages as fallback when it is d
 from __future__ import annotations
 
 import functools
-import threading
 
 import pytest
 
 from glossary.enforce import Strategy, translate_with_glossary
 from glossary.matching import TermMatcher
+from support.team_memory import at_once
 from translation.engine import Engine, NoRouteError
 from translation.libretranslate import (
     FallbackEngine,
@@ -158,9 +158,5 @@ def test_concurrent_desks_share_one_server(lt_server) -> None:
     def desk(number: int) -> None:
         results.append(engine.translate([f"{number}번 기자가 썼다."] * 6, "ko", "en"))
 
-    threads = [threading.Thread(target=desk, args=(n,)) for n in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    assert at_once(desk) == []
     assert sorted(r[0] for r in results) == [f"{n}번 기자가 썼다." for n in range(5)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from memory.pg_store import MemoryOffline, ServerMemory
 from memory.protocol import MemoryStore, open_memory
 from memory.store import TranslationMemory
 from memory.text import fuzzy_text, key_hash
+from support.team_memory import MISCOUNTED, at_once
 
 # The SQLite store's behaviour tests, loaded by path (tests/memory is no importable package:
 # its name is our own `memory` package's).
@@ -71,23 +71,14 @@ def test_units_added_by_another_desk_are_matched_at_once(team_db: str) -> None:
 
 def test_many_desks_adding_the_same_sources_at_once_lose_nothing(team_db: str) -> None:
     ServerMemory(team_db).close()
-    errors: list[BaseException] = []
 
     def desk(number: int) -> None:
-        try:
-            with ServerMemory(team_db) as tm:
-                for n in range(40):
-                    source = f"알리페이가 호주에 {n}번째 지사를 세운다."
-                    tm.add(source, f"desk{number} t{n}", "ko", "en")
-        except BaseException as error:  # reported below, with the assertion
-            errors.append(error)
+        with ServerMemory(team_db) as tm:
+            for n in range(40):
+                source = f"알리페이가 호주에 {n}번째 지사를 세운다."
+                tm.add(source, f"desk{number} t{n}", "ko", "en")
 
-    threads = [threading.Thread(target=desk, args=(i,)) for i in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_once(desk) == []
     with ServerMemory(team_db) as tm:
         assert tm.count() == 40  # one unit per source, none duplicated by the race
         for unit in tm.units():
@@ -226,25 +217,10 @@ def test_a_memory_of_schema_step_3_gets_exact_key_counts_and_loses_nothing(team_
             for table in ("tm_units", "tm_history", "tm_unit_meta")
         ]
         assert after == before  # counted, not edited: not even updated_by changed
-        assert tm._rows(_MISCOUNTED) == []
+        assert tm._rows(MISCOUNTED) == []
         [match] = tm.lookup(SENTENCE.replace("6", "9"), "ko", "en")
         assert match.unit.target == TARGET and match.score >= 90
         assert tm.unit_meta(match.unit.id) == {"tuid": "7"}
-
-
-# Keys whose count differs from a count from scratch (none while the counts are right).
-_MISCOUNTED = """
-    WITH actual AS (
-      SELECT false AS long, k AS key, count(*)::int AS units
-      FROM tm_units, unnest(grams) k GROUP BY k
-      UNION ALL
-      SELECT true, k, count(*)::int
-      FROM tm_units, unnest(tm_long_grams(source_norm, source_lang)) k GROUP BY k)
-    SELECT coalesce(a.long, c.long), coalesce(a.key, c.key), a.units, c.units
-    FROM actual a FULL JOIN (SELECT * FROM tm_key_counts WHERE units <> 0) c
-      ON a.long = c.long AND a.key = c.key
-    WHERE a.units IS DISTINCT FROM c.units
-"""
 
 
 def test_lookups_read_few_keys_and_find_what_the_sqlite_memory_finds(
@@ -265,7 +241,7 @@ def test_lookups_read_few_keys_and_find_what_the_sqlite_memory_finds(
     with ServerMemory(team_db) as server, TranslationMemory(tmp_path / "m.db") as local:
         server.add_many(units)
         local.add_many(units)
-        assert server._rows(_MISCOUNTED) == []  # the bulk import's changes are folded in
+        assert server._rows(MISCOUNTED) == []  # the bulk import's changes are folded in
         for source, _ in pairs[::8]:
             query = source.replace("다.", "었다.").replace(" ", "", 1)
             keys = server._rows("SELECT * FROM tm_query_keys(%s, 'ko')", (fuzzy_text(query),))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import sys
-import threading
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -13,25 +12,11 @@ from rapidfuzz import fuzz
 from memory.pg_store import ServerMemory
 from memory.text import fuzzy_text
 from memory.units import IncomingUnit
+from support.team_memory import MISCOUNTED, at_once
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPANIES = ["알리페이", "텐센트", "바이두", "삼성전자", "애플", "징둥"]
 PLACES = ["호주", "영국", "일본", "미국", "싱가포르", "독일"]
-
-# Keys whose count differs from a count from scratch (none while the counts are right).
-MISCOUNTED = """
-    WITH actual AS (
-      SELECT false AS long, k AS key, count(*)::int AS units
-      FROM tm_units, unnest(grams) k GROUP BY k
-      UNION ALL
-      SELECT true, k, count(*)::int
-      FROM tm_units, unnest(tm_long_grams(source_norm, source_lang)) k GROUP BY k)
-    SELECT coalesce(a.long, c.long), coalesce(a.key, c.key), a.units, c.units
-    FROM actual a FULL JOIN (SELECT * FROM tm_key_counts WHERE units <> 0) c
-      ON a.long = c.long AND a.key = c.key
-    WHERE a.units IS DISTINCT FROM c.units
-"""
-
 
 def sentence(rng: random.Random) -> str:
     return (
@@ -77,29 +62,20 @@ def test_five_desks_changing_units_at_once_keep_counts_exact_and_find_the_best(
     sources = sorted({sentence(rng) for _ in range(800)})
     with ServerMemory(team_db) as tm:
         tm.add_many(IncomingUnit(s, "seed", "ko", "en") for s in sources)
-    errors: list[BaseException] = []
 
     def desk(number: int) -> None:
         mine = random.Random(number)
-        try:
-            with ServerMemory(team_db) as memory:
-                for step in range(30):
-                    new = sentence(mine)
-                    unit = memory.add(new, f"desk{number} {step}", "ko", "en")
-                    if step % 3 == 1:
-                        memory.edit(unit.id, source=sentence(mine) + f" ({number}-{step})")
-                    elif step % 3 == 2:
-                        memory.delete(unit.id)
-                    memory.lookup(new, "ko", "en")
-        except BaseException as error:  # reported below, with the assertions
-            errors.append(error)
+        with ServerMemory(team_db) as memory:
+            for step in range(30):
+                new = sentence(mine)
+                unit = memory.add(new, f"desk{number} {step}", "ko", "en")
+                if step % 3 == 1:
+                    memory.edit(unit.id, source=sentence(mine) + f" ({number}-{step})")
+                elif step % 3 == 2:
+                    memory.delete(unit.id)
+                memory.lookup(new, "ko", "en")
 
-    threads = [threading.Thread(target=desk, args=(n,)) for n in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert at_once(desk) == []
     with ServerMemory(team_db) as tm:
         stored = [unit.source for unit in tm.units()]
         for source in random.Random(5).sample(stored, 20):
